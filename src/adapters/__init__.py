@@ -1,0 +1,1 @@
+"""Adapters: implementations of the resumecore ports (SQL, security, mail, throttling, fakes)."""

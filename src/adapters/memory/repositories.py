@@ -1,0 +1,143 @@
+"""In-memory repositories over plain dicts, writing through an undo journal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import msgspec
+
+from adapters.memory.journal import UndoJournal
+from resumecore.errors import Conflict
+from resumecore.ids import SessionId, UserId
+from resumecore.model.auth import AuthSession, PasswordResetToken, RefreshToken
+from resumecore.model.user import User
+from resumecore.ports.repositories import (
+    ResetTokenRepository,
+    SessionRepository,
+    UserRepository,
+)
+
+
+@dataclass
+class MemoryTables:
+    """All rows of the fake database."""
+
+    users: dict[UserId, User] = field(default_factory=dict)
+    sessions: dict[SessionId, AuthSession] = field(default_factory=dict)
+    refresh_tokens: dict[str, RefreshToken] = field(default_factory=dict)
+    reset_tokens: dict[str, PasswordResetToken] = field(default_factory=dict)
+
+
+class MemoryUserRepository(UserRepository):
+    """Users in a dict; e-mail uniqueness checked on add."""
+
+    def __init__(self, tables: MemoryTables, journal: UndoJournal) -> None:
+        self._t = tables
+        self._j = journal
+
+    async def add(self, user: User) -> None:
+        """Insert; ``Conflict`` on a duplicate e-mail or id."""
+        if user.id in self._t.users or await self.get_by_email(user.email) is not None:
+            raise Conflict("An account with this e-mail already exists.", code="email_taken")
+        self._j.put(self._t.users, user.id, user)
+
+    async def get(self, user_id: UserId) -> User | None:
+        """By id."""
+        return self._t.users.get(user_id)
+
+    async def get_by_email(self, email: str) -> User | None:
+        """By normalised e-mail."""
+        return next((u for u in self._t.users.values() if u.email == email), None)
+
+    async def update(self, user: User) -> None:
+        """Overwrite an existing user."""
+        if user.id in self._t.users:
+            self._j.put(self._t.users, user.id, user)
+
+    async def count(self) -> int:
+        """Number of users."""
+        return len(self._t.users)
+
+
+class MemorySessionRepository(SessionRepository):
+    """Sessions and refresh tokens in dicts."""
+
+    def __init__(self, tables: MemoryTables, journal: UndoJournal) -> None:
+        self._t = tables
+        self._j = journal
+
+    async def add(self, session: AuthSession) -> None:
+        """Insert a session."""
+        self._j.put(self._t.sessions, session.id, session)
+
+    async def get(self, session_id: SessionId) -> AuthSession | None:
+        """By id."""
+        return self._t.sessions.get(session_id)
+
+    async def revoke(self, session_id: SessionId, at: datetime) -> None:
+        """Revoke one live session."""
+        session = self._t.sessions.get(session_id)
+        if session is not None and session.revoked_at is None:
+            self._j.put(
+                self._t.sessions, session_id, msgspec.structs.replace(session, revoked_at=at)
+            )
+
+    async def revoke_all_for_user(
+        self, user_id: UserId, at: datetime, *, keep: SessionId | None = None
+    ) -> int:
+        """Revoke every live session of the user except ``keep``."""
+        doomed = [
+            s.id
+            for s in self._t.sessions.values()
+            if s.user_id == user_id and s.id != keep and s.revoked_at is None
+        ]
+        for session_id in doomed:
+            await self.revoke(session_id, at)
+        return len(doomed)
+
+    async def add_refresh_token(self, token: RefreshToken) -> None:
+        """Store a refresh token."""
+        self._j.put(self._t.refresh_tokens, token.token_hash, token)
+
+    async def get_refresh_token(self, token_hash: str) -> RefreshToken | None:
+        """By digest."""
+        return self._t.refresh_tokens.get(token_hash)
+
+    async def spend_refresh_token(self, token_hash: str, at: datetime) -> bool:
+        """Mark used if unused (no await between check and write: atomic under asyncio)."""
+        token = self._t.refresh_tokens.get(token_hash)
+        if token is None or token.used_at is not None:
+            return False
+        self._j.put(self._t.refresh_tokens, token_hash, msgspec.structs.replace(token, used_at=at))
+        return True
+
+
+class MemoryResetTokenRepository(ResetTokenRepository):
+    """Reset tokens in a dict."""
+
+    def __init__(self, tables: MemoryTables, journal: UndoJournal) -> None:
+        self._t = tables
+        self._j = journal
+
+    async def add(self, token: PasswordResetToken) -> None:
+        """Store a reset token."""
+        self._j.put(self._t.reset_tokens, token.token_hash, token)
+
+    async def get(self, token_hash: str) -> PasswordResetToken | None:
+        """By digest."""
+        return self._t.reset_tokens.get(token_hash)
+
+    async def spend(self, token_hash: str, at: datetime) -> bool:
+        """Mark used if unused."""
+        token = self._t.reset_tokens.get(token_hash)
+        if token is None or token.used_at is not None:
+            return False
+        self._j.put(self._t.reset_tokens, token_hash, msgspec.structs.replace(token, used_at=at))
+        return True
+
+    async def spend_all_for_user(self, user_id: UserId, at: datetime) -> None:
+        """Mark every unused token of the user used."""
+        for token in list(self._t.reset_tokens.values()):
+            if token.user_id == user_id and token.used_at is None:
+                await self.spend(token.token_hash, at)

@@ -1,0 +1,1 @@
+"""One SQL adapter for SQLite (aiosqlite) and PostgreSQL (asyncpg), chosen by URL."""

@@ -1,0 +1,40 @@
+"""Engine construction: SQLite pragmas per connection, sane pools for both databases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+SUPPORTED_DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
+
+
+def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+    """Create the async engine for ``url`` (sqlite+aiosqlite:// or postgresql+asyncpg://).
+
+    Raises:
+        ValueError: for any other driver.
+    """
+    parsed = make_url(url)
+    if parsed.drivername not in SUPPORTED_DRIVERS:
+        msg = (
+            f"unsupported database URL driver {parsed.drivername!r}; use one of {SUPPORTED_DRIVERS}"
+        )
+        raise ValueError(msg)
+    if parsed.drivername.startswith("sqlite"):
+        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # SQLite leaves foreign keys off by default and cascades silently do nothing (G11).
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()

@@ -1,0 +1,106 @@
+"""Sessions and refresh tokens in SQL; spending a token is one conditional UPDATE."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+
+from adapters.sql.runner import SqlRunner
+from adapters.sql.tables import auth_sessions, refresh_tokens
+from resumecore.ids import SessionId, UserId
+from resumecore.model.auth import AuthSession, RefreshToken
+from resumecore.ports.repositories import SessionRepository
+
+
+def _to_session(row: Any) -> AuthSession:
+    return AuthSession(
+        id=SessionId(row.id),
+        user_id=UserId(row.user_id),
+        created_at=row.created_at,
+        expires_at=row.expires_at,
+        revoked_at=row.revoked_at,
+    )
+
+
+def _to_refresh(row: Any) -> RefreshToken:
+    return RefreshToken(
+        token_hash=row.token_hash,
+        session_id=SessionId(row.session_id),
+        issued_at=row.issued_at,
+        expires_at=row.expires_at,
+        used_at=row.used_at,
+    )
+
+
+class SqlSessionRepository(SessionRepository):
+    """``auth_sessions`` and ``refresh_tokens`` tables."""
+
+    def __init__(self, runner: SqlRunner) -> None:
+        self._db = runner
+
+    async def add(self, session: AuthSession) -> None:
+        """Insert a session."""
+        await self._db.execute(
+            insert(auth_sessions).values(
+                id=session.id,
+                user_id=session.user_id,
+                created_at=session.created_at,
+                expires_at=session.expires_at,
+                revoked_at=session.revoked_at,
+            )
+        )
+
+    async def get(self, session_id: SessionId) -> AuthSession | None:
+        """By id."""
+        query = select(auth_sessions).where(auth_sessions.c.id == session_id)
+        row = (await self._db.execute(query)).first()
+        return _to_session(row) if row else None
+
+    async def revoke(self, session_id: SessionId, at: datetime) -> None:
+        """Revoke one live session."""
+        await self._db.execute(
+            update(auth_sessions)
+            .where(auth_sessions.c.id == session_id, auth_sessions.c.revoked_at.is_(None))
+            .values(revoked_at=at)
+        )
+
+    async def revoke_all_for_user(
+        self, user_id: UserId, at: datetime, *, keep: SessionId | None = None
+    ) -> int:
+        """Revoke every live session of the user except ``keep``."""
+        statement = update(auth_sessions).where(
+            auth_sessions.c.user_id == user_id, auth_sessions.c.revoked_at.is_(None)
+        )
+        if keep is not None:
+            statement = statement.where(auth_sessions.c.id != keep)
+        result = await self._db.execute(statement.values(revoked_at=at))
+        return result.rowcount
+
+    async def add_refresh_token(self, token: RefreshToken) -> None:
+        """Store a refresh token."""
+        await self._db.execute(
+            insert(refresh_tokens).values(
+                token_hash=token.token_hash,
+                session_id=token.session_id,
+                issued_at=token.issued_at,
+                expires_at=token.expires_at,
+                used_at=token.used_at,
+            )
+        )
+
+    async def get_refresh_token(self, token_hash: str) -> RefreshToken | None:
+        """By digest."""
+        query = select(refresh_tokens).where(refresh_tokens.c.token_hash == token_hash)
+        row = (await self._db.execute(query)).first()
+        return _to_refresh(row) if row else None
+
+    async def spend_refresh_token(self, token_hash: str, at: datetime) -> bool:
+        """One conditional UPDATE: of concurrent callers exactly one sees rowcount 1."""
+        result = await self._db.execute(
+            update(refresh_tokens)
+            .where(refresh_tokens.c.token_hash == token_hash, refresh_tokens.c.used_at.is_(None))
+            .values(used_at=at)
+        )
+        return result.rowcount == 1

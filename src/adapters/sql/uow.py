@@ -1,0 +1,66 @@
+"""The SQL unit of work: one connection and transaction; rollback unless committed."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
+
+from adapters.sql.errors import translated_errors
+from adapters.sql.reset_token_repository import SqlResetTokenRepository
+from adapters.sql.runner import SqlRunner
+from adapters.sql.session_repository import SqlSessionRepository
+from adapters.sql.user_repository import SqlUserRepository
+from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
+
+
+class SqlUnitOfWork(UnitOfWork):
+    """A transaction on one pooled connection."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._connection: AsyncConnection | None = None
+        self._transaction: AsyncTransaction | None = None
+
+    async def __aenter__(self) -> Self:
+        with translated_errors():
+            self._connection = await self._engine.connect()
+            self._transaction = await self._connection.begin()
+        runner = SqlRunner(self._connection)
+        self.users = SqlUserRepository(runner)
+        self.sessions = SqlSessionRepository(runner)
+        self.reset_tokens = SqlResetTokenRepository(runner)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            if self._transaction is not None and self._transaction.is_active:
+                await self._transaction.rollback()
+        finally:
+            if self._connection is not None:
+                await self._connection.close()
+
+    async def commit(self) -> None:
+        """Commit; a failed commit raises and nothing of this unit is kept."""
+        if self._transaction is None:
+            msg = "commit() outside of 'async with'"
+            raise RuntimeError(msg)
+        with translated_errors():
+            await self._transaction.commit()
+
+
+class SqlUnitOfWorkFactory(UnitOfWorkFactory):
+    """Opens SQL units of work on one engine."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    def __call__(self) -> SqlUnitOfWork:
+        """A new, not yet entered unit of work."""
+        return SqlUnitOfWork(self.engine)

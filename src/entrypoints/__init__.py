@@ -1,0 +1,1 @@
+"""Entrypoints: settings, the composition root, the HTTP app and the CLI."""

@@ -1,0 +1,146 @@
+"""The composition root: the only module that knows every adapter and punq."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import punq
+from redis.asyncio import Redis
+
+from adapters.mail.file_outbox import FileOutboxMailer
+from adapters.mail.smtp import SmtpMailer
+from adapters.security.bcrypt_hasher import BcryptPasswordHasher
+from adapters.security.jwt_codec import PyJwtAccessTokenCodec
+from adapters.sql.engine import make_engine
+from adapters.sql.readiness import SqlReadinessProbe
+from adapters.sql.uow import SqlUnitOfWorkFactory
+from adapters.system import SystemClock, UuidGenerator
+from adapters.throttle.memory_counter import MemoryAttemptCounter
+from adapters.throttle.redis_counter import RedisAttemptCounter
+from entrypoints.settings import Settings
+from resumecore.model.password_policy import PasswordPolicy
+from resumecore.ports.health import ReadinessProbe
+from resumecore.ports.mail import Mailer
+from resumecore.ports.security import AccessTokenCodec, PasswordHasher
+from resumecore.ports.system import Clock, IdGenerator
+from resumecore.ports.throttle import AttemptCounter
+from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore.services.auth.account import (
+    AuthenticateAccessToken,
+    CheckEmailAvailability,
+    GetCurrentUser,
+)
+from resumecore.services.auth.change_password import ChangePassword
+from resumecore.services.auth.login import LoginUser
+from resumecore.services.auth.logout import LogoutUser
+from resumecore.services.auth.password_reset import RequestPasswordReset, ResetPassword
+from resumecore.services.auth.policy import AuthPolicy
+from resumecore.services.auth.refresh import RefreshSession
+from resumecore.services.auth.register import RegisterUser
+from resumecore.services.auth.session_starter import SessionStarter
+
+USE_CASES: tuple[type, ...] = (
+    SessionStarter,
+    RegisterUser,
+    LoginUser,
+    RefreshSession,
+    LogoutUser,
+    ChangePassword,
+    RequestPasswordReset,
+    ResetPassword,
+    AuthenticateAccessToken,
+    GetCurrentUser,
+    CheckEmailAvailability,
+)
+
+
+@dataclass
+class Application:
+    """The wired container plus what must be closed on shutdown."""
+
+    settings: Settings
+    container: punq.Container
+    closers: list[Callable[[], Awaitable[Any]]] = field(default_factory=list)
+
+    def resolve(self, key: Any) -> Any:
+        """The registered instance for ``key``."""
+        return self.container.resolve(key)
+
+    async def aclose(self) -> None:
+        """Close engines and clients, newest first."""
+        while self.closers:
+            await self.closers.pop()()
+
+
+def build_application(
+    settings: Settings,
+    overrides: dict[Any, Any] | None = None,
+    *,
+    clock: Clock | None = None,
+) -> Application:
+    """Wire every port to its adapter per ``settings``.
+
+    ``overrides`` (key -> instance) are registered last and win; ``clock`` replaces the system
+    clock everywhere (tests use it to move time).
+    """
+    container = punq.Container()
+    app = Application(settings=settings, container=container)
+    clock = clock or SystemClock()
+    engine = make_engine(settings.database_url)
+    app.closers.append(engine.dispose)
+    container.register(Settings, instance=settings)
+    container.register(Clock, instance=clock)
+    container.register(IdGenerator, instance=UuidGenerator())
+    container.register(UnitOfWorkFactory, instance=SqlUnitOfWorkFactory(engine))
+    container.register(ReadinessProbe, instance=SqlReadinessProbe(engine))
+    container.register(
+        PasswordHasher,
+        instance=BcryptPasswordHasher(settings.password_pepper.encode(), settings.bcrypt_rounds),
+    )
+    container.register(
+        AccessTokenCodec,
+        instance=PyJwtAccessTokenCodec(
+            settings.secret_key, clock, lifetime_seconds=settings.access_token_ttl_seconds
+        ),
+    )
+    container.register(Mailer, instance=_mailer(settings))
+    container.register(AttemptCounter, instance=_attempt_counter(settings, clock, app))
+    container.register(AuthPolicy, instance=auth_policy(settings))
+    for use_case in USE_CASES:
+        container.register(use_case, scope=punq.Scope.singleton)
+    for key, instance in (overrides or {}).items():
+        container.register(key, instance=instance)
+    return app
+
+
+def auth_policy(settings: Settings) -> AuthPolicy:
+    """The auth limits the settings ask for."""
+    return AuthPolicy(
+        login_failure_limit=settings.login_failure_limit,
+        login_failure_window_seconds=settings.login_failure_window_seconds,
+        reset_link_base=settings.public_base_url.rstrip("/") + "/reset-password",
+        passwords=PasswordPolicy(),
+    )
+
+
+def _mailer(settings: Settings) -> Mailer:
+    if settings.smtp_host:
+        return SmtpMailer(
+            settings.smtp_host,
+            settings.smtp_port,
+            settings.mail_from,
+            username=settings.smtp_username or None,
+            password=settings.smtp_password or None,
+            starttls=settings.smtp_starttls,
+        )
+    return FileOutboxMailer(settings.data_path / "outbox", settings.mail_from)
+
+
+def _attempt_counter(settings: Settings, clock: Clock, app: Application) -> AttemptCounter:
+    if not settings.redis_url:
+        return MemoryAttemptCounter(clock)
+    client = Redis.from_url(settings.redis_url)
+    app.closers.append(client.aclose)
+    return RedisAttemptCounter(client)

@@ -1,0 +1,84 @@
+"""The Litestar application factory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Litestar
+from litestar.di import Provide
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
+
+from entrypoints.bootstrap import USE_CASES, Application, build_application
+from entrypoints.http.controllers.auth import AuthController
+from entrypoints.http.controllers.health import health, ready
+from entrypoints.http.problems import (
+    domain_error_handler,
+    http_error_handler,
+    internal_error_handler,
+    validation_handler,
+)
+from entrypoints.http.rate_limit import IpQuotaGuard
+from entrypoints.http.request_log import configure_logging, request_log_middleware
+from entrypoints.settings import Settings
+from resumecore.errors import DomainError
+from resumecore.ports.health import ReadinessProbe
+from resumecore.ports.throttle import AttemptCounter
+
+
+def dependency_name(use_case: type) -> str:
+    """``RegisterUser`` -> ``register_user``: the parameter name handlers ask for."""
+    name = use_case.__name__
+    return "".join(f"_{c.lower()}" if c.isupper() and i else c.lower() for i, c in enumerate(name))
+
+
+def create_app(application: Application | None = None) -> Litestar:
+    """Build the HTTP app on ``application`` (wired from the environment when omitted)."""
+    application = application or build_application(Settings.from_env())
+    settings = application.settings
+    configure_logging(settings.log_level)
+    dependencies = {
+        dependency_name(use_case): _provide(application.resolve(use_case)) for use_case in USE_CASES
+    }
+    dependencies["readiness"] = _provide(application.resolve(ReadinessProbe))
+    guard = IpQuotaGuard(
+        application.resolve(AttemptCounter),
+        settings.ip_requests_per_minute,
+        trust_forwarded_for=settings.trust_forwarded_for,
+    )
+    return Litestar(
+        route_handlers=[AuthController, health, ready],
+        dependencies=dependencies,
+        guards=[guard],
+        middleware=[request_log_middleware],
+        exception_handlers={
+            DomainError: domain_error_handler,
+            ValidationException: validation_handler,
+            HTTPException: http_error_handler,
+            Exception: internal_error_handler,
+        },
+        request_max_body_size=settings.max_body_bytes,
+        openapi_config=OpenAPIConfig(
+            title="resumecore",
+            version="1.0.0",
+            path="/schema",
+            render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
+            components=Components(
+                security_schemes={
+                    "BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")
+                }
+            ),
+        ),
+        on_shutdown=[application.aclose],
+        debug=False,
+        logging_config=None,
+    )
+
+
+def _provide(instance: Any) -> Provide:
+    async def provider() -> Any:
+        return instance
+
+    return Provide(provider, use_cache=True)

@@ -1,0 +1,130 @@
+"""The one table from errors to RFC 9457 problem details, and the exception handlers."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from typing import Any
+
+import structlog
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+
+from resumecore.errors import (
+    AuthenticationFailed,
+    Conflict,
+    DomainError,
+    InvalidToken,
+    InvalidValue,
+    NotFound,
+    RateLimited,
+    StorageUnavailable,
+    VersionConflict,
+)
+
+PROBLEM_JSON = "application/problem+json"
+log = structlog.get_logger("resumecore.http")
+
+# Most specific first: the first matching class decides the status and title.
+STATUS_BY_ERROR: tuple[tuple[type[DomainError], int, str], ...] = (
+    (NotFound, 404, "Not found"),
+    (AuthenticationFailed, 401, "Unauthorized"),
+    (InvalidToken, 400, "Invalid token"),
+    (InvalidValue, 422, "Unprocessable content"),
+    (VersionConflict, 412, "Precondition failed"),
+    (Conflict, 409, "Conflict"),
+    (RateLimited, 429, "Too many requests"),
+    (StorageUnavailable, 503, "Service unavailable"),
+)
+
+
+def problem(
+    status: int,
+    title: str,
+    detail: str,
+    *,
+    code: str,
+    errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response[dict[str, Any]]:
+    """A problem-details response."""
+    body: dict[str, Any] = {
+        "type": f"/problems/{code}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
+    if errors:
+        body["errors"] = errors
+    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def domain_error_handler(_: Request[Any, Any, Any], exc: DomainError) -> Response[dict[str, Any]]:
+    """Map a core error through ``STATUS_BY_ERROR``."""
+    status, title = next(
+        ((s, t) for kind, s, t in STATUS_BY_ERROR if isinstance(exc, kind)),
+        (HTTP_500_INTERNAL_SERVER_ERROR, "Internal server error"),
+    )
+    headers: dict[str, str] = {}
+    errors: list[dict[str, Any]] = []
+    if isinstance(exc, AuthenticationFailed):
+        headers["WWW-Authenticate"] = "Bearer"
+    if isinstance(exc, RateLimited):
+        headers["Retry-After"] = str(exc.retry_after)
+    if isinstance(exc, StorageUnavailable):
+        headers["Retry-After"] = "5"
+    if isinstance(exc, VersionConflict) and exc.current_version is not None:
+        headers["ETag"] = f'"{exc.current_version}"'
+    if isinstance(exc, InvalidValue):
+        errors = [
+            {k: v for k, v in (("field", e.field), ("index", e.index)) if v is not None}
+            | {"code": e.code, "message": e.message}
+            for e in exc.errors
+        ]
+    return problem(status, title, exc.message, code=exc.code, errors=errors, headers=headers)
+
+
+def validation_handler(
+    _: Request[Any, Any, Any], exc: ValidationException
+) -> Response[dict[str, Any]]:
+    """Malformed JSON, wrong types, unknown fields, over-long strings: 400."""
+    errors = [
+        {
+            "field": str(item.get("key") or "body"),
+            "code": "invalid",
+            "message": str(item.get("message", "")),
+        }
+        for item in (exc.extra if isinstance(exc.extra, list) else [])
+        if isinstance(item, dict)
+    ]
+    return problem(
+        400, "Bad request", "The request is malformed.", code="bad_request", errors=errors
+    )
+
+
+def http_error_handler(_: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
+    """Framework errors (404 route, 405, 413 body too large...) as problem details."""
+    status = exc.status_code
+    if status >= HTTP_500_INTERNAL_SERVER_ERROR:
+        return internal_error_handler(_, exc)
+    detail = exc.detail if status != 404 else "Not found"
+    headers = dict(exc.headers or {})
+    code = "not_found" if status == 404 else f"http_{status}"
+    return problem(status, _title(status), detail, code=code, headers=headers)
+
+
+def internal_error_handler(
+    request: Request[Any, Any, Any], exc: Exception
+) -> Response[dict[str, Any]]:
+    """Anything unexpected: logged with its traceback, answered without one."""
+    log.error("unhandled_error", path=request.scope.get("path_template"), exc_info=exc)
+    return problem(
+        500, "Internal server error", "An unexpected error occurred.", code="internal_error"
+    )
+
+
+def _title(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"

@@ -1,0 +1,73 @@
+"""One JSON log line per request: method, route, status, duration, request id. Never bodies."""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+
+import structlog
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+log = structlog.get_logger("resumecore.http")
+
+
+def configure_logging(level: str) -> None:
+    """Structured JSON lines on stdout."""
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            structlog.processors.format_exc_info,
+            structlog.processors.JSONRenderer(),
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(level.upper()),
+        logger_factory=structlog.PrintLoggerFactory(file=None),
+        cache_logger_on_first_use=False,
+    )
+
+
+def request_log_middleware(app: ASGIApp) -> ASGIApp:
+    """ASGI middleware logging each HTTP request once, after the response starts."""
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":  # type: ignore[comparison-overlap]
+            await app(scope, receive, send)
+            return
+        incoming = _header(scope, b"x-request-id")
+        request_id = incoming if incoming and _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((b"x-request-id", request_id.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        try:
+            await app(scope, receive, send_with_id)
+        finally:
+            log.info(
+                "request",
+                method=scope.get("method"),
+                route=scope.get("path_template") or "<unmatched>",
+                status=status,
+                duration_ms=round((time.perf_counter() - started) * 1000, 2),
+                request_id=request_id,
+            )
+
+    return middleware
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            decoded: str = value.decode("latin-1")
+            return decoded
+    return None

@@ -1,0 +1,95 @@
+"""Settings from ``RESUMECORE_*`` environment variables, with embedded defaults."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+import msgspec
+
+from entrypoints.secrets_file import load_or_create_secret
+
+PREFIX = "RESUMECORE_"
+MIN_PRODUCTION_BCRYPT_ROUNDS = 12
+MIN_SECRET_BYTES = 32
+
+
+class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """Every tunable of the service. ``RESUMECORE_<FIELD>`` sets a field (upper-case name)."""
+
+    environment: Literal["production", "development", "test"] = "production"
+    data_dir: str = "./var"
+    database_url: str = ""
+    secret_key: str = ""
+    password_pepper: str = ""
+    redis_url: str = ""
+    bcrypt_rounds: int = 12
+    access_token_ttl_seconds: int = 900
+    public_base_url: str = "http://127.0.0.1:8000"
+    mail_from: str = "resumecore <no-reply@resumecore.local>"
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_username: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = True
+    login_failure_limit: int = 5
+    login_failure_window_seconds: int = 900
+    ip_requests_per_minute: int = 100
+    trust_forwarded_for: bool = False
+    max_body_bytes: int = 1024 * 1024
+    log_level: str = "INFO"
+
+    def __repr__(self) -> str:
+        return f"Settings(environment={self.environment!r}, data_dir={self.data_dir!r}, ...)"
+
+    @property
+    def data_path(self) -> Path:
+        """The data directory as a path."""
+        return Path(self.data_dir)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read the environment, then fill in generated secrets and the default database.
+
+        Raises:
+            ValueError: an unknown ``RESUMECORE_`` variable, a bad value, a short secret, or a
+                bcrypt cost under 12 in production.
+        """
+        source = os.environ if env is None else env
+        raw = {k[len(PREFIX) :].lower(): v for k, v in source.items() if k.startswith(PREFIX)}
+        try:
+            settings = msgspec.convert(raw, cls, strict=False)
+        except msgspec.ValidationError as exc:
+            msg = f"invalid settings: {exc}"
+            raise ValueError(msg) from None
+        return settings.completed()
+
+    def completed(self) -> Settings:
+        """Fill generated secrets and defaults, then validate."""
+        data = self.data_path
+        settings = msgspec.structs.replace(
+            self,
+            database_url=self.database_url
+            or f"sqlite+aiosqlite:///{(data / 'resumecore.db').resolve()}",
+            secret_key=self.secret_key or load_or_create_secret(data / "secret_key"),
+            password_pepper=self.password_pepper or load_or_create_secret(data / "password_pepper"),
+        )
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        """Refuse configurations that are unsafe to run."""
+        if len(self.secret_key.encode()) < MIN_SECRET_BYTES:
+            msg = f"RESUMECORE_SECRET_KEY must be at least {MIN_SECRET_BYTES} bytes"
+            raise ValueError(msg)
+        if self.environment == "production" and self.bcrypt_rounds < MIN_PRODUCTION_BCRYPT_ROUNDS:
+            msg = (
+                "RESUMECORE_BCRYPT_ROUNDS must be at least "
+                f"{MIN_PRODUCTION_BCRYPT_ROUNDS} in production"
+            )
+            raise ValueError(msg)
+        if not 4 <= self.bcrypt_rounds <= 31:
+            msg = "RESUMECORE_BCRYPT_ROUNDS must be between 4 and 31"
+            raise ValueError(msg)

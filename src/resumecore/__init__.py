@@ -1,0 +1,1 @@
+"""resumecore: the pure domain of job-tailored resumes (stdlib + msgspec only)."""

@@ -1,0 +1,11 @@
+"""Readiness of the service's dependencies."""
+
+from typing import Protocol
+
+
+class ReadinessProbe(Protocol):
+    """Checks that storage answers."""
+
+    async def check(self) -> None:
+        """Return when ready; raise ``StorageUnavailable`` otherwise."""
+        ...

@@ -1,0 +1,91 @@
+"""Repository ports. They take and return domain objects only, never rows or sessions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from resumecore.ids import SessionId, UserId
+from resumecore.model.auth import AuthSession, PasswordResetToken, RefreshToken
+from resumecore.model.user import User
+
+
+class UserRepository(Protocol):
+    """Accounts. E-mails are stored normalised and unique."""
+
+    async def add(self, user: User) -> None:
+        """Insert a new user. Raises ``Conflict`` if the e-mail is taken."""
+        ...
+
+    async def get(self, user_id: UserId) -> User | None:
+        """The user with this id, or None."""
+        ...
+
+    async def get_by_email(self, email: str) -> User | None:
+        """The user with this normalised e-mail, or None."""
+        ...
+
+    async def update(self, user: User) -> None:
+        """Overwrite the mutable fields of an existing user."""
+        ...
+
+    async def count(self) -> int:
+        """How many users exist."""
+        ...
+
+
+class SessionRepository(Protocol):
+    """Login sessions and the rotated refresh tokens of each session (its family)."""
+
+    async def add(self, session: AuthSession) -> None:
+        """Insert a new session."""
+        ...
+
+    async def get(self, session_id: SessionId) -> AuthSession | None:
+        """The session with this id, or None."""
+        ...
+
+    async def revoke(self, session_id: SessionId, at: datetime) -> None:
+        """Mark one session revoked (no-op if it already is)."""
+        ...
+
+    async def revoke_all_for_user(
+        self, user_id: UserId, at: datetime, *, keep: SessionId | None = None
+    ) -> int:
+        """Revoke every live session of a user except ``keep``; return how many."""
+        ...
+
+    async def add_refresh_token(self, token: RefreshToken) -> None:
+        """Store a newly issued refresh token (by digest)."""
+        ...
+
+    async def get_refresh_token(self, token_hash: str) -> RefreshToken | None:
+        """The refresh token with this digest, or None."""
+        ...
+
+    async def spend_refresh_token(self, token_hash: str, at: datetime) -> bool:
+        """Atomically mark an unused token used; False if it was already spent.
+
+        Exactly one of any number of concurrent callers gets True.
+        """
+        ...
+
+
+class ResetTokenRepository(Protocol):
+    """Single-use password-reset tokens, stored by digest."""
+
+    async def add(self, token: PasswordResetToken) -> None:
+        """Store a new reset token."""
+        ...
+
+    async def get(self, token_hash: str) -> PasswordResetToken | None:
+        """The token with this digest, or None."""
+        ...
+
+    async def spend(self, token_hash: str, at: datetime) -> bool:
+        """Atomically mark an unused token used; False if it was already spent."""
+        ...
+
+    async def spend_all_for_user(self, user_id: UserId, at: datetime) -> None:
+        """Mark every unused token of a user used (a newer request or a reset supersedes them)."""
+        ...

@@ -1,0 +1,44 @@
+"""The unit of work: one transaction over every repository."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Protocol, Self
+
+from resumecore.ports.repositories import (
+    ResetTokenRepository,
+    SessionRepository,
+    UserRepository,
+)
+
+
+class UnitOfWork(Protocol):
+    """A transaction. Leaving the ``async with`` block without ``commit()`` rolls back.
+
+    Driver errors surface as ``Conflict`` (constraint violations) or ``StorageUnavailable``.
+    """
+
+    users: UserRepository
+    sessions: SessionRepository
+    reset_tokens: ResetTokenRepository
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    async def commit(self) -> None:
+        """Make every change of this unit durable, or raise and keep none of them."""
+        ...
+
+
+class UnitOfWorkFactory(Protocol):
+    """Opens a fresh unit of work; use cases hold the factory, never a unit."""
+
+    def __call__(self) -> UnitOfWork:
+        """A new, not yet entered unit of work."""
+        ...

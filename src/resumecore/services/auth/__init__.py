@@ -1,0 +1,1 @@
+"""Accounts and sessions: register, login, refresh, logout, passwords."""

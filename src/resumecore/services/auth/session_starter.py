@@ -1,0 +1,58 @@
+"""Opening a session and minting its first or next token pair (shared by several use cases)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from resumecore.ids import SessionId
+from resumecore.model.auth import AuthSession, RefreshToken, new_opaque_token, token_digest
+from resumecore.model.user import User
+from resumecore.ports.security import AccessTokenCodec
+from resumecore.ports.system import Clock, IdGenerator
+from resumecore.ports.uow import UnitOfWork
+from resumecore.services.auth.policy import AuthPolicy
+from resumecore.services.auth.results import AuthResult
+
+
+class SessionStarter:
+    """Creates sessions and token pairs inside the caller's unit of work."""
+
+    def __init__(
+        self, codec: AccessTokenCodec, clock: Clock, ids: IdGenerator, policy: AuthPolicy
+    ) -> None:
+        self._codec = codec
+        self._clock = clock
+        self._ids = ids
+        self._policy = policy
+
+    async def start(self, uow: UnitOfWork, user: User) -> AuthResult:
+        """Open a new session (a new refresh-token family) for ``user``."""
+        now = self._clock.now()
+        session = AuthSession(
+            id=SessionId(self._ids.new_id()),
+            user_id=user.id,
+            created_at=now,
+            expires_at=now + timedelta(seconds=self._policy.session_lifetime_seconds),
+        )
+        await uow.sessions.add(session)
+        return await self.continue_session(uow, session, user)
+
+    async def continue_session(
+        self, uow: UnitOfWork, session: AuthSession, user: User
+    ) -> AuthResult:
+        """Mint the next refresh token of ``session`` and an access token bound to it."""
+        refresh = new_opaque_token()
+        await uow.sessions.add_refresh_token(
+            RefreshToken(
+                token_hash=token_digest(refresh),
+                session_id=session.id,
+                issued_at=self._clock.now(),
+                expires_at=session.expires_at,
+            )
+        )
+        return AuthResult(
+            access_token=self._codec.issue(user.id, session.id),
+            refresh_token=refresh,
+            expires_in=self._codec.lifetime_seconds,
+            user=user,
+        )
