@@ -1,0 +1,99 @@
+"""Dependencies point inward: core -> nothing of ours; adapters -> core; entrypoints -> both."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+import adapters
+import entrypoints
+import resumecore
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+THIRD_PARTY_ALLOWED_IN_CORE = {"msgspec"}
+LAYERS = ("resumecore", "adapters", "entrypoints")
+
+
+def imported_modules(source: str) -> set[str]:
+    """Every absolute module a source file imports (relative imports are banned by style)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def violations(layer: str, module_path: str, imports: set[str]) -> list[str]:
+    """The imports of one module that break the layer rules."""
+    bad = []
+    for name in imports:
+        top = name.split(".")[0]
+        if layer == "resumecore":
+            allowed = (
+                top == "resumecore"
+                or top in sys.stdlib_module_names
+                or top in THIRD_PARTY_ALLOWED_IN_CORE
+            )
+        elif layer == "adapters":
+            allowed = top not in {"entrypoints", "punq"}
+            if module_path.startswith("adapters/memory/"):
+                allowed = (
+                    top in {"resumecore", "msgspec"}
+                    or top in sys.stdlib_module_names
+                    or name.startswith("adapters.memory")
+                )
+        else:
+            allowed = top != "punq" or module_path == "entrypoints/bootstrap.py"
+        if not allowed:
+            bad.append(f"{module_path} imports {name}")
+    return bad
+
+
+def all_violations() -> list[str]:
+    found = []
+    for layer in LAYERS:
+        for path in sorted((SRC / layer).rglob("*.py")):
+            relative = path.relative_to(SRC).as_posix()
+            found += violations(layer, relative, imported_modules(path.read_text()))
+    return found
+
+
+def test_no_module_imports_against_the_dependency_direction() -> None:
+    assert all_violations() == []
+
+
+@pytest.mark.parametrize(
+    ("layer", "path", "source"),
+    [
+        ("resumecore", "resumecore/x.py", "import sqlalchemy"),
+        ("resumecore", "resumecore/x.py", "from adapters.sql import tables"),
+        ("resumecore", "resumecore/x.py", "from litestar import get"),
+        ("adapters", "adapters/x.py", "from entrypoints.settings import Settings"),
+        ("adapters", "adapters/memory/x.py", "import sqlalchemy"),
+        ("entrypoints", "entrypoints/http/app.py", "import punq"),
+    ],
+)
+def test_the_checker_catches_a_forbidden_import(layer: str, path: str, source: str) -> None:
+    assert violations(layer, path, imported_modules(source)) != []
+
+
+def test_core_may_use_stdlib_and_msgspec() -> None:
+    assert (
+        violations(
+            "resumecore",
+            "resumecore/x.py",
+            imported_modules("import msgspec\nfrom datetime import UTC"),
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize("package", [resumecore, adapters, entrypoints])
+def test_our_packages_come_from_our_src_not_from_pypi(package: object) -> None:
+    location = Path(package.__file__).resolve()  # type: ignore[attr-defined]
+    assert location.is_relative_to(SRC)
