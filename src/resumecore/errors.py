@@ -92,3 +92,9 @@ class StorageUnavailable(DomainError):
     """A dependency (database, cache, mail relay) could not be reached."""
 
     code = "service_unavailable"
+
+
+class BulkOperationRejected(InvalidValue):
+    """A batch was refused as a whole; ``errors`` names every failing index."""
+
+    code = "bulk_operation_rejected"

@@ -4,3 +4,4 @@ from typing import NewType
 
 UserId = NewType("UserId", str)
 SessionId = NewType("SessionId", str)
+ProfileId = NewType("ProfileId", str)

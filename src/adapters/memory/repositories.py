@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import msgspec
 
@@ -27,6 +28,8 @@ class MemoryTables:
     sessions: dict[SessionId, AuthSession] = field(default_factory=dict)
     refresh_tokens: dict[str, RefreshToken] = field(default_factory=dict)
     reset_tokens: dict[str, PasswordResetToken] = field(default_factory=dict)
+    profiles: dict[Any, Any] = field(default_factory=dict)
+    idempotency: dict[Any, Any] = field(default_factory=dict)
 
 
 class MemoryUserRepository(UserRepository):

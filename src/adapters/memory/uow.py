@@ -6,6 +6,10 @@ from types import TracebackType
 from typing import Self
 
 from adapters.memory.journal import UndoJournal
+from adapters.memory.profile_repositories import (
+    MemoryIdempotencyRepository,
+    MemoryProfileRepository,
+)
 from adapters.memory.repositories import (
     MemoryResetTokenRepository,
     MemorySessionRepository,
@@ -23,6 +27,8 @@ class MemoryUnitOfWork(UnitOfWork):
         self.users = MemoryUserRepository(tables, self._journal)
         self.sessions = MemorySessionRepository(tables, self._journal)
         self.reset_tokens = MemoryResetTokenRepository(tables, self._journal)
+        self.profiles = MemoryProfileRepository(tables, self._journal)
+        self.idempotency = MemoryIdempotencyRepository(tables, self._journal)
         self.commits = 0
 
     async def __aenter__(self) -> Self:

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, MetaData, String, Table
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
 
 from adapters.sql.types import UtcDateTime
 
@@ -64,4 +76,45 @@ password_reset_tokens = Table(
     Column("expires_at", UtcDateTime, nullable=False),
     Column("used_at", UtcDateTime, nullable=True),
     Index("ix_password_reset_tokens_user_id", "user_id"),
+)
+
+profiles = Table(
+    "profiles",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("user_id", String(36), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("is_primary", Boolean, nullable=False),
+    # The non-list parts as msgspec JSON: identical bytes on SQLite and PostgreSQL.
+    Column("personal_info", Text, nullable=False),
+    Column("professional_summary", Text, nullable=True),
+    Column("enhanced_professional_summary", Text, nullable=True),
+    Column("skills", Text, nullable=False),
+    Column("custom_fields", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Index("ix_profiles_user_id", "user_id"),
+)
+
+profile_components = Table(
+    "profile_components",
+    metadata,
+    Column("profile_id", String(36), ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("id", String(36), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("payload", Text, nullable=False),
+    PrimaryKeyConstraint("profile_id", "id"),
+)
+
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("user_id", String(36), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("key", String(255), nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("result", LargeBinary, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    PrimaryKeyConstraint("user_id", "key"),
+    Index("ix_idempotency_keys_created_at", "created_at"),
 )

@@ -8,6 +8,8 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
 
 from adapters.sql.errors import translated_errors
+from adapters.sql.idempotency_repository import SqlIdempotencyRepository
+from adapters.sql.profile_repository import SqlProfileRepository
 from adapters.sql.reset_token_repository import SqlResetTokenRepository
 from adapters.sql.runner import SqlRunner
 from adapters.sql.session_repository import SqlSessionRepository
@@ -31,6 +33,8 @@ class SqlUnitOfWork(UnitOfWork):
         self.users = SqlUserRepository(runner)
         self.sessions = SqlSessionRepository(runner)
         self.reset_tokens = SqlResetTokenRepository(runner)
+        self.profiles = SqlProfileRepository(runner)
+        self.idempotency = SqlIdempotencyRepository(runner)
         return self
 
     async def __aexit__(

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from resumecore.ids import SessionId, UserId
+from resumecore.ids import ProfileId, SessionId, UserId
 from resumecore.model.auth import AuthSession, PasswordResetToken, RefreshToken
+from resumecore.model.idempotency import IdempotencyRecord
+from resumecore.model.profile import Profile
 from resumecore.model.user import User
 
 
@@ -88,4 +90,60 @@ class ResetTokenRepository(Protocol):
 
     async def spend_all_for_user(self, user_id: UserId, at: datetime) -> None:
         """Mark every unused token of a user used (a newer request or a reset supersedes them)."""
+        ...
+
+
+class ProfileRepository(Protocol):
+    """Profiles with all their components; saves are optimistic on ``version``."""
+
+    async def add(self, profile: Profile) -> None:
+        """Insert a new profile and its components."""
+        ...
+
+    async def get(self, profile_id: ProfileId) -> Profile | None:
+        """The profile with this id (any owner), or None."""
+        ...
+
+    async def get_primary(self, user_id: UserId) -> Profile | None:
+        """The user's primary profile, or None."""
+        ...
+
+    async def list_for_user(self, user_id: UserId, *, limit: int, offset: int) -> list[Profile]:
+        """A page of the user's profiles, oldest first."""
+        ...
+
+    async def count_for_user(self, user_id: UserId) -> int:
+        """How many profiles the user owns."""
+        ...
+
+    async def save(self, profile: Profile, *, expected_version: int) -> None:
+        """Overwrite the stored profile if its version is still ``expected_version``.
+
+        Raises:
+            VersionConflict: somebody else saved in between (nothing is written).
+        """
+        ...
+
+    async def delete(self, profile_id: ProfileId) -> None:
+        """Delete the profile and every component row."""
+        ...
+
+    async def set_primary(self, profile_id: ProfileId) -> None:
+        """Mark this profile primary and every other profile of its owner not primary."""
+        ...
+
+
+class IdempotencyRepository(Protocol):
+    """Stored first results of requests sent with an ``Idempotency-Key``."""
+
+    async def get(self, user_id: UserId, key: str) -> IdempotencyRecord | None:
+        """The record for this user and key, or None."""
+        ...
+
+    async def add(self, record: IdempotencyRecord) -> None:
+        """Store a record. Raises ``Conflict`` if the key is taken (a concurrent twin)."""
+        ...
+
+    async def purge(self, created_before: datetime) -> None:
+        """Forget records older than the retention window."""
         ...

@@ -6,6 +6,8 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from resumecore.ports.repositories import (
+    IdempotencyRepository,
+    ProfileRepository,
     ResetTokenRepository,
     SessionRepository,
     UserRepository,
@@ -21,6 +23,8 @@ class UnitOfWork(Protocol):
     users: UserRepository
     sessions: SessionRepository
     reset_tokens: ResetTokenRepository
+    profiles: ProfileRepository
+    idempotency: IdempotencyRepository
 
     async def __aenter__(self) -> Self: ...
 

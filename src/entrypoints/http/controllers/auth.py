@@ -99,6 +99,7 @@ class AuthController(Controller):
     @post(
         "/change-password",
         status_code=200,
+        opt=AUTH_QUOTA,
         operation_id="change_password",
         security=BEARER,
         dependencies={"principal": Provide(provide_principal)},

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from resumecore.errors import AuthenticationFailed, InvalidValue, NotFound, StorageUnavailable
+from resumecore.errors import (
+    AuthenticationFailed,
+    InvalidValue,
+    NotFound,
+    RateLimited,
+    StorageUnavailable,
+)
 from resumecore.model.principal import Principal
 from resumecore.ports.mail import Mailer, OutgoingMail
 from resumecore.ports.security import PasswordHasher
@@ -22,6 +28,7 @@ class ChangePassword:
 
     Raises:
         AuthenticationFailed: the current password is wrong (counts as a failed login).
+        RateLimited: the account is locked out by failed logins or password guesses.
         InvalidValue: the new password equals the current one or breaks the policy.
     """
 
@@ -49,10 +56,14 @@ class ChangePassword:
             user = await uow.users.get(principal.user_id)
         if user is None:
             raise NotFound("User not found.")
-        if not await self._hasher.verify(current_password, user.password_hash):
-            await self._attempts.hit(
-                login_failure_key(user.email), self._policy.login_failure_window_seconds
+        key = login_failure_key(user.email)
+        failures = await self._attempts.peek(key)
+        if failures.count >= self._policy.login_failure_limit:
+            raise RateLimited(
+                "Too many failed attempts; try again later.", retry_after=failures.resets_in
             )
+        if not await self._hasher.verify(current_password, user.password_hash):
+            await self._attempts.hit(key, self._policy.login_failure_window_seconds)
             raise AuthenticationFailed("The current password is incorrect.")
         if new_password == current_password:
             raise InvalidValue.for_field(

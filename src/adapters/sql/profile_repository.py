@@ -1,0 +1,169 @@
+"""Profiles in SQL: one row per profile, one row per component (JSON payload, ordered)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from sqlalchemy import delete, func, insert, select, update
+
+from adapters.sql.runner import SqlRunner
+from adapters.sql.tables import profile_components as components
+from adapters.sql.tables import profiles
+from resumecore.errors import VersionConflict
+from resumecore.ids import ProfileId, UserId
+from resumecore.model.components import COMPONENT_TYPES
+from resumecore.model.profile import Profile, all_components
+from resumecore.model.profile_parts import PersonalInfo, Skills
+from resumecore.ports.repositories import ProfileRepository
+
+_encode = msgspec.json.Encoder().encode
+
+
+def _text(value: Any) -> str:
+    return _encode(value).decode()
+
+
+def _profile_values(profile: Profile) -> dict[str, Any]:
+    return {
+        "version": profile.version,
+        "is_primary": profile.is_primary,
+        "personal_info": _text(profile.personal_info),
+        "professional_summary": profile.professional_summary,
+        "enhanced_professional_summary": profile.enhanced_professional_summary,
+        "skills": _text(msgspec.structs.replace(profile.skills, certifications=())),
+        "custom_fields": _text(profile.custom_fields),
+        "updated_at": profile.updated_at,
+    }
+
+
+def _component_rows(profile: Profile) -> list[dict[str, Any]]:
+    return [
+        {
+            "profile_id": profile.id,
+            "id": item.id,
+            "kind": kind,
+            "position": position,
+            "payload": _text(item),
+        }
+        for kind, position, item in all_components(profile)
+    ]
+
+
+class SqlProfileRepository(ProfileRepository):
+    """``profiles`` + ``profile_components``; saves rewrite the components of one profile."""
+
+    def __init__(self, runner: SqlRunner) -> None:
+        self._db = runner
+
+    async def add(self, profile: Profile) -> None:
+        """Insert the profile and its components."""
+        await self._db.execute(
+            insert(profiles).values(
+                id=profile.id,
+                user_id=profile.user_id,
+                created_at=profile.created_at,
+                **_profile_values(profile),
+            )
+        )
+        await self._insert_components(profile)
+
+    async def get(self, profile_id: ProfileId) -> Profile | None:
+        """By id, with components in order."""
+        rows = await self._load(select(profiles).where(profiles.c.id == profile_id))
+        return rows[0] if rows else None
+
+    async def get_primary(self, user_id: UserId) -> Profile | None:
+        """The user's primary profile."""
+        query = select(profiles).where(
+            profiles.c.user_id == user_id, profiles.c.is_primary.is_(True)
+        )
+        rows = await self._load(query.limit(1))
+        return rows[0] if rows else None
+
+    async def list_for_user(self, user_id: UserId, *, limit: int, offset: int) -> list[Profile]:
+        """A page, oldest first (id breaks ties)."""
+        query = (
+            select(profiles)
+            .where(profiles.c.user_id == user_id)
+            .order_by(profiles.c.created_at, profiles.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        return await self._load(query)
+
+    async def count_for_user(self, user_id: UserId) -> int:
+        """How many profiles the user has."""
+        query = select(func.count()).select_from(profiles).where(profiles.c.user_id == user_id)
+        return int((await self._db.execute(query)).scalar_one())
+
+    async def save(self, profile: Profile, *, expected_version: int) -> None:
+        """Conditional UPDATE on the version, then rewrite the component rows."""
+        result = await self._db.execute(
+            update(profiles)
+            .where(profiles.c.id == profile.id, profiles.c.version == expected_version)
+            .values(**_profile_values(profile))
+        )
+        if result.rowcount != 1:
+            raise VersionConflict("The profile was changed by another request.")
+        await self._db.execute(delete(components).where(components.c.profile_id == profile.id))
+        await self._insert_components(profile)
+
+    async def delete(self, profile_id: ProfileId) -> None:
+        """Delete the profile; components go with it (ON DELETE CASCADE, and explicitly)."""
+        await self._db.execute(delete(components).where(components.c.profile_id == profile_id))
+        await self._db.execute(delete(profiles).where(profiles.c.id == profile_id))
+
+    async def set_primary(self, profile_id: ProfileId) -> None:
+        """Make this one the owner's primary profile."""
+        owner = select(profiles.c.user_id).where(profiles.c.id == profile_id).scalar_subquery()
+        await self._db.execute(
+            update(profiles)
+            .where(profiles.c.user_id == owner)
+            .values(is_primary=profiles.c.id == profile_id)
+        )
+
+    async def _insert_components(self, profile: Profile) -> None:
+        rows = _component_rows(profile)
+        if rows:
+            await self._db.execute(insert(components), rows)
+
+    async def _load(self, query: Any) -> list[Profile]:
+        rows = (await self._db.execute(query)).all()
+        if not rows:
+            return []
+        ids = [row.id for row in rows]
+        by_profile: dict[str, dict[str, list[Any]]] = {
+            i: {k: [] for k in COMPONENT_TYPES} for i in ids
+        }
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            parts = await self._db.execute(
+                select(components)
+                .where(components.c.profile_id.in_(chunk))
+                .order_by(components.c.profile_id, components.c.kind, components.c.position)
+            )
+            for part in parts:
+                item = msgspec.json.decode(part.payload, type=COMPONENT_TYPES[part.kind])
+                by_profile[part.profile_id][part.kind].append(item)
+        return [_to_profile(row, by_profile[row.id]) for row in rows]
+
+
+def _to_profile(row: Any, items: dict[str, list[Any]]) -> Profile:
+    skills = msgspec.json.decode(row.skills, type=Skills)
+    return Profile(
+        id=ProfileId(row.id),
+        user_id=UserId(row.user_id),
+        version=row.version,
+        is_primary=row.is_primary,
+        personal_info=msgspec.json.decode(row.personal_info, type=PersonalInfo),
+        professional_summary=row.professional_summary,
+        enhanced_professional_summary=row.enhanced_professional_summary,
+        skills=msgspec.structs.replace(skills, certifications=tuple(items["certification"])),
+        experiences=tuple(items["experience"]),
+        education=tuple(items["education"]),
+        projects=tuple(items["project"]),
+        custom_fields=msgspec.json.decode(row.custom_fields),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )

@@ -1,0 +1,150 @@
+"""Profile components: immutable values with profile-scoped ids, each with its own rules."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+from resumecore.errors import FieldError
+from resumecore.model import rules
+
+ComponentKind = Literal["experience", "education", "project", "certification"]
+Proficiency = Literal["native", "fluent", "conversational", "basic"]
+
+SHORT = 200
+LONG = 5000
+ITEM = 1000
+
+
+class Experience(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A job held. ``is_current`` means no end date."""
+
+    id: str = ""
+    title: str
+    company: str
+    location: str | None = None
+    start_date: str
+    end_date: str | None = None
+    is_current: bool = False
+    description: str | None = None
+    achievements: tuple[str, ...] = ()
+    enhanced_description: str | None = None
+
+    def problems(self) -> list[FieldError]:
+        """Every rule this experience breaks, with field names."""
+        found = [
+            *rules.text(self.title, "title", max_length=SHORT, required=True),
+            *rules.text(self.company, "company", max_length=SHORT, required=True),
+            *rules.text(self.location, "location", max_length=SHORT),
+            *rules.partial_date(self.start_date, "start_date", required=True),
+            *rules.partial_date(self.end_date, "end_date"),
+            *rules.date_order(self.start_date, self.end_date, "end_date"),
+            *rules.text(self.description, "description", max_length=LONG),
+            *rules.text_list(self.achievements, "achievements", max_items=50, max_length=ITEM),
+            *rules.text(self.enhanced_description, "enhanced_description", max_length=LONG),
+        ]
+        if self.is_current and self.end_date:
+            found.append(
+                FieldError(
+                    "current_with_end_date", "A current position has no end date.", "end_date"
+                )
+            )
+        return found
+
+
+class Education(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A degree or course; ``end_date`` may be absent while in progress."""
+
+    id: str = ""
+    institution: str
+    degree: str
+    field_of_study: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    gpa: float | None = None
+    honors: tuple[str, ...] = ()
+
+    def problems(self) -> list[FieldError]:
+        """Every rule this entry breaks."""
+        found = [
+            *rules.text(self.institution, "institution", max_length=SHORT, required=True),
+            *rules.text(self.degree, "degree", max_length=SHORT, required=True),
+            *rules.text(self.field_of_study, "field_of_study", max_length=SHORT),
+            *rules.partial_date(self.start_date, "start_date"),
+            *rules.partial_date(self.end_date, "end_date"),
+            *rules.date_order(self.start_date, self.end_date, "end_date"),
+            *rules.text_list(self.honors, "honors", max_items=20, max_length=300),
+        ]
+        if self.gpa is not None and not 0 <= self.gpa <= 4:
+            found.append(FieldError("gpa_out_of_range", "GPA must be between 0 and 4.", "gpa"))
+        return found
+
+
+class Project(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Something built; dates optional."""
+
+    id: str = ""
+    name: str
+    description: str | None = None
+    technologies: tuple[str, ...] = ()
+    url: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    enhanced_description: str | None = None
+
+    def problems(self) -> list[FieldError]:
+        """Every rule this project breaks."""
+        return [
+            *rules.text(self.name, "name", max_length=SHORT, required=True),
+            *rules.text(self.description, "description", max_length=LONG),
+            *rules.text_list(self.technologies, "technologies", max_items=50, max_length=100),
+            *rules.web_url(self.url, "url"),
+            *rules.partial_date(self.start_date, "start_date"),
+            *rules.partial_date(self.end_date, "end_date"),
+            *rules.date_order(self.start_date, self.end_date, "end_date"),
+            *rules.text(self.enhanced_description, "enhanced_description", max_length=LONG),
+        ]
+
+
+class Certification(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A certificate or licence."""
+
+    id: str = ""
+    name: str
+    issuer: str | None = None
+    date_obtained: str | None = None
+    expiry_date: str | None = None
+    credential_id: str | None = None
+
+    def problems(self) -> list[FieldError]:
+        """Every rule this certification breaks."""
+        return [
+            *rules.text(self.name, "name", max_length=SHORT, required=True),
+            *rules.text(self.issuer, "issuer", max_length=SHORT),
+            *rules.partial_date(self.date_obtained, "date_obtained"),
+            *rules.partial_date(self.expiry_date, "expiry_date"),
+            *rules.date_order(self.date_obtained, self.expiry_date, "expiry_date"),
+            *rules.text(self.credential_id, "credential_id", max_length=SHORT),
+        ]
+
+
+Component = Experience | Education | Project | Certification
+
+COMPONENT_TYPES: dict[str, type[Experience | Education | Project | Certification]] = {
+    "experience": Experience,
+    "education": Education,
+    "project": Project,
+    "certification": Certification,
+}
+
+
+def kind_of(component: Component) -> ComponentKind:
+    """The kind name of a component."""
+    kinds: dict[type, ComponentKind] = {
+        Experience: "experience",
+        Education: "education",
+        Project: "project",
+        Certification: "certification",
+    }
+    return kinds[type(component)]

@@ -1,0 +1,142 @@
+"""Whole-part edits of a profile (create, PUT): lists are replaced, known ids are kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+import msgspec
+
+from resumecore.errors import FieldError, InvalidValue
+from resumecore.ids import ProfileId, UserId
+from resumecore.model import rules
+from resumecore.model.profile import LIST_FIELD, Profile
+from resumecore.model.profile_editing import build_component
+from resumecore.model.profile_parts import PersonalInfo
+from resumecore.model.skill_editing import resolve_skills
+
+LIST_KINDS = {"experiences": "experience", "education": "education", "projects": "project"}
+REVISABLE = frozenset(
+    {"personal_info", "professional_summary", "skills", "custom_fields", *LIST_KINDS}
+)
+
+
+def new_profile(
+    profile_id: ProfileId,
+    user_id: UserId,
+    content: Mapping[str, Any],
+    *,
+    is_primary: bool,
+    new_id: Callable[[], str],
+    at: datetime,
+) -> Profile:
+    """A validated version-1 profile; every component gets a fresh id.
+
+    Raises:
+        InvalidValue: listing every broken rule with its field path.
+    """
+    empty = Profile(
+        id=profile_id,
+        user_id=user_id,
+        version=0,
+        is_primary=is_primary,
+        personal_info=PersonalInfo(full_name=""),
+        created_at=at,
+        updated_at=at,
+    )
+    return revise(empty, content, new_id=new_id, at=at)
+
+
+def revise(
+    profile: Profile, changes: Mapping[str, Any], *, new_id: Callable[[], str], at: datetime
+) -> Profile:
+    """Replace the given top-level parts and bump the version once.
+
+    A list replaces the list: items carrying the id of an existing item of that kind keep it,
+    items without an id get a new one, an unknown id is an error.
+
+    Raises:
+        InvalidValue: listing every broken rule with its field path.
+    """
+    errors: list[FieldError] = []
+    updates: dict[str, Any] = {}
+    for field in changes.keys() - REVISABLE:
+        errors.append(FieldError("unknown_field", "This field cannot be changed.", field))
+    for field in changes.keys() & REVISABLE:
+        try:
+            updates[field] = _part(profile, field, changes[field], new_id)
+        except InvalidValue as exc:
+            errors += rules.prefixed(field, exc.errors) if field != "skills" else _skills_path(exc)
+    revised = profile if errors else msgspec.structs.replace(profile, **updates)
+    errors += [] if errors else revised.problems()
+    if errors:
+        raise InvalidValue("The profile breaks its rules; nothing was changed.", errors=errors)
+    return msgspec.structs.replace(revised, version=profile.version + 1, updated_at=at)
+
+
+def _skills_path(exc: InvalidValue) -> list[FieldError]:
+    # resolve_skills reports under "data"; here the field is "skills".
+    return [
+        FieldError(e.code, e.message, "skills" + (e.field or "")[len("data") :], e.index)
+        for e in exc.errors
+    ]
+
+
+def _part(profile: Profile, field: str, value: Any, new_id: Callable[[], str]) -> Any:
+    if field == "personal_info":
+        try:
+            return msgspec.convert(value, PersonalInfo)
+        except msgspec.ValidationError as exc:
+            raise InvalidValue(str(exc), errors=[FieldError("invalid_data", str(exc))]) from None
+    if field == "skills":
+        return resolve_skills(profile, value, new_id)
+    if field == "custom_fields":
+        if not isinstance(value, dict):
+            raise InvalidValue(
+                "Must be an object.", errors=[FieldError("invalid_data", "Must be an object.")]
+            )
+        return dict(value)
+    if field == "professional_summary":
+        if value is not None and not isinstance(value, str):
+            raise InvalidValue(
+                "Must be text.", errors=[FieldError("invalid_data", "Must be text.")]
+            )
+        return value
+    return _replace_list(profile, LIST_KINDS[field], value, new_id)
+
+
+def _replace_list(
+    profile: Profile, kind: str, values: Any, new_id: Callable[[], str]
+) -> tuple[Any, ...]:
+    if not isinstance(values, list):
+        raise InvalidValue(
+            "Must be a list.", errors=[FieldError("invalid_data", "Must be a list.")]
+        )
+    errors: list[FieldError] = []
+    items = []
+    for i, raw in enumerate(values):
+        given = raw.get("id") if isinstance(raw, dict) else None
+        existing = profile.find(kind, given) if given else None
+        try:
+            if given and existing is None:
+                raise InvalidValue(
+                    "Unknown id.", errors=[FieldError("not_found", "No item with this id.", "id")]
+                )
+            items.append(build_component(kind, raw, item_id=given or new_id()))
+        except InvalidValue as exc:
+            errors += [
+                FieldError(e.code, e.message, f"[{i}]" + _sub(e.field), e.index) for e in exc.errors
+            ]
+    if errors:
+        raise InvalidValue("Invalid items.", errors=errors)
+    return tuple(items)
+
+
+def _sub(field: str | None) -> str:
+    if not field or field == "data":
+        return ""
+    return "." + field.removeprefix("data.")
+
+
+__all__ = ["LIST_FIELD", "REVISABLE", "new_profile", "revise"]

@@ -1,0 +1,80 @@
+"""Small named validation rules.
+
+Each returns problems instead of raising, so callers can collect every failure of a request
+before answering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from resumecore.errors import FieldError
+from resumecore.model.dates import is_partial_date, not_after
+
+
+def text(
+    value: str | None, field: str, *, max_length: int, required: bool = False
+) -> list[FieldError]:
+    """A string within length limits; ``required`` means not blank."""
+    if value is None or not value.strip():
+        if required:
+            return [FieldError("required", "This field is required.", field)]
+        return []
+    if len(value) > max_length:
+        return [FieldError("too_long", f"Use at most {max_length} characters.", field)]
+    return []
+
+
+def text_list(
+    values: Sequence[str], field: str, *, max_items: int, max_length: int
+) -> list[FieldError]:
+    """A list of non-blank strings within limits."""
+    if len(values) > max_items:
+        return [FieldError("too_many", f"Use at most {max_items} items.", field)]
+    problems: list[FieldError] = []
+    for i, value in enumerate(values):
+        problems += text(value, f"{field}[{i}]", max_length=max_length, required=True)
+    return problems
+
+
+def partial_date(value: str | None, field: str, *, required: bool = False) -> list[FieldError]:
+    """``YYYY-MM`` or ``YYYY-MM-DD``."""
+    if value is None:
+        return [FieldError("required", "This date is required.", field)] if required else []
+    if not is_partial_date(value):
+        return [FieldError("invalid_date", "Use YYYY-MM or YYYY-MM-DD.", field)]
+    return []
+
+
+def date_order(start: str | None, end: str | None, field: str) -> list[FieldError]:
+    """``start <= end`` when both are given."""
+    if start and end and not not_after(start, end):
+        return [FieldError("end_before_start", "The end date is before the start date.", field)]
+    return []
+
+
+def web_url(value: str | None, field: str) -> list[FieldError]:
+    """An absolute http(s) URL of sane length."""
+    if not value:
+        return []
+    if len(value) > 2048:
+        return [FieldError("too_long", "Use at most 2048 characters.", field)]
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or any(c.isspace() for c in value):
+        return [FieldError("invalid_url", "Use an http:// or https:// address.", field)]
+    return []
+
+
+def prefixed(prefix: str, problems: list[FieldError], index: int | None = None) -> list[FieldError]:
+    """The same problems with their field paths under ``prefix``."""
+    return [
+        FieldError(p.code, p.message, _join(prefix, p.field), p.index if index is None else index)
+        for p in problems
+    ]
+
+
+def _join(prefix: str, field: str | None) -> str | None:
+    if not (prefix and field):
+        return field or prefix or None
+    return f"{prefix}{field}" if field.startswith("[") else f"{prefix}.{field}"

@@ -1,0 +1,39 @@
+"""Typed profile operations: the one way components change in bulk (``POST .../operations``)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import msgspec
+
+OperationName = Literal["add", "update", "remove", "move", "set"]
+OperationKind = Literal[
+    "experience",
+    "education",
+    "project",
+    "certification",
+    "skill",
+    "custom_field",
+    "skills",
+    "custom_fields",
+]
+MAX_OPERATIONS = 200
+
+
+class Operation(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """One change; which fields matter depends on ``op`` and ``kind``.
+
+    - components (experience, education, project, certification): ``add`` takes ``data``
+      (without ``id``) and an optional ``position``; ``update`` takes ``id`` and partial
+      ``data``; ``remove`` takes ``id``; ``move`` takes ``id`` and ``position``.
+    - ``skill``: ``id`` is the skill's name; ``data`` is ``{"name", "category"}`` with category
+      ``technical`` (default) or ``soft``; ``update`` renames.
+    - ``custom_field``: ``id`` is the key; ``add``/``update`` take the value as ``data``.
+    - ``set`` with kind ``skills`` or ``custom_fields`` replaces that whole part with ``data``.
+    """
+
+    op: OperationName
+    kind: OperationKind
+    id: str | None = None
+    data: Any = None
+    position: int | None = None

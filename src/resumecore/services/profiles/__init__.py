@@ -1,0 +1,1 @@
+"""Master profiles: create, read, edit atomically, delete, analyse, import and export."""

@@ -1,0 +1,31 @@
+"""Loading a profile the caller owns, and checking the version a client expects."""
+
+from __future__ import annotations
+
+from resumecore.errors import NotFound, VersionConflict
+from resumecore.ids import ProfileId
+from resumecore.model.principal import Principal
+from resumecore.model.profile import Profile
+from resumecore.ports.uow import UnitOfWork
+
+PROFILE_NOT_FOUND = "Profile not found."
+
+
+async def load_owned(uow: UnitOfWork, principal: Principal, profile_id: str) -> Profile:
+    """The caller's profile; another user's profile is reported exactly like a missing one.
+
+    Raises:
+        NotFound: no such profile for this caller.
+    """
+    profile = await uow.profiles.get(ProfileId(profile_id))
+    if profile is None or profile.user_id != principal.user_id:
+        raise NotFound(PROFILE_NOT_FOUND)
+    return profile
+
+
+def check_version(profile: Profile, expected_version: int | None) -> None:
+    """Raise ``VersionConflict`` when the client edited an older version (If-Match)."""
+    if expected_version is not None and expected_version != profile.version:
+        raise VersionConflict(
+            "The profile has changed since you read it.", current_version=profile.version
+        )
