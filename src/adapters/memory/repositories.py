@@ -54,9 +54,11 @@ class MemoryUserRepository(UserRepository):
         return next((u for u in self._t.users.values() if u.email == email), None)
 
     async def update(self, user: User) -> None:
-        """Overwrite an existing user."""
-        if user.id in self._t.users:
-            self._j.put(self._t.users, user.id, user)
+        """Overwrite the mutable fields (as the SQL adapter does)."""
+        stored = self._t.users.get(user.id)
+        if stored is not None:
+            kept = msgspec.structs.replace(user, email=stored.email, created_at=stored.created_at)
+            self._j.put(self._t.users, user.id, kept)
 
     async def count(self) -> int:
         """Number of users."""
@@ -71,7 +73,8 @@ class MemorySessionRepository(SessionRepository):
         self._j = journal
 
     async def add(self, session: AuthSession) -> None:
-        """Insert a session."""
+        """Insert a session; ``Conflict`` on a taken id."""
+        _refuse_existing(self._t.sessions, session.id)
         self._j.put(self._t.sessions, session.id, session)
 
     async def get(self, session_id: SessionId) -> AuthSession | None:
@@ -100,7 +103,8 @@ class MemorySessionRepository(SessionRepository):
         return len(doomed)
 
     async def add_refresh_token(self, token: RefreshToken) -> None:
-        """Store a refresh token."""
+        """Store a refresh token; ``Conflict`` on a taken digest."""
+        _refuse_existing(self._t.refresh_tokens, token.token_hash)
         self._j.put(self._t.refresh_tokens, token.token_hash, token)
 
     async def get_refresh_token(self, token_hash: str) -> RefreshToken | None:
@@ -124,7 +128,8 @@ class MemoryResetTokenRepository(ResetTokenRepository):
         self._j = journal
 
     async def add(self, token: PasswordResetToken) -> None:
-        """Store a reset token."""
+        """Store a reset token; ``Conflict`` on a taken digest."""
+        _refuse_existing(self._t.reset_tokens, token.token_hash)
         self._j.put(self._t.reset_tokens, token.token_hash, token)
 
     async def get(self, token_hash: str) -> PasswordResetToken | None:
@@ -144,3 +149,9 @@ class MemoryResetTokenRepository(ResetTokenRepository):
         for token in list(self._t.reset_tokens.values()):
             if token.user_id == user_id and token.used_at is None:
                 await self.spend(token.token_hash, at)
+
+
+def _refuse_existing(table: dict[Any, Any], key: Any) -> None:
+    # Primary keys: the SQL adapter raises Conflict too, and never overwrites.
+    if key in table:
+        raise Conflict("The change conflicts with existing data.")
