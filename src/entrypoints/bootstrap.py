@@ -40,6 +40,10 @@ from resumecore.services.auth.policy import AuthPolicy
 from resumecore.services.auth.refresh import RefreshSession
 from resumecore.services.auth.register import RegisterUser
 from resumecore.services.auth.session_starter import SessionStarter
+from resumecore.services.profiles.create import CreateProfile
+from resumecore.services.profiles.delete import DeleteProfile
+from resumecore.services.profiles.edit import ApplyProfileOperations, ReviseProfile
+from resumecore.services.profiles.queries import GetPrimaryProfile, GetProfile, ListProfiles
 
 USE_CASES: tuple[type, ...] = (
     SessionStarter,
@@ -53,6 +57,13 @@ USE_CASES: tuple[type, ...] = (
     AuthenticateAccessToken,
     GetCurrentUser,
     CheckEmailAvailability,
+    CreateProfile,
+    GetProfile,
+    GetPrimaryProfile,
+    ListProfiles,
+    ReviseProfile,
+    ApplyProfileOperations,
+    DeleteProfile,
 )
 
 

@@ -14,6 +14,9 @@ from litestar.openapi.spec import Components, SecurityScheme
 from entrypoints.bootstrap import USE_CASES, Application, build_application
 from entrypoints.http.controllers.auth import AuthController
 from entrypoints.http.controllers.health import health, ready
+from entrypoints.http.controllers.profile_items import ITEM_ROUTERS
+from entrypoints.http.controllers.profile_parts import ProfilePartsController
+from entrypoints.http.controllers.profiles import ProfileController
 from entrypoints.http.problems import (
     domain_error_handler,
     http_error_handler,
@@ -49,7 +52,14 @@ def create_app(application: Application | None = None) -> Litestar:
         trust_forwarded_for=settings.trust_forwarded_for,
     )
     return Litestar(
-        route_handlers=[AuthController, health, ready],
+        route_handlers=[
+            AuthController,
+            ProfileController,
+            ProfilePartsController,
+            *ITEM_ROUTERS,
+            health,
+            ready,
+        ],
         dependencies=dependencies,
         guards=[guard],
         middleware=[request_log_middleware],

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from litestar import Controller, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.params import JSONBody, Parameter
+from litestar.params import JSONBody, QueryParameter
 
 from entrypoints.http.schemas.auth import (
     ChangePasswordRequest,
@@ -138,7 +138,7 @@ class AuthController(Controller):
     async def check_email(
         self,
         check_email_availability: NamedDependency[CheckEmailAvailability],
-        email: Annotated[str, Parameter(max_length=320)],
+        email: Annotated[str, QueryParameter(max_length=320)],
     ) -> EmailAvailability:
         """Whether an e-mail can still be registered."""
         return EmailAvailability(available=await check_email_availability(email=email))

@@ -1,0 +1,143 @@
+"""Profile routes: create, list, read (304 on If-None-Match), replace parts, delete, operations."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, delete, get, post, put
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromPath, JSONBody, QueryParameter
+
+from entrypoints.http.conditional import expected_version, not_modified
+from entrypoints.http.idempotency import idempotency_key
+from entrypoints.http.responses import not_modified_response, versioned
+from entrypoints.http.schemas.profiles import (
+    OperationsRequest,
+    ProfileCreate,
+    ProfileList,
+    ProfileUpdate,
+    content_of,
+)
+from entrypoints.http.security import provide_principal
+from resumecore.model.principal import Principal
+from resumecore.model.profile import Profile
+from resumecore.services.profiles.create import CreateProfile
+from resumecore.services.profiles.delete import DeleteProfile
+from resumecore.services.profiles.edit import ApplyProfileOperations, ReviseProfile
+from resumecore.services.profiles.queries import GetPrimaryProfile, GetProfile, ListProfiles
+
+BEARER: list[dict[str, list[str]]] = [{"BearerToken": []}]
+Limit = Annotated[int, QueryParameter(ge=1, le=100)]
+Offset = Annotated[int, QueryParameter(ge=0)]
+AnyRequest = Request[Any, Any, Any]
+
+
+class ProfileController(Controller):
+    """Master profiles (contract: Profiles)."""
+
+    path = "/api/v1/profiles"
+    tags = ["profiles"]
+    security = BEARER
+    dependencies = {"principal": Provide(provide_principal)}
+
+    @post("", status_code=201, operation_id="create_profile")
+    async def create(
+        self,
+        request: AnyRequest,
+        data: JSONBody[ProfileCreate],
+        principal: NamedDependency[Principal],
+        create_profile: NamedDependency[CreateProfile],
+    ) -> Response[Profile]:
+        """Create a profile with every component in one transaction (Idempotency-Key honoured)."""
+        key = await idempotency_key(request)
+        profile = await create_profile(principal, content_of(data), idempotency=key)
+        return versioned(profile, profile.version, 201)
+
+    @get("", operation_id="list_profiles")
+    async def list_profiles(
+        self,
+        principal: NamedDependency[Principal],
+        list_profiles: NamedDependency[ListProfiles],
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> ProfileList:
+        """The caller's profiles, oldest first, with the real total."""
+        page = await list_profiles(principal, limit=limit, offset=offset)
+        return ProfileList(
+            profiles=page.items,
+            total=page.total,
+            limit=limit,
+            offset=offset,
+            has_more=page.has_more,
+        )
+
+    @get("/me", operation_id="get_primary_profile")
+    async def primary(
+        self,
+        request: AnyRequest,
+        principal: NamedDependency[Principal],
+        get_primary_profile: NamedDependency[GetPrimaryProfile],
+    ) -> Response[Any]:
+        """The primary profile (404 when the caller has none)."""
+        profile = await get_primary_profile(principal)
+        if not_modified(request, profile.version):
+            return not_modified_response(profile.version)
+        return versioned(profile, profile.version)
+
+    @get("/{profile_id:str}", operation_id="get_profile")
+    async def read(
+        self,
+        request: AnyRequest,
+        profile_id: FromPath[str],
+        principal: NamedDependency[Principal],
+        get_profile: NamedDependency[GetProfile],
+    ) -> Response[Any]:
+        """One profile; 304 when If-None-Match has its ETag."""
+        profile = await get_profile(principal, profile_id)
+        if not_modified(request, profile.version):
+            return not_modified_response(profile.version)
+        return versioned(profile, profile.version)
+
+    @put("/{profile_id:str}", operation_id="update_profile")
+    async def update(
+        self,
+        request: AnyRequest,
+        profile_id: FromPath[str],
+        data: JSONBody[ProfileUpdate],
+        principal: NamedDependency[Principal],
+        revise_profile: NamedDependency[ReviseProfile],
+    ) -> Response[Profile]:
+        """Replace the given parts; If-Match honoured (412 when stale)."""
+        profile = await revise_profile(
+            principal, profile_id, content_of(data), expected_version=expected_version(request)
+        )
+        return versioned(profile, profile.version)
+
+    @delete("/{profile_id:str}", status_code=204, operation_id="delete_profile")
+    async def remove(
+        self,
+        request: AnyRequest,
+        profile_id: FromPath[str],
+        principal: NamedDependency[Principal],
+        delete_profile: NamedDependency[DeleteProfile],
+    ) -> None:
+        """Delete the profile and everything hanging off it."""
+        await delete_profile(principal, profile_id, expected_version=expected_version(request))
+
+    @post("/{profile_id:str}/operations", status_code=200, operation_id="apply_profile_operations")
+    async def operations(
+        self,
+        request: AnyRequest,
+        profile_id: FromPath[str],
+        data: JSONBody[OperationsRequest],
+        principal: NamedDependency[Principal],
+        apply_profile_operations: NamedDependency[ApplyProfileOperations],
+    ) -> Response[Profile]:
+        """Apply a batch atomically with one version bump; 422 lists every failing index."""
+        expected = data.expected_version
+        if expected is None:
+            expected = expected_version(request)
+        change = await apply_profile_operations(
+            principal, profile_id, data.operations, expected_version=expected
+        )
+        return versioned(change.after, change.after.version)

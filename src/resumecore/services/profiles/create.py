@@ -1,0 +1,58 @@
+"""Use case: create a profile from a full body in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from resumecore.ids import ProfileId
+from resumecore.model.idempotency import IdempotencyKey
+from resumecore.model.principal import Principal
+from resumecore.model.profile import Profile
+from resumecore.model.profile_revision import new_profile
+from resumecore.ports.system import Clock, IdGenerator
+from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore.services.idempotency import remember, replay
+
+
+class CreateProfile:
+    """Create a profile with all its components; the user's first profile becomes primary.
+
+    With an idempotency key, a repeat of the same request returns the first result and
+    creates nothing.
+
+    Raises:
+        InvalidValue: every broken rule, with field paths (nothing is written).
+    """
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._ids = ids
+
+    async def __call__(
+        self,
+        principal: Principal,
+        content: Mapping[str, Any],
+        *,
+        idempotency: IdempotencyKey | None = None,
+    ) -> Profile:
+        """Validate, store, commit; return the stored profile."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            earlier = await replay(uow, principal.user_id, idempotency, Profile, now)
+            if earlier is not None:
+                return earlier
+            is_first = await uow.profiles.count_for_user(principal.user_id) == 0
+            profile = new_profile(
+                ProfileId(self._ids.new_id()),
+                principal.user_id,
+                content,
+                is_primary=is_first,
+                new_id=self._ids.new_id,
+                at=now,
+            )
+            await uow.profiles.add(profile)
+            await remember(uow, principal.user_id, idempotency, profile, now)
+            await uow.commit()
+        return profile

@@ -1,0 +1,51 @@
+"""Use cases that read profiles."""
+
+from __future__ import annotations
+
+from resumecore.errors import NotFound
+from resumecore.model.page import Page
+from resumecore.model.principal import Principal
+from resumecore.model.profile import Profile
+from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore.services.profiles.access import PROFILE_NOT_FOUND, load_owned
+
+
+class GetProfile:
+    """One of the caller's profiles. Raises ``NotFound`` for unknown or foreign ids."""
+
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    async def __call__(self, principal: Principal, profile_id: str) -> Profile:
+        """The profile with all components."""
+        async with self._uow() as uow:
+            return await load_owned(uow, principal, profile_id)
+
+
+class GetPrimaryProfile:
+    """The caller's primary profile. Raises ``NotFound`` when they have none."""
+
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    async def __call__(self, principal: Principal) -> Profile:
+        """The primary profile."""
+        async with self._uow() as uow:
+            profile = await uow.profiles.get_primary(principal.user_id)
+        if profile is None:
+            raise NotFound(PROFILE_NOT_FOUND)
+        return profile
+
+
+class ListProfiles:
+    """A page of the caller's profiles with the real total."""
+
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    async def __call__(self, principal: Principal, *, limit: int, offset: int) -> Page[Profile]:
+        """Oldest first."""
+        async with self._uow() as uow:
+            total = await uow.profiles.count_for_user(principal.user_id)
+            items = await uow.profiles.list_for_user(principal.user_id, limit=limit, offset=offset)
+        return Page(items=items, total=total, limit=limit, offset=offset)
