@@ -17,6 +17,7 @@ from entrypoints.http.controllers.health import health, ready
 from entrypoints.http.controllers.profile_items import ITEM_ROUTERS
 from entrypoints.http.controllers.profile_parts import ProfilePartsController
 from entrypoints.http.controllers.profiles import ProfileController
+from entrypoints.http.openapi import finish_openapi
 from entrypoints.http.problems import (
     domain_error_handler,
     http_error_handler,
@@ -51,7 +52,7 @@ def create_app(application: Application | None = None) -> Litestar:
         settings.ip_requests_per_minute,
         trust_forwarded_for=settings.trust_forwarded_for,
     )
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             AuthController,
             ProfileController,
@@ -85,6 +86,8 @@ def create_app(application: Application | None = None) -> Litestar:
         debug=False,
         logging_config=None,
     )
+    finish_openapi(app)
+    return app
 
 
 def _provide(instance: Any) -> Provide:

@@ -1,8 +1,9 @@
 """Readiness of the service's dependencies."""
 
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 
+@runtime_checkable
 class ReadinessProbe(Protocol):
     """Checks that storage answers."""
 

@@ -129,7 +129,7 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
             principal, profile_id, ops, expected_version=expected_version(request)
         )
 
-    @get("/{item_id:str}", operation_id=f"get_{kind}")
+    @get("/{item_id:str}", operation_id=f"get_{kind}_item")
     async def get_item(
         profile_id: FromPath[str],
         item_id: FromPath[str],
@@ -141,7 +141,7 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
             raise NotFound(ITEM_NOT_FOUND)
         return item
 
-    @patch("/{item_id:str}", operation_id=f"patch_{kind}")
+    @patch("/{item_id:str}", operation_id=f"patch_{kind}_item")
     async def patch_item(
         request: AnyRequest,
         profile_id: FromPath[str],
@@ -158,7 +158,7 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
         )
         return versioned(change.after.find(kind, item_id), change.after.version)
 
-    @delete("/{item_id:str}", status_code=204, operation_id=f"delete_{kind}")
+    @delete("/{item_id:str}", status_code=204, operation_id=f"delete_{kind}_item")
     async def delete_item(
         request: AnyRequest,
         profile_id: FromPath[str],

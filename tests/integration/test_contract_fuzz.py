@@ -1,0 +1,92 @@
+"""Contract fuzzing: schemathesis drives every route of the OpenAPI document over real HTTP.
+
+Every generated request must get a response the document describes (status code, content
+type, body schema) and never a 5xx. Requests that take a profile id get the id of a real
+profile of the caller half of the time, so validation deep inside the routes is reached.
+``FUZZ_EXAMPLES`` (default 25 per operation) bounds the run.
+
+Two schemathesis checks are left out on purpose: ``positive_data_acceptance`` (ST202) expects
+every schema-valid body to be accepted, but the API splits validation in two by contract —
+shape in the schema (a 400) and the domain's rules (dates, lengths, URL schemes; a 422 with
+field paths and bulk indices, documented on each operation). And
+``allow_header_conformance`` (ST205) is left out because Litestar answers OPTIONS itself
+(204) with an Allow header that lists only some of a path's methods (a framework quirk, noted
+in docs/architecture.md); undocumented methods still get 405 with a correct Allow header.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import allow_header_conformance, positive_data_acceptance
+
+from adapters.sql.engine import make_engine
+from entrypoints.http.app import create_app
+from tests.support.app import make_application
+from tests.support.databases import wipe
+from tests.support.profiles import full_profile
+from tests.support.server import serving
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
+_DOCUMENT_DIR = Path(tempfile.mkdtemp(prefix="resumecore-openapi-"))
+# The document does not depend on data, so an app that never touches its database renders it.
+DOCUMENT = create_app(
+    make_application(_DOCUMENT_DIR, f"sqlite+aiosqlite:///{_DOCUMENT_DIR}/unused.db")
+).openapi_schema.to_schema()
+schema = schemathesis.openapi.from_dict(DOCUMENT)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, sqlite_url: str) -> Iterator[dict[str, str]]:
+    """The real app on a loopback port, with one user and one full profile."""
+    engine = make_engine(sqlite_url)
+    asyncio.run(wipe(engine))
+    asyncio.run(engine.dispose())
+    application = make_application(
+        tmp_path_factory.mktemp("fuzz"), sqlite_url, ip_requests_per_minute=1_000_000
+    )
+    with serving(create_app(application)) as base_url:
+        with httpx.Client(base_url=base_url) as client:
+            token = client.post(
+                "/api/v1/auth/register",
+                json={
+                    "email": "fuzz@example.com",
+                    "password": "correct horse battery",
+                    "full_name": "Fuzz",
+                },
+            ).json()["access_token"]
+            bearer = {"Authorization": f"Bearer {token}"}
+            profile = client.post("/api/v1/profiles", json=full_profile(), headers=bearer).json()
+        yield {"base_url": base_url, "token": token, "profile_id": profile["id"]}
+
+
+@schema.parametrize()
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_every_route_answers_as_documented_and_never_5xx(case: Any, server: dict[str, str]) -> None:
+    if case.path_parameters and "profile_id" in case.path_parameters and len(repr(case.body)) % 2:
+        case.path_parameters["profile_id"] = server["profile_id"]
+    response = case.call_and_validate(
+        base_url=server["base_url"],
+        headers={"Authorization": f"Bearer {server['token']}"},
+        excluded_checks=[allow_header_conformance, positive_data_acceptance],
+    )
+    assert response.status_code < 500
+
+
+def test_the_document_closes_objects_that_refuse_unknown_fields() -> None:
+    schemas = DOCUMENT["components"]["schemas"]
+    assert schemas["LoginRequest"]["additionalProperties"] is False
+    assert schemas["ProfileCreate"]["additionalProperties"] is False
