@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import msgspec
 
+from resumecore.errors import VersionConflict
 from resumecore.model.principal import Principal
 from resumecore.model.profile import Profile
 from resumecore.model.profile_editing import apply_all
@@ -15,6 +16,25 @@ from resumecore.operations import Operation
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.profiles.access import check_version, load_owned
+
+
+# A write without If-Match never fails because another write landed first: its intent
+# (operations or parts) is re-applied on the fresh version, a bounded number of times.
+UNCONDITIONAL_ATTEMPTS = 5
+
+
+T = TypeVar("T")
+
+
+async def retrying(attempt: Callable[[], Awaitable[T]], expected_version: int | None) -> T:
+    """Run ``attempt``; without an expected version, run it again after a lost race."""
+    for _ in range(UNCONDITIONAL_ATTEMPTS - 1):
+        try:
+            return await attempt()
+        except VersionConflict:
+            if expected_version is not None:
+                raise
+    return await attempt()
 
 
 class ProfileChange(msgspec.Struct, frozen=True, kw_only=True):
@@ -29,7 +49,8 @@ class ApplyProfileOperations:
 
     Raises:
         NotFound: unknown or foreign profile.
-        VersionConflict: ``expected_version`` is stale, or a concurrent write won.
+        VersionConflict: ``expected_version`` is stale, or a concurrent write won (without an
+            expected version, the batch is re-applied on the new version instead).
         BulkOperationRejected: every failing operation by index; nothing is written.
     """
 
@@ -47,6 +68,18 @@ class ApplyProfileOperations:
         expected_version: int | None = None,
     ) -> ProfileChange:
         """Load, check the version, apply purely, save conditionally, commit."""
+        return await retrying(
+            lambda: self._attempt(principal, profile_id, operations, expected_version),
+            expected_version,
+        )
+
+    async def _attempt(
+        self,
+        principal: Principal,
+        profile_id: str,
+        operations: Sequence[Operation],
+        expected_version: int | None,
+    ) -> ProfileChange:
         async with self._uow() as uow:
             before = await load_owned(uow, principal, profile_id)
             check_version(before, expected_version)
@@ -79,6 +112,18 @@ class ReviseProfile:
         expected_version: int | None = None,
     ) -> Profile:
         """Validate the whole result, save conditionally, commit."""
+        return await retrying(
+            lambda: self._attempt(principal, profile_id, changes, expected_version),
+            expected_version,
+        )
+
+    async def _attempt(
+        self,
+        principal: Principal,
+        profile_id: str,
+        changes: Mapping[str, Any],
+        expected_version: int | None,
+    ) -> Profile:
         async with self._uow() as uow:
             before = await load_owned(uow, principal, profile_id)
             check_version(before, expected_version)
