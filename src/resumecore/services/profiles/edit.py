@@ -17,7 +17,6 @@ from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.profiles.access import check_version, load_owned
 
-
 # A write without If-Match never fails because another write landed first: its intent
 # (operations or parts) is re-applied on the fresh version, a bounded number of times.
 UNCONDITIONAL_ATTEMPTS = 5
