@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PORT ?= 8000
 
-.PHONY: install run test test-unit lint format clean bench
+.PHONY: install run test test-unit lint format clean bench bench-smoke
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -37,4 +37,9 @@ clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
 
 bench: $(STAMP)
+	$(PY) -m bench.run $(BENCH_ARGS)
+	bash scripts/bench-postgres.sh $(BENCH_ARGS)
 	$(PY) bench/auth_latency.py --requests 20 --concurrency 1 2
+
+bench-smoke: $(STAMP)
+	$(PY) -m bench.run --users 2 --requests 20 --runs 1 --seconds 1 --concurrency 1 4

@@ -22,6 +22,7 @@ from entrypoints.http.problems import (
     domain_error_handler,
     http_error_handler,
     internal_error_handler,
+    malformed_body_handler,
     validation_handler,
 )
 from entrypoints.http.rate_limit import IpQuotaGuard
@@ -63,10 +64,10 @@ def create_app(application: Application | None = None) -> Litestar:
         ],
         dependencies=dependencies,
         guards=[guard],
-        middleware=[request_log_middleware],
         exception_handlers={
             DomainError: domain_error_handler,
             ValidationException: validation_handler,
+            UnicodeDecodeError: malformed_body_handler,
             HTTPException: http_error_handler,
             Exception: internal_error_handler,
         },
@@ -87,6 +88,8 @@ def create_app(application: Application | None = None) -> Litestar:
         logging_config=None,
     )
     finish_openapi(app)
+    # Wrapping the whole ASGI handler (not route middleware) logs unmatched paths (404/405) too.
+    app.asgi_handler = request_log_middleware(app.asgi_handler)
     return app
 
 

@@ -102,6 +102,13 @@ def validation_handler(
     )
 
 
+def malformed_body_handler(_: Request[Any, Any, Any], __: Exception) -> Response[dict[str, Any]]:
+    """Bytes that are not UTF-8 inside a JSON body: a 400 like any other malformed JSON."""
+    return problem(
+        400, "Bad request", "The request body is not valid UTF-8 JSON.", code="bad_request"
+    )
+
+
 def http_error_handler(_: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
     """Framework errors (404 route, 405, 413 body too large...) as problem details."""
     status = exc.status_code

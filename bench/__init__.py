@@ -1,0 +1,1 @@
+"""Benchmarks (``make bench``): not tests; they measure and print."""

@@ -1,0 +1,150 @@
+"""``make bench``: throughput and latency of the profile API on a real server.
+
+Starts the server as in production (SQLite by default; ``--database-url`` for PostgreSQL),
+seeds users and realistic profiles through the project's own code, then drives each workload
+with a closed-loop client at each concurrency, bounded by a request count and a deadline,
+three times, and prints medians. ``--base-url name=url`` adds servers speaking this API (seeded
+over HTTP) measured in the same run, interleaved, with a ratio column. Results go to
+bench/results/<timestamp>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.seed import Caller, seed_locally, seed_over_http
+from bench.server import Server
+from bench.workloads import ADDS_PER_SPARE, WORKLOADS, Workload, per_caller_counter
+from entrypoints.settings import Settings
+
+
+@dataclass
+class Target:
+    name: str
+    base_url: str
+    callers: list[Caller]
+    server: Server | None = None
+
+
+async def drive(target: Target, workload: Workload, concurrency: int, count: int, deadline: float) -> dict[str, Any]:
+    latencies: list[float] = []
+    failures = 0
+    issued = 0
+    numbers = per_caller_counter()
+    cpu_before = target.server.cpu_seconds() if target.server else 0.0
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=target.base_url, timeout=60, limits=limits) as client:
+        stop_at = time.monotonic() + deadline
+
+        async def worker() -> None:
+            nonlocal failures, issued
+            while issued < count and time.monotonic() < stop_at:
+                caller_index = issued % len(target.callers)
+                issued += 1
+                request = workload(target.callers[caller_index], numbers(caller_index))
+                started = time.perf_counter()
+                response = await client.request(
+                    request.method, request.path, headers=request.headers, json=request.json
+                )
+                latencies.append((time.perf_counter() - started) * 1000)
+                failures += response.status_code != request.expect
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        elapsed = time.perf_counter() - started
+    cpu = (target.server.cpu_seconds() - cpu_before) if target.server else 0.0
+    quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / elapsed,
+        "p50_ms": statistics.median(latencies),
+        "p99_ms": quantiles[98],
+        "unexpected_status": failures,
+        "server_cpu_ms_per_request": 1000 * cpu / max(len(latencies), 1),
+    }
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", default="", help="default: SQLite in a fresh data directory")
+    parser.add_argument("--base-url", action="append", default=[], metavar="NAME=URL")
+    parser.add_argument("--users", type=int, default=32)
+    parser.add_argument("--requests", type=int, default=400, help="per workload, concurrency and run")
+    parser.add_argument("--seconds", type=float, default=10, help="deadline per measurement")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 32])
+    args = parser.parse_args()
+    adds = args.requests * args.runs * len(args.concurrency)
+    spares = max(1, -(-adds // (ADDS_PER_SPARE * args.users)))
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = {"RESUMECORE_DATA_DIR": data_dir}
+        if args.database_url:
+            env["RESUMECORE_DATABASE_URL"] = args.database_url
+        settings = Settings.from_env(env)
+        callers = await seed_locally(settings, args.users, spares)
+        server = Server(Path(data_dir), settings.database_url)
+        targets = [Target("resumecore", server.base_url, callers, server)]
+        try:
+            server.wait_healthy()
+            idle_rss, _ = server.memory_mb()
+            for spec in args.base_url:
+                name, _, url = spec.partition("=")
+                targets.append(Target(name, url, await seed_over_http(url, args.users, spares)))
+            results = await measure(targets, args)
+            rss, peak = server.memory_mb()
+        finally:
+            server.stop()
+    report(results, targets, idle_rss, rss, peak, settings.database_url.split(":")[0], args)
+
+
+async def measure(targets: list[Target], args: argparse.Namespace) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    for name, workload in WORKLOADS.items():
+        for concurrency in args.concurrency:
+            runs: dict[str, list[dict[str, Any]]] = {t.name: [] for t in targets}
+            for run in range(args.runs):
+                order = targets if run % 2 == 0 else list(reversed(targets))  # ABBA interleaving
+                for target in order:
+                    runs[target.name].append(await drive(target, workload, concurrency, args.requests, args.seconds))
+            for target_name, samples in runs.items():
+                results.setdefault(target_name, {}).setdefault(name, {})[f"c={concurrency}"] = {
+                    key: statistics.median(s[key] for s in samples) for key in samples[0]
+                }
+    return results
+
+
+def report(results: dict[str, Any], targets: list[Target], idle: float, rss: float, peak: float, db: str, args: argparse.Namespace) -> None:
+    print(f"database: {db}; users: {args.users}; runs: {args.runs} (medians); load avg: {os.getloadavg()[0]:.2f}")
+    header = f"{'workload':42} {'c':>3} {'target':>12} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'cpu ms/req':>10} {'bad':>4}"
+    print(header)
+    for name in WORKLOADS:
+        for concurrency in args.concurrency:
+            ours = results[targets[0].name][name][f"c={concurrency}"]
+            for target in targets:
+                row = results[target.name][name][f"c={concurrency}"]
+                ratio = "" if target is targets[0] else f"  ours/this {ours['rps'] / row['rps']:.1f}x"
+                print(
+                    f"{name:42} {concurrency:>3} {target.name:>12} {row['rps']:>9.1f} {row['p50_ms']:>8.1f}"
+                    f" {row['p99_ms']:>8.1f} {row['server_cpu_ms_per_request']:>10.2f} {row['unexpected_status']:>4.0f}{ratio}"
+                )
+    print(f"server RSS: idle {idle:.0f} MB, after {rss:.0f} MB, peak {peak:.0f} MB")
+    out = Path(__file__).parent / "results"
+    out.mkdir(exist_ok=True)
+    path = out / f"{time.strftime('%Y%m%dT%H%M%S')}-{db}.json"
+    path.write_text(json.dumps({"database": db, "results": results, "rss_mb": {"idle": idle, "end": rss, "peak": peak}}, indent=2))
+    print(f"results: {path}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

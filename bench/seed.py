@@ -1,0 +1,97 @@
+"""Seeding users, tokens and profiles through the project's own code (not over HTTP)."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+import httpx
+import msgspec
+
+from adapters.sql.migrate import upgrade
+from entrypoints.bootstrap import build_application
+from entrypoints.settings import Settings
+from resumecore.ids import SessionId, UserId
+from resumecore.model.principal import Principal
+from resumecore.model.user import User
+from resumecore.ports.security import PasswordHasher
+from resumecore.ports.system import Clock, IdGenerator
+from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore.services.auth.session_starter import SessionStarter
+from resumecore.services.profiles.create import CreateProfile
+from tests.support.profiles import full_profile
+
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass
+class Caller:
+    """One seeded user: bearer header, primary profile, and spare profiles to grow."""
+
+    headers: dict[str, str]
+    profile_id: str
+    experience: dict[str, object]
+    spare_profiles: list[str] = field(default_factory=list)
+
+
+async def seed_locally(settings: Settings, users: int, spares: int) -> list[Caller]:
+    """Create ``users`` accounts (one bcrypt hash shared) with a full profile and spares."""
+    await asyncio.to_thread(upgrade, settings.database_url)
+    app = build_application(settings)
+    try:
+        uow, starter = app.resolve(UnitOfWorkFactory), app.resolve(SessionStarter)
+        clock, ids = app.resolve(Clock), app.resolve(IdGenerator)
+        create = app.resolve(CreateProfile)
+        password_hash = await app.resolve(PasswordHasher).hash(PASSWORD)
+        callers = []
+        for i in range(users):
+            now = clock.now()
+            user = User(
+                id=UserId(ids.new_id()),
+                email=f"bench{i}@example.com",
+                full_name=f"Bench {i}",
+                password_hash=password_hash,
+                created_at=now,
+                updated_at=now,
+            )
+            async with uow() as unit:
+                await unit.users.add(user)
+                tokens = await starter.start(unit, user)
+                await unit.commit()
+            principal = Principal(user_id=user.id, session_id=SessionId(ids.new_id()))
+            profile = await create(principal, full_profile(f"Bench {i}"))
+            spare = [(await create(principal, full_profile(f"Spare {i}"))).id for _ in range(spares)]
+            callers.append(
+                Caller(
+                    headers={"Authorization": f"Bearer {tokens.access_token}"},
+                    profile_id=profile.id,
+                    experience=_as_dict(profile.experiences[0]),
+                    spare_profiles=spare,
+                )
+            )
+        return callers
+    finally:
+        await app.aclose()
+
+
+async def seed_over_http(base_url: str, users: int, spares: int) -> list[Caller]:
+    """For servers that are not ours: register, then create profiles through the API."""
+    callers = []
+    async with httpx.AsyncClient(base_url=base_url, timeout=60) as client:
+        for i in range(users):
+            body = {"email": f"bench{i}@example.com", "password": PASSWORD, "full_name": f"Bench {i}"}
+            response = await client.post("/api/v1/auth/register", json=body)
+            if response.status_code != 201:
+                response = await client.post("/api/v1/auth/login", json=body)
+            headers = {"Authorization": f"Bearer {response.json()['access_token']}"}
+            profile = (await client.post("/api/v1/profiles", json=full_profile(), headers=headers)).json()
+            spare = [
+                (await client.post("/api/v1/profiles", json=full_profile(), headers=headers)).json()["id"]
+                for _ in range(spares)
+            ]
+            callers.append(Caller(headers, profile["id"], profile["experiences"][0], spare))
+    return callers
+
+
+def _as_dict(item: object) -> dict[str, object]:
+    return dict(msgspec.to_builtins(item))

@@ -1,0 +1,71 @@
+"""The benchmark workloads: one request each, built from a seeded caller."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bench.seed import Caller
+from tests.support.profiles import experience, full_profile
+
+FIFTY_EXPERIENCES = [experience(i) for i in range(50)]
+# A spare profile holds 5 experiences; three adds of 50 keep it under the 200 cap.
+ADDS_PER_SPARE = 3
+
+
+@dataclass(frozen=True)
+class Request:
+    method: str
+    path: str
+    headers: dict[str, str]
+    json: Any = None
+    expect: int = 200
+
+
+Workload = Callable[[Caller, int], Request]
+
+
+def get_primary(caller: Caller, _: int) -> Request:
+    return Request("GET", "/api/v1/profiles/me", caller.headers)
+
+
+def get_not_modified(caller: Caller, _: int) -> Request:
+    headers = {**caller.headers, "If-None-Match": '"1"'}
+    return Request("GET", f"/api/v1/profiles/{caller.profile_id}", headers, expect=304)
+
+
+def create_full_profile(caller: Caller, _: int) -> Request:
+    return Request("POST", "/api/v1/profiles", caller.headers, full_profile(), 201)
+
+
+def add_fifty_experiences(caller: Caller, n: int) -> Request:
+    profile_id = caller.spare_profiles[(n // ADDS_PER_SPARE) % len(caller.spare_profiles)]
+    path = f"/api/v1/profiles/{profile_id}/experiences"
+    return Request("POST", path, caller.headers, FIFTY_EXPERIENCES, 201)
+
+
+def put_one_experience(caller: Caller, n: int) -> Request:
+    item = {**caller.experience, "title": f"Engineer {n}"}
+    path = f"/api/v1/profiles/{caller.profile_id}/experiences"
+    return Request("PUT", path, caller.headers, [item], 200)
+
+
+WORKLOADS: dict[str, Workload] = {
+    "GET /profiles/me": get_primary,
+    "GET /profiles/{id} If-None-Match (304)": get_not_modified,
+    "POST /profiles (full profile)": create_full_profile,
+    "POST /profiles/{id}/experiences (50)": add_fifty_experiences,
+    "PUT /profiles/{id}/experiences (1)": put_one_experience,
+}
+
+
+def per_caller_counter() -> Callable[[int], int]:
+    """Request numbers per caller, so each caller walks its own spare profiles in order."""
+    counters: dict[int, itertools.count[int]] = {}
+
+    def next_for(caller_index: int) -> int:
+        return next(counters.setdefault(caller_index, itertools.count()))
+
+    return next_for
