@@ -35,13 +35,18 @@ class Target:
     base_url: str
     callers: list[Caller]
     server: Server | None = None
+    # Request numbers per caller across the whole run, so spare profiles are used up in order.
+    numbers: Any = None
+
+    def __post_init__(self) -> None:
+        self.numbers = per_caller_counter()
 
 
 async def drive(target: Target, workload: Workload, concurrency: int, count: int, deadline: float) -> dict[str, Any]:
     latencies: list[float] = []
     failures = 0
     issued = 0
-    numbers = per_caller_counter()
+    numbers = target.numbers
     cpu_before = target.server.cpu_seconds() if target.server else 0.0
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=target.base_url, timeout=60, limits=limits) as client:

@@ -43,7 +43,12 @@ from resumecore.services.auth.session_starter import SessionStarter
 from resumecore.services.profiles.create import CreateProfile
 from resumecore.services.profiles.delete import DeleteProfile
 from resumecore.services.profiles.edit import ApplyProfileOperations, ReviseProfile
-from resumecore.services.profiles.queries import GetPrimaryProfile, GetProfile, ListProfiles
+from resumecore.services.profiles.queries import (
+    GetPrimaryProfile,
+    GetProfile,
+    GetProfileVersion,
+    ListProfiles,
+)
 
 USE_CASES: tuple[type, ...] = (
     SessionStarter,
@@ -59,6 +64,7 @@ USE_CASES: tuple[type, ...] = (
     CheckEmailAvailability,
     CreateProfile,
     GetProfile,
+    GetProfileVersion,
     GetPrimaryProfile,
     ListProfiles,
     ReviseProfile,

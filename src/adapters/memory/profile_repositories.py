@@ -32,6 +32,11 @@ class MemoryProfileRepository(ProfileRepository):
         """By id."""
         return self._t.profiles.get(profile_id)
 
+    async def owner_and_version(self, profile_id: ProfileId) -> tuple[UserId, int] | None:
+        """Owner and version."""
+        profile = self._t.profiles.get(profile_id)
+        return (profile.user_id, profile.version) if profile else None
+
     async def get_primary(self, user_id: UserId) -> Profile | None:
         """The primary one."""
         return next((p for p in self._owned(user_id) if p.is_primary), None)

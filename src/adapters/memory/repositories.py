@@ -81,6 +81,18 @@ class MemorySessionRepository(SessionRepository):
         """By id."""
         return self._t.sessions.get(session_id)
 
+    async def is_live(self, session_id: SessionId, user_id: UserId, now: datetime) -> bool:
+        """Session live and owned by an active user."""
+        session = self._t.sessions.get(session_id)
+        user = self._t.users.get(user_id)
+        return (
+            session is not None
+            and user is not None
+            and session.user_id == user_id
+            and session.is_live(now)
+            and user.is_active
+        )
+
     async def revoke(self, session_id: SessionId, at: datetime) -> None:
         """Revoke one live session."""
         session = self._t.sessions.get(session_id)

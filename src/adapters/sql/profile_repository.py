@@ -73,6 +73,12 @@ class SqlProfileRepository(ProfileRepository):
         rows = await self._load(select(profiles).where(profiles.c.id == profile_id))
         return rows[0] if rows else None
 
+    async def owner_and_version(self, profile_id: ProfileId) -> tuple[UserId, int] | None:
+        """Two columns of one row."""
+        query = select(profiles.c.user_id, profiles.c.version).where(profiles.c.id == profile_id)
+        row = (await self._db.execute(query)).first()
+        return (UserId(row.user_id), int(row.version)) if row else None
+
     async def get_primary(self, user_id: UserId) -> Profile | None:
         """The user's primary profile."""
         query = select(profiles).where(
@@ -129,24 +135,26 @@ class SqlProfileRepository(ProfileRepository):
             await self._db.execute(insert(components), rows)
 
     async def _load(self, query: Any) -> list[Profile]:
-        rows = (await self._db.execute(query)).all()
-        if not rows:
-            return []
-        ids = [row.id for row in rows]
-        by_profile: dict[str, dict[str, list[Any]]] = {
-            i: {k: [] for k in COMPONENT_TYPES} for i in ids
-        }
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            parts = await self._db.execute(
-                select(components)
-                .where(components.c.profile_id.in_(chunk))
-                .order_by(components.c.profile_id, components.c.kind, components.c.position)
-            )
-            for part in parts:
-                item = msgspec.json.decode(part.payload, type=COMPONENT_TYPES[part.kind])
-                by_profile[part.profile_id][part.kind].append(item)
-        return [_to_profile(row, by_profile[row.id]) for row in rows]
+        """Profiles matched by ``query`` with their components, in one round trip."""
+        page = query.subquery()
+        joined = (
+            select(page, components.c.kind, components.c.payload)
+            .select_from(page.outerjoin(components, components.c.profile_id == page.c.id))
+            .order_by(page.c.created_at, page.c.id, components.c.kind, components.c.position)
+        )
+        profiles_by_id: dict[str, Any] = {}
+        items: dict[str, dict[str, list[Any]]] = {}
+        for row in await self._db.execute(joined):
+            if row.id not in profiles_by_id:
+                profiles_by_id[row.id] = row
+                items[row.id] = {kind: [] for kind in COMPONENT_TYPES}
+            if row.kind is not None:
+                items[row.id][row.kind].append(_decode(row.payload, row.kind))
+        return [_to_profile(row, items[row.id]) for row in profiles_by_id.values()]
+
+
+def _decode(payload: str, kind: str) -> Any:
+    return msgspec.json.decode(payload, type=COMPONENT_TYPES[kind])
 
 
 def _to_profile(row: Any, items: dict[str, list[Any]]) -> Profile:

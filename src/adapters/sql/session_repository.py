@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 
 from adapters.sql.runner import SqlRunner
-from adapters.sql.tables import auth_sessions, refresh_tokens
+from adapters.sql.tables import auth_sessions, refresh_tokens, users
 from resumecore.ids import SessionId, UserId
 from resumecore.model.auth import AuthSession, RefreshToken
 from resumecore.ports.repositories import SessionRepository
@@ -57,6 +57,21 @@ class SqlSessionRepository(SessionRepository):
         query = select(auth_sessions).where(auth_sessions.c.id == session_id)
         row = (await self._db.execute(query)).first()
         return _to_session(row) if row else None
+
+    async def is_live(self, session_id: SessionId, user_id: UserId, now: datetime) -> bool:
+        """One query joining the session to its active user."""
+        query = (
+            select(auth_sessions.c.id)
+            .join(users, users.c.id == auth_sessions.c.user_id)
+            .where(
+                auth_sessions.c.id == session_id,
+                auth_sessions.c.user_id == user_id,
+                auth_sessions.c.revoked_at.is_(None),
+                auth_sessions.c.expires_at > now,
+                users.c.is_active.is_(True),
+            )
+        )
+        return (await self._db.execute(query)).first() is not None
 
     async def revoke(self, session_id: SessionId, at: datetime) -> None:
         """Revoke one live session."""

@@ -51,6 +51,13 @@ class SessionRepository(Protocol):
         """Mark one session revoked (no-op if it already is)."""
         ...
 
+    async def is_live(self, session_id: SessionId, user_id: UserId, now: datetime) -> bool:
+        """True when the session is live, belongs to ``user_id`` and its user is active.
+
+        Checked on every authenticated request, so implementations answer in one round trip.
+        """
+        ...
+
     async def revoke_all_for_user(
         self, user_id: UserId, at: datetime, *, keep: SessionId | None = None
     ) -> int:
@@ -102,6 +109,10 @@ class ProfileRepository(Protocol):
 
     async def get(self, profile_id: ProfileId) -> Profile | None:
         """The profile with this id (any owner), or None."""
+        ...
+
+    async def owner_and_version(self, profile_id: ProfileId) -> tuple[UserId, int] | None:
+        """Who owns the profile and its version, without loading it (for If-None-Match)."""
         ...
 
     async def get_primary(self, user_id: UserId) -> Profile | None:

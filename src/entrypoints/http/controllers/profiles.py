@@ -24,7 +24,12 @@ from resumecore.model.profile import Profile
 from resumecore.services.profiles.create import CreateProfile
 from resumecore.services.profiles.delete import DeleteProfile
 from resumecore.services.profiles.edit import ApplyProfileOperations, ReviseProfile
-from resumecore.services.profiles.queries import GetPrimaryProfile, GetProfile, ListProfiles
+from resumecore.services.profiles.queries import (
+    GetPrimaryProfile,
+    GetProfile,
+    GetProfileVersion,
+    ListProfiles,
+)
 
 BEARER: list[dict[str, list[str]]] = [{"BearerToken": []}]
 Limit = Annotated[int, QueryParameter(ge=1, le=100)]
@@ -91,8 +96,13 @@ class ProfileController(Controller):
         profile_id: FromPath[str],
         principal: NamedDependency[Principal],
         get_profile: NamedDependency[GetProfile],
+        get_profile_version: NamedDependency[GetProfileVersion],
     ) -> Response[Any]:
-        """One profile; 304 when If-None-Match has its ETag."""
+        """One profile; 304 when If-None-Match has its ETag (checked without loading it)."""
+        if "if-none-match" in request.headers:
+            version = await get_profile_version(principal, profile_id)
+            if not_modified(request, version):
+                return not_modified_response(version)
         profile = await get_profile(principal, profile_id)
         if not_modified(request, profile.version):
             return not_modified_response(profile.version)

@@ -36,15 +36,8 @@ class AuthenticateAccessToken:
         if allow_ended_session:
             return principal
         async with self._uow() as uow:
-            session = await uow.sessions.get(claims.session_id)
-            user = await uow.users.get(claims.user_id)
-        if (
-            session is None
-            or user is None
-            or session.user_id != user.id
-            or not session.is_live(self._clock.now())
-            or not user.is_active
-        ):
+            live = await uow.sessions.is_live(claims.session_id, claims.user_id, self._clock.now())
+        if not live:
             raise AuthenticationFailed(INVALID_TOKEN)
         return principal
 

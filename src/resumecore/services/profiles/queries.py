@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from resumecore.errors import NotFound
+from resumecore.ids import ProfileId
 from resumecore.model.page import Page
 from resumecore.model.principal import Principal
 from resumecore.model.profile import Profile
@@ -20,6 +21,24 @@ class GetProfile:
         """The profile with all components."""
         async with self._uow() as uow:
             return await load_owned(uow, principal, profile_id)
+
+
+class GetProfileVersion:
+    """The version of one of the caller's profiles, without loading it (cheap 304s).
+
+    Raises ``NotFound`` for unknown or foreign ids.
+    """
+
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    async def __call__(self, principal: Principal, profile_id: str) -> int:
+        """The current version."""
+        async with self._uow() as uow:
+            found = await uow.profiles.owner_and_version(ProfileId(profile_id))
+        if found is None or found[0] != principal.user_id:
+            raise NotFound(PROFILE_NOT_FOUND)
+        return found[1]
 
 
 class GetPrimaryProfile:
