@@ -42,6 +42,11 @@ from resumecore.services.auth.register import RegisterUser
 from resumecore.services.auth.session_starter import SessionStarter
 from resumecore.services.profiles.create import CreateProfile
 from resumecore.services.profiles.delete import DeleteProfile
+from resumecore.services.profiles.documents import (
+    ExportJsonResume,
+    GetProfileAnalytics,
+    ImportJsonResume,
+)
 from resumecore.services.profiles.edit import ApplyProfileOperations, ReviseProfile
 from resumecore.services.profiles.queries import (
     GetPrimaryProfile,
@@ -70,6 +75,9 @@ USE_CASES: tuple[type, ...] = (
     ReviseProfile,
     ApplyProfileOperations,
     DeleteProfile,
+    GetProfileAnalytics,
+    ExportJsonResume,
+    ImportJsonResume,
 )
 
 

@@ -205,3 +205,43 @@ async def test_another_users_profile_is_not_found(client: AsyncTestClient) -> No
         )
         assert response.status_code == 404, (method, path, response.text)
     assert (await client.get(f"{PROFILES}/{profile['id']}", headers=owner)).json() == profile
+
+
+async def test_analytics_and_json_resume_round_trip(client: AsyncTestClient) -> None:  # type: ignore[type-arg]
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    headers = await bearer(client)
+    body = full_profile()
+    body["experiences"] = [
+        {**experience(0), "start_date": "2018-01", "end_date": "2020-12"},
+        {**experience(1), "start_date": "2019-06", "end_date": "2021-06"},
+    ]
+    profile = await create(client, headers, body)
+    analytics = (await client.get(f"{PROFILES}/{profile['id']}/analytics", headers=headers)).json()
+    assert analytics["statistics"]["years_of_experience"] == 3.5
+    assert 0 <= analytics["completeness"]["overall"] <= 100
+
+    exported = await client.get(f"{PROFILES}/{profile['id']}/export/json-resume", headers=headers)
+    assert exported.status_code == 200
+    schema = json.loads((Path(__file__).parents[1] / "data/jsonresume/schema.json").read_text())
+    jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).validate(
+        exported.json()
+    )
+
+    imported = await client.post(
+        f"{PROFILES}/import/json-resume", json=exported.json(), headers=headers
+    )
+    assert imported.status_code == 201, imported.text
+    assert imported.json()["is_primary"] is False
+    again = await client.get(
+        f"{PROFILES}/{imported.json()['id']}/export/json-resume", headers=headers
+    )
+    assert again.json() == exported.json()
+
+    invalid = await client.post(
+        f"{PROFILES}/import/json-resume", json={"work": "not a list"}, headers=headers
+    )
+    assert invalid.status_code == 422

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_PARTIAL_DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
 
 
 def parse_partial_date(value: str) -> tuple[int, int, int | None] | None:
     """``(year, month, day|None)`` for a valid partial date, else None."""
-    match = _PARTIAL_DATE.match(value)
+    match = _PARTIAL_DATE.fullmatch(value)
     if match is None:
         return None
     year, month = int(match[1]), int(match[2])

@@ -19,10 +19,16 @@ from entrypoints.http.schemas.profiles import (
     content_of,
 )
 from entrypoints.http.security import provide_principal
+from resumecore.model.analytics import ProfileAnalytics
 from resumecore.model.principal import Principal
 from resumecore.model.profile import Profile
 from resumecore.services.profiles.create import CreateProfile
 from resumecore.services.profiles.delete import DeleteProfile
+from resumecore.services.profiles.documents import (
+    ExportJsonResume,
+    GetProfileAnalytics,
+    ImportJsonResume,
+)
 from resumecore.services.profiles.edit import ApplyProfileOperations, ReviseProfile
 from resumecore.services.profiles.queries import (
     GetPrimaryProfile,
@@ -151,3 +157,36 @@ class ProfileController(Controller):
             principal, profile_id, data.operations, expected_version=expected
         )
         return versioned(change.after, change.after.version)
+
+    @get("/{profile_id:str}/analytics", operation_id="get_profile_analytics")
+    async def analytics(
+        self,
+        profile_id: FromPath[str],
+        principal: NamedDependency[Principal],
+        get_profile_analytics: NamedDependency[GetProfileAnalytics],
+    ) -> ProfileAnalytics:
+        """Completeness, statistics (years over merged intervals) and recommendations."""
+        return await get_profile_analytics(principal, profile_id)
+
+    @get("/{profile_id:str}/export/json-resume", operation_id="export_json_resume")
+    async def export_json_resume(
+        self,
+        profile_id: FromPath[str],
+        principal: NamedDependency[Principal],
+        export_json_resume: NamedDependency[ExportJsonResume],
+    ) -> dict[str, Any]:
+        """The profile as a JSON Resume 1.x document; our extra fields travel in ``meta``."""
+        return await export_json_resume(principal, profile_id)
+
+    @post("/import/json-resume", status_code=201, operation_id="import_json_resume")
+    async def import_json_resume(
+        self,
+        request: AnyRequest,
+        data: JSONBody[dict[str, Any]],
+        principal: NamedDependency[Principal],
+        import_json_resume: NamedDependency[ImportJsonResume],
+    ) -> Response[Profile]:
+        """Create a profile from a JSON Resume document (Idempotency-Key honoured)."""
+        key = await idempotency_key(request)
+        profile = await import_json_resume(principal, data, idempotency=key)
+        return versioned(profile, profile.version, 201)
