@@ -42,7 +42,9 @@ class Target:
         self.numbers = per_caller_counter()
 
 
-async def drive(target: Target, workload: Workload, concurrency: int, count: int, deadline: float) -> dict[str, Any]:
+async def drive(
+    target: Target, workload: Workload, concurrency: int, count: int, deadline: float
+) -> dict[str, Any]:
     latencies: list[float] = []
     failures = 0
     issued = 0
@@ -81,11 +83,17 @@ async def drive(target: Target, workload: Workload, concurrency: int, count: int
 
 
 async def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--database-url", default="", help="default: SQLite in a fresh data directory")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--database-url", default="", help="default: SQLite in a fresh data directory"
+    )
     parser.add_argument("--base-url", action="append", default=[], metavar="NAME=URL")
     parser.add_argument("--users", type=int, default=32)
-    parser.add_argument("--requests", type=int, default=400, help="per workload, concurrency and run")
+    parser.add_argument(
+        "--requests", type=int, default=400, help="per workload, concurrency and run"
+    )
     parser.add_argument("--seconds", type=float, default=10, help="deadline per measurement")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 32])
@@ -121,7 +129,9 @@ async def measure(targets: list[Target], args: argparse.Namespace) -> dict[str, 
             for run in range(args.runs):
                 order = targets if run % 2 == 0 else list(reversed(targets))  # ABBA interleaving
                 for target in order:
-                    runs[target.name].append(await drive(target, workload, concurrency, args.requests, args.seconds))
+                    runs[target.name].append(
+                        await drive(target, workload, concurrency, args.requests, args.seconds)
+                    )
             for target_name, samples in runs.items():
                 results.setdefault(target_name, {}).setdefault(name, {})[f"c={concurrency}"] = {
                     key: statistics.median(s[key] for s in samples) for key in samples[0]
@@ -129,8 +139,18 @@ async def measure(targets: list[Target], args: argparse.Namespace) -> dict[str, 
     return results
 
 
-def report(results: dict[str, Any], targets: list[Target], idle: float, rss: float, peak: float, db: str, args: argparse.Namespace) -> None:
-    print(f"database: {db}; users: {args.users}; runs: {args.runs} (medians); load avg: {os.getloadavg()[0]:.2f}")
+def report(
+    results: dict[str, Any],
+    targets: list[Target],
+    idle: float,
+    rss: float,
+    peak: float,
+    db: str,
+    args: argparse.Namespace,
+) -> None:
+    print(
+        f"database: {db}; users: {args.users}; runs: {args.runs} (medians); load avg: {os.getloadavg()[0]:.2f}"
+    )
     header = f"{'workload':42} {'c':>3} {'target':>12} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'cpu ms/req':>10} {'bad':>4}"
     print(header)
     for name in WORKLOADS:
@@ -138,7 +158,9 @@ def report(results: dict[str, Any], targets: list[Target], idle: float, rss: flo
             ours = results[targets[0].name][name][f"c={concurrency}"]
             for target in targets:
                 row = results[target.name][name][f"c={concurrency}"]
-                ratio = "" if target is targets[0] else f"  ours/this {ours['rps'] / row['rps']:.1f}x"
+                ratio = (
+                    "" if target is targets[0] else f"  ours/this {ours['rps'] / row['rps']:.1f}x"
+                )
                 print(
                     f"{name:42} {concurrency:>3} {target.name:>12} {row['rps']:>9.1f} {row['p50_ms']:>8.1f}"
                     f" {row['p99_ms']:>8.1f} {row['server_cpu_ms_per_request']:>10.2f} {row['unexpected_status']:>4.0f}{ratio}"
@@ -147,7 +169,16 @@ def report(results: dict[str, Any], targets: list[Target], idle: float, rss: flo
     out = Path(__file__).parent / "results"
     out.mkdir(exist_ok=True)
     path = out / f"{time.strftime('%Y%m%dT%H%M%S')}-{db}.json"
-    path.write_text(json.dumps({"database": db, "results": results, "rss_mb": {"idle": idle, "end": rss, "peak": peak}}, indent=2))
+    path.write_text(
+        json.dumps(
+            {
+                "database": db,
+                "results": results,
+                "rss_mb": {"idle": idle, "end": rss, "peak": peak},
+            },
+            indent=2,
+        )
+    )
     print(f"results: {path}")
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import httpx
 import msgspec
+from tests.support.profiles import full_profile
 
 from adapters.sql.migrate import upgrade
 from entrypoints.bootstrap import build_application
@@ -19,7 +20,6 @@ from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.auth.session_starter import SessionStarter
 from resumecore.services.profiles.create import CreateProfile
-from tests.support.profiles import full_profile
 
 PASSWORD = "correct horse battery staple"
 
@@ -60,7 +60,9 @@ async def seed_locally(settings: Settings, users: int, spares: int) -> list[Call
                 await unit.commit()
             principal = Principal(user_id=user.id, session_id=SessionId(ids.new_id()))
             profile = await create(principal, full_profile(f"Bench {i}"))
-            spare = [(await create(principal, full_profile(f"Spare {i}"))).id for _ in range(spares)]
+            spare = [
+                (await create(principal, full_profile(f"Spare {i}"))).id for _ in range(spares)
+            ]
             callers.append(
                 Caller(
                     headers={"Authorization": f"Bearer {tokens.access_token}"},
@@ -79,14 +81,22 @@ async def seed_over_http(base_url: str, users: int, spares: int) -> list[Caller]
     callers = []
     async with httpx.AsyncClient(base_url=base_url, timeout=60) as client:
         for i in range(users):
-            body = {"email": f"bench{i}@example.com", "password": PASSWORD, "full_name": f"Bench {i}"}
+            body = {
+                "email": f"bench{i}@example.com",
+                "password": PASSWORD,
+                "full_name": f"Bench {i}",
+            }
             response = await client.post("/api/v1/auth/register", json=body)
             if response.status_code != 201:
                 response = await client.post("/api/v1/auth/login", json=body)
             headers = {"Authorization": f"Bearer {response.json()['access_token']}"}
-            profile = (await client.post("/api/v1/profiles", json=full_profile(), headers=headers)).json()
+            profile = (
+                await client.post("/api/v1/profiles", json=full_profile(), headers=headers)
+            ).json()
             spare = [
-                (await client.post("/api/v1/profiles", json=full_profile(), headers=headers)).json()["id"]
+                (
+                    await client.post("/api/v1/profiles", json=full_profile(), headers=headers)
+                ).json()["id"]
                 for _ in range(spares)
             ]
             callers.append(Caller(headers, profile["id"], profile["experiences"][0], spare))

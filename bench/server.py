@@ -64,7 +64,8 @@ class Server:
     def memory_mb(self) -> tuple[float, float]:
         """Current and peak resident memory in MB."""
         status = dict(
-            line.split(":", 1) for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines()
+            line.split(":", 1)
+            for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines()
         )
         return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024
 

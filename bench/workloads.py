@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bench.seed import Caller
 from tests.support.profiles import experience, full_profile
+
+from bench.seed import Caller
 
 FIFTY_EXPERIENCES = [experience(i) for i in range(50)]
 # A spare profile holds 5 experiences; three adds of 50 keep it under the 200 cap.

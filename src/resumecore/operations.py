@@ -17,7 +17,7 @@ OperationKind = Literal[
     "skills",
     "custom_fields",
 ]
-MAX_OPERATIONS = 200
+MAX_OPERATIONS = 100
 
 
 class Operation(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

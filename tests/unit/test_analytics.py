@@ -232,7 +232,9 @@ def test_analytics_values_are_immutable() -> None:
 
 # --- properties -------------------------------------------------------------------------------
 
-text = st.text(min_size=1, max_size=300).filter(str.strip)
+# Valid profile text has no control characters (rules.text refuses them).
+PRINTABLE = st.characters(blacklist_categories=("Cc", "Cs"))
+text = st.text(PRINTABLE, min_size=1, max_size=300).filter(str.strip)
 month = st.builds(lambda y, m: f"{y}-{m:02d}", st.integers(1990, 2030), st.integers(1, 12))
 
 
@@ -267,7 +269,7 @@ profiles = st.builds(
     st.lists(
         st.builds(
             lambda n, d: {"name": n, "description": d},
-            st.text(min_size=1, max_size=50).filter(str.strip),
+            st.text(PRINTABLE, min_size=1, max_size=50).filter(str.strip),
             st.none() | text,
         ),
         max_size=3,

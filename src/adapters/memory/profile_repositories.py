@@ -24,7 +24,8 @@ class MemoryProfileRepository(ProfileRepository):
 
     async def add(self, profile: Profile) -> None:
         """Insert."""
-        if profile.id in self._t.profiles or profile.user_id not in self._t.users:
+        taken = profile.is_primary and await self.get_primary(profile.user_id) is not None
+        if profile.id in self._t.profiles or profile.user_id not in self._t.users or taken:
             raise Conflict("The change conflicts with existing data.")
         self._j.put(self._t.profiles, profile.id, profile)
 
@@ -53,7 +54,10 @@ class MemoryProfileRepository(ProfileRepository):
         """Compare-and-set on the version."""
         stored = self._t.profiles.get(profile.id)
         if stored is None or stored.version != expected_version:
-            raise VersionConflict("The profile was changed by another request.")
+            raise VersionConflict(
+                "The profile was changed by another request.",
+                current_version=stored.version if stored else None,
+            )
         self._j.put(
             self._t.profiles,
             profile.id,

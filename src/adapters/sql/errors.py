@@ -20,7 +20,7 @@ def translated_errors() -> Iterator[None]:
         yield
     except sa_exc.IntegrityError as exc:
         raise Conflict("The change conflicts with existing data.") from exc
-    except (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DatabaseError) as exc:
+    except sa_exc.DBAPIError as exc:
         raise StorageUnavailable("The database is unavailable; try again shortly.") from exc
     except (OSError, ConnectionError) as exc:
         raise StorageUnavailable("The database is unavailable; try again shortly.") from exc

@@ -111,7 +111,11 @@ class SqlProfileRepository(ProfileRepository):
             .values(**_profile_values(profile))
         )
         if result.rowcount != 1:
-            raise VersionConflict("The profile was changed by another request.")
+            current = await self.owner_and_version(profile.id)
+            raise VersionConflict(
+                "The profile was changed by another request.",
+                current_version=current[1] if current else None,
+            )
         await self._db.execute(delete(components).where(components.c.profile_id == profile.id))
         await self._insert_components(profile)
 
@@ -123,10 +127,12 @@ class SqlProfileRepository(ProfileRepository):
     async def set_primary(self, profile_id: ProfileId) -> None:
         """Make this one the owner's primary profile."""
         owner = select(profiles.c.user_id).where(profiles.c.id == profile_id).scalar_subquery()
+        # Two statements: the unique index on primaries is checked row by row.
         await self._db.execute(
-            update(profiles)
-            .where(profiles.c.user_id == owner)
-            .values(is_primary=profiles.c.id == profile_id)
+            update(profiles).where(profiles.c.user_id == owner).values(is_primary=False)
+        )
+        await self._db.execute(
+            update(profiles).where(profiles.c.id == profile_id).values(is_primary=True)
         )
 
     async def _insert_components(self, profile: Profile) -> None:

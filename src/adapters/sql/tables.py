@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 from adapters.sql.types import UtcDateTime
@@ -94,6 +95,14 @@ profiles = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
     Index("ix_profiles_user_id", "user_id"),
+    # At most one primary profile per user, even when two first profiles race.
+    Index(
+        "uq_profiles_one_primary_per_user",
+        "user_id",
+        unique=True,
+        sqlite_where=text("is_primary"),
+        postgresql_where=text("is_primary"),
+    ),
 )
 
 profile_components = Table(

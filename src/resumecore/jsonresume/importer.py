@@ -34,6 +34,7 @@ from resumecore.model import rules
 from resumecore.model.dates import is_partial_date, not_after
 from resumecore.model.email import MAX_EMAIL_LENGTH
 from resumecore.model.profile_parts import custom_field_problems
+from resumecore.model.rules import has_control_characters
 
 PLACEHOLDER_NAME = "(no name)"
 LIMITS = {"work": 200, "education": 100, "projects": 200, "certificates": 200, "languages": 50}
@@ -242,7 +243,8 @@ def _dict(value: Any) -> dict[str, Any]:
 
 
 def _text(value: Any, limit: int) -> str | None:
-    return value if isinstance(value, str) and value.strip() and len(value) <= limit else None
+    fits = isinstance(value, str) and value.strip() and len(value) <= limit
+    return value if fits and not has_control_characters(value) else None
 
 
 def _url(value: Any) -> str | None:

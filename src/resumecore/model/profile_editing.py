@@ -12,6 +12,7 @@ from resumecore.errors import BulkOperationRejected, FieldError, InvalidValue
 from resumecore.model import rules
 from resumecore.model.components import COMPONENT_TYPES
 from resumecore.model.profile import Profile
+from resumecore.model.profile_parts import CUSTOM_KEY, custom_field_problems
 from resumecore.model.skill_editing import apply_skill_operation
 from resumecore.operations import MAX_OPERATIONS, Operation
 
@@ -125,9 +126,15 @@ def _apply_custom_field(profile: Profile, operation: Operation) -> Profile:
         if not isinstance(operation.data, dict):
             raise fail("invalid_data", "data must be an object.", "data")
         fields = dict(operation.data)
+        problems = custom_field_problems(fields)
+        if problems:
+            raise InvalidValue("Invalid custom fields.", errors=rules.prefixed("data", problems))
     elif operation.kind != "custom_field" or not operation.id:
         raise fail("invalid_operation", "A custom_field operation needs an id (the key).", "id")
     elif operation.op in {"add", "update"}:
+        if not CUSTOM_KEY.match(operation.id):
+            field = f"custom_fields.{operation.id[:60]}"
+            raise fail("invalid_key", "Keys are 1-50 letters, digits, spaces or _.-", field)
         if operation.op == "update" and operation.id not in fields:
             raise fail("not_found", f"No custom field '{operation.id[:50]}'.", "id")
         fields[operation.id] = operation.data

@@ -6,11 +6,16 @@ before answering.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from resumecore.errors import FieldError
 from resumecore.model.dates import is_partial_date, not_after
+
+# C0 controls except tab, newline and carriage return: PostgreSQL text refuses NUL, and
+# none of them belongs in a resume.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def text(
@@ -23,7 +28,14 @@ def text(
         return []
     if len(value) > max_length:
         return [FieldError("too_long", f"Use at most {max_length} characters.", field)]
+    if has_control_characters(value):
+        return [FieldError("control_character", "Remove control characters.", field)]
     return []
+
+
+def has_control_characters(value: str) -> bool:
+    """True when ``value`` holds a C0 control other than tab, newline or carriage return."""
+    return _CONTROL.search(value) is not None
 
 
 def text_list(

@@ -20,22 +20,27 @@ def _fail(code: str, message: str, field: str) -> InvalidValue:
     return InvalidValue(message, errors=[FieldError(code, message, field)], code=code)
 
 
+def fold(name: str) -> str:
+    """The comparison key of a skill name: trimmed, case-folded."""
+    return name.strip().casefold()
+
+
 def add_skills(existing: tuple[str, ...], names: list[str]) -> tuple[str, ...]:
     """Append ``names`` keeping order, skipping case-insensitive duplicates and blanks."""
     result = list(existing)
-    seen = {name.casefold() for name in existing}
+    seen = {fold(name) for name in existing}
     for name in names:
         cleaned = name.strip()
-        if cleaned and cleaned.casefold() not in seen:
+        if cleaned and fold(cleaned) not in seen:
             result.append(cleaned)
-            seen.add(cleaned.casefold())
+            seen.add(fold(cleaned))
     return tuple(result)
 
 
 def remove_skills(existing: tuple[str, ...], names: list[str]) -> tuple[str, ...]:
     """Drop every entry matching one of ``names`` case-insensitively."""
-    doomed = {name.strip().casefold() for name in names}
-    return tuple(name for name in existing if name.casefold() not in doomed)
+    doomed = {fold(name) for name in names}
+    return tuple(name for name in existing if fold(name) not in doomed)
 
 
 def resolve_skills(profile: Profile, data: Any, new_id: Callable[[], str]) -> Skills:
@@ -59,8 +64,12 @@ def resolve_skills(profile: Profile, data: Any, new_id: Callable[[], str]) -> Sk
                 "not_found", "No certification with this id.", f"data.certifications[{i}].id"
             )
         certifications.append({**raw, "id": given or new_id()})
+    trimmed = {
+        category: [n.strip() if isinstance(n, str) else n for n in data.get(category) or []]
+        for category in CATEGORIES
+    }
     try:
-        skills = msgspec.convert({**data, "certifications": certifications}, Skills)
+        skills = msgspec.convert({**data, **trimmed, "certifications": certifications}, Skills)
     except msgspec.ValidationError as exc:
         raise _fail("invalid_data", str(exc), "data") from None
     problems = skills.problems() + [
@@ -113,6 +122,9 @@ def apply_skill_operation(
             raise _fail(
                 "invalid_name", "A skill name of 1-100 characters is required.", "data.name"
             )
+        clash = [i for i, other in enumerate(names) if fold(other) == fold(name) and i != index]
+        if clash:
+            raise _fail("duplicate", "This skill is already listed.", "data.name")
         renamed = list(names)
         renamed[index] = name.strip()
         return _with(profile, category, tuple(renamed))
@@ -120,9 +132,9 @@ def apply_skill_operation(
 
 
 def _find(names: tuple[str, ...], name: str | None) -> int:
-    folded = (name or "").strip().casefold()
+    folded = fold(name or "")
     for index, existing in enumerate(names):
-        if existing.casefold() == folded:
+        if fold(existing) == folded:
             return index
     raise _fail("not_found", "No such skill in this category.", "id")
 

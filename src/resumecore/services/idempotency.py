@@ -7,7 +7,7 @@ from typing import TypeVar
 
 import msgspec
 
-from resumecore.errors import InvalidValue
+from resumecore.errors import Conflict, InvalidValue
 from resumecore.ids import UserId
 from resumecore.model.idempotency import RETENTION_SECONDS, IdempotencyKey, IdempotencyRecord
 from resumecore.ports.uow import UnitOfWork
@@ -51,9 +51,12 @@ async def remember(
     if key is None:
         return
     await uow.idempotency.purge(now - timedelta(seconds=RETENTION_SECONDS))
-    existing = await uow.idempotency.get(user_id, key.key)
-    if existing is not None:  # expired record of the same key: replaced
-        await uow.idempotency.purge(existing.created_at + timedelta(microseconds=1))
+    if await uow.idempotency.get(user_id, key.key) is not None:
+        # A concurrent twin committed first (expired records were purged just above).
+        raise Conflict(
+            "A request with this Idempotency-Key is already being processed.",
+            code="idempotency_key_in_use",
+        )
     await uow.idempotency.add(
         IdempotencyRecord(
             user_id=user_id,

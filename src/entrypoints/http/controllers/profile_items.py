@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import msgspec
 from litestar import Request, Response, Router, delete, get, patch, post, put
 from litestar.di import NamedDependency, Provide
+from litestar.exceptions import ValidationException
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from entrypoints.http.conditional import expected_version
@@ -40,6 +41,13 @@ def _created(change: ProfileChange, kind: str) -> list[Any]:
 def _touched(change: ProfileChange, kind: str, ids: list[str]) -> list[Any]:
     wanted = set(ids)
     return [item for item in change.after.items(kind) if item.id in wanted]
+
+
+def _within_bulk_limit(items: list[Any]) -> None:
+    # Litestar does not apply Meta(max_length) to a top-level list body, so check here.
+    if len(items) > BULK_LIMIT:
+        msg = f"At most {BULK_LIMIT} items per request."
+        raise ValidationException(msg, extra=[{"key": "body", "message": msg}])
 
 
 async def _single(run: Any) -> ProfileChange:
@@ -79,6 +87,7 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
         principal: NamedDependency[Principal],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
     ) -> Response[list[Any]]:
+        _within_bulk_limit(data)
         ops = [Operation(op="add", kind=kind, data=builtins_without_ids(i)) for i in data]  # type: ignore[arg-type]
         change = await apply_profile_operations(
             principal, profile_id, ops, expected_version=expected_version(request)
@@ -107,6 +116,7 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
         principal: NamedDependency[Principal],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
     ) -> Response[list[Any]]:
+        _within_bulk_limit(data)
         ops = [
             Operation(op="update", kind=kind, id=item.id or None, data=builtins_without_ids(item))  # type: ignore[arg-type]
             for item in data

@@ -23,9 +23,9 @@ from entrypoints.http.security import provide_principal
 from resumecore.errors import NotFound
 from resumecore.model.principal import Principal
 from resumecore.model.profile_parts import Skills
-from resumecore.model.skill_editing import add_skills, remove_skills
+from resumecore.model.skill_editing import add_skills, fold, remove_skills
 from resumecore.operations import Operation
-from resumecore.services.profiles.edit import ApplyProfileOperations
+from resumecore.services.profiles.edit import ApplyProfileOperations, ProfileChange, retrying
 from resumecore.services.profiles.queries import GetProfile
 
 Category = Literal["technical", "soft"]
@@ -127,7 +127,7 @@ class ProfilePartsController(Controller):
         """Remove one skill; 404 when it is not in the category."""
         current = await get_profile(principal, profile_id)
         names = getattr(current.skills, category)
-        if skill.casefold() not in {name.casefold() for name in names}:
+        if fold(skill) not in {fold(name) for name in names}:
             raise NotFound("Skill not found.")
         return await self._change(
             request,
@@ -152,18 +152,23 @@ class ProfilePartsController(Controller):
         *,
         add: bool,
     ) -> Response[SkillsChanged]:
-        current = await get_profile(principal, profile_id)
-        existing: tuple[str, ...] = getattr(current.skills, category)
-        updated = add_skills(existing, names) if add else remove_skills(existing, names)
-        skills = msgspec.to_builtins(msgspec.structs.replace(current.skills, **{category: updated}))
         expected = expected_version(request)
-        op = Operation(op="set", kind="skills", data=skills)
-        change = await apply_profile_operations(
-            principal,
-            profile_id,
-            [op],
-            expected_version=current.version if expected is None else expected,
-        )
+
+        async def attempt() -> ProfileChange:
+            # Read, compute the new list, write conditionally; a lost race is retried.
+            current = await get_profile(principal, profile_id)
+            existing: tuple[str, ...] = getattr(current.skills, category)
+            updated = add_skills(existing, names) if add else remove_skills(existing, names)
+            skills = msgspec.structs.replace(current.skills, **{category: updated})
+            op = Operation(op="set", kind="skills", data=msgspec.to_builtins(skills))
+            return await apply_profile_operations(
+                principal,
+                profile_id,
+                [op],
+                expected_version=current.version if expected is None else expected,
+            )
+
+        change = await retrying(attempt, expected)
         verb = "added" if add else "removed"
         result = list(getattr(change.after.skills, category))
         return versioned(

@@ -48,7 +48,7 @@ class ProfileUpdate(RequestBody):
 class OperationsRequest(RequestBody):
     """A batch for ``POST /profiles/{id}/operations``."""
 
-    operations: Annotated[list[Operation], Meta(max_length=200)]
+    operations: Annotated[list[Operation], Meta(max_length=BULK_LIMIT)]
     expected_version: int | None = None
 
 

@@ -9,6 +9,12 @@ from resumecore.model.profile import Profile
 from resumecore.ports.uow import UnitOfWork
 
 PROFILE_NOT_FOUND = "Profile not found."
+MAX_ID_LENGTH = 64
+
+
+def plausible_id(value: str) -> bool:
+    """Ids are short printable strings; anything else cannot exist and is never queried."""
+    return 0 < len(value) <= MAX_ID_LENGTH and value.isprintable()
 
 
 async def load_owned(uow: UnitOfWork, principal: Principal, profile_id: str) -> Profile:
@@ -17,6 +23,8 @@ async def load_owned(uow: UnitOfWork, principal: Principal, profile_id: str) -> 
     Raises:
         NotFound: no such profile for this caller.
     """
+    if not plausible_id(profile_id):
+        raise NotFound(PROFILE_NOT_FOUND)
     profile = await uow.profiles.get(ProfileId(profile_id))
     if profile is None or profile.user_id != principal.user_id:
         raise NotFound(PROFILE_NOT_FOUND)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from resumecore.errors import Conflict
 from resumecore.ids import ProfileId
 from resumecore.model.idempotency import IdempotencyKey
 from resumecore.model.principal import Principal
@@ -38,6 +39,19 @@ class CreateProfile:
         idempotency: IdempotencyKey | None = None,
     ) -> Profile:
         """Validate, store, commit; return the stored profile."""
+        try:
+            return await self._create(principal, content, idempotency)
+        except Conflict:
+            # Two first profiles raced for primary (one primary per user is a storage
+            # constraint); counting again makes this one a secondary profile.
+            return await self._create(principal, content, idempotency)
+
+    async def _create(
+        self,
+        principal: Principal,
+        content: Mapping[str, Any],
+        idempotency: IdempotencyKey | None,
+    ) -> Profile:
         now = self._clock.now()
         async with self._uow() as uow:
             earlier = await replay(uow, principal.user_id, idempotency, Profile, now)

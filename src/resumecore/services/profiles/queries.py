@@ -8,7 +8,7 @@ from resumecore.model.page import Page
 from resumecore.model.principal import Principal
 from resumecore.model.profile import Profile
 from resumecore.ports.uow import UnitOfWorkFactory
-from resumecore.services.profiles.access import PROFILE_NOT_FOUND, load_owned
+from resumecore.services.profiles.access import PROFILE_NOT_FOUND, load_owned, plausible_id
 
 
 class GetProfile:
@@ -34,6 +34,8 @@ class GetProfileVersion:
 
     async def __call__(self, principal: Principal, profile_id: str) -> int:
         """The current version."""
+        if not plausible_id(profile_id):
+            raise NotFound(PROFILE_NOT_FOUND)
         async with self._uow() as uow:
             found = await uow.profiles.owner_and_version(ProfileId(profile_id))
         if found is None or found[0] != principal.user_id:

@@ -1,0 +1,1 @@
+"""Offline evaluations of resumecore components against fixtures written by the team."""

@@ -1,0 +1,251 @@
+"""Title, company and location: from labels ("Company: X"), the first lines, or the prose."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resumecore.postings import places
+from resumecore.postings.section_headers import header_kind
+
+_LABEL = re.compile(
+    r"^[*_#\s]*(?P<label>[A-Za-zÀ-ÿ][\w 'À-ÿ-]{1,30}?)[*_\s]*:[*_\s]*(?P<value>\S.*)$"
+)
+_TITLE_LABELS = {
+    "job title",
+    "title",
+    "position",
+    "role",
+    "job",
+    "stelle",
+    "poste",
+    "puesto",
+    "vacancy",
+    "job role",
+}
+_COMPANY_LABELS = {
+    "company",
+    "employer",
+    "organisation",
+    "organization",
+    "firma",
+    "unternehmen",
+    "arbeitgeber",
+    "entreprise",
+    "société",
+    "empresa",
+    "store",
+    "hiring company",
+    "client",
+    "company name",
+}
+_LOCATION_LABELS = {
+    "location",
+    "based in",
+    "standort",
+    "arbeitsort",
+    "ort",
+    "lieu",
+    "localisation",
+    "ubicación",
+    "ciudad",
+    "site",
+    "office",
+    "where",
+    "job location",
+    "work location",
+}
+_SEPARATORS = re.compile(r"\s+(?:\||·|•|—|\u2013|-|@|at)\s+")
+_HARD_SEPARATORS = {"|", "·", "•", "@", "at"}
+_ROLE_WORDS = re.compile(
+    r"\b(?:engineer|developer|manager|designer|analyst|scientist|nurse|electrician|plumber|"
+    r"technician|assistant|associate|specialist|consultant|teacher|accountant|paralegal|"
+    r"lawyer|attorney|chef|cook|driver|agent|representative|coordinator|director|lead|head|"
+    r"officer|administrator|architect|intern|partner|physiotherapist|therapist|clerk|"
+    r"operator|writer|editor|recruiter|advisor|entwickler|ingénieur|développeur|analista|"
+    r"especialista|desarrollador|worker|cashier|receptionist|mechanic|carpenter|welder)s?\b",
+    re.IGNORECASE,
+)
+_NOISE = re.compile(
+    r"^(?:about the job|easy apply|apply|apply now|save|saved|show more|show less|promoted|"
+    r"actively recruiting|see who .*|.*\bapplicants?\b.*|.*\b(?:reposted|posted)\b.*\bago\b.*|"
+    r"[\W\d_]*)$",
+    re.IGNORECASE,
+)
+_COMPANY_PROSE = re.compile(
+    r"(?:^|\n|\. )(?:At |Join )?(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|[A-Z][\w&.'\u2019-]*)){0,4})"
+    r"(?: is (?:hiring|looking|a |an |the |seeking|recruiting)|,? we\b)"
+)
+_DECORATION = " \t#*_|>:-\u2013—•·✨🚀🚚💼📍🎉✅💵📅"
+_TOP_LINES = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the top of a posting says about the job itself."""
+
+    title: str | None
+    company: str | None
+    location: str | None
+    zone: str
+
+
+def read_header(text: str) -> Header:
+    """Title, company and location, and the header zone (top lines and label lines).
+
+    Args:
+        text: Normalised posting text.
+
+    Returns:
+        The fields found; each is a substring of ``text``.
+    """
+    labels = _labels(text)
+    lines = [line for line in text.split("\n") if line.strip() and not _NOISE.match(_strip(line))]
+    top = [line for line in lines[:_TOP_LINES] if header_kind(line) is None or _is_label(line)]
+    zone = "\n".join([*lines[:_TOP_LINES], *(f"{k}: {v}" for k, v in labels)])
+    title, title_line, rest = _title(labels, top, text)
+    org, org_place = _company_line(top, title_line, rest, text)
+    label_org, label_place = _labelled_company(labels)
+    company = label_org or org or _company_from_prose(text)
+    location = (
+        _labelled_location(labels)
+        or label_place
+        or org_place
+        or _place_line(top, title_line, company)
+        or places.in_prose(text)
+    )
+    return Header(title=title, company=company, location=location, zone=zone)
+
+
+def _labels(text: str) -> list[tuple[str, str]]:
+    found = []
+    for line in text.split("\n")[:60]:
+        match = _LABEL.match(line)
+        if match:
+            found.append((match.group("label").strip().lower(), match.group("value").strip(" *_")))
+    return found
+
+
+def _is_label(line: str) -> bool:
+    match = _LABEL.match(line)
+    known = _TITLE_LABELS | _COMPANY_LABELS | _LOCATION_LABELS
+    return match is not None and match.group("label").strip().lower() in known
+
+
+def _title(
+    labels: list[tuple[str, str]], top: list[str], text: str
+) -> tuple[str | None, str | None, list[str]]:
+    for label, value in labels:
+        if label in _TITLE_LABELS:
+            return _parts(value)[0][0] or None, None, []
+    candidates = [line for line in top if not _LABEL.match(line) and not _sentence(line)]
+    if not candidates:
+        return None, None, []
+    line = next((c for c in candidates if _ROLE_WORDS.search(c)), candidates[0])
+    parts = _parts(_strip(line))
+    title = parts[0][0]
+    rest: list[str] = []
+    for index, (part, separator) in enumerate(parts[1:], start=1):
+        if (
+            separator in _HARD_SEPARATORS
+            or places.mode_words(part)
+            or places.clearly_place(part)
+            or text.lower().count(part.lower()) > 1
+        ):
+            rest = [p for p, _ in parts[index:]]
+            break
+        title = f"{title}{_between(line, title, part)}{part}"
+    return places.drop_mode_aside(title) or None, line, rest
+
+
+def _company_line(
+    top: list[str], title_line: str | None, rest: list[str], text: str
+) -> tuple[str | None, str | None]:
+    if rest:
+        org: str | None = rest[0]
+        place: str | None = None
+        if places.mode_words(rest[0]) or places.clearly_place(rest[0]):
+            org, place = None, rest[0]
+        for part in rest[1:]:
+            if place is None and places.looks_like_place(places.drop_mode_aside(part)):
+                place = places.drop_mode_aside(part)
+        if org:
+            return _cased_elsewhere(text, org), place
+    after_title = top[top.index(title_line) + 1 :] if title_line in top else top
+    for line in after_title[:2]:
+        if _LABEL.match(line) or _sentence(line):
+            continue
+        org, place = places.split_org_place(_strip(line))
+        if org and (not _ROLE_WORDS.search(org) or text.count(org) > 1):
+            return org, place
+    return None, None
+
+
+def _labelled_company(labels: list[tuple[str, str]]) -> tuple[str | None, str | None]:
+    for label, value in labels:
+        if label in _COMPANY_LABELS:
+            return places.split_org_place(value)
+    return None, None
+
+
+def _labelled_location(labels: list[tuple[str, str]]) -> str | None:
+    for label, value in labels:
+        if label in _LOCATION_LABELS:
+            place = places.drop_mode_aside(value)
+            if label == "site" and ", " in place:
+                place = place.rsplit(", ", 1)[1]
+            if place.lower().startswith("remote"):
+                return place
+            return _parts(place)[0][0] or None
+    return None
+
+
+def _place_line(top: list[str], title_line: str | None, company: str | None) -> str | None:
+    for line in top:
+        if line == title_line or _LABEL.match(line):
+            continue
+        stripped = _strip(line)
+        if stripped.lower().startswith("remote"):
+            return stripped
+        for part, _ in _parts(stripped):
+            place = places.drop_mode_aside(part)
+            if place and place != company and places.looks_like_place(place):
+                return place
+    return None
+
+
+def _company_from_prose(text: str) -> str | None:
+    prose = _COMPANY_PROSE.search(text)
+    return prose.group("name") if prose else None
+
+
+def _parts(line: str) -> list[tuple[str, str]]:
+    pieces: list[tuple[str, str]] = []
+    position, separator = 0, ""
+    for found in _SEPARATORS.finditer(line):
+        pieces.append((line[position : found.start()].strip(), separator))
+        position, separator = found.end(), found.group(0).strip()
+    pieces.append((line[position:].strip(), separator))
+    return [(p, s) for p, s in pieces if p] or [("", "")]
+
+
+def _between(line: str, left: str, right: str) -> str:
+    start = line.find(left) + len(left)
+    end = line.find(right, start)
+    return line[start:end] if end >= start else " - "
+
+
+def _cased_elsewhere(text: str, name: str) -> str:
+    # "SOUS CHEF \u2013 THE LANTERN HOUSE": prefer the body's "The Lantern House".
+    if not name.isupper():
+        return name
+    later = re.search(re.escape(name), text[text.find(name) + len(name) :], re.IGNORECASE)
+    return later.group(0) if later and not later.group(0).isupper() else name
+
+
+def _sentence(line: str) -> bool:
+    return len(line) > 100 or (line.rstrip().endswith(".") and len(line.split()) > 6)
+
+
+def _strip(line: str) -> str:
+    return line.strip(_DECORATION)

@@ -1,0 +1,74 @@
+"""Clean pasted posting text: HTML remnants, line endings, invisible characters, bullets.
+
+``normalize_posting_text`` is idempotent: its output is a fixed point of itself, so parsing the
+normalised text gives the same result as parsing the raw text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|br|div|ul|ol|h[1-6]|tr|table|section|article|header|footer|hr|dd|dt|dl)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"<li\b[^<>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*\b[^<>]*>|<!--.*?-->", re.DOTALL)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+)
+_BULLET = re.compile(
+    r"^[^\S\n]*(?:[•·▪▫◦●○■□‣∙\u2043➢➤►▶▸→⇒✓✔✅☑✗❖◆◇♦★☆]|[-*+\u2013—](?=[^\S\n])|-(?=[^\S\n]*$))"
+    r"[^\S\n]*",
+    re.MULTILINE,
+)
+_HSPACE = re.compile(r"[^\S\n]+")
+_EDGE_SPACE = re.compile(r"[^\S\n]*\n[^\S\n]*")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_ROUNDS = 4
+
+
+def normalize_posting_text(raw: str) -> str:
+    r"""The posting with markup removed and whitespace, line endings and bullets made uniform.
+
+    Args:
+        raw: Text as pasted: may hold HTML remnants, CRLF, emoji bullets, zero-width characters.
+
+    Returns:
+        Plain text with ``\n`` line endings, ``- `` bullets, single spaces and at most one blank
+        line in a row.
+    """
+    text = raw
+    for _ in range(_ROUNDS):
+        cleaned = _clean_once(text)
+        if cleaned == text:
+            return text
+        text = cleaned
+    # Pathological nesting (entities of entities of tags): disarm what is left so that the
+    # result is still a fixed point.
+    return _clean_once(text.replace("&", "\uff06").replace("<", "\u2039"))
+
+
+def _clean_once(text: str) -> str:
+    text = _LIST_ITEM.sub("\n- ", text)
+    text = _BLOCK_TAG.sub("\n", text)
+    text = _ANY_TAG.sub(" ", text)
+    text = _ENTITY.sub(_decode_entity, text)
+    text = unicodedata.normalize("NFC", text)
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub(" ", text).replace("\t", " ").replace("\xa0", " ")
+    text = _BULLET.sub("- ", text)
+    text = _HSPACE.sub(" ", text)
+    text = _EDGE_SPACE.sub("\n", text)
+    text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip()
+
+
+def _decode_entity(match: re.Match[str]) -> str:
+    decoded = html.unescape(match.group(0))
+    # Entities that decode to nothing (invalid code points) become a space, never a join.
+    return decoded or " "

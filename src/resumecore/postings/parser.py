@@ -1,0 +1,81 @@
+"""``parse_posting``: raw posting text in, structured fields out. Pure and deterministic."""
+
+from __future__ import annotations
+
+from resumecore.errors import InvalidValue
+from resumecore.postings import terms
+from resumecore.postings.fields import read_header
+from resumecore.postings.model import ParsedPosting
+from resumecore.postings.normalize import normalize_posting_text
+from resumecore.postings.salary import find_salary
+from resumecore.postings.sections import Sections, Span, split_sections
+from resumecore.postings.vocabulary import SkillMatch, SkillVocabulary, default_vocabulary
+
+MAX_LENGTH = 50_000
+
+
+def parse_posting(raw_text: str, vocabulary: SkillVocabulary | None = None) -> ParsedPosting:
+    """Read title, company, terms, pay, sections and skills from a pasted job posting.
+
+    Args:
+        raw_text: The posting as pasted: plain text, Markdown or HTML remnants.
+        vocabulary: Skills to look for; the shipped vocabulary by default.
+
+    Returns:
+        The parsed posting; fields the text does not state are ``None`` or empty.
+
+    Raises:
+        InvalidValue: ``raw_text`` is longer than 50,000 characters (code ``too_long``).
+    """
+    if len(raw_text) > MAX_LENGTH:
+        raise InvalidValue.for_field(
+            "raw_text", "too_long", f"A posting may have at most {MAX_LENGTH} characters."
+        )
+    text = normalize_posting_text(raw_text)
+    vocabulary = vocabulary or default_vocabulary()
+    header = read_header(text)
+    sections = split_sections(text)
+    requirements = sections.texts(text, "requirements")
+    matches = vocabulary.find(text)
+    required = _skills_within(matches, sections.items.get("requirements", []))
+    preferred = tuple(
+        s
+        for s in _skills_within(matches, sections.items.get("nice_to_have", []))
+        if s not in required
+    )
+    return ParsedPosting(
+        title=header.title,
+        company=header.company,
+        location=header.location,
+        remote=terms.remote_mode(text, header.zone),
+        employment_type=terms.employment_type(text, header.zone),
+        salary=find_salary(text),
+        requirements=requirements,
+        nice_to_have=sections.texts(text, "nice_to_have"),
+        responsibilities=sections.texts(text, "responsibilities"),
+        benefits=sections.texts(text, "benefits"),
+        years_of_experience=terms.years_of_experience(text, requirements),
+        skills=tuple(dict.fromkeys(m.canonical for m in matches)),
+        required_skills=required,
+        preferred_skills=preferred,
+        description=text,
+    )
+
+
+def _skills_within(matches: list[SkillMatch], spans: list[Span]) -> tuple[str, ...]:
+    ordered = sorted(spans)
+    found: dict[str, None] = {}
+    index = 0
+    for match in matches:
+        while index < len(ordered) and ordered[index][1] <= match.start:
+            index += 1
+        if index < len(ordered) and _inside(match, ordered, index):
+            found[match.canonical] = None
+    return tuple(found)
+
+
+def _inside(match: SkillMatch, spans: list[Span], index: int) -> bool:
+    return any(start <= match.start and match.end <= end for start, end in spans[index : index + 3])
+
+
+__all__ = ["MAX_LENGTH", "ParsedPosting", "Sections", "parse_posting"]

@@ -1,0 +1,139 @@
+"""Is this text a place? Work-mode asides, "Org, City" lines and places named in prose."""
+
+from __future__ import annotations
+
+import re
+
+_MODE_WORDS = re.compile(
+    r"\b(?:remote|hybrid|on[- ]?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|"
+    r"freelance|permanent|internship|remoto|hybride|vollzeit|teilzeit|days? a week|"
+    r"(?:mid-)?senior level|entry level)\b",
+    re.IGNORECASE,
+)
+_COUNTRIES = frozenset(
+    {
+        "uk",
+        "united kingdom",
+        "england",
+        "scotland",
+        "wales",
+        "ireland",
+        "northern ireland",
+        "usa",
+        "us",
+        "united states",
+        "canada",
+        "germany",
+        "deutschland",
+        "france",
+        "spain",
+        "españa",
+        "italy",
+        "italia",
+        "portugal",
+        "netherlands",
+        "belgium",
+        "switzerland",
+        "austria",
+        "österreich",
+        "poland",
+        "sweden",
+        "norway",
+        "denmark",
+        "finland",
+        "india",
+        "australia",
+        "new zealand",
+        "singapore",
+        "japan",
+        "mexico",
+        "méxico",
+        "brazil",
+        "argentina",
+        "south africa",
+        "uae",
+        "israel",
+        "czech republic",
+        "romania",
+        "greece",
+        "luxembourg",
+        "estonia",
+        "eu",
+        "europe",
+        "emea",
+        "latam",
+        "apac",
+    }
+)
+_REGION_CODE = re.compile(r"^[A-Z]{2}$")
+_WORD = r"[A-ZÀ-Ý][\w.'\u2019-]*"
+_PLACE = re.compile(
+    rf"^(?:remote\b.*|{_WORD}(?: (?:{_WORD}|upon|on|am|im|de|del|la|le))"
+    r"{0,3}"
+    rf"(?:, {_WORD}(?: {_WORD}){{0,3}}){{0,2}}(?: or remote(?: \(\w+\))?)?)$",
+)
+_LAST_SEGMENT = re.compile(r"(?:\s*\([^()]*\)|\s*[,—\u2013-]\s*[^,—\u2013()-]*)\s*$")
+_PROSE = re.compile(
+    r"\b(?:in|based in|located in)\s+(?P<place>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+)?, "
+    r"(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?))"
+    r"|\b(?:team|office|offices|site|store|home|hospital|clinic) in "
+    r"(?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)"
+)
+
+
+def mode_words(text: str) -> bool:
+    """Whether ``text`` speaks of work mode or contract ("Hybrid", "Full-time")."""
+    return bool(_MODE_WORDS.search(text))
+
+
+def looks_like_place(text: str) -> bool:
+    """A short run of capitalised words with optional ", Region" parts, or "Remote ..."."""
+    core = re.sub(r" or remote\b.*$", "", text)
+    return bool(_PLACE.match(text)) and (core.lower().startswith("remote") or not mode_words(core))
+
+
+def clearly_place(text: str) -> bool:
+    """A place beyond doubt: "Remote ...", "City, Region", or a country name."""
+    lowered = text.lower()
+    return looks_like_place(text) and (
+        ", " in text or lowered.startswith("remote") or lowered in _COUNTRIES
+    )
+
+
+def drop_mode_aside(value: str) -> str:
+    """``Charlotte, NC (hybrid)`` -> ``Charlotte, NC``; ``Remote (EU)`` keeps its region."""
+    match = _LAST_SEGMENT.search(value)
+    while match and mode_words(match.group(0)) and not value.lower().startswith("remote"):
+        value = value[: match.start()].rstrip()
+        match = _LAST_SEGMENT.search(value)
+    return value.strip(" ,")
+
+
+def split_org_place(line: str) -> tuple[str | None, str | None]:
+    """``The Marlowe Hotel, Savannah, GA`` -> ``("The Marlowe Hotel", "Savannah, GA")``.
+
+    A line that is itself a place ("Denver, CO", "Lyon, France") gives ``(None, place)``.
+    """
+    pieces = re.split(r"\s+(?:\||·|•|—|\u2013|-)\s+", line)
+    first = pieces[0].strip()
+    place = next(
+        (drop_mode_aside(p) for p in pieces[1:] if looks_like_place(drop_mode_aside(p))), None
+    )
+    segments = first.split(", ")
+    if len(segments) >= 3:
+        return segments[0], ", ".join(segments[1:])
+    if len(segments) == 2:
+        tail = segments[1].strip()
+        if _REGION_CODE.match(tail) or tail.lower() in _COUNTRIES:
+            return None, first
+        if looks_like_place(tail):
+            return segments[0], tail
+    if mode_words(first):
+        return None, place
+    return first or None, place
+
+
+def in_prose(text: str) -> str | None:
+    """A place named in a sentence: "in Chicago, IL", "our team in Norwich"."""
+    found = _PROSE.search(text)
+    return (found.group("place") or found.group("city")) if found else None

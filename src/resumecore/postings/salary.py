@@ -1,0 +1,206 @@
+"""Find the pay range in a posting: amounts, currency, period ("£40k-£50k", "$35/hr")."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import msgspec
+
+Period = Literal["year", "month", "week", "day", "hour"]
+
+_SYMBOLS = {
+    "us$": "USD",
+    "ca$": "CAD",
+    "c$": "CAD",
+    "cad$": "CAD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "nz$": "NZD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "k€": "EUR",
+}
+_CODES = "USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|INR|JPY|SGD|HKD|ZAR|CZK|MXN|BRL"
+_CURRENCY = rf"(?:US\$|CA\$|CAD\$|C\$|AU\$|A\$|NZ\$|\$|€|£|¥|₹|\b(?:{_CODES})\b)"
+_AMOUNT = re.compile(
+    rf"(?P<pre>{_CURRENCY})?\s?"
+    r"(?P<num>(?<![\d.,])(?:\d{1,3}(?:[,. \u202f]\d{3})+|\d{1,7})(?:[.,]\d{1,2})?(?!\d))"
+    r"(?P<k>\s?[kK](?![a-zA-Z]))?"
+    rf"(?:\s?(?P<post>k€|€|£|\b(?:{_CODES}|euros?)\b))?"
+)
+_RANGE_GAP = re.compile(
+    r"^\s*(?:(?:/|per |an? )\s?[a-zA-Z]+\.?\s*)?(?:-|\u2013|—|to|bis|à|a|y|and|und|et)\s*$",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(
+    r"^[\s,(]*(?:(?:gross|brutto|brutos?|bruts?|netto|net|base|basic|before tax|pre-tax|DOE|OTE|"
+    r"depending on experience|salary)[\s,)]*)*",
+    re.IGNORECASE,
+)
+_PERIOD_PATTERNS: tuple[tuple[Period, str], ...] = (
+    ("hour", r"(?:/|per|an|a|pro|por|de l'|par)\s?(?:hour|hr|h|stunde|hora|heure)\b|hourly"),
+    ("day", r"(?:/|per|a|pro|par|por)\s?(?:day|d|tag|jour|día)\b|daily|day rate"),
+    ("week", r"(?:/|per|a|pro|par|por)\s?(?:week|wk|woche|semaine|semana)\b|weekly"),
+    (
+        "month",
+        r"(?:/|per|a|pro|par|al|por)\s?(?:month|mo|monat|mois|mes)\b"
+        r"|monthly|monatlich|mensuel\w*|mensual\w*",
+    ),
+    (
+        "year",
+        r"(?:/|per|a|an|pro|par|al|por)\s?(?:year|yr|annum|jahr|an|año)\b|p\.\s?a\.|\bpa\b"
+        r"|annually|yearly|annual|jährlich|annuels?|anuales?|anual",
+    ),
+)
+_PERIODS = tuple((period, re.compile(p, re.IGNORECASE)) for period, p in _PERIOD_PATTERNS)
+_LABEL = re.compile(
+    r"\b(?:salary|salaries|compensation|pay|rate|wage|wages|earn|gehalt|vergütung|salaire|"
+    r"rémunération|salario|sueldo|remuneration|ote|base)\b",
+    re.IGNORECASE,
+)
+_NOT_PAY = re.compile(
+    r"\b(?:bonus|budget|stipend|allowance|differential|reimbursement|sign-on|signing|referral|"
+    r"funding|raised|revenue|discount|credit|match|per employee|take-home|learning|"
+    r"million|billion|m|bn)\b",
+    re.IGNORECASE,
+)
+_DOLLAR_COUNTRIES = (
+    ("CAD", re.compile(r"\b(?:Canada|Canadian|Toronto|Vancouver|Montreal|Ottawa|Calgary)\b")),
+    ("AUD", re.compile(r"\b(?:Australia|Australian|Sydney|Melbourne|Brisbane|Perth)\b")),
+    ("NZD", re.compile(r"\b(?:New Zealand|Auckland|Wellington)\b")),
+    ("SGD", re.compile(r"\bSingapore\b")),
+)
+_LARGE = re.compile(r"\s?(?:[mM]\b|mn\b|million|bn\b|billion|Mio)")
+_US = re.compile(
+    r"\b(?:USA|U\.S\.|United States|401\(k\)|\(US\)|"
+    r"(?<=, )(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|"
+    r"MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)\b(?=[\s),.;]|$))"
+)
+_MIN_YEARLY = 15000
+
+
+class SalaryRange(msgspec.Struct, frozen=True, kw_only=True):
+    """A pay range; ``text`` is the span it was read from."""
+
+    min: float | None
+    max: float | None
+    currency: str | None
+    period: Period | None
+    text: str
+
+
+class _Money(msgspec.Struct, frozen=True):
+    start: int
+    end: int
+    value: float
+    currency: str | None
+
+
+def find_salary(text: str) -> SalaryRange | None:
+    """The most salary-like money range in ``text``, or ``None``.
+
+    Args:
+        text: Normalised posting text.
+
+    Returns:
+        Amounts, ISO currency and period of the best candidate: one on a line about pay, a range,
+        with a period, and not a bonus, budget or allowance.
+    """
+    amounts = [m for m in (_money(text, found) for found in _AMOUNT.finditer(text)) if m]
+    best: tuple[int, SalaryRange] | None = None
+    index = 0
+    while index < len(amounts):
+        low = amounts[index]
+        high = low
+        if index + 1 < len(amounts) and _RANGE_GAP.match(text[low.end : amounts[index + 1].start]):
+            high = amounts[index + 1]
+            index += 1
+        index += 1
+        candidate = _candidate(text, low, high)
+        if candidate is not None and (best is None or candidate[0] > best[0]):
+            best = candidate
+    return best[1] if best else None
+
+
+def _money(text: str, found: re.Match[str]) -> _Money | None:
+    if _LARGE.match(text, found.end()):
+        return None
+    value = _number(found.group("num"))
+    if found.group("k"):
+        value *= 1000
+    symbol = found.group("pre") or found.group("post")
+    return _Money(found.start(), found.end(), value, _currency(symbol) if symbol else None)
+
+
+def _candidate(text: str, low: _Money, high: _Money) -> tuple[int, SalaryRange] | None:
+    currency = low.currency or high.currency
+    line_start = text.rfind("\n", 0, low.start) + 1
+    line_end = text.find("\n", high.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    labelled = bool(_LABEL.search(line))
+    if currency is None and not labelled:
+        return None
+    if low.value <= 0 or high.value > 10_000_000 or high.value < low.value:
+        return None
+    if currency is None and high.value < 1000:
+        return None
+    after = text[high.end : high.end + 40].split("\n", maxsplit=1)[0]
+    filler = _FILLER.match(after)
+    tail = after[filler.end() if filler else 0 :]
+    period, period_end = _period(tail)
+    end = high.end + (len(after) - len(tail)) + period_end if period else high.end
+    if period is None and high.value >= _MIN_YEARLY:
+        period = "year"
+    if currency == "USD" and text[low.start : low.start + 1] == "$":
+        currency = _dollar(text)
+    nearby = text[high.end : min(len(text), high.end + 30)].split("\n", maxsplit=1)[0]
+    before = text[max(line_start, low.start - 25) : low.start]
+    score = 4 * labelled + 2 * (high is not low) + 2 * (period is not None) + (currency is not None)
+    if (_NOT_PAY.search(nearby) and not labelled) or _NOT_PAY.search(before):
+        score -= 6
+    salary = SalaryRange(
+        min=low.value,
+        max=high.value,
+        currency=currency,
+        period=period,
+        text=text[low.start : end].strip(),
+    )
+    return score, salary
+
+
+def _period(tail: str) -> tuple[Period | None, int]:
+    stripped = tail.lstrip()
+    for period, pattern in _PERIODS:
+        found = pattern.match(stripped)
+        if found:
+            return period, len(tail) - len(stripped) + found.end()
+    return None, 0
+
+
+def _number(raw: str) -> float:
+    cleaned = raw.replace(" ", "").replace(" ", "")
+    parts = re.split(r"[.,]", cleaned)
+    if len(parts) > 1 and len(parts[-1]) <= 2:
+        return float("".join(parts[:-1]) + "." + parts[-1])
+    return float("".join(parts))
+
+
+def _currency(symbol: str) -> str:
+    lowered = symbol.lower()
+    if lowered == "$":
+        return "USD"
+    return _SYMBOLS.get(lowered, symbol.upper())
+
+
+def _dollar(text: str) -> str:
+    if _US.search(text):
+        return "USD"
+    for code, pattern in _DOLLAR_COUNTRIES:
+        if pattern.search(text):
+            return code
+    return "USD"

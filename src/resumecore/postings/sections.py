@@ -1,0 +1,159 @@
+"""Split a normalised posting into requirement, nice-to-have, responsibility and benefit items.
+
+Items are spans of the normalised text, so every item is a substring of it. Text under no
+header is sorted sentence by sentence on cue words ("is a plus", "you will", "we offer").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from resumecore.postings.section_headers import SectionKind, about_name, header_kind
+
+ItemKind = SectionKind
+Span = tuple[int, int]
+
+_LIST_MARKER = re.compile(r"^(?:-\s*|\(?\d{1,2}[.)]\s+|\(?[a-hA-H][.)]\s+)")
+_SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?]+(?=\s|$)|;|$)", re.MULTILINE)
+_INLINE_SPLIT = re.compile(r"[^;]+")
+_NICE = re.compile(
+    r"\b(?:(?:is|are|would be|will be|as) a (?:big |huge )?plus|a plus|nice[\s-]to[\s-]have|"
+    r"bonus|preferred|desirable|an advantage|advantageous|ideally|would be great|welcome|"
+    r"von vorteil|wünschenswert|un plus|un atout|se valorará|valorable|deseable)\b",
+    re.IGNORECASE,
+)
+_REQUIRED = re.compile(
+    r"\b(?:requires?|required|must|you have|you'll need|you will need|we're looking for|"
+    r"we are looking for|looking for someone|experience (?:with|in)|years of|years'|"
+    r"proficien\w*|knowledge of|degree in|certifi\w*|licen[cs]e\w*|familiar\w*|"
+    r"ability to|able to|comfortable|you understand|experience)\b",
+    re.IGNORECASE,
+)
+_DUTY = re.compile(
+    r"\b(?:you will|you'll|in this role|responsible for|your responsibilities|"
+    r"you will be|day[\s-]to[\s-]day)\b",
+    re.IGNORECASE,
+)
+_BENEFIT = re.compile(
+    r"\b(?:we offer|benefits?|perks?|pto|paid time off|holiday|vacation|pension|401\(?k\)?|"
+    r"insurance|health, dental|parental leave|wir bieten|ofrecemos|nous offrons)\b",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(r"\([^()]*\)")
+_MAX_ITEM = 300
+
+
+@dataclass
+class Sections:
+    """Item spans per kind, the lines that were headers, and names from ``About X`` headers."""
+
+    items: dict[ItemKind, list[Span]] = field(default_factory=dict)
+    header_lines: set[int] = field(default_factory=set)
+    about_names: list[str] = field(default_factory=list)
+
+    def texts(self, text: str, kind: ItemKind) -> tuple[str, ...]:
+        """The item strings of one kind, in order, without duplicates."""
+        return tuple(dict.fromkeys(text[start:end] for start, end in self.items.get(kind, [])))
+
+
+def split_sections(text: str) -> Sections:
+    """Find headers and collect the items under each.
+
+    Args:
+        text: Normalised posting text.
+
+    Returns:
+        The sections found; unheaded text is classified sentence by sentence.
+    """
+    found = Sections()
+    current: SectionKind | None = None
+    listed = blank = False
+    position = 0
+    for line in text.split("\n"):
+        start, end = position, position + len(line)
+        position = end + 1
+        if not line.strip():
+            blank = True
+            continue
+        header = header_kind(line)
+        if header is not None:
+            kind, rest = header
+            found.header_lines.add(start)
+            name = about_name(line)
+            if name:
+                found.about_names.append(name)
+            if rest.strip():
+                rest_start = end - len(rest)
+                for piece in _INLINE_SPLIT.finditer(rest):
+                    _add(found, text, kind, rest_start + piece.start(), rest_start + piece.end())
+                current = None
+            else:
+                current = kind
+            listed = blank = False
+            continue
+        is_item = bool(_LIST_MARKER.match(line))
+        if current is not None and blank and listed and not is_item and len(line) > 60:
+            current = None
+        blank = False
+        listed = listed or is_item
+        if current is None:
+            _classify_sentences(found, text, start, end)
+        elif current != "other":
+            marker = _LIST_MARKER.match(line)
+            _add_line(found, text, current, start + (marker.end() if marker else 0), end)
+    return found
+
+
+def _add_line(found: Sections, text: str, kind: ItemKind, start: int, end: int) -> None:
+    if end - start <= _MAX_ITEM:
+        _add(found, text, kind, start, end)
+        return
+    for sentence in _SENTENCE.finditer(text, start, end):
+        _add(found, text, kind, sentence.start(), sentence.end())
+
+
+def _classify_sentences(found: Sections, text: str, start: int, end: int) -> None:
+    for sentence in _SENTENCE.finditer(text, start, end):
+        chunk = sentence.group(0)
+        kind: ItemKind | None = None
+        if _NICE.search(chunk):
+            kind = "nice_to_have"
+        elif _BENEFIT.search(chunk):
+            kind = "benefits"
+        elif _REQUIRED.search(chunk):
+            kind = "requirements"
+        elif _DUTY.search(chunk):
+            kind = "responsibilities"
+        if kind is not None:
+            _add(found, text, kind, sentence.start(), sentence.end())
+
+
+def _optional_part(text: str, start: int, marker: int) -> tuple[int, int, int] | None:
+    aside = _ASIDE.search(text, start, marker + 40)
+    if aside and aside.start() < marker < aside.end() and aside.start() - start > 2:
+        return aside.start(), aside.start() + 1, aside.end() - 1
+    clause = max(text.rfind(", ", start, marker), text.rfind("; ", start, marker))
+    if clause - start > 2:
+        return clause, clause + 2, -1
+    return None
+
+
+def _add(found: Sections, text: str, kind: ItemKind, start: int, end: int) -> None:
+    while start < end and text[start] in " -;,":
+        start += 1
+    while end > start and text[end - 1] in " ;,":
+        end -= 1
+    if end - start < 2 or kind == "other":
+        return
+    nice = _NICE.search(text, start, end) if kind == "requirements" else None
+    if nice is not None:
+        split = _optional_part(text, start, nice.start())
+        if split is not None:
+            # "React (TypeScript is a plus)", "English; French is a bonus": only part is optional.
+            (head_end, tail_start, tail_end) = split
+            _add(found, text, kind, start, head_end)
+            _add(found, text, "nice_to_have", tail_start, tail_end if tail_end > 0 else end)
+            return
+        kind = "nice_to_have"
+    found.items.setdefault(kind, []).append((start, end))

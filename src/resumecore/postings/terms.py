@@ -1,0 +1,193 @@
+"""Work terms stated in a posting: remote or hybrid, employment type, years of experience."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Remote = Literal["remote", "hybrid", "onsite"]
+EmploymentType = Literal["full_time", "part_time", "contract", "temporary", "internship"]
+
+_NOT_REMOTE = re.compile(r"\b(?:not (?:a |an )?remote|no remote|non-remote)\b", re.IGNORECASE)
+_REMOTE: tuple[tuple[Remote, re.Pattern[str]], ...] = (
+    (
+        "hybrid",
+        re.compile(
+            r"\bhybrid\b|\bhybride\b|\bhíbrido\b|\bdays? (?:a|per) week in (?:the|our)\b|"
+            r"\bdays in (?:the|our) (?:office|\w+ office)|\bdays?/week in office\b|"
+            r"\btélétravail\s*:\s*\d|\b\d jours? de télétravail|\bhomeoffice\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "remote",
+        re.compile(
+            r"\b(?:fully|100\s?%|full)[ -]remote\b|\bremote[- ](?:first|only)\b|"
+            r"\bremote (?:role|position|job|work|working|team|company|within|from)\b|"
+            r"\bwork (?:from home|remotely)\b|\b100\s?% remoto\b|\bremoto\b|\bteletrabajo\b|"
+            r"\(remote\)|^(?:location\s*:\s*)?remote\b|\bremote\s*(?:\(|-|\u2013|—|,)|"
+            r"\ball remote\b|\bor remote\b",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+    ),
+    (
+        "onsite",
+        re.compile(
+            r"\bon-site\b|\bonsite\b|\bon site (?:role|position|job)\b|\bin[- ]person\b|"
+            r"\boffice[- ]based\b|\bvor ort\b|"
+            r"\bprésentiel\b|\bpresencial\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
+    (
+        "internship",
+        re.compile(r"\binternship\b|\bpraktikum\b|\bstage (?:de|d')|\bprácticas\b", re.I),
+    ),
+    (
+        "temporary",
+        re.compile(
+            r"\btemporary\b|\bseasonal\b|\bfixed[- ]term\b|\bmaternity cover\b|\bbefristet\b|"
+            r"\bCDD\b|\btemp\b(?! to)",
+            re.I,
+        ),
+    ),
+    (
+        "contract",
+        re.compile(
+            r"\bcontract\b(?!\s*:)"
+            r"(?! (?:law|management|negotiation|review|drafting|administration))|"
+            r"\bcontractor\b|\bfreelance\b|\bfreelancer\b|\bcontract[- ]to[- ]hire\b|\bday rate\b|"
+            r"\b(?:inside|outside) ir35\b",
+            re.I,
+        ),
+    ),
+    (
+        "part_time",
+        re.compile(
+            r"\bpart[- ]?time\b|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bmi-temps\b", re.I
+        ),
+    ),
+    (
+        "full_time",
+        re.compile(
+            r"\bfull[- ]?time\b|\bvollzeit\b|\btemps plein\b|\bjornada completa\b"
+            r"|\btiempo completo\b",
+            re.I,
+        ),
+    ),
+)
+_WEAK_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
+    ("internship", re.compile(r"\bintern\b", re.I)),
+    ("full_time", re.compile(r"\bpermanent\b|\bCDI\b|\bunbefristet\b|\bindefinido\b", re.I)),
+)
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+    "ein": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "un": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+}
+_NUMBER = r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
+_YEARS = re.compile(
+    r"(?P<lead>\b(?:at least|minimum(?: of)?|min\.?|over|more than|mindestens|au moins|"
+    r"al menos)\s+)?"
+    rf"\b{_NUMBER}\s*(?P<plus>\+|\s*(?:-|\u2013|to|bis|à|a)\s*\d{{1,2}}\+?)?\s*"
+    r"(?:years?|yrs?|jahre?n?|ans?|años?)(?:'|\u2019)?(?P<more>\s+or more)?\b",
+    re.IGNORECASE,
+)
+_YEARS_CONTEXT = re.compile(
+    r"^.{0,60}?\b(?:experience|experienced|exp|background|role|roles|as an?|building|working|"
+    r"berufserfahrung|erfahrung|expérience|experiencia|post-qualification|in (?:an? )?[\w&/-]+)\b",
+    re.IGNORECASE,
+)
+_YEARS_NOT = re.compile(
+    r"^\s*(?:or )?(?:old|older|of age|ago|in business|warranty|history)\b", re.I
+)
+
+
+def remote_mode(text: str, header_zone: str) -> Remote | None:
+    """Remote, hybrid or on-site, preferring what the top of the posting says.
+
+    Args:
+        text: The whole normalised posting.
+        header_zone: Its first lines and label lines, where work mode is usually stated.
+
+    Returns:
+        The mode, or ``None`` if the posting does not say.
+    """
+    for zone in (header_zone, text):
+        if _NOT_REMOTE.search(zone):
+            return "onsite"
+        for mode, pattern in _REMOTE:
+            if pattern.search(zone):
+                return mode
+    return None
+
+
+def employment_type(text: str, header_zone: str) -> EmploymentType | None:
+    """The employment type first stated, in the header zone before the body.
+
+    Args:
+        text: The whole normalised posting.
+        header_zone: Its first lines and label lines.
+
+    Returns:
+        The type, or ``None`` if the posting does not say.
+    """
+    for patterns in (_STRONG_EMPLOYMENT, _WEAK_EMPLOYMENT):
+        for zone in (header_zone, text):
+            hits = [(m.start(), kind) for kind, p in patterns if (m := p.search(zone))]
+            if hits:
+                return min(hits)[1]
+    return None
+
+
+def years_of_experience(text: str, preferred: tuple[str, ...] = ()) -> int | None:
+    """The minimum years of experience asked for, preferring the requirement items.
+
+    Args:
+        text: The whole normalised posting.
+        preferred: Requirement items to search first.
+
+    Returns:
+        The lower bound of the first stated range, or ``None``.
+    """
+    for chunk in (*preferred, text):
+        for found in _YEARS.finditer(chunk):
+            years = _years(chunk, found)
+            if years is not None:
+                return years
+    return None
+
+
+def _years(chunk: str, found: re.Match[str]) -> int | None:
+    raw = found.group("n").lower()
+    value = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    after = chunk[found.end() : found.end() + 80].split("\n", maxsplit=1)[0]
+    if _YEARS_NOT.match(after) or not 0 < value <= 40:
+        return None
+    strong = found.group("lead") or found.group("plus") or found.group("more")
+    return value if strong or _YEARS_CONTEXT.match(after) else None

@@ -1,0 +1,182 @@
+"""The skill vocabulary: canonical skills with aliases, matched in text in one regex pass."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import msgspec
+
+from resumecore.postings import skill_context
+
+AliasMode = Literal["plain", "case", "context"]
+
+
+class SkillEntry(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """One canonical skill as stored in ``data/skills.json`` (see ``data/SKILLS.md``)."""
+
+    name: str
+    category: str
+    aliases: tuple[str, ...] = ()
+    safe_context_only: tuple[str, ...] = ()
+    case_sensitive: tuple[str, ...] = ()
+
+
+class VocabularyFile(msgspec.Struct, frozen=True, kw_only=True):
+    """The top level of ``data/skills.json``."""
+
+    version: int
+    description: str = ""
+    skills: tuple[SkillEntry, ...]
+
+
+class SkillMatch(msgspec.Struct, frozen=True, kw_only=True):
+    """A skill found in text: ``text[start:end]`` is the alias as written."""
+
+    canonical: str
+    start: int
+    end: int
+    alias: str
+
+
+class AliasInfo(msgspec.Struct, frozen=True, kw_only=True):
+    """What a lower-cased alias key stands for and how strictly it must be matched."""
+
+    canonical: str
+    category: str
+    mode: AliasMode
+    forms: tuple[str, ...] = ()
+
+
+def alias_key(text: str) -> str:
+    """The lookup key of an alias or of matched text: lower case, hyphens as spaces."""
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+class SkillVocabulary:
+    """Canonical skills and their aliases, compiled once into a single trie-shaped regex."""
+
+    def __init__(self, entries: tuple[SkillEntry, ...]) -> None:
+        """Index ``entries``; raise ``ValueError`` if two skills claim the same alias."""
+        self.entries = entries
+        self._aliases: dict[str, AliasInfo] = {}
+        self._by_name: dict[str, SkillEntry] = {}
+        for entry in entries:
+            self._by_name[alias_key(entry.name)] = entry
+            for key, info in _alias_infos(entry):
+                if key in self._aliases and self._aliases[key].canonical != entry.name:
+                    raise ValueError(f"alias {key!r} belongs to two skills")
+                self._aliases[key] = info
+        self._pattern = re.compile(
+            r"(?<![\w.+#@])(" + _trie_pattern(self._aliases) + r")(s|es)?(?![\w+#]|\.\w|://)",
+            re.IGNORECASE,
+        )
+
+    @property
+    def size(self) -> int:
+        """The number of canonical skills."""
+        return len(self.entries)
+
+    def category(self, canonical_name: str) -> str | None:
+        """The category of a canonical skill, or ``None`` if unknown."""
+        entry = self._by_name.get(alias_key(canonical_name))
+        return entry.category if entry else None
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical name for ``name`` (a canonical name or any alias), else ``None``.
+
+        Context-only aliases resolve too: the caller asks about a name, not about running text.
+        """
+        info = self._aliases.get(alias_key(name))
+        if info is not None:
+            return info.canonical
+        entry = self._by_name.get(alias_key(name))
+        return entry.name if entry else None
+
+    def find(self, text: str) -> list[SkillMatch]:
+        """Every skill mention in ``text``, left to right, longest alias first.
+
+        Short ambiguous aliases ("Go", "R", "C", "Excel"...) count only in a safe context.
+        """
+        candidates: list[tuple[SkillMatch, AliasInfo]] = []
+        for found in self._pattern.finditer(text):
+            info = self._aliases.get(alias_key(found.group(1)))
+            if info is None or (
+                found.group(2) and (info.mode != "plain" or len(found.group(1)) < 3)
+            ):
+                continue
+            match = SkillMatch(
+                canonical=info.canonical,
+                start=found.start(),
+                end=found.end(1),
+                alias=found.group(1),
+            )
+            if info.mode != "plain" and match.alias not in info.forms:
+                continue
+            candidates.append((match, info))
+        return skill_context.keep_safe(text, candidates, self._is_tech)
+
+    def _is_tech(self, canonical_name: str) -> bool:
+        return self.category(canonical_name) in skill_context.TECH_CATEGORIES
+
+
+def _alias_infos(entry: SkillEntry) -> list[tuple[str, AliasInfo]]:
+    special: list[tuple[str, AliasInfo]] = []
+    modes: tuple[tuple[AliasMode, tuple[str, ...]], ...] = (
+        ("context", entry.safe_context_only),
+        ("case", entry.case_sensitive),
+    )
+    for mode, forms in modes:
+        by_key: dict[str, list[str]] = {}
+        for form in forms:
+            by_key.setdefault(alias_key(form), []).append(form)
+        special += [
+            (
+                key,
+                AliasInfo(canonical=entry.name, category=entry.category, mode=mode, forms=tuple(f)),
+            )
+            for key, f in by_key.items()
+        ]
+    taken = {key for key, _ in special}
+    plain = [
+        (key, AliasInfo(canonical=entry.name, category=entry.category, mode="plain"))
+        for key in dict.fromkeys(alias_key(a) for a in (entry.name, *entry.aliases))
+        if key not in taken
+    ]
+    return special + plain
+
+
+def _trie_pattern(aliases: dict[str, AliasInfo]) -> str:
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for key in aliases:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    ends_here = "" in node
+    branches = [_char_pattern(char) + _emit(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        return "(?:" + body + ")?"
+    return body
+
+
+def _char_pattern(char: str) -> str:
+    # A space in an alias also matches a hyphen or a line break inside the phrase.
+    return "[ \\-\\n]" if char == " " else re.escape(char)
+
+
+@cache
+def default_vocabulary() -> SkillVocabulary:
+    """The vocabulary shipped in ``resumecore/data/skills.json``, loaded and compiled once."""
+    raw = resources.files("resumecore.data").joinpath("skills.json").read_bytes()
+    document = msgspec.json.decode(raw, type=VocabularyFile)
+    return SkillVocabulary(document.skills)
