@@ -40,6 +40,8 @@ from resumecore.services.auth.policy import AuthPolicy
 from resumecore.services.auth.refresh import RefreshSession
 from resumecore.services.auth.register import RegisterUser
 from resumecore.services.auth.session_starter import SessionStarter
+from resumecore.services.jobs.catalog import BrowseCatalog, SaveCatalogJob, SeedCatalog
+from resumecore.services.jobs.manage import CreateJob, DeleteJob, GetJob, ListJobs, UpdateJob
 from resumecore.services.profiles.create import CreateProfile
 from resumecore.services.profiles.delete import DeleteProfile
 from resumecore.services.profiles.documents import (
@@ -78,6 +80,14 @@ USE_CASES: tuple[type, ...] = (
     GetProfileAnalytics,
     ExportJsonResume,
     ImportJsonResume,
+    CreateJob,
+    GetJob,
+    ListJobs,
+    UpdateJob,
+    DeleteJob,
+    SeedCatalog,
+    BrowseCatalog,
+    SaveCatalogJob,
 )
 
 

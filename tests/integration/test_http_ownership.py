@@ -75,6 +75,17 @@ COVERED: dict[tuple[str, str], Body] = {
     ("DELETE", f"{P}/custom-fields/{{key}}"): lambda a: None,
     **{route: body for plural in NEW_ITEM for route, body in _item_routes(plural).items()},
 }
+JOBS = "/api/v1/jobs"
+J = f"{JOBS}/{{job_id}}"
+JOB_COVERED: dict[tuple[str, str], Any] = {
+    ("GET", J): None,
+    ("PUT", J): {"title": "pwned"},
+    ("PATCH", J): {"application_status": "applied"},
+    ("DELETE", J): None,
+}
+# Ids of shared resources, not owned by anybody: saving a catalog posting makes the
+# caller's own copy (tested below not to touch anyone else's copy).
+SHARED = {("POST", f"{JOBS}/browse/{{catalog_id}}/save")}
 PARAMETER = re.compile(r"\{(\w+)(?::\w+)?\}")
 
 
@@ -124,8 +135,9 @@ async def test_every_id_route_is_covered(client: AsyncClient) -> None:
     discovered = id_routes(client.app.routes)  # type: ignore[attr-defined]
 
     assert discovered, "no id-taking routes found: the discovery is broken"
-    assert discovered - set(COVERED) == set(), "new id-taking routes need an ownership case"
-    assert set(COVERED) - discovered == set(), "covered routes that no longer exist"
+    covered = set(COVERED) | set(JOB_COVERED) | SHARED
+    assert discovered - covered == set(), "new id-taking routes need an ownership case"
+    assert covered - discovered == set(), "covered routes that no longer exist"
 
 
 @pytest.mark.parametrize(
@@ -266,3 +278,36 @@ async def test_unknown_and_malformed_ids_are_not_found(
         assert response.status_code == 404, (method, url, response.status_code, response.text)
 
     assert await database_state(application.settings.database_url) == state
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(JOB_COVERED))
+async def test_another_users_job_is_not_found_and_unchanged(
+    client: AsyncClient, application: Application, method: str, path: str
+) -> None:
+    owner = await register(client, "a@example.com")
+    intruder = await register(client, "b@example.com")
+    job = (
+        await client.post(JOBS, json={"title": "Mine", "notes": "private"}, headers=owner)
+    ).json()
+    state = await database_state(application.settings.database_url)
+
+    url = path.format(job_id=job["id"])
+    response = await client.request(method, url, json=JOB_COVERED[method, path], headers=intruder)
+
+    assert_problem(response, 404)
+    assert (await client.get(f"{JOBS}/{job['id']}", headers=owner)).json() == job
+    assert await database_state(application.settings.database_url) == state
+
+
+async def test_saving_a_catalog_posting_makes_only_the_callers_copy(client: AsyncClient) -> None:
+    owner = await register(client, "a@example.com")
+    intruder = await register(client, "b@example.com")
+    posting = (await client.get(f"{JOBS}/browse?limit=1", headers=owner)).json()["jobs"][0]
+    mine = (await client.post(f"{JOBS}/browse/{posting['id']}/save", headers=owner)).json()
+
+    theirs = await client.post(f"{JOBS}/browse/{posting['id']}/save", headers=intruder)
+
+    assert theirs.status_code == 201
+    assert theirs.json()["id"] != mine["id"]
+    assert (await client.get(f"{JOBS}/{mine['id']}", headers=owner)).json() == mine
+    assert (await client.get(f"{JOBS}/{mine['id']}", headers=intruder)).status_code == 404

@@ -30,6 +30,8 @@ class MemoryTables:
     reset_tokens: dict[str, PasswordResetToken] = field(default_factory=dict)
     profiles: dict[Any, Any] = field(default_factory=dict)
     idempotency: dict[Any, Any] = field(default_factory=dict)
+    jobs: dict[Any, Any] = field(default_factory=dict)
+    catalog: dict[Any, Any] = field(default_factory=dict)
 
 
 class MemoryUserRepository(UserRepository):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Self
 
+from adapters.memory.job_repositories import MemoryCatalogRepository, MemoryJobRepository
 from adapters.memory.journal import UndoJournal
 from adapters.memory.profile_repositories import (
     MemoryIdempotencyRepository,
@@ -29,6 +30,8 @@ class MemoryUnitOfWork(UnitOfWork):
         self.reset_tokens = MemoryResetTokenRepository(tables, self._journal)
         self.profiles = MemoryProfileRepository(tables, self._journal)
         self.idempotency = MemoryIdempotencyRepository(tables, self._journal)
+        self.jobs = MemoryJobRepository(tables, self._journal)
+        self.catalog = MemoryCatalogRepository(tables, self._journal)
         self.commits = 0
 
     async def __aenter__(self) -> Self:

@@ -127,3 +127,31 @@ idempotency_keys = Table(
     PrimaryKeyConstraint("user_id", "key"),
     Index("ix_idempotency_keys_created_at", "created_at"),
 )
+
+jobs = Table(
+    "jobs",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("user_id", String(36), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("catalog_id", String(64), nullable=True),
+    Column("version", Integer, nullable=False),
+    Column("source", String(20), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("application_status", String(20), nullable=False),
+    Column("employment_type", String(20), nullable=True),
+    Column("remote", Boolean, nullable=False),
+    Column("search", Text, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Index("ix_jobs_user_id_created_at", "user_id", "created_at"),
+    Index("uq_jobs_user_id_catalog_id", "user_id", "catalog_id", unique=True),
+)
+
+catalog_postings = Table(
+    "catalog_postings",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("search", Text, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)

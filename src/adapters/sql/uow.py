@@ -7,8 +7,10 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
 
+from adapters.sql.catalog_repository import SqlCatalogRepository
 from adapters.sql.errors import translated_errors
 from adapters.sql.idempotency_repository import SqlIdempotencyRepository
+from adapters.sql.job_repository import SqlJobRepository
 from adapters.sql.profile_repository import SqlProfileRepository
 from adapters.sql.reset_token_repository import SqlResetTokenRepository
 from adapters.sql.runner import SqlRunner
@@ -35,6 +37,8 @@ class SqlUnitOfWork(UnitOfWork):
         self.reset_tokens = SqlResetTokenRepository(runner)
         self.profiles = SqlProfileRepository(runner)
         self.idempotency = SqlIdempotencyRepository(runner)
+        self.jobs = SqlJobRepository(runner)
+        self.catalog = SqlCatalogRepository(runner)
         return self
 
     async def __aexit__(

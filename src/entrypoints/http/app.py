@@ -14,6 +14,7 @@ from litestar.openapi.spec import Components, SecurityScheme
 from entrypoints.bootstrap import USE_CASES, Application, build_application
 from entrypoints.http.controllers.auth import AuthController
 from entrypoints.http.controllers.health import health, ready
+from entrypoints.http.controllers.jobs import JobController
 from entrypoints.http.controllers.profile_items import ITEM_ROUTERS
 from entrypoints.http.controllers.profile_parts import ProfilePartsController
 from entrypoints.http.controllers.profiles import ProfileController
@@ -31,6 +32,7 @@ from entrypoints.settings import Settings
 from resumecore.errors import DomainError
 from resumecore.ports.health import ReadinessProbe
 from resumecore.ports.throttle import AttemptCounter
+from resumecore.services.jobs.catalog import SeedCatalog
 
 
 def dependency_name(use_case: type) -> str:
@@ -59,6 +61,7 @@ def create_app(application: Application | None = None) -> Litestar:
             ProfileController,
             ProfilePartsController,
             *ITEM_ROUTERS,
+            JobController,
             health,
             ready,
         ],
@@ -83,6 +86,7 @@ def create_app(application: Application | None = None) -> Litestar:
                 }
             ),
         ),
+        on_startup=[application.resolve(SeedCatalog)],
         on_shutdown=[application.aclose],
         debug=False,
         logging_config=None,

@@ -8,6 +8,8 @@ from typing import Protocol
 from resumecore.ids import ProfileId, SessionId, UserId
 from resumecore.model.auth import AuthSession, PasswordResetToken, RefreshToken
 from resumecore.model.idempotency import IdempotencyRecord
+from resumecore.model.job import Job
+from resumecore.model.job_filters import JobFilters
 from resumecore.model.profile import Profile
 from resumecore.model.user import User
 
@@ -157,4 +159,50 @@ class IdempotencyRepository(Protocol):
 
     async def purge(self, created_before: datetime) -> None:
         """Forget records older than the retention window."""
+        ...
+
+
+class JobRepository(Protocol):
+    """A user's jobs; saves are optimistic on ``version``."""
+
+    async def add(self, job: Job) -> None:
+        """Insert. Raises ``Conflict`` if the user already saved this catalog posting."""
+        ...
+
+    async def get(self, job_id: str) -> Job | None:
+        """By id (any owner), or None."""
+        ...
+
+    async def get_by_catalog_id(self, user_id: UserId, catalog_id: str) -> Job | None:
+        """The user's copy of a catalog posting, or None."""
+        ...
+
+    async def list_for_user(
+        self, user_id: UserId, filters: JobFilters, *, limit: int, offset: int
+    ) -> tuple[list[Job], int]:
+        """A page of matching jobs, newest first, and the total count of matches."""
+        ...
+
+    async def save(self, job: Job, *, expected_version: int) -> None:
+        """Overwrite if still at ``expected_version``; else ``VersionConflict``."""
+        ...
+
+    async def delete(self, job_id: str) -> None:
+        """Delete the job."""
+        ...
+
+
+class CatalogRepository(Protocol):
+    """The shared catalog of postings (stable ids, no owner)."""
+
+    async def add_missing(self, postings: list[Job]) -> int:
+        """Insert the postings whose ids are not stored yet; return how many."""
+        ...
+
+    async def get(self, posting_id: str) -> Job | None:
+        """By id, or None."""
+        ...
+
+    async def search(self, q: str | None, *, limit: int, offset: int) -> tuple[list[Job], int]:
+        """A page of postings matching ``q`` (oldest first) and the total."""
         ...

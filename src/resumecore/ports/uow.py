@@ -6,7 +6,9 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from resumecore.ports.repositories import (
+    CatalogRepository,
     IdempotencyRepository,
+    JobRepository,
     ProfileRepository,
     ResetTokenRepository,
     SessionRepository,
@@ -25,6 +27,8 @@ class UnitOfWork(Protocol):
     reset_tokens: ResetTokenRepository
     profiles: ProfileRepository
     idempotency: IdempotencyRepository
+    jobs: JobRepository
+    catalog: CatalogRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -25,8 +25,9 @@ from resumecore.model.principal import Principal
 from resumecore.model.profile_parts import Skills
 from resumecore.model.skill_editing import add_skills, fold, remove_skills
 from resumecore.operations import Operation
-from resumecore.services.profiles.edit import ApplyProfileOperations, ProfileChange, retrying
+from resumecore.services.profiles.edit import ApplyProfileOperations, ProfileChange
 from resumecore.services.profiles.queries import GetProfile
+from resumecore.services.retry import retrying
 
 Category = Literal["technical", "soft"]
 AnyRequest = Request[Any, Any, Any]

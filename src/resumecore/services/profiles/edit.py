@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import msgspec
 
-from resumecore.errors import VersionConflict
 from resumecore.model.principal import Principal
 from resumecore.model.profile import Profile
 from resumecore.model.profile_editing import apply_all
@@ -16,24 +15,7 @@ from resumecore.operations import Operation
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.profiles.access import check_version, load_owned
-
-# A write without If-Match never fails because another write landed first: its intent
-# (operations or parts) is re-applied on the fresh version, a bounded number of times.
-UNCONDITIONAL_ATTEMPTS = 5
-
-
-T = TypeVar("T")
-
-
-async def retrying(attempt: Callable[[], Awaitable[T]], expected_version: int | None) -> T:
-    """Run ``attempt``; without an expected version, run it again after a lost race."""
-    for _ in range(UNCONDITIONAL_ATTEMPTS - 1):
-        try:
-            return await attempt()
-        except VersionConflict:
-            if expected_version is not None:
-                raise
-    return await attempt()
+from resumecore.services.retry import retrying
 
 
 class ProfileChange(msgspec.Struct, frozen=True, kw_only=True):

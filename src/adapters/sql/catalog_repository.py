@@ -1,0 +1,59 @@
+"""The shared catalog of postings in SQL."""
+
+from __future__ import annotations
+
+import msgspec
+from sqlalchemy import func, insert, select
+
+from adapters.sql.job_repository import job_search_text, like_pattern
+from adapters.sql.runner import SqlRunner
+from adapters.sql.tables import catalog_postings as catalog
+from resumecore.model.job import Job
+from resumecore.ports.repositories import CatalogRepository
+
+_decoder = msgspec.json.Decoder(Job)
+
+
+class SqlCatalogRepository(CatalogRepository):
+    """``catalog_postings`` table."""
+
+    def __init__(self, runner: SqlRunner) -> None:
+        self._db = runner
+
+    async def add_missing(self, postings: list[Job]) -> int:
+        """Insert postings whose ids are new."""
+        known = set((await self._db.execute(select(catalog.c.id))).scalars())
+        rows = [
+            {
+                "id": posting.id,
+                "search": job_search_text(posting),
+                "payload": msgspec.json.encode(posting).decode(),
+                "created_at": posting.created_at,
+            }
+            for posting in postings
+            if posting.id not in known
+        ]
+        if rows:
+            await self._db.execute(insert(catalog), rows)
+        return len(rows)
+
+    async def get(self, posting_id: str) -> Job | None:
+        """By id."""
+        row = (
+            await self._db.execute(select(catalog.c.payload).where(catalog.c.id == posting_id))
+        ).first()
+        return _decoder.decode(row.payload) if row else None
+
+    async def search(self, q: str | None, *, limit: int, offset: int) -> tuple[list[Job], int]:
+        """Oldest first (stable), with the real total."""
+        conditions = [catalog.c.search.like(like_pattern(q), escape="\\")] if q else []
+        total = (
+            await self._db.execute(select(func.count()).select_from(catalog).where(*conditions))
+        ).scalar_one()
+        query = (
+            select(catalog.c.payload)
+            .where(*conditions)
+            .order_by(catalog.c.created_at, catalog.c.id)
+        )
+        rows = (await self._db.execute(query.limit(limit).offset(offset))).all()
+        return [_decoder.decode(row.payload) for row in rows], int(total)

@@ -1,0 +1,168 @@
+"""Job routes: create from pasted text, list with filters, the catalog, read, correct, delete."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, delete, get, patch, post, put
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+
+from entrypoints.http.conditional import expected_version, not_modified
+from entrypoints.http.idempotency import idempotency_key
+from entrypoints.http.responses import not_modified_response, versioned
+from entrypoints.http.schemas.jobs import JobCreate, JobList, JobUpdate, Pagination, fields_of
+from entrypoints.http.security import provide_principal
+from resumecore.model.application_status import ApplicationStatus
+from resumecore.model.job import EmploymentType, Job, JobSource, JobStatus
+from resumecore.model.job_filters import JobFilters
+from resumecore.model.page import Page
+from resumecore.model.principal import Principal
+from resumecore.services.jobs.catalog import BrowseCatalog, SaveCatalogJob
+from resumecore.services.jobs.manage import CreateJob, DeleteJob, GetJob, ListJobs, UpdateJob
+
+Limit = Annotated[int, QueryParameter(ge=1, le=100)]
+Offset = Annotated[int, QueryParameter(ge=0)]
+Query = Annotated[str | None, QueryParameter(max_length=200)]
+AnyRequest = Request[Any, Any, Any]
+
+
+def job_list(page: Page[Job]) -> JobList:
+    """The list body of the contract."""
+    pagination = Pagination(
+        limit=page.limit, offset=page.offset, total=page.total, has_more=page.has_more
+    )
+    return JobList(jobs=page.items, total=page.total, pagination=pagination)
+
+
+class JobController(Controller):
+    """Jobs (contract: Jobs)."""
+
+    path = "/api/v1/jobs"
+    tags = ["jobs"]
+    security = [{"BearerToken": []}]
+    dependencies = {"principal": Provide(provide_principal)}
+
+    @post("", status_code=201, operation_id="create_job")
+    async def create(
+        self,
+        request: AnyRequest,
+        data: JSONBody[JobCreate],
+        principal: NamedDependency[Principal],
+        create_job: NamedDependency[CreateJob],
+    ) -> Response[Job]:
+        """Create from ``raw_text`` (parsed) and/or fields (Idempotency-Key honoured)."""
+        job = await create_job(
+            principal, fields_of(data), idempotency=await idempotency_key(request)
+        )
+        return versioned(job, job.version, 201)
+
+    @get("", operation_id="list_jobs")
+    async def list_jobs(
+        self,
+        principal: NamedDependency[Principal],
+        list_jobs: NamedDependency[ListJobs],
+        status: FromQuery[JobStatus | None] = None,
+        source: FromQuery[JobSource | None] = None,
+        employment_type: FromQuery[EmploymentType | None] = None,
+        remote: FromQuery[bool | None] = None,
+        application_status: FromQuery[ApplicationStatus | None] = None,
+        q: Query = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> JobList:
+        """The caller's jobs, newest first, filtered, with the real total."""
+        filters = JobFilters(
+            status=status,
+            source=source,
+            employment_type=employment_type,
+            remote=remote,
+            application_status=application_status,
+            q=q,
+        )
+        return job_list(await list_jobs(principal, filters, limit=limit, offset=offset))
+
+    @get("/browse", operation_id="browse_catalog")
+    async def browse(
+        self,
+        principal: NamedDependency[Principal],  # noqa: ARG002 - asking for it requires a login
+        browse_catalog: NamedDependency[BrowseCatalog],
+        q: Query = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> JobList:
+        """The shared catalog of postings (stable ids), searchable with ``q``."""
+        return job_list(await browse_catalog(q, limit=limit, offset=offset))
+
+    @post("/browse/{catalog_id:str}/save", status_code=201, operation_id="save_catalog_job")
+    async def save(
+        self,
+        catalog_id: FromPath[str],
+        principal: NamedDependency[Principal],
+        save_catalog_job: NamedDependency[SaveCatalogJob],
+    ) -> Response[Job]:
+        """Copy a posting into the caller's jobs: 201 the first time, then 200, same job."""
+        job, created = await save_catalog_job(principal, catalog_id)
+        return versioned(job, job.version, 201 if created else 200)
+
+    @get("/{job_id:str}", operation_id="get_job")
+    async def read(
+        self,
+        request: AnyRequest,
+        job_id: FromPath[str],
+        principal: NamedDependency[Principal],
+        get_job: NamedDependency[GetJob],
+    ) -> Response[Any]:
+        """One job; 304 when If-None-Match has its ETag."""
+        job = await get_job(principal, job_id)
+        if not_modified(request, job.version):
+            return not_modified_response(job.version)
+        return versioned(job, job.version)
+
+    @put("/{job_id:str}", operation_id="update_job")
+    async def replace(
+        self,
+        request: AnyRequest,
+        job_id: FromPath[str],
+        data: JSONBody[JobUpdate],
+        principal: NamedDependency[Principal],
+        update_job: NamedDependency[UpdateJob],
+    ) -> Response[Job]:
+        """Correct fields (partial); If-Match honoured."""
+        return await self._update(request, job_id, data, principal, update_job)
+
+    @patch("/{job_id:str}", operation_id="patch_job")
+    async def amend(
+        self,
+        request: AnyRequest,
+        job_id: FromPath[str],
+        data: JSONBody[JobUpdate],
+        principal: NamedDependency[Principal],
+        update_job: NamedDependency[UpdateJob],
+    ) -> Response[Job]:
+        """Same as PUT: the given fields change, the rest stay."""
+        return await self._update(request, job_id, data, principal, update_job)
+
+    async def _update(
+        self,
+        request: AnyRequest,
+        job_id: str,
+        data: JobUpdate,
+        principal: Principal,
+        update_job: UpdateJob,
+    ) -> Response[Job]:
+        job = await update_job(
+            principal, job_id, fields_of(data), expected_version=expected_version(request)
+        )
+        return versioned(job, job.version)
+
+    @delete("/{job_id:str}", status_code=204, operation_id="delete_job")
+    async def remove(
+        self,
+        request: AnyRequest,
+        job_id: FromPath[str],
+        principal: NamedDependency[Principal],
+        delete_job: NamedDependency[DeleteJob],
+    ) -> None:
+        """Delete the job."""
+        await delete_job(principal, job_id, expected_version=expected_version(request))

@@ -1,0 +1,98 @@
+"""Building a Job from pasted text (parsed) and/or fields the user typed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+import msgspec
+
+from resumecore.errors import FieldError, InvalidValue
+from resumecore.ids import UserId
+from resumecore.model.job import EDITABLE, MAX_RAW_TEXT, Job, JobSource
+from resumecore.postings import parse_posting
+
+CREATABLE = EDITABLE - {"application_status"} | {"raw_text"}
+
+
+def parsed_fields(raw_text: str) -> dict[str, Any]:
+    """Job fields read from a posting; the user's own fields override these."""
+    posting = parse_posting(raw_text)
+    first_line = next(
+        (line.strip() for line in posting.description.splitlines() if line.strip()), ""
+    )
+    salary = posting.salary
+    return {
+        # A posting whose title cannot be found keeps its first line: taken, never invented.
+        "title": posting.title or first_line[:300] or "Untitled position",
+        "company": posting.company,
+        "location": posting.location,
+        "description": posting.description,
+        "parsed_keywords": list(posting.skills),
+        "requirements": list(posting.requirements),
+        "nice_to_have": list(posting.nice_to_have),
+        "responsibilities": list(posting.responsibilities),
+        "benefits": list(posting.benefits),
+        "required_skills": list(posting.required_skills),
+        "preferred_skills": list(posting.preferred_skills),
+        "years_of_experience": posting.years_of_experience,
+        "salary_range": salary.text if salary else None,
+        "salary": (
+            {
+                "min": salary.min,
+                "max": salary.max,
+                "currency": salary.currency,
+                "period": salary.period,
+            }
+            if salary
+            else None
+        ),
+        "work_mode": posting.remote,
+        "employment_type": posting.employment_type,
+    }
+
+
+def new_job(
+    job_id: str,
+    user_id: UserId,
+    content: Mapping[str, Any],
+    *,
+    at: datetime,
+    source: JobSource = "user_created",
+    catalog_id: str | None = None,
+) -> Job:
+    """A validated version-1 job from ``raw_text`` and/or structured fields.
+
+    Raises:
+        InvalidValue: neither text nor title, a read-only field, or a broken rule.
+    """
+    unknown = sorted(content.keys() - CREATABLE)
+    if unknown:
+        errors = [FieldError("read_only", "This field cannot be set.", f) for f in unknown]
+        raise InvalidValue("Some fields cannot be set.", errors=errors)
+    raw_text = content.get("raw_text")
+    if raw_text is not None and len(raw_text) > MAX_RAW_TEXT:
+        raise InvalidValue.for_field(
+            "raw_text", "too_long", f"Use at most {MAX_RAW_TEXT} characters."
+        )
+    if not raw_text and not content.get("title"):
+        raise InvalidValue.for_field(
+            "title", "required", "Send raw_text (a pasted posting) or a title."
+        )
+    given = {k: v for k, v in content.items() if v is not None}
+    data = {**(parsed_fields(raw_text) if raw_text else {}), **given}
+    data["remote"] = data.get("work_mode") == "remote"
+    data.update(
+        id=job_id,
+        user_id=user_id,
+        source=source,
+        catalog_id=catalog_id,
+        created_at=at.isoformat(),
+        updated_at=at.isoformat(),
+    )
+    try:
+        job = msgspec.convert(data, Job)
+    except msgspec.ValidationError as exc:
+        raise InvalidValue(str(exc), errors=[FieldError("invalid_data", str(exc))]) from None
+    return job.validated()

@@ -1,0 +1,1 @@
+"""Jobs: postings kept by a user, the shared catalog, application tracking."""

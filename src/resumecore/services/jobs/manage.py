@@ -1,0 +1,136 @@
+"""Use cases over a user's own jobs: create, read, list, change, delete."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from resumecore.model.idempotency import IdempotencyKey
+from resumecore.model.job import Job, revise_job
+from resumecore.model.job_factory import new_job
+from resumecore.model.job_filters import JobFilters
+from resumecore.model.page import Page
+from resumecore.model.principal import Principal
+from resumecore.ports.system import Clock, IdGenerator
+from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore.services.idempotency import remember, replay
+from resumecore.services.jobs.access import check_job_version, load_owned_job
+from resumecore.services.retry import retrying
+
+
+class CreateJob:
+    """Create a job from a pasted posting (parsed) and/or typed fields; Idempotency-Key aware.
+
+    Raises:
+        InvalidValue: no text and no title, a read-only field, text over 50,000 characters.
+    """
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._ids = ids
+
+    async def __call__(
+        self,
+        principal: Principal,
+        content: Mapping[str, Any],
+        *,
+        idempotency: IdempotencyKey | None = None,
+    ) -> Job:
+        """Parse outside the transaction, then store and commit."""
+        now = self._clock.now()
+        job = new_job(self._ids.new_id(), principal.user_id, content, at=now)
+        async with self._uow() as uow:
+            earlier = await replay(uow, principal.user_id, idempotency, Job, now)
+            if earlier is not None:
+                return earlier
+            await uow.jobs.add(job)
+            await remember(uow, principal.user_id, idempotency, job, now)
+            await uow.commit()
+        return job
+
+
+class GetJob:
+    """One of the caller's jobs (``NotFound`` otherwise)."""
+
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    async def __call__(self, principal: Principal, job_id: str) -> Job:
+        """The job."""
+        async with self._uow() as uow:
+            return await load_owned_job(uow, principal, job_id)
+
+
+class ListJobs:
+    """The caller's jobs matching the filters, newest first, with the real total."""
+
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    async def __call__(
+        self, principal: Principal, filters: JobFilters, *, limit: int, offset: int
+    ) -> Page[Job]:
+        """One page."""
+        async with self._uow() as uow:
+            items, total = await uow.jobs.list_for_user(
+                principal.user_id, filters, limit=limit, offset=offset
+            )
+        return Page(items=items, total=total, limit=limit, offset=offset)
+
+
+class UpdateJob:
+    """Correct fields or move the application status (transitions checked, history kept).
+
+    Raises:
+        NotFound, VersionConflict (stale If-Match), InvalidValue (rules, transitions).
+    """
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(
+        self,
+        principal: Principal,
+        job_id: str,
+        changes: Mapping[str, Any],
+        *,
+        expected_version: int | None = None,
+    ) -> Job:
+        """Without If-Match a lost race is re-applied on the new version."""
+        return await retrying(
+            lambda: self._attempt(principal, job_id, changes, expected_version), expected_version
+        )
+
+    async def _attempt(
+        self,
+        principal: Principal,
+        job_id: str,
+        changes: Mapping[str, Any],
+        expected_version: int | None,
+    ) -> Job:
+        async with self._uow() as uow:
+            job = await load_owned_job(uow, principal, job_id)
+            check_job_version(job, expected_version)
+            revised = revise_job(job, changes, self._clock.now())
+            await uow.jobs.save(revised, expected_version=job.version)
+            await uow.commit()
+        return revised
+
+
+class DeleteJob:
+    """Delete one of the caller's jobs (``NotFound`` otherwise, also the second time)."""
+
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    async def __call__(
+        self, principal: Principal, job_id: str, *, expected_version: int | None = None
+    ) -> None:
+        """Delete and commit."""
+        async with self._uow() as uow:
+            job = await load_owned_job(uow, principal, job_id)
+            check_job_version(job, expected_version)
+            await uow.jobs.delete(job.id)
+            await uow.commit()
