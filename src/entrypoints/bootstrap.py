@@ -41,7 +41,15 @@ from resumecore.services.auth.refresh import RefreshSession
 from resumecore.services.auth.register import RegisterUser
 from resumecore.services.auth.session_starter import SessionStarter
 from resumecore.services.jobs.catalog import BrowseCatalog, SaveCatalogJob, SeedCatalog
-from resumecore.services.jobs.manage import CreateJob, DeleteJob, GetJob, ListJobs, UpdateJob
+from resumecore.services.jobs.manage import (
+    CreateJob,
+    DeleteJob,
+    ExportJobSchema,
+    GetJob,
+    ImportJobSchema,
+    ListJobs,
+    UpdateJob,
+)
 from resumecore.services.profiles.create import CreateProfile
 from resumecore.services.profiles.delete import DeleteProfile
 from resumecore.services.profiles.documents import (
@@ -88,6 +96,8 @@ USE_CASES: tuple[type, ...] = (
     SeedCatalog,
     BrowseCatalog,
     SaveCatalogJob,
+    ExportJobSchema,
+    ImportJobSchema,
 )
 
 

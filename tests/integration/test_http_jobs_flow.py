@@ -142,3 +142,30 @@ async def test_another_users_job_is_not_found_and_unchanged(client: AsyncTestCli
         )
         assert response.status_code == 404, method
     assert (await client.get(url, headers=owner)).json() == job
+
+
+async def test_job_schema_export_validates_and_round_trips(client: AsyncTestClient) -> None:  # type: ignore[type-arg]
+    import jsonschema
+
+    headers = await bearer(client)
+    job = (await client.post(JOBS, json={"raw_text": POSTING["raw_text"]}, headers=headers)).json()
+    exported = (await client.get(f"{JOBS}/{job['id']}/export/job-schema", headers=headers)).json()
+    schema = json.loads((Path(__file__).parents[1] / "data/jsonresume/job-schema.json").read_text())
+    jsonschema.Draft7Validator(schema).validate(exported)
+
+    imported = await client.post(f"{JOBS}/import/job-schema", json=exported, headers=headers)
+    assert imported.status_code == 201, imported.text
+    assert imported.json()["source"] == "imported"
+    again = await client.get(f"{JOBS}/{imported.json()['id']}/export/job-schema", headers=headers)
+    assert {k: v for k, v in again.json().items() if k != "date"} == {
+        k: v for k, v in exported.items() if k != "date"
+    }
+
+    sample = json.loads((Path(__file__).parents[1] / "data/jsonresume/sample.job.json").read_text())
+    from_sample = await client.post(f"{JOBS}/import/job-schema", json=sample, headers=headers)
+    assert from_sample.status_code == 201
+    assert from_sample.json()["work_mode"] == "hybrid"
+    assert from_sample.json()["employment_type"] == "full_time"
+    assert "MongoDB" in from_sample.json()["required_skills"]
+    bad = await client.post(f"{JOBS}/import/job-schema", json={"title": 3}, headers=headers)
+    assert bad.status_code == 422

@@ -82,6 +82,7 @@ JOB_COVERED: dict[tuple[str, str], Any] = {
     ("PUT", J): {"title": "pwned"},
     ("PATCH", J): {"application_status": "applied"},
     ("DELETE", J): None,
+    ("GET", f"{J}/export/job-schema"): None,
 }
 # Ids of shared resources, not owned by anybody: saving a catalog posting makes the
 # caller's own copy (tested below not to touch anyone else's copy).

@@ -19,7 +19,15 @@ from resumecore.model.job_filters import JobFilters
 from resumecore.model.page import Page
 from resumecore.model.principal import Principal
 from resumecore.services.jobs.catalog import BrowseCatalog, SaveCatalogJob
-from resumecore.services.jobs.manage import CreateJob, DeleteJob, GetJob, ListJobs, UpdateJob
+from resumecore.services.jobs.manage import (
+    CreateJob,
+    DeleteJob,
+    ExportJobSchema,
+    GetJob,
+    ImportJobSchema,
+    ListJobs,
+    UpdateJob,
+)
 
 Limit = Annotated[int, QueryParameter(ge=1, le=100)]
 Offset = Annotated[int, QueryParameter(ge=0)]
@@ -166,3 +174,26 @@ class JobController(Controller):
     ) -> None:
         """Delete the job."""
         await delete_job(principal, job_id, expected_version=expected_version(request))
+
+    @get("/{job_id:str}/export/job-schema", operation_id="export_job_schema")
+    async def export_job_schema(
+        self,
+        job_id: FromPath[str],
+        principal: NamedDependency[Principal],
+        export_job_schema: NamedDependency[ExportJobSchema],
+    ) -> dict[str, Any]:
+        """The job as a JSON Resume job-schema document (tracking fields stay private)."""
+        return await export_job_schema(principal, job_id)
+
+    @post("/import/job-schema", status_code=201, operation_id="import_job_schema")
+    async def import_job_schema(
+        self,
+        request: AnyRequest,
+        data: JSONBody[dict[str, Any]],
+        principal: NamedDependency[Principal],
+        import_job_schema: NamedDependency[ImportJobSchema],
+    ) -> Response[Job]:
+        """Create a job from a job-schema document (Idempotency-Key honoured)."""
+        key = await idempotency_key(request)
+        job = await import_job_schema(principal, data, idempotency=key)
+        return versioned(job, job.version, 201)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from resumecore.jsonresume.job import job_from_schema, job_to_schema
 from resumecore.model.idempotency import IdempotencyKey
-from resumecore.model.job import Job, revise_job
+from resumecore.model.job import Job, JobSource, revise_job
 from resumecore.model.job_factory import new_job
 from resumecore.model.job_filters import JobFilters
 from resumecore.model.page import Page
@@ -36,10 +37,11 @@ class CreateJob:
         content: Mapping[str, Any],
         *,
         idempotency: IdempotencyKey | None = None,
+        source: JobSource = "user_created",
     ) -> Job:
         """Parse outside the transaction, then store and commit."""
         now = self._clock.now()
-        job = new_job(self._ids.new_id(), principal.user_id, content, at=now)
+        job = new_job(self._ids.new_id(), principal.user_id, content, at=now, source=source)
         async with self._uow() as uow:
             earlier = await replay(uow, principal.user_id, idempotency, Job, now)
             if earlier is not None:
@@ -134,3 +136,38 @@ class DeleteJob:
             check_job_version(job, expected_version)
             await uow.jobs.delete(job.id)
             await uow.commit()
+
+
+class ExportJobSchema:
+    """One of the caller's jobs as a JSON Resume job-schema document."""
+
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    async def __call__(self, principal: Principal, job_id: str) -> dict[str, Any]:
+        """The document (``NotFound`` for unknown or foreign ids)."""
+        async with self._uow() as uow:
+            job = await load_owned_job(uow, principal, job_id)
+        return job_to_schema(job)
+
+
+class ImportJobSchema:
+    """Create a job (source ``imported``) from a job-schema document.
+
+    Raises:
+        InvalidValue: the document does not fit the schema, or has no title.
+    """
+
+    def __init__(self, create_job: CreateJob) -> None:
+        self._create = create_job
+
+    async def __call__(
+        self,
+        principal: Principal,
+        document: dict[str, Any],
+        *,
+        idempotency: IdempotencyKey | None = None,
+    ) -> Job:
+        """Map, then create in one transaction."""
+        content = job_from_schema(document)
+        return await self._create(principal, content, idempotency=idempotency, source="imported")
