@@ -245,3 +245,29 @@ async def test_analytics_and_json_resume_round_trip(client: AsyncTestClient) -> 
         f"{PROFILES}/import/json-resume", json={"work": "not a list"}, headers=headers
     )
     assert invalid.status_code == 422
+
+
+async def test_every_creating_post_replays_with_an_idempotency_key(client: AsyncTestClient) -> None:  # type: ignore[type-arg]
+    headers = await bearer(client)
+    profile = await create(client, headers)
+    base = f"{PROFILES}/{profile['id']}"
+    cases = [
+        (f"{base}/experiences", [experience(70), experience(71)]),
+        (f"{base}/custom-fields", {"fields": [{"key": "k1", "value": 1}]}),
+        (
+            f"{base}/operations",
+            {"operations": [{"op": "add", "kind": "skill", "data": {"name": "Zig"}}]},
+        ),
+    ]
+    for i, (url, body) in enumerate(cases):
+        keyed = {**headers, "Idempotency-Key": f"key-{i}"}
+        first = await client.post(url, json=body, headers=keyed)
+        second = await client.post(url, json=body, headers=keyed)
+        assert first.status_code in {200, 201}, first.text
+        assert (second.status_code, second.json()) == (first.status_code, first.json())
+        other = await client.post(url, json={"different": True}, headers=keyed)
+        assert other.status_code in {400, 422}
+    final = (await client.get(base, headers=headers)).json()
+    assert len(final["experiences"]) == 7
+    assert final["skills"]["technical"].count("Zig") == 1
+    assert final["version"] == 4

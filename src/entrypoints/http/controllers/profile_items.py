@@ -14,6 +14,7 @@ from litestar.exceptions import ValidationException
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from entrypoints.http.conditional import expected_version
+from entrypoints.http.idempotency import idempotency_key
 from entrypoints.http.responses import versioned
 from entrypoints.http.schemas.profiles import BULK_LIMIT, builtins_without_ids
 from entrypoints.http.security import provide_principal
@@ -90,7 +91,11 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
         _within_bulk_limit(data)
         ops = [Operation(op="add", kind=kind, data=builtins_without_ids(i)) for i in data]  # type: ignore[arg-type]
         change = await apply_profile_operations(
-            principal, profile_id, ops, expected_version=expected_version(request)
+            principal,
+            profile_id,
+            ops,
+            expected_version=expected_version(request),
+            idempotency=await idempotency_key(request),
         )
         return versioned(_created(change, kind), change.after.version, 201)
 

@@ -10,6 +10,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody
 
 from entrypoints.http.conditional import expected_version
+from entrypoints.http.idempotency import idempotency_key
 from entrypoints.http.responses import versioned
 from entrypoints.http.schemas.profiles import (
     CustomFieldsAdd,
@@ -201,7 +202,11 @@ class ProfilePartsController(Controller):
             Operation(op="add", kind="custom_field", id=f.key, data=f.value) for f in data.fields
         ]
         change = await apply_profile_operations(
-            principal, profile_id, ops, expected_version=expected_version(request)
+            principal,
+            profile_id,
+            ops,
+            expected_version=expected_version(request),
+            idempotency=await idempotency_key(request),
         )
         keys = list(dict.fromkeys(f.key for f in data.fields))
         body = CustomFieldsUpdated(

@@ -154,7 +154,11 @@ class ProfileController(Controller):
         if expected is None:
             expected = expected_version(request)
         change = await apply_profile_operations(
-            principal, profile_id, data.operations, expected_version=expected
+            principal,
+            profile_id,
+            data.operations,
+            expected_version=expected,
+            idempotency=await idempotency_key(request),
         )
         return versioned(change.after, change.after.version)
 

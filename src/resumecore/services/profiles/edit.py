@@ -7,6 +7,7 @@ from typing import Any
 
 import msgspec
 
+from resumecore.model.idempotency import IdempotencyKey
 from resumecore.model.principal import Principal
 from resumecore.model.profile import Profile
 from resumecore.model.profile_editing import apply_all
@@ -14,6 +15,7 @@ from resumecore.model.profile_revision import revise
 from resumecore.operations import Operation
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore.services.idempotency import remember, replay
 from resumecore.services.profiles.access import check_version, load_owned
 from resumecore.services.retry import retrying
 
@@ -47,10 +49,14 @@ class ApplyProfileOperations:
         operations: Sequence[Operation],
         *,
         expected_version: int | None = None,
+        idempotency: IdempotencyKey | None = None,
     ) -> ProfileChange:
-        """Load, check the version, apply purely, save conditionally, commit."""
+        """Load, check the version, apply purely, save conditionally, commit.
+
+        With an idempotency key, a repeat of the same request returns the first change.
+        """
         return await retrying(
-            lambda: self._attempt(principal, profile_id, operations, expected_version),
+            lambda: self._attempt(principal, profile_id, operations, expected_version, idempotency),
             expected_version,
         )
 
@@ -60,15 +66,22 @@ class ApplyProfileOperations:
         profile_id: str,
         operations: Sequence[Operation],
         expected_version: int | None,
+        idempotency: IdempotencyKey | None,
     ) -> ProfileChange:
+        now = self._clock.now()
         async with self._uow() as uow:
+            earlier = await replay(uow, principal.user_id, idempotency, ProfileChange, now)
+            if earlier is not None:
+                return earlier
             before = await load_owned(uow, principal, profile_id)
             check_version(before, expected_version)
-            after = apply_all(before, operations, new_id=self._ids.new_id, at=self._clock.now())
+            after = apply_all(before, operations, new_id=self._ids.new_id, at=now)
+            change = ProfileChange(before=before, after=after)
             if after is not before:
                 await uow.profiles.save(after, expected_version=before.version)
-                await uow.commit()
-        return ProfileChange(before=before, after=after)
+            await remember(uow, principal.user_id, idempotency, change, now)
+            await uow.commit()
+        return change
 
 
 class ReviseProfile:
