@@ -52,7 +52,10 @@ def server(tmp_path_factory: pytest.TempPathFactory, sqlite_url: str) -> Iterato
     asyncio.run(wipe(engine))
     asyncio.run(engine.dispose())
     application = make_application(
-        tmp_path_factory.mktemp("fuzz"), sqlite_url, ip_requests_per_minute=1_000_000
+        tmp_path_factory.mktemp("fuzz"),
+        sqlite_url,
+        ip_requests_per_minute=1_000_000,
+        log_level="WARNING",
     )
     with serving(create_app(application)) as base_url:
         with httpx.Client(base_url=base_url) as client:
