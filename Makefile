@@ -38,6 +38,8 @@ clean:
 
 eval: $(STAMP)
 	$(PY) -m eval.parser_eval
+	$(PY) -m eval.tailoring_eval
+	$(PY) -m eval.tailoring_bench
 
 bench: $(STAMP)
 	$(PY) -m bench.run $(BENCH_ARGS)

@@ -61,9 +61,10 @@ def revise(
     """
     errors: list[FieldError] = []
     updates: dict[str, Any] = {}
-    for field in changes.keys() - REVISABLE:
+    for field in sorted(changes.keys() - REVISABLE):
         errors.append(FieldError("unknown_field", "This field cannot be changed.", field))
-    for field in changes.keys() & REVISABLE:
+    # Sorted: ids are handed out in this order, so the same content gets the same ids.
+    for field in sorted(changes.keys() & REVISABLE):
         try:
             updates[field] = _part(profile, field, changes[field], new_id)
         except InvalidValue as exc:

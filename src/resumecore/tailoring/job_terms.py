@@ -1,0 +1,54 @@
+"""What a job asks for, as the scorers need it: weighted canonical skills and query tokens."""
+
+from __future__ import annotations
+
+import msgspec
+
+from resumecore.model.job import Job
+from resumecore.postings.vocabulary import SkillVocabulary
+from resumecore.tailoring.text import tokens, without_skills
+
+REQUIRED_WEIGHT = 2.0
+NICE_WEIGHT = 1.0
+MENTIONED_WEIGHT = 0.5
+
+
+class JobTerms(msgspec.Struct, frozen=True, kw_only=True):
+    """Canonical skill -> weight (the highest kind it appears as), query tokens, years asked."""
+
+    weights: dict[str, float]
+    query: tuple[str, ...]
+    years: int | None
+    now: int
+
+
+def _canonical(names: tuple[str, ...], vocabulary: SkillVocabulary) -> list[str]:
+    return [vocabulary.canonical(name) or name for name in names]
+
+
+def job_terms(job: Job, vocabulary: SkillVocabulary) -> JobTerms:
+    """The weighted skills and BM25 query of ``job``.
+
+    Required skills (parsed or found in requirement lines) weigh 2.0, nice-to-have 1.0, any
+    other skill the posting mentions 0.5. The query is the requirement, nice-to-have,
+    responsibility and title text (the description when those are empty), skills removed.
+    """
+    weights: dict[str, float] = {}
+
+    def add(names: list[str], weight: float) -> None:
+        for name in names:
+            weights[name] = max(weights.get(name, 0.0), weight)
+
+    add(_canonical(job.parsed_keywords, vocabulary), MENTIONED_WEIGHT)
+    add(_canonical(job.preferred_skills, vocabulary), NICE_WEIGHT)
+    add([m.canonical for line in job.nice_to_have for m in vocabulary.find(line)], NICE_WEIGHT)
+    add(_canonical(job.required_skills, vocabulary), REQUIRED_WEIGHT)
+    add([m.canonical for line in job.requirements for m in vocabulary.find(line)], REQUIRED_WEIGHT)
+    lines = [job.title, *job.requirements, *job.nice_to_have, *job.responsibilities]
+    if not any(lines[1:]):
+        lines.append(job.description or job.raw_text or "")
+    query = tuple(tokens(without_skills("\n".join(lines), vocabulary)))
+    at = job.created_at
+    return JobTerms(
+        weights=weights, query=query, years=job.years_of_experience, now=at.year * 12 + at.month - 1
+    )

@@ -1,0 +1,125 @@
+"""The relevance model: every profile item scored against a job, with its parts and a reason.
+
+Formula (``SCORE_VERSION`` names it; change the version when any constant changes)::
+
+    skills    = covered / (covered + SKILL_HALF)      covered = sum of job weights the item names
+    lexical   = bm25 / (bm25 + LEXICAL_HALF)          BM25 over skill-free tokens, items as docs
+    recency   = 0.5 ** (months since end / RECENCY_HALF_LIFE); current = 1; undated = 0.5
+    seniority = min(1, tenure years / years asked); 1 when the job asks none; 0.5 undated
+    core      = SKILL_SHARE * skills + LEXICAL_SHARE * lexical
+    score     = 100 * core * (BASE + RECENCY_SHARE * recency + SENIORITY_SHARE * seniority)
+
+Recency and seniority only scale relevance, so an item naming nothing of the job scores 0.
+"Now" is the job's creation month, so the same inputs give the same score on any day.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+from resumecore.model.job import Job
+from resumecore.model.profile import Profile
+from resumecore.postings.vocabulary import SkillVocabulary, default_vocabulary
+from resumecore.tailoring.bm25 import BM25
+from resumecore.tailoring.items import Item, item_skills, profile_items
+from resumecore.tailoring.job_terms import JobTerms, job_terms
+from resumecore.tailoring.signals import RECENCY_HALF_LIFE, UNDATED, reason, recency, seniority
+from resumecore.tailoring.text import tokens, without_skills
+
+SCORE_VERSION = "relevance-2"
+__all__ = [
+    "RECENCY_HALF_LIFE",
+    "SCORE_VERSION",
+    "ItemScore",
+    "ranked",
+    "score_items",
+    "score_profile",
+]
+SKILL_HALF = 3.0
+LEXICAL_HALF = 4.0
+SKILL_SHARE = 0.65
+LEXICAL_SHARE = 0.35
+BASE = 0.6
+RECENCY_SHARE = 0.25
+SENIORITY_SHARE = 0.15
+
+
+class ItemScore(msgspec.Struct, frozen=True, kw_only=True):
+    """One item's relevance: ``score`` in 0-100 (two decimals), ``parts`` each in 0-1."""
+
+    item_id: str
+    kind: str
+    score: float
+    parts: dict[str, float]
+    reason: str
+    matched_skills: tuple[str, ...] = ()
+
+
+def score_items(items: list[Item], terms: JobTerms, vocabulary: SkillVocabulary) -> list[ItemScore]:
+    """Scores of ``items`` in their order (see the module formula)."""
+    found = [item_skills(item, vocabulary) for item in items]
+    docs = []
+    for item, skills in zip(items, found, strict=True):
+        unresolved = [name for name in item.extra_skills if name not in skills.values()]
+        docs.append(tokens(without_skills(item.text, vocabulary) + " " + " ".join(unresolved)))
+    bm25 = BM25(docs).scores(terms.query)
+    # A listed skill is as recent as the newest dated item that names it.
+    newest: dict[str, float] = {}
+    for item, skills in zip(items, found, strict=True):
+        for name in skills if item.start is not None else ():
+            newest[name] = max(newest.get(name, 0.0), recency(item, terms.now))
+    out = []
+    for item, skills, raw in zip(items, found, bm25, strict=True):
+        matched = sorted(
+            ((name, terms.weights[name]) for name in skills if name in terms.weights),
+            key=lambda pair: (-pair[1], pair[0]),
+        )
+        covered = sum(weight for _, weight in matched)
+        parts = {
+            "skills": covered / (covered + SKILL_HALF),
+            "lexical": raw / (raw + LEXICAL_HALF),
+            "recency": recency(item, terms.now),
+            "seniority": seniority(item, terms.years),
+        }
+        if item.kind == "skill" and skills:
+            parts["recency"] = max(newest.get(name, UNDATED) for name in skills)
+        core = SKILL_SHARE * parts["skills"] + LEXICAL_SHARE * parts["lexical"]
+        scale = BASE + RECENCY_SHARE * parts["recency"] + SENIORITY_SHARE * parts["seniority"]
+        out.append(
+            ItemScore(
+                item_id=item.item_id,
+                kind=item.kind,
+                score=round(100 * core * scale, 2),
+                parts={key: round(value, 4) for key, value in parts.items()},
+                reason=reason(matched, parts["lexical"], item),
+                matched_skills=tuple(name for name, _ in matched),
+            )
+        )
+    return out
+
+
+def ranked(scores: list[ItemScore], items: list[Item]) -> list[ItemScore]:
+    """Most relevant first; ties by recency, then profile order."""
+    order = {item.item_id: item.order for item in items}
+    return sorted(
+        scores, key=lambda s: (-s.score, -s.parts["recency"], order.get(s.item_id, 0), s.item_id)
+    )
+
+
+def score_profile(
+    profile: Profile, job: Job, vocabulary: SkillVocabulary | None = None
+) -> list[ItemScore]:
+    """Score every experience, bullet, project, skill, certification and education entry.
+
+    Args:
+        profile: the master profile.
+        job: the job to tailor for.
+        vocabulary: the skill vocabulary (the shipped one by default).
+
+    Returns:
+        One ``ItemScore`` per item, most relevant first (ties: recency, then profile order).
+    """
+    vocabulary = vocabulary or default_vocabulary()
+    terms = job_terms(job, vocabulary)
+    items = profile_items(profile, terms.now)
+    return ranked(score_items(items, terms, vocabulary), items)

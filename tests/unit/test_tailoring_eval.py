@@ -1,0 +1,37 @@
+"""The relevance model stays at or above the NDCG floor measured on the graded fixtures."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from eval.tailoring_eval import FLOORS, Case, evaluate, labels, load_cases, ndcg
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[Case]:
+    return load_cases()
+
+
+def test_fixtures_cover_twelve_jobs_and_profiles_of_20_to_40_items(cases: list[Case]) -> None:
+    assert len({case.job.id for case in cases}) >= 12
+    profiles = {case.profile.id: case.profile for case in cases}
+    assert len(profiles) >= 3
+    for profile in profiles.values():
+        assert 20 <= len(labels(profile)) <= 40
+    for case in cases:
+        assert set(case.grades.values()) <= {0, 1, 2, 3}
+        assert max(case.grades.values()) >= 2
+
+
+def test_mean_ndcg_at_5_is_not_below_the_floor(cases: list[Case]) -> None:
+    results = evaluate(cases)
+    floor = json.loads(FLOORS.read_text())["floors"]["ndcg@5"]
+    assert results["ours"]["ndcg@5"] >= floor
+    assert results["ours"]["recall@10"] >= results["bm25"]["recall@10"]
+
+
+def test_ndcg_is_one_for_the_ideal_order_and_lower_for_the_reverse() -> None:
+    grades = {"a": 3, "b": 2, "c": 0, "d": 1}
+    assert ndcg(["a", "b", "d", "c"], grades, 5) == pytest.approx(1.0)
+    assert ndcg(["c", "d", "b", "a"], grades, 5) < 0.6
