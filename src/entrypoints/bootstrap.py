@@ -50,6 +50,7 @@ from resumecore.services.jobs.manage import (
     ListJobs,
     UpdateJob,
 )
+from resumecore.services.jobs.tailoring import CreateRanking, GetLatestRanking, MatchJob
 from resumecore.services.profiles.create import CreateProfile
 from resumecore.services.profiles.delete import DeleteProfile
 from resumecore.services.profiles.documents import (
@@ -98,6 +99,9 @@ USE_CASES: tuple[type, ...] = (
     SaveCatalogJob,
     ExportJobSchema,
     ImportJobSchema,
+    MatchJob,
+    CreateRanking,
+    GetLatestRanking,
 )
 
 

@@ -169,3 +169,51 @@ async def test_job_schema_export_validates_and_round_trips(client: AsyncTestClie
     assert "MongoDB" in from_sample.json()["required_skills"]
     bad = await client.post(f"{JOBS}/import/job-schema", json={"title": 3}, headers=headers)
     assert bad.status_code == 422
+
+
+async def test_match_report_and_rankings_are_deterministic(client: AsyncTestClient) -> None:  # type: ignore[type-arg]
+    from tests.integration.test_http_profiles_flow import create
+    from tests.support.profiles import full_profile
+
+    headers = await bearer(client)
+    await create(client, headers, full_profile())
+    job = (await client.post(JOBS, json={"raw_text": POSTING["raw_text"]}, headers=headers)).json()
+
+    first = await client.get(f"{JOBS}/{job['id']}/match", headers=headers)
+    second = await client.get(f"{JOBS}/{job['id']}/match", headers=headers)
+    assert first.status_code == 200, first.text
+    report = first.json()
+    assert report == second.json()
+    assert 0 <= report["score"] <= 100
+    assert report["score_version"]
+    assert {r["status"] for r in report["requirements"]} <= {"met", "partial", "missing"}
+    assert "Go" in report["matched_skills"]  # the profile lists Go; the posting asks for it
+    assert not set(report["matched_skills"]) & set(report["missing_skills"])
+
+    ranking = await client.post(
+        "/api/v1/rankings/create", json={"job_id": job["id"]}, headers=headers
+    )
+    assert ranking.status_code == 200, ranking.text
+    body = ranking.json()
+    assert [i["score"] for i in body["items"]] == sorted(
+        (i["score"] for i in body["items"]), reverse=True
+    )
+    assert len(body["ranked_experience_ids"]) == 5
+    latest = await client.get(f"/api/v1/rankings/job/{job['id']}", headers=headers)
+    assert latest.json() == body
+    again = (
+        await client.post("/api/v1/rankings/create", json={"job_id": job["id"]}, headers=headers)
+    ).json()
+    assert again["items"] == body["items"]
+    assert (
+        await client.get(f"{JOBS}/{job['id']}/match?profile_id=nope", headers=headers)
+    ).status_code == 404
+
+
+async def test_a_job_without_a_profile_has_no_match(client: AsyncTestClient) -> None:  # type: ignore[type-arg]
+    headers = await bearer(client)
+    job = (await client.post(JOBS, json={"title": "T"}, headers=headers)).json()
+    assert (await client.get(f"{JOBS}/{job['id']}/match", headers=headers)).status_code == 404
+    assert (
+        await client.get(f"/api/v1/rankings/job/{job['id']}", headers=headers)
+    ).status_code == 404

@@ -83,6 +83,8 @@ JOB_COVERED: dict[tuple[str, str], Any] = {
     ("PATCH", J): {"application_status": "applied"},
     ("DELETE", J): None,
     ("GET", f"{J}/export/job-schema"): None,
+    ("GET", f"{J}/match"): None,
+    ("GET", f"{JOBS.replace('jobs', 'rankings')}/job/{{job_id}}"): None,
 }
 # Ids of shared resources, not owned by anybody: saving a catalog posting makes the
 # caller's own copy (tested below not to touch anyone else's copy).

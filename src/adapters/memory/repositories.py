@@ -32,6 +32,7 @@ class MemoryTables:
     idempotency: dict[Any, Any] = field(default_factory=dict)
     jobs: dict[Any, Any] = field(default_factory=dict)
     catalog: dict[Any, Any] = field(default_factory=dict)
+    rankings: dict[Any, Any] = field(default_factory=dict)
 
 
 class MemoryUserRepository(UserRepository):

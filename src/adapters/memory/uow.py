@@ -11,6 +11,7 @@ from adapters.memory.profile_repositories import (
     MemoryIdempotencyRepository,
     MemoryProfileRepository,
 )
+from adapters.memory.ranking_repository import MemoryRankingRepository
 from adapters.memory.repositories import (
     MemoryResetTokenRepository,
     MemorySessionRepository,
@@ -32,6 +33,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.idempotency = MemoryIdempotencyRepository(tables, self._journal)
         self.jobs = MemoryJobRepository(tables, self._journal)
         self.catalog = MemoryCatalogRepository(tables, self._journal)
+        self.rankings = MemoryRankingRepository(tables, self._journal)
         self.commits = 0
 
     async def __aenter__(self) -> Self:

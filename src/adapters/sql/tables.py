@@ -155,3 +155,14 @@ catalog_postings = Table(
     Column("payload", Text, nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
 )
+
+rankings = Table(
+    "rankings",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("user_id", String(36), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("job_id", String(36), ForeignKey("jobs.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("payload", Text, nullable=False),
+    Index("ix_rankings_user_id_job_id_created_at", "user_id", "job_id", "created_at"),
+)

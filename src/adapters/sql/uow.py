@@ -12,6 +12,7 @@ from adapters.sql.errors import translated_errors
 from adapters.sql.idempotency_repository import SqlIdempotencyRepository
 from adapters.sql.job_repository import SqlJobRepository
 from adapters.sql.profile_repository import SqlProfileRepository
+from adapters.sql.ranking_repository import SqlRankingRepository
 from adapters.sql.reset_token_repository import SqlResetTokenRepository
 from adapters.sql.runner import SqlRunner
 from adapters.sql.session_repository import SqlSessionRepository
@@ -39,6 +40,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.idempotency = SqlIdempotencyRepository(runner)
         self.jobs = SqlJobRepository(runner)
         self.catalog = SqlCatalogRepository(runner)
+        self.rankings = SqlRankingRepository(runner)
         return self
 
     async def __aexit__(

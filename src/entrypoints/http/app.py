@@ -18,6 +18,7 @@ from entrypoints.http.controllers.jobs import JobController
 from entrypoints.http.controllers.profile_items import ITEM_ROUTERS
 from entrypoints.http.controllers.profile_parts import ProfilePartsController
 from entrypoints.http.controllers.profiles import ProfileController
+from entrypoints.http.controllers.rankings import RankingController
 from entrypoints.http.openapi import finish_openapi
 from entrypoints.http.problems import (
     domain_error_handler,
@@ -62,6 +63,7 @@ def create_app(application: Application | None = None) -> Litestar:
             ProfilePartsController,
             *ITEM_ROUTERS,
             JobController,
+            RankingController,
             health,
             ready,
         ],

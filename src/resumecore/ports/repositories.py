@@ -11,6 +11,7 @@ from resumecore.model.idempotency import IdempotencyRecord
 from resumecore.model.job import Job
 from resumecore.model.job_filters import JobFilters
 from resumecore.model.profile import Profile
+from resumecore.model.ranking import Ranking
 from resumecore.model.user import User
 
 
@@ -205,4 +206,16 @@ class CatalogRepository(Protocol):
 
     async def search(self, q: str | None, *, limit: int, offset: int) -> tuple[list[Job], int]:
         """A page of postings matching ``q`` (oldest first) and the total."""
+        ...
+
+
+class RankingRepository(Protocol):
+    """Stored rankings of a user's profile against a user's job."""
+
+    async def add(self, ranking: Ranking) -> None:
+        """Insert."""
+        ...
+
+    async def latest_for_job(self, user_id: UserId, job_id: str) -> Ranking | None:
+        """The user's newest ranking for this job, or None."""
         ...

@@ -10,6 +10,7 @@ from resumecore.ports.repositories import (
     IdempotencyRepository,
     JobRepository,
     ProfileRepository,
+    RankingRepository,
     ResetTokenRepository,
     SessionRepository,
     UserRepository,
@@ -29,6 +30,7 @@ class UnitOfWork(Protocol):
     idempotency: IdempotencyRepository
     jobs: JobRepository
     catalog: CatalogRepository
+    rankings: RankingRepository
 
     async def __aenter__(self) -> Self: ...
 

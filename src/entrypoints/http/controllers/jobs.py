@@ -28,6 +28,8 @@ from resumecore.services.jobs.manage import (
     ListJobs,
     UpdateJob,
 )
+from resumecore.services.jobs.tailoring import MatchJob
+from resumecore.tailoring import MatchReport
 
 Limit = Annotated[int, QueryParameter(ge=1, le=100)]
 Offset = Annotated[int, QueryParameter(ge=0)]
@@ -197,3 +199,14 @@ class JobController(Controller):
         key = await idempotency_key(request)
         job = await import_job_schema(principal, data, idempotency=key)
         return versioned(job, job.version, 201)
+
+    @get("/{job_id:str}/match", operation_id="match_job")
+    async def match(
+        self,
+        job_id: FromPath[str],
+        principal: NamedDependency[Principal],
+        match_job: NamedDependency[MatchJob],
+        profile_id: Annotated[str | None, QueryParameter(max_length=64)] = None,
+    ) -> MatchReport:
+        """Requirements met/partial/missing with evidence, matched and missing skills, a score."""
+        return await match_job(principal, job_id, profile_id)

@@ -1,0 +1,89 @@
+"""Use cases: how well a profile fits a job (match report) and rankings of its items."""
+
+from __future__ import annotations
+
+from resumecore.errors import NotFound
+from resumecore.ids import UserId
+from resumecore.model.job import Job
+from resumecore.model.principal import Principal
+from resumecore.model.profile import Profile
+from resumecore.model.ranking import Ranking, rank
+from resumecore.ports.system import Clock, IdGenerator
+from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
+from resumecore.services.jobs.access import load_owned_job
+from resumecore.services.profiles.access import PROFILE_NOT_FOUND, load_owned
+from resumecore.tailoring import SCORE_VERSION, MatchReport, match_report, score_profile
+
+
+async def load_pair(
+    uow: UnitOfWork, principal: Principal, job_id: str, profile_id: str | None
+) -> tuple[Job, Profile]:
+    """The caller's job and profile (the primary one unless named); ``NotFound`` otherwise."""
+    job = await load_owned_job(uow, principal, job_id)
+    if profile_id is not None:
+        return job, await load_owned(uow, principal, profile_id)
+    profile = await uow.profiles.get_primary(principal.user_id)
+    if profile is None:
+        raise NotFound(PROFILE_NOT_FOUND)
+    return job, profile
+
+
+class MatchJob:
+    """The deterministic match report of a profile against one of the caller's jobs."""
+
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    async def __call__(
+        self, principal: Principal, job_id: str, profile_id: str | None = None
+    ) -> MatchReport:
+        """Identical inputs always give the identical report."""
+        async with self._uow() as uow:
+            job, profile = await load_pair(uow, principal, job_id, profile_id)
+        return match_report(profile, job)
+
+
+class CreateRanking:
+    """Rank a profile's items against a job and store the ranking with its reasons."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._ids = ids
+
+    async def __call__(
+        self, principal: Principal, job_id: str, profile_id: str | None = None
+    ) -> Ranking:
+        """Score outside the transaction, then store."""
+        async with self._uow() as uow:
+            job, profile = await load_pair(uow, principal, job_id, profile_id)
+        ranking = rank(
+            self._ids.new_id(),
+            UserId(principal.user_id),
+            job.id,
+            profile.id,
+            profile.version,
+            score_profile(profile, job),
+            score_version=SCORE_VERSION,
+            at=self._clock.now(),
+        )
+        async with self._uow() as uow:
+            await uow.rankings.add(ranking)
+            await uow.commit()
+        return ranking
+
+
+class GetLatestRanking:
+    """The caller's newest ranking for one of their jobs (``NotFound`` if none)."""
+
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    async def __call__(self, principal: Principal, job_id: str) -> Ranking:
+        """The ranking."""
+        async with self._uow() as uow:
+            job = await load_owned_job(uow, principal, job_id)
+            ranking = await uow.rankings.latest_for_job(principal.user_id, job.id)
+        if ranking is None:
+            raise NotFound("No ranking for this job yet.")
+        return ranking
