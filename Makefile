@@ -39,12 +39,12 @@ clean:
 eval: $(STAMP)
 	$(PY) -m eval.parser_eval
 	$(PY) -m eval.tailoring_eval
-	$(PY) -m eval.tailoring_bench
 
 bench: $(STAMP)
 	$(PY) -m bench.run $(BENCH_ARGS)
 	bash scripts/bench-postgres.sh $(BENCH_ARGS)
 	$(PY) bench/auth_latency.py --requests 20 --concurrency 1 2
+	$(PY) -m eval.tailoring_bench
 
 bench-smoke: $(STAMP)
 	$(PY) -m bench.run --users 2 --requests 20 --runs 1 --seconds 1 --concurrency 1 4
