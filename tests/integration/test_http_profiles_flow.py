@@ -94,6 +94,11 @@ async def test_item_routes_skills_and_custom_fields(client: AsyncTestClient) -> 
     )
     assert patched.status_code == 200, patched.text
     assert patched.json()["title"] == "Staff Engineer"
+    unknown = await client.patch(
+        f"{base}/experiences/{first['id']}", json={"salary": 1}, headers=headers
+    )
+    assert unknown.status_code == 400
+    assert unknown.json()["errors"][0]["field"] == "salary"
     assert (await client.get(f"{base}/experiences/{first['id']}", headers=headers)).json()[
         "title"
     ] == "Staff Engineer"

@@ -165,6 +165,10 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
         principal: NamedDependency[Principal],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
     ) -> Response[Any]:
+        unknown = sorted(set(data) - set(item_type.__struct_fields__) - {"id"})
+        if unknown:  # as for every other body: unknown fields are malformed (400)
+            errors = [{"key": key, "message": "Object contains unknown field"} for key in unknown]
+            raise ValidationException("Unknown fields.", extra=errors)
         op = Operation(op="update", kind=kind, id=item_id, data=data)  # type: ignore[arg-type]
         change = await _single(
             apply_profile_operations(
