@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from litestar.testing import AsyncTestClient
 
 AUTH = "/api/v1/auth"
@@ -53,3 +56,18 @@ async def test_register_login_me_refresh_logout(client: AsyncTestClient) -> None
     assert (await client.get(f"{AUTH}/me", headers=bearer)).status_code == 401
     again = await client.post(f"{AUTH}/logout", headers=bearer)
     assert again.status_code == 200
+
+
+def test_starting_on_an_unmigrated_database_says_to_migrate(tmp_path: Path) -> None:
+    from litestar.testing import TestClient
+
+    from entrypoints.http.app import create_app
+    from tests.support.app import make_application
+
+    app = create_app(make_application(tmp_path, f"sqlite+aiosqlite:///{tmp_path}/empty.db"))
+    # The test client wraps start-up errors in an exception group; a server shows the message.
+    expected = pytest.RaisesGroup(
+        pytest.RaisesExc(RuntimeError, match="resumecore migrate"), allow_unwrapped=True
+    )
+    with expected, TestClient(app):
+        pass

@@ -30,7 +30,7 @@ from entrypoints.http.problems import (
 from entrypoints.http.rate_limit import IpQuotaGuard
 from entrypoints.http.request_log import configure_logging, request_log_middleware
 from entrypoints.settings import Settings
-from resumecore.errors import DomainError
+from resumecore.errors import DomainError, StorageUnavailable
 from resumecore.ports.health import ReadinessProbe
 from resumecore.ports.throttle import AttemptCounter
 from resumecore.services.jobs.catalog import SeedCatalog
@@ -88,7 +88,7 @@ def create_app(application: Application | None = None) -> Litestar:
                 }
             ),
         ),
-        on_startup=[application.resolve(SeedCatalog)],
+        on_startup=[_seeding(application.resolve(SeedCatalog))],
         on_shutdown=[application.aclose],
         debug=False,
         logging_config=None,
@@ -97,6 +97,18 @@ def create_app(application: Application | None = None) -> Litestar:
     # Wrapping the whole ASGI handler (not route middleware) logs unmatched paths (404/405) too.
     app.asgi_handler = request_log_middleware(app.asgi_handler)
     return app
+
+
+def _seeding(seed: SeedCatalog) -> Any:
+    async def seed_catalog() -> None:
+        try:
+            await seed()
+        except StorageUnavailable as exc:
+            # Start-up must say what to do, not show a driver traceback.
+            msg = "the database is not reachable or not migrated: run `resumecore migrate` first"
+            raise RuntimeError(msg) from exc
+
+    return seed_catalog
 
 
 def _provide(instance: Any) -> Provide:
