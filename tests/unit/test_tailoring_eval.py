@@ -29,6 +29,7 @@ def test_mean_ndcg_at_5_is_not_below_the_floor(cases: list[Case]) -> None:
     floor = json.loads(FLOORS.read_text())["floors"]["ndcg@5"]
     assert results["ours"]["ndcg@5"] >= floor
     assert results["ours"]["recall@10"] >= results["bm25"]["recall@10"]
+    assert results["ours"]["ndcg@5"] > results["bm25"]["ndcg@5"]
 
 
 def test_ndcg_is_one_for_the_ideal_order_and_lower_for_the_reverse() -> None:

@@ -41,7 +41,8 @@ def test_every_item_is_scored_once_with_all_parts() -> None:
         "experience", "achievement", "project", "skill", "certification", "education"
     }  # fmt: skip
     for s in scores:
-        assert set(s.parts) == {"skills", "lexical", "recency", "seniority"}
+        expected = {"skills", "focus", "lexical", "recency", "seniority"}
+        assert set(s.parts) == expected | ({"context"} if s.kind == "achievement" else set())
         assert all(0.0 <= v <= 1.0 for v in s.parts.values())
         assert 0.0 <= s.score <= 100.0
     assert SCORE_VERSION.startswith("relevance-")

@@ -7,6 +7,9 @@ from resumecore.tailoring.job_terms import REQUIRED_WEIGHT
 
 RECENCY_HALF_LIFE = 48.0
 UNDATED = 0.5
+FOCUS_NOTE = 0.5
+WORDING_NOTE = 0.2
+MEANING_NOTE = 0.5
 
 
 def recency(item: Item, now: int) -> float:
@@ -35,8 +38,8 @@ def _when(item: Item) -> str:
     return first if first == last else f"{first}\N{EN DASH}{last}"
 
 
-def reason(matched: list[tuple[str, float]], lexical: float, item: Item) -> str:
-    """A human-readable why: required and other matched skills, wording, and the dates."""
+def reason(matched: list[tuple[str, float]], parts: dict[str, float], item: Item) -> str:
+    """A human-readable why: matched skills, focus, wording, context and the dates."""
     required = [name for name, weight in matched if weight >= REQUIRED_WEIGHT]
     other = [name for name, weight in matched if weight < REQUIRED_WEIGHT]
     bits = []
@@ -44,8 +47,14 @@ def reason(matched: list[tuple[str, float]], lexical: float, item: Item) -> str:
         bits.append("matches required skills: " + ", ".join(required))
     if other:
         bits.append("also mentions: " + ", ".join(other))
-    if lexical >= 0.2:
+    if matched and parts["focus"] < FOCUS_NOTE:
+        bits.append("mostly about other things")
+    if parts["lexical"] >= WORDING_NOTE:
         bits.append("wording close to the posting")
+    if parts.get("semantic", 0.0) >= MEANING_NOTE:
+        bits.append("close in meaning to the requirements")
+    if not bits and parts.get("context", 0.0) > 0:
+        bits.append("part of a relevant role")
     if not bits:
         bits.append("nothing the posting asks for")
     when = _when(item)
