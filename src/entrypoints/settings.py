@@ -40,6 +40,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     trust_forwarded_for: bool = False
     max_body_bytes: int = 1024 * 1024
     log_level: str = "INFO"
+    embedder: Literal["none", "minilm"] = "none"
 
     def __repr__(self) -> str:
         return f"Settings(environment={self.environment!r}, data_dir={self.data_dir!r}, ...)"

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from eval.tailoring_eval import DATA, load_profile
+from eval.tailoring_data import DATA, load_profile
 
 from resumecore.tailoring import unsupported_claims
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
-from eval.tailoring_eval import load_job, load_profile
+from eval.tailoring_data import load_job, load_profile
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
-from eval.tailoring_eval import load_job, load_profile
+from eval.tailoring_data import load_job, load_profile
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -178,3 +178,39 @@ def test_items_mentioning_nothing_of_the_job_score_zero() -> None:
         }
     )  # fmt: skip
     assert all(s.score == 0.0 for s in score_profile(chef, DEVOPS))
+
+
+def one_role(description: str, bullets: list[str], title: str = "Engineer") -> Profile:
+    return build(
+        {
+            "personal_info": {"full_name": "F"},
+            "experiences": [
+                {"title": title, "company": "Acme", "start_date": "2021-01", "is_current": True,
+                 "description": description, "achievements": bullets}
+            ],
+        }
+    )  # fmt: skip
+
+
+def test_a_role_about_other_things_scores_below_one_about_the_job() -> None:
+    focused = one_role("Wrote Terraform modules.", [])
+    scattered = one_role("Wrote Terraform, Photoshop, QuickBooks, Salesforce and SAP docs.", [])
+    f = next(s for s in score_profile(focused, DEVOPS) if s.kind == "experience")
+    d = next(s for s in score_profile(scattered, DEVOPS) if s.kind == "experience")
+    assert f.parts["focus"] == 1.0
+    assert d.parts["focus"] == 0.2
+    assert d.score < f.score
+    assert "mostly about other things" in d.reason
+    assert "mostly about other things" not in f.reason
+
+
+def test_a_bullet_borrows_some_relevance_from_its_role() -> None:
+    bullet = "Led the weekly planning meeting"
+    relevant = score_profile(one_role("Run Kubernetes and Terraform on GKE.", [bullet]), DEVOPS)
+    unrelated = score_profile(one_role("Baked bread.", [bullet], title="Baker"), DEVOPS)
+    in_relevant = next(s for s in relevant if s.kind == "achievement")
+    in_unrelated = next(s for s in unrelated if s.kind == "achievement")
+    role = next(s for s in relevant if s.kind == "experience")
+    assert in_unrelated.score == 0.0
+    assert 0.0 < in_relevant.score < role.score
+    assert in_relevant.reason.startswith("part of a relevant role")

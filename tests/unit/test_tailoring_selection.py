@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from eval.tailoring_eval import load_job, load_profile
+from eval.tailoring_data import load_job, load_profile
 
 from resumecore.tailoring import select_for_resume
 

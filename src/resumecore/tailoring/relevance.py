@@ -160,7 +160,6 @@ def score_profile(
     profile: Profile,
     job: Job,
     vocabulary: SkillVocabulary | None = None,
-    semantic: dict[str, float] | None = None,
 ) -> list[ItemScore]:
     """Score every experience, bullet, project, skill, certification and education entry.
 
@@ -168,7 +167,6 @@ def score_profile(
         profile: the master profile.
         job: the job to tailor for.
         vocabulary: the skill vocabulary (the shipped one by default).
-        semantic: item id -> similarity in 0-1 from an embedder; None leaves the term out.
 
     Returns:
         One ``ItemScore`` per item, most relevant first (ties: recency, then profile order).
@@ -176,5 +174,4 @@ def score_profile(
     vocabulary = vocabulary or default_vocabulary()
     terms = job_terms(job, vocabulary)
     items = profile_items(profile, terms.now)
-    similarities = None if semantic is None else [semantic.get(i.item_id, 0.0) for i in items]
-    return ranked(score_items(items, terms, vocabulary, similarities), items)
+    return ranked(score_items(items, terms, vocabulary), items)

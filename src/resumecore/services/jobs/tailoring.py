@@ -11,8 +11,9 @@ from resumecore.model.ranking import Ranking, rank
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
 from resumecore.services.jobs.access import load_owned_job
+from resumecore.services.jobs.relevance import RelevanceScorer
 from resumecore.services.profiles.access import PROFILE_NOT_FOUND, load_owned
-from resumecore.tailoring import SCORE_VERSION, MatchReport, match_report, score_profile
+from resumecore.tailoring import MatchReport, match_report
 
 
 async def load_pair(
@@ -46,10 +47,13 @@ class MatchJob:
 class CreateRanking:
     """Rank a profile's items against a job and store the ranking with its reasons."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> None:
+    def __init__(
+        self, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, scorer: RelevanceScorer
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._ids = ids
+        self._scorer = scorer
 
     async def __call__(
         self, principal: Principal, job_id: str, profile_id: str | None = None
@@ -63,8 +67,8 @@ class CreateRanking:
             job.id,
             profile.id,
             profile.version,
-            score_profile(profile, job),
-            score_version=SCORE_VERSION,
+            await self._scorer(profile, job),
+            score_version=self._scorer.version,
             at=self._clock.now(),
         )
         async with self._uow() as uow:

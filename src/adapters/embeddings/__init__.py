@@ -1,0 +1,1 @@
+"""Embedder adapters: all-MiniLM-L6-v2 in plain numpy."""
