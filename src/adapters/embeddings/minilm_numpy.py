@@ -19,7 +19,8 @@ from tokenizers import Tokenizer
 
 Array = np.ndarray[Any, np.dtype[np.float32]]
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
-BATCH = 32
+BATCH = 8  # attention holds batch x 12 x tokens^2 floats: 8 x 256-token texts is about 25 MB
+_LINEAR = ("dense.weight", "query.weight", "key.weight", "value.weight")
 
 
 def model_dir() -> Path:
@@ -62,12 +63,11 @@ class MiniLMEncoder:
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         raw = load_file(str(directory / "model.safetensors"))
-        # Pre-transpose every dense weight once so the forward pass is plain x @ W.
+        # Linear layers store (out, in); a transposed view makes the forward pass plain x @ W
+        # without copying the weights (BLAS reads the Fortran-ordered view as it is).
         self._w = {
-            key: np.ascontiguousarray(value.T) if key.endswith("dense.weight") or key.endswith(
-                ("query.weight", "key.weight", "value.weight")) else value
-            for key, value in raw.items()
-        }  # fmt: skip
+            key: value.T if key.endswith(_LINEAR) else value for key, value in raw.items()
+        }
 
     def encode(self, texts: list[str]) -> Array:
         """Unit vectors, one row per text, in input order."""
