@@ -65,9 +65,7 @@ class MiniLMEncoder:
         raw = load_file(str(directory / "model.safetensors"))
         # Linear layers store (out, in); a transposed view makes the forward pass plain x @ W
         # without copying the weights (BLAS reads the Fortran-ordered view as it is).
-        self._w = {
-            key: value.T if key.endswith(_LINEAR) else value for key, value in raw.items()
-        }
+        self._w = {key: value.T if key.endswith(_LINEAR) else value for key, value in raw.items()}
 
     def encode(self, texts: list[str]) -> Array:
         """Unit vectors, one row per text, in input order."""
