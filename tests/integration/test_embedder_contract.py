@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 
 import pytest
@@ -21,11 +22,21 @@ def encoder() -> MiniLMEncoder:
     return MiniLMEncoder()
 
 
-@pytest.fixture(params=["hashing", "minilm"])
-def embedder(request: pytest.FixtureRequest, encoder: MiniLMEncoder) -> Embedder:
-    if request.param == "hashing":
+def fresh(kind: str, request: pytest.FixtureRequest) -> Embedder:
+    """A new embedder of ``kind`` (no cached vectors); MiniLM shares the loaded weights."""
+    if kind == "hashing":
         return HashingEmbedder()
-    return MiniLMEmbedder(encoder)
+    return MiniLMEmbedder(request.getfixturevalue("encoder"))
+
+
+@pytest.fixture(params=["hashing", "minilm"])
+def kind(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def embedder(kind: str, request: pytest.FixtureRequest) -> Embedder:
+    return fresh(kind, request)
 
 
 async def test_it_is_an_embedder_with_a_name(embedder: Embedder) -> None:
@@ -54,12 +65,25 @@ async def test_related_text_scores_above_unrelated_text(embedder: Embedder) -> N
     assert rows[0][0] > rows[1][0] + 0.2
 
 
-async def test_results_are_deterministic_and_independent_of_the_batch(embedder: Embedder) -> None:
-    alone = await embedder.similarities([QUERY], [BAKERY])
-    batch = await embedder.similarities([QUERY, "Go"], [PLATFORM, BAKERY, "a" * 900])
-    again = await embedder.similarities([QUERY], [BAKERY])
+async def test_results_are_deterministic_and_independent_of_the_batch(
+    kind: str, request: pytest.FixtureRequest
+) -> None:
+    # A fresh embedder per call, so no answer can come from a cache.
+    alone = await fresh(kind, request).similarities([QUERY], [BAKERY])
+    batch = await fresh(kind, request).similarities(
+        [QUERY, "Go"], [PLATFORM, BAKERY, "a" * 900, "Short"]
+    )
+    again = await fresh(kind, request).similarities([QUERY], [BAKERY])
     assert batch[1][0] == pytest.approx(alone[0][0], abs=1e-5)
     assert again[0] == pytest.approx(alone[0], abs=1e-6)
+
+
+async def test_text_the_model_cannot_read_is_similar_to_nothing(embedder: Embedder) -> None:
+    unreadable = ["", "   ", "\N{SLIGHTLY SMILING FACE}" * 50]
+    rows = await embedder.similarities([QUERY, *unreadable], [PLATFORM, *unreadable])
+    for row in rows[1:]:
+        assert row == [0.0] * len(row)
+    assert all(value == 0.0 for value in rows[0][1:])
 
 
 # --- MiniLM only -----------------------------------------------------------------------------
@@ -114,3 +138,35 @@ async def test_minilm_encodes_each_text_once_while_it_is_cached(encoder: MiniLME
     await sut.similarities(["a", "b"], ["c"])  # evicts the three older vectors
     await sut.similarities([QUERY], [BAKERY])
     assert counting.calls[-1] == [QUERY, BAKERY]
+
+
+def test_minilm_gives_unknown_scripts_no_vector_instead_of_a_shared_one(
+    encoder: MiniLMEncoder,
+) -> None:
+    # Georgian and Amharic are outside the model's vocabulary: all [UNK] tokens.
+    vectors = encoder.encode(["პურის გამოცხობა", "ሶፍትዌር መሐንዲስ", "We need a Go engineer"])
+    assert not vectors[0].any()
+    assert not vectors[1].any()
+    assert float(vectors[2] @ vectors[2]) == pytest.approx(1.0, abs=1e-5)
+
+
+async def test_minilm_encodes_once_for_concurrent_identical_requests(
+    encoder: MiniLMEncoder,
+) -> None:
+    counting = CountingEncoder(encoder)
+    sut = MiniLMEmbedder(counting)  # type: ignore[arg-type]
+    results = await asyncio.gather(
+        *(sut.similarities([QUERY], [PLATFORM, BAKERY]) for _ in range(5))
+    )
+    assert all(result == results[0] for result in results)
+    assert counting.calls == [[QUERY, PLATFORM, BAKERY]]
+    sut.close()
+
+
+async def test_minilm_keeps_working_for_a_caller_that_gave_up(encoder: MiniLMEncoder) -> None:
+    counting = CountingEncoder(encoder)
+    sut = MiniLMEmbedder(counting)  # type: ignore[arg-type]
+    with pytest.raises(TimeoutError):
+        await asyncio.wait_for(sut.similarities([QUERY], [PLATFORM] * 1 + [BAKERY * 20]), 0.001)
+    await sut.similarities([QUERY], [PLATFORM, BAKERY * 20])  # served from the finished work
+    assert len(counting.calls) == 1

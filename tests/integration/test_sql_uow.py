@@ -273,3 +273,23 @@ async def dump_every_table(engine: AsyncEngine) -> str:
             rows = (await connection.execute(select(text("*")).select_from(table(name)))).all()
             lines.extend(repr(tuple(row)) for row in rows)
     return "\n".join(lines)
+
+
+async def test_a_connection_closed_mid_transaction_goes_back_to_the_pool_rolled_back(
+    engine: AsyncEngine,
+) -> None:
+    # The pool skips its own reset-on-return rollback; Connection.close() must do it instead.
+    connection = await engine.connect()
+    await connection.execute(
+        users.insert().values(
+            id="ghost", email="ghost@example.com", full_name="G", password_hash="x",
+            is_active=True, is_verified=False, created_at=T0, updated_at=T0,
+        )
+    )  # fmt: skip
+    assert connection.in_transaction()
+    await connection.close()
+    for _ in range(3):  # whichever pooled connection comes next
+        async with engine.connect() as other:
+            assert not other.in_transaction()
+            count = await other.scalar(select(func.count()).select_from(users))
+            assert count == 0

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
+import pytest
 from eval.tailoring_data import load_job, load_profile
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -214,3 +215,19 @@ def test_a_bullet_borrows_some_relevance_from_its_role() -> None:
     assert in_unrelated.score == 0.0
     assert 0.0 < in_relevant.score < role.score
     assert in_relevant.reason.startswith("part of a relevant role")
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["Maintained Terraform and the C", "Wrote scripts in R and Go", "Used Go", "Ran C jobs"],
+)
+def test_adding_a_required_skill_never_lowers_scores_when_it_wakes_a_context_only_alias(
+    description: str,
+) -> None:
+    # "C", "R", "Go" count as skills only with evidence nearby, and a new skill is evidence.
+    bullets = ["Kept the lights on"]
+    before = {s.item_id: s.score for s in score_profile(one_role(description, bullets), DEVOPS)}
+    grown = one_role(f"{description} Kubernetes.", bullets)
+    after = {s.item_id: s.score for s in score_profile(grown, DEVOPS)}
+    assert after.keys() == before.keys()
+    assert all(after[item] >= before[item] for item in before)

@@ -20,6 +20,7 @@ from tokenizers import Tokenizer
 Array = np.ndarray[Any, np.dtype[np.float32]]
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
 BATCH = 8  # attention holds batch x 12 x tokens^2 floats: 8 x 256-token texts is about 25 MB
+MAX_UNKNOWN_SHARE = 0.5
 _LINEAR = ("dense.weight", "query.weight", "key.weight", "value.weight")
 
 
@@ -62,13 +63,19 @@ class MiniLMEncoder:
         self._tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._unknown_id = self._tokenizer.token_to_id("[UNK]")
         raw = load_file(str(directory / "model.safetensors"))
         # Linear layers store (out, in); a transposed view makes the forward pass plain x @ W
         # without copying the weights (BLAS reads the Fortran-ordered view as it is).
         self._w = {key: value.T if key.endswith(_LINEAR) else value for key, value in raw.items()}
 
     def encode(self, texts: list[str]) -> Array:
-        """Unit vectors, one row per text, in input order."""
+        """Unit vectors, one row per text, in input order.
+
+        A text the model cannot read (no words, or mostly out-of-vocabulary tokens such as
+        scripts outside its English vocabulary) gets the zero vector: similarity 0 to
+        everything. Otherwise all such texts would embed alike and look identical.
+        """
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         # Length-sorted batches keep padding (and wasted matmul work) small.
@@ -101,7 +108,10 @@ class MiniLMEncoder:
         summed = (x * mask[:, :, None]).sum(axis=1)
         pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
+        words = mask.sum(axis=1) - 2  # [CLS] and [SEP] are always there
+        unknown = (ids == self._unknown_id).sum(axis=1)
+        readable = (words > 0) & (unknown <= MAX_UNKNOWN_SHARE * words)
+        return np.asarray(pooled / np.maximum(norms, 1e-12) * readable[:, None], dtype=np.float32)
 
     def _encoder_layer(self, x: Array, p: str, bias: Array, n: int, length: int) -> Array:
         w = self._w
@@ -113,8 +123,10 @@ class MiniLMEncoder:
 
         q, k, v = project("query"), project("key"), project("value")
         scores = q @ k.transpose(0, 1, 3, 2) / np.float32(np.sqrt(width)) + bias
-        scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
-        attention = scores / scores.sum(axis=-1, keepdims=True)
+        scores -= scores.max(axis=-1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=-1, keepdims=True)
+        attention = scores
         context = (attention @ v).transpose(0, 2, 1, 3).reshape(n * length, -1)
         out = (
             context @ w[f"{p}attention.output.dense.weight"] + w[f"{p}attention.output.dense.bias"]

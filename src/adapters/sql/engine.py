@@ -16,6 +16,10 @@ def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
 
     Raises:
         ValueError: for any other driver.
+
+    ``pool_reset_on_return=None``: SQLAlchemy 2's ``Connection.close()`` already rolls back any
+    transaction still open (and the unit of work always ends its own), so the pool's extra
+    rollback on check-in was one more driver round trip per unit of work for nothing.
     """
     parsed = make_url(url)
     if parsed.drivername not in SUPPORTED_DRIVERS:
@@ -25,13 +29,23 @@ def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         raise ValueError(msg)
     if parsed.drivername.startswith("sqlite"):
         engine = create_async_engine(
-            url, echo=echo, connect_args={"timeout": 30}, hide_parameters=True
+            url,
+            echo=echo,
+            connect_args={"timeout": 30},
+            hide_parameters=True,
+            pool_reset_on_return=None,
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     # hide_parameters: driver errors must not carry personal data into logs.
     return create_async_engine(
-        url, echo=echo, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True
+        url,
+        echo=echo,
+        pool_size=10,
+        max_overflow=20,
+        pool_pre_ping=True,
+        hide_parameters=True,
+        pool_reset_on_return=None,
     )
 
 

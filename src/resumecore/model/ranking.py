@@ -8,6 +8,9 @@ import msgspec
 
 from resumecore.ids import UserId
 from resumecore.tailoring import ItemScore
+from resumecore.tailoring.signals import NOTHING, WEAK_MEANING
+
+WEAK_REASONS = (NOTHING, WEAK_MEANING)
 
 
 class RankedItem(msgspec.Struct, frozen=True, kw_only=True):
@@ -51,7 +54,8 @@ def rank(
     """Assemble a ranking from item scores (already in relevance order)."""
     ordered = sorted(scores, key=lambda s: -s.score)  # stable: keeps the scorer's tie-breaks
     keywords = tuple(dict.fromkeys(skill for s in ordered for skill in s.matched_skills))
-    top = [s for s in ordered if s.score > 0][:3]
+    # Only items with real evidence explain the ranking, not ones merely "loosely related".
+    top = [s for s in ordered if s.score > 0 and not s.reason.startswith(WEAK_REASONS)][:3]
     rationale = (
         "Most relevant: " + "; ".join(f"{s.kind} {s.item_id} ({s.reason})" for s in top)
         if top

@@ -95,6 +95,11 @@ class SkillVocabulary:
         entry = self._by_name.get(alias_key(name))
         return entry.name if entry else None
 
+    def needs_context(self, alias: str) -> bool:
+        """Whether ``alias`` only counts as a skill with evidence around it ("Go", "R", "C")."""
+        info = self._aliases.get(alias_key(alias))
+        return info is not None and info.mode == "context"
+
     def find(self, text: str) -> list[SkillMatch]:
         """Every skill mention in ``text``, left to right, longest alias first.
 

@@ -135,3 +135,17 @@ def item_skills(item: Item, vocabulary: SkillVocabulary) -> dict[str, str]:
         for match in vocabulary.find(field):
             found.setdefault(match.canonical, match.alias)
     return found
+
+
+def firm_skills(item: Item, found: dict[str, str], vocabulary: SkillVocabulary) -> set[str]:
+    """The skills of ``found`` (from ``item_skills``) that stand without context.
+
+    Listed skills always do; a mention in text does unless its alias counts only with
+    evidence nearby ("Go", "R", "C"), since adding text can supply that evidence.
+    """
+    listed = {vocabulary.canonical(name) for name in item.extra_skills}
+    return {
+        name
+        for name, alias in found.items()
+        if name in listed or not vocabulary.needs_context(alias)
+    }

@@ -3,10 +3,10 @@
 Formula (``SCORE_VERSION`` names it; change the version when any constant changes)::
 
     coverage  = covered / (covered + SKILL_HALF)      covered = sum of job weights the item names
-    focus     = skills the job wants / skills the item names   (how much of the item is on-topic)
+    focus     = firm skills the job wants / firm skills the item names   (how on-topic it is)
     skills    = coverage * (1 - FOCUS_SHARE + FOCUS_SHARE * focus)
     lexical   = bm25 / (bm25 + LEXICAL_HALF)          BM25 over skill-free tokens, items as docs
-    semantic  = mean of the item's two best cosines with the job's requirement lines (optional)
+    semantic  = 0-1 from the item's best cosines with the job's lines (optional; semantic.py)
     own       = SKILL_SHARE * skills + LEXICAL_SHARE * lexical        (without embeddings)
               = the same shares scaled by 1 - SEMANTIC_SHARE, plus SEMANTIC_SHARE * semantic
     core      = own, or for a bullet (1 - CONTEXT_SHARE) * own + CONTEXT_SHARE * own(its role)
@@ -17,7 +17,11 @@ Formula (``SCORE_VERSION`` names it; change the version when any constant change
 Focus plays the part BM25's length normalisation plays for words: a role that names one
 required skill among ten unrelated ones is weaker evidence than one that is all about the
 job. Context lets a bullet borrow a little of its role's relevance, as a reader does.
-Recency and seniority only scale relevance, so an item naming nothing of the job scores 0.
+Recency and seniority only scale relevance, so offline an item naming nothing of the job scores
+0 unless it is a bullet of a relevant role. Adding a skill the job asks for never lowers an
+item's offline score (focus counts only skills that stand without context, so a new skill
+that turns a nearby "Go" or "C" into a skill cannot dilute it). The semantic term is
+computed from embeddings of the whole text, so with it an edit can move a score either way.
 "Now" is the job's creation month, so the same inputs give the same score on any day.
 """
 
@@ -31,7 +35,7 @@ from resumecore.model.job import Job
 from resumecore.model.profile import Profile
 from resumecore.postings.vocabulary import SkillVocabulary, default_vocabulary
 from resumecore.tailoring.bm25 import BM25
-from resumecore.tailoring.items import Item, item_skills, profile_items
+from resumecore.tailoring.items import Item, firm_skills, item_skills, profile_items
 from resumecore.tailoring.job_terms import JobTerms, job_terms
 from resumecore.tailoring.signals import RECENCY_HALF_LIFE, UNDATED, reason, recency, seniority
 from resumecore.tailoring.text import tokens, without_skills
@@ -79,11 +83,14 @@ def _lexical(
 
 
 def _own_parts(
-    skills: dict[str, str], matched: list[tuple[str, float]], lexical: float, semantic: float | None
+    firm: set[str], matched: list[tuple[str, float]], lexical: float, semantic: float | None
 ) -> tuple[dict[str, float], float]:
     covered = sum(weight for _, weight in matched)
     coverage = covered / (covered + SKILL_HALF)
-    focus = len(matched) / len(skills) if skills else 0.0
+    if firm:
+        focus = sum(1 for name, _ in matched if name in firm) / len(firm)
+    else:
+        focus = 1.0 if matched else 0.0
     parts = {
         "skills": coverage * (1 - FOCUS_SHARE + FOCUS_SHARE * focus),
         "focus": focus,
@@ -121,7 +128,8 @@ def score_items(
             key=lambda pair: (-pair[1], pair[0]),
         )
         similarity = None if semantic is None else semantic[index]
-        parts, own = _own_parts(skills, matched, lexical[index], similarity)
+        firm = firm_skills(item, skills, vocabulary)
+        parts, own = _own_parts(firm, matched, lexical[index], similarity)
         own_of[item.item_id] = own
         rows.append((item, skills, matched, parts, own))
     out = []

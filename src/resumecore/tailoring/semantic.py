@@ -11,12 +11,14 @@ treated as no signal and an item unrelated to the job still scores near 0.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
 from resumecore.model.job import Job
 from resumecore.tailoring.items import Item
 
+SEMANTIC_VERSION = "semantic-1"  # change when TOP, FLOOR, MAX_LINES or MAX_CHARS change
 TOP = 2
 FLOOR = 0.2
 MAX_LINES = 40
@@ -34,7 +36,11 @@ def job_lines(job: Job) -> list[str]:
 
 
 def item_text(item: Item) -> str:
-    """What the embedder reads for an item: its text and any listed skills."""
+    """What the embedder reads for an item: its text and listed skills, first ``MAX_CHARS``.
+
+    For an experience that is its title, company, description and the first bullets; each
+    bullet is also scored as an item of its own.
+    """
     return "\n".join(part for part in (item.text, ", ".join(item.extra_skills)) if part)[:MAX_CHARS]
 
 
@@ -44,5 +50,6 @@ def semantic_scores(rows: Sequence[Sequence[float]]) -> list[float]:
     for row in rows:
         best = sorted(row, reverse=True)[:TOP]
         mean = sum(best) / len(best) if best else 0.0
+        mean = mean if math.isfinite(mean) else 0.0
         out.append(round(max(0.0, min(1.0, (mean - FLOOR) / (1 - FLOOR))), 4))
     return out

@@ -10,6 +10,8 @@ UNDATED = 0.5
 FOCUS_NOTE = 0.5
 WORDING_NOTE = 0.2
 MEANING_NOTE = 0.5
+NOTHING = "nothing the posting asks for"
+WEAK_MEANING = "loosely related in meaning"
 
 
 def recency(item: Item, now: int) -> float:
@@ -55,7 +57,9 @@ def reason(matched: list[tuple[str, float]], parts: dict[str, float], item: Item
         bits.append("close in meaning to the requirements")
     if not bits and parts.get("context", 0.0) > 0:
         bits.append("part of a relevant role")
+    if not bits and parts.get("semantic", 0.0) > 0:
+        bits.append(WEAK_MEANING)
     if not bits:
-        bits.append("nothing the posting asks for")
+        bits.append(NOTHING)
     when = _when(item)
     return "; ".join(bits + ([when] if when else []))

@@ -2,38 +2,84 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import math
+
+import msgspec
+
 from resumecore.model.job import Job
 from resumecore.model.profile import Profile
 from resumecore.ports.embedder import Embedder
 from resumecore.postings.vocabulary import default_vocabulary
-from resumecore.tailoring.items import profile_items
+from resumecore.tailoring.items import Item, profile_items
 from resumecore.tailoring.job_terms import job_terms
 from resumecore.tailoring.relevance import SCORE_VERSION, ItemScore, ranked, score_items
-from resumecore.tailoring.semantic import item_text, job_lines, semantic_scores
+from resumecore.tailoring.semantic import SEMANTIC_VERSION, item_text, job_lines, semantic_scores
+
+MAX_EMBEDDED_ITEMS = 60
+DEADLINE_SECONDS = 10.0
+log = logging.getLogger(__name__)
+
+
+class Relevance(msgspec.Struct, frozen=True, kw_only=True):
+    """Every item's score, most relevant first, and the version of the formula that made them."""
+
+    scores: list[ItemScore]
+    version: str
 
 
 class RelevanceScorer:
-    """The relevance model behind rankings and resume selection.
+    """The relevance model behind rankings.
 
-    Without an embedder it is the pure offline model (``SCORE_VERSION``); with one, the
-    semantic term joins and the version says which model produced it.
+    Without an embedder it is the pure offline model (``SCORE_VERSION``). With one, the
+    semantic term joins for the ``MAX_EMBEDDED_ITEMS`` items the offline model rates highest
+    (ties by id, so the cut does not depend on profile order; the rest get semantic 0), and
+    the version names the semantic formula and the model. If the embedder fails, returns
+    something malformed or takes longer than ``DEADLINE_SECONDS``, the offline scores are
+    returned under the offline version: a ranking is never lost to the optional term.
     """
 
-    def __init__(self, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self, embedder: Embedder | None = None, deadline: float = DEADLINE_SECONDS
+    ) -> None:
         self._embedder = embedder
+        self._deadline = deadline
 
-    @property
-    def version(self) -> str:
-        """The score version of what ``__call__`` returns."""
-        return SCORE_VERSION if self._embedder is None else f"{SCORE_VERSION}+{self._embedder.name}"
-
-    async def __call__(self, profile: Profile, job: Job) -> list[ItemScore]:
-        """Every item's score, most relevant first (ties: recency, then profile order)."""
+    async def __call__(self, profile: Profile, job: Job) -> Relevance:
+        """Score every item of ``profile`` against ``job``."""
         vocabulary = default_vocabulary()
         terms = job_terms(job, vocabulary)
         items = profile_items(profile, terms.now)
-        semantic = None
+        offline = score_items(items, terms, vocabulary)
         if self._embedder is not None and items:
-            rows = await self._embedder.similarities(job_lines(job), [item_text(i) for i in items])
-            semantic = semantic_scores(rows)
-        return ranked(score_items(items, terms, vocabulary, semantic), items)
+            semantic = await self._semantic(self._embedder, job, items, offline)
+            if semantic is not None:
+                version = f"{SCORE_VERSION}+{SEMANTIC_VERSION}/{self._embedder.name}"
+                return Relevance(
+                    scores=ranked(score_items(items, terms, vocabulary, semantic), items),
+                    version=version,
+                )
+        return Relevance(scores=ranked(offline, items), version=SCORE_VERSION)
+
+    async def _semantic(
+        self, embedder: Embedder, job: Job, items: list[Item], offline: list[ItemScore]
+    ) -> list[float] | None:
+        chosen = sorted(range(len(items)), key=lambda i: (-offline[i].score, items[i].item_id))
+        chosen = sorted(chosen[:MAX_EMBEDDED_ITEMS])
+        try:
+            rows = await asyncio.wait_for(
+                embedder.similarities(job_lines(job), [item_text(items[i]) for i in chosen]),
+                self._deadline,
+            )
+        except Exception:  # optional term: any failure means "offline scores"
+            log.warning("semantic scoring failed; offline scores used", exc_info=True)
+            return None
+        if len(rows) != len(chosen):
+            log.warning("embedder returned %d rows for %d texts", len(rows), len(chosen))
+            return None
+        clean = [[value if math.isfinite(value) else 0.0 for value in row] for row in rows]
+        semantic = [0.0] * len(items)
+        for index, value in zip(chosen, semantic_scores(clean), strict=True):
+            semantic[index] = value
+        return semantic

@@ -61,14 +61,15 @@ class CreateRanking:
         """Score outside the transaction, then store."""
         async with self._uow() as uow:
             job, profile = await load_pair(uow, principal, job_id, profile_id)
+        relevance = await self._scorer(profile, job)
         ranking = rank(
             self._ids.new_id(),
             UserId(principal.user_id),
             job.id,
             profile.id,
             profile.version,
-            await self._scorer(profile, job),
-            score_version=self._scorer.version,
+            relevance.scores,
+            score_version=relevance.version,
             at=self._clock.now(),
         )
         async with self._uow() as uow:
