@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from resumecore.errors import NotFound
 from resumecore.ids import UserId
 from resumecore.model.job import Job
@@ -41,7 +43,8 @@ class MatchJob:
         """Identical inputs always give the identical report."""
         async with self._uow() as uow:
             job, profile = await load_pair(uow, principal, job_id, profile_id)
-        return match_report(profile, job)
+        # A maximal profile (10,000 items) takes over a second of CPU: off the event loop.
+        return await asyncio.to_thread(match_report, profile, job)
 
 
 class CreateRanking:

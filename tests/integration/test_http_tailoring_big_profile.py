@@ -1,0 +1,62 @@
+"""A maximal profile: ranking and matching it must not stall other requests."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from entrypoints.bootstrap import Application
+from resumecore.services.auth.account import AuthenticateAccessToken
+from resumecore.services.profiles.create import CreateProfile
+from tests.integration.http_helpers import same_loop_client
+from tests.integration.test_http_jobs_flow import JOBS, POSTING
+from tests.integration.test_http_profiles_flow import bearer
+
+BULLET = "Shipped feature {j} in Go and Terraform on Kubernetes, cutting latency by {j}%"
+
+
+def maximal_profile() -> dict[str, object]:
+    """200 experiences of 50 bullets: the most the profile rules allow (10,200 items)."""
+    return {
+        "personal_info": {"full_name": "Max"},
+        "experiences": [
+            {"title": f"Engineer {i}", "company": f"Company {i}", "start_date": "2015-01",
+             "end_date": "2016-01", "description": "Built Python services on PostgreSQL.",
+             "achievements": [BULLET.format(j=j) for j in range(50)]}
+            for i in range(200)
+        ],
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("route", ["match", "ranking"])
+async def test_other_requests_are_served_while_a_maximal_profile_is_scored(
+    sqlite_only_url: str, application: Application, route: str
+) -> None:
+    async with same_loop_client(application) as client:
+        headers = await bearer(client, "max@example.com")  # type: ignore[arg-type]
+        token = headers["Authorization"].removeprefix("Bearer ")
+        principal = await application.resolve(AuthenticateAccessToken)(token)
+        await application.resolve(CreateProfile)(principal, maximal_profile())
+        posting = {"raw_text": POSTING["raw_text"]}
+        job = (await client.post(JOBS, json=posting, headers=headers)).json()
+        if route == "match":
+            slow = client.get(f"{JOBS}/{job['id']}/match", headers=headers)
+        else:
+            body = {"job_id": job["id"]}
+            slow = client.post("/api/v1/rankings/create", json=body, headers=headers)
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        scoring = asyncio.ensure_future(slow)
+        longest_stall = 0.0
+        while not scoring.done():  # how long does the loop go without running this task?
+            before = loop.time()
+            await asyncio.sleep(0.005)
+            longest_stall = max(longest_stall, loop.time() - before)
+        took = loop.time() - started
+        response = await scoring
+        # Scoring on the loop would stall it for most of the request; in a thread it never does.
+        assert longest_stall < took / 3, (longest_stall, took)
+        assert (await client.get("/health")).status_code == 200
+        assert response.status_code == 200, response.text
+        assert len(response.json()["items" if route == "ranking" else "requirements"]) > 0
