@@ -1,132 +1,32 @@
-"""Profile -> JSON Resume document; also the field table, residue format and shape check.
+"""Profile -> JSON Resume document; also the field table and the residue format.
 
 The mapping itself is documented in the package docstring (``resumecore.jsonresume``).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from typing import Any
 
 import msgspec
 
-from resumecore.errors import FieldError
-from resumecore.model.components import ITEM, LONG, SHORT
+from resumecore.jsonresume.mapping import (
+    CONVERT,
+    FIELDS,
+    FINGERPRINT,
+    META_KEY,
+    NETWORKS,
+    RESERVED,
+    SECTIONS,
+    SOFT,
+    SOURCE,
+    TECHNICAL,
+    Entry,
+    Patch,
+    Residue,
+    SkillGroup,
+)
+from resumecore.jsonresume.shape import PROFILES, shape_problems
 from resumecore.model.profile import Profile
-
-RESERVED = "jsonresume"
-META_KEY = "resumecore"
-TECHNICAL, SOFT = "Technical", "Soft skills"
-FLUENCY = {
-    "native": "Native speaker",
-    "fluent": "Fluent",
-    "conversational": "Conversational",
-    "basic": "Basic",
-}
-NETWORKS = {"linkedin": "LinkedIn", "github": "GitHub"}
-PROFILES = "basics.profiles"
-SECTIONS = ("basics", "work", "education", "projects", "skills", "languages", "certificates")
-SOURCE = {
-    "work": ("experiences",),
-    "education": ("education",),
-    "projects": ("projects",),
-    "languages": ("skills", "languages"),
-    "certificates": ("skills", "certifications"),
-}
-# (our field, JSON Resume field or None for a meta.resumecore note, kind); a kind is a length
-# limit, (max items, max length) of a text list, or a named conversion.
-FIELDS: dict[str, tuple[tuple[str, str | None, Any], ...]] = {
-    "work": (
-        ("company", "name", SHORT),
-        ("title", "position", SHORT),
-        ("location", "location", SHORT),
-        ("start_date", "startDate", "start"),
-        ("end_date", "endDate", "end"),
-        ("description", "summary", LONG),
-        ("achievements", "highlights", (50, ITEM)),
-        ("enhanced_description", None, LONG),
-    ),
-    "education": (
-        ("institution", "institution", SHORT),
-        ("degree", "studyType", SHORT),
-        ("field_of_study", "area", SHORT),
-        ("start_date", "startDate", "start"),
-        ("end_date", "endDate", "end"),
-        ("gpa", "score", "gpa"),
-        ("honors", None, (20, 300)),
-    ),
-    "projects": (
-        ("name", "name", SHORT),
-        ("description", "description", LONG),
-        ("technologies", "keywords", (50, 100)),
-        ("url", "url", "url"),
-        ("start_date", "startDate", "start"),
-        ("end_date", "endDate", "end"),
-        ("enhanced_description", None, LONG),
-    ),
-    "certificates": (
-        ("name", "name", SHORT),
-        ("issuer", "issuer", SHORT),
-        ("date_obtained", "date", "start"),
-        ("expiry_date", None, "end"),
-        ("credential_id", None, SHORT),
-    ),
-    "languages": (("name", "language", 100), ("proficiency", "fluency", "fluency")),
-    PROFILES: (("field", "network", "network"), ("url", "url", "url")),
-}
-CONVERT: dict[str, Callable[[Any], Any]] = {
-    "gpa": repr,
-    "fluency": FLUENCY.__getitem__,
-    "network": NETWORKS.__getitem__,
-}
-FINGERPRINT = {
-    "work": ("name", "startDate"),
-    "education": ("institution",),
-    "projects": ("name",),
-    "certificates": ("name",),
-    "languages": ("language",),
-    PROFILES: ("network",),
-}
-
-
-class Patch(msgspec.Struct, omit_defaults=True):
-    """Original values of ``keys`` (a key absent from ``doc`` was absent).
-
-    Each is applied only while the mapped value still equals the one seen at import
-    (``core``), so a later edit of the profile wins over the imported original.
-    """
-
-    keys: list[str] = []
-    doc: dict[str, Any] = {}
-    core: dict[str, Any] = {}
-
-
-class Entry(msgspec.Struct, omit_defaults=True):
-    """One imported array item: kept ``raw``, or mapped (found again by ``fp``) + ``patch``."""
-
-    raw: dict[str, Any] | None = None
-    fp: list[Any] = []
-    patch: Patch | None = None
-
-
-class SkillGroup(msgspec.Struct, omit_defaults=True):
-    """One imported ``skills`` entry; its ``tied`` keywords (or its ``name``) are our skills."""
-
-    doc: dict[str, Any]
-    tied: list[int] = []
-    name: bool = False
-    soft: bool = False
-
-
-class Residue(msgspec.Struct, omit_defaults=True):
-    """What our model cannot hold of an imported document (``custom_fields[RESERVED]``)."""
-
-    extra: dict[str, Any] = {}
-    empty: list[str] = []
-    basics: Patch | None = None
-    lists: dict[str, list[Entry]] = {}
-    skills: list[SkillGroup] | None = None
 
 
 def to_json_resume(profile: Profile) -> dict[str, Any]:
@@ -295,80 +195,3 @@ def _note(section: str, item: dict[str, Any], model: dict[str, Any] | None) -> d
 
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value not in (None, "", [])}
-
-
-_DATE = re.compile(r"[12][0-9]{3}(-[01][0-9](-[0-3][0-9])?)?")
-SHAPES = {  # (string fields, date fields, string-array fields), as in the official schema
-    "basics": ("name label image email phone url summary", "", ""),
-    "basics.location": ("address postalCode city countryCode region", "", ""),
-    PROFILES: ("network username url", "", ""),
-    "work": ("name location description position url summary", "startDate endDate", "highlights"),
-    "volunteer": ("organization position url summary", "startDate endDate", "highlights"),
-    "education": ("institution url area studyType score", "startDate endDate", "courses"),
-    "awards": ("title awarder summary", "date", ""),
-    "certificates": ("name url issuer", "date", ""),
-    "publications": ("name publisher url summary", "releaseDate", ""),
-    "skills": ("name level", "", "keywords"),
-    "languages": ("language fluency", "", ""),
-    "interests": ("name", "", "keywords"),
-    "references": ("name reference", "", ""),
-    "projects": (
-        "name description url entity type",
-        "startDate endDate",
-        "highlights keywords roles",
-    ),
-    "meta": ("canonical version lastModified", "", ""),
-}
-OBJECTS = ("basics", "basics.location", "meta")
-
-
-def shape_problems(document: Any) -> list[FieldError]:
-    """Every place ``document`` breaks the JSON Resume schema's types or date pattern.
-
-    Formats (``email``, ``uri``) are not checked, as JSON Schema validators do by default.
-    """
-    if not isinstance(document, dict):
-        return [FieldError("invalid_type", "Must be an object.")]
-    found = [] if isinstance(document.get("$schema", ""), str) else [_bad("$schema", "a string")]
-    basics = document.get("basics")
-    nested = {f"basics.{k}": v for k, v in basics.items()} if isinstance(basics, dict) else {}
-    # A top-level key with a dot is an unknown extra key, never a basics field.
-    pairs = [(k, v) for k, v in document.items() if "." not in k] + list(nested.items())
-    for key, value in pairs:
-        if key in SHAPES:
-            found += _shape(value, key, many=key not in OBJECTS)
-    return found
-
-
-def _shape(value: Any, path: str, *, many: bool, shape: str = "") -> list[FieldError]:
-    if many:
-        if not isinstance(value, list):
-            return [_bad(path, "an array")]
-        return [
-            p
-            for i, item in enumerate(value)
-            for p in _shape(item, f"{path}[{i}]", many=False, shape=path)
-        ]
-    if not isinstance(value, dict):
-        return [_bad(path, "an object")]
-    strings, dates, arrays = (names.split() for names in SHAPES[shape or path])
-    found = [
-        _bad(f"{path}.{k}", "a string")
-        for k in strings
-        if k in value and not isinstance(value[k], str)
-    ]
-    found += [
-        FieldError("invalid_date", "Use YYYY, YYYY-MM or YYYY-MM-DD.", f"{path}.{k}")
-        for k in dates
-        if k in value and not (isinstance(value[k], str) and _DATE.fullmatch(value[k]))
-    ]
-    return found + [
-        _bad(f"{path}.{k}", "an array of strings")
-        for k in arrays
-        if k in value
-        and not (isinstance(value[k], list) and all(isinstance(s, str) for s in value[k]))
-    ]
-
-
-def _bad(path: str, expected: str) -> FieldError:
-    return FieldError("invalid_type", f"Must be {expected}.", path)

@@ -13,11 +13,11 @@ from typing import Any
 import msgspec
 
 from resumecore.errors import InvalidValue
-from resumecore.jsonresume.export import (
+from resumecore.jsonresume.export import build_document, core_item, fingerprint
+from resumecore.jsonresume.mapping import (
     FIELDS,
     META_KEY,
     NETWORKS,
-    PROFILES,
     RESERVED,
     SOFT,
     SOURCE,
@@ -25,11 +25,8 @@ from resumecore.jsonresume.export import (
     Patch,
     Residue,
     SkillGroup,
-    build_document,
-    core_item,
-    fingerprint,
-    shape_problems,
 )
+from resumecore.jsonresume.shape import PROFILES, shape_problems
 from resumecore.model import rules
 from resumecore.model.dates import is_partial_date, not_after
 from resumecore.model.email import MAX_EMAIL_LENGTH
