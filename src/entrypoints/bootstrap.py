@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import punq
-from redis.asyncio import Redis
 
 from adapters.mail.file_outbox import FileOutboxMailer
 from adapters.mail.smtp import SmtpMailer
@@ -19,7 +18,6 @@ from adapters.sql.readiness import SqlReadinessProbe
 from adapters.sql.uow import SqlUnitOfWorkFactory
 from adapters.system import SystemClock, UuidGenerator
 from adapters.throttle.memory_counter import MemoryAttemptCounter
-from adapters.throttle.redis_counter import RedisAttemptCounter
 from entrypoints.settings import Settings
 from resumecore.model.password_policy import PasswordPolicy
 from resumecore.ports.embedder import Embedder
@@ -194,6 +192,11 @@ def _mailer(settings: Settings) -> Mailer:
 def _attempt_counter(settings: Settings, clock: Clock, app: Application) -> AttemptCounter:
     if not settings.redis_url:
         return MemoryAttemptCounter(clock)
+    # Imported here: only deployments with Redis pay for the client (about 6 MB).
+    from redis.asyncio import Redis  # noqa: PLC0415
+
+    from adapters.throttle.redis_counter import RedisAttemptCounter  # noqa: PLC0415
+
     client = Redis.from_url(settings.redis_url)
     app.closers.append(client.aclose)
     return RedisAttemptCounter(client)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
+import threading
 
-from adapters.sql.migrate import upgrade
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
 from entrypoints.settings import Settings
 
 
@@ -25,10 +29,15 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, RuntimeError) as exc:
         print(f"resumecore: {exc}", file=sys.stderr)
         return 2
-    if args.command == "migrate" or args.migrate:
-        upgrade(settings.database_url)
-        print("resumecore: database is up to date", file=sys.stderr)
+    if args.command == "migrate":
+        return migrate(settings.database_url)
     if args.command == "serve":
+        if args.migrate:
+            # In a child process: alembic and the migration scripts would otherwise stay
+            # imported for the server's whole life (about 10 MB of its idle memory).
+            done = subprocess.run([sys.executable, "-m", "entrypoints.cli", "migrate"], check=False)
+            if done.returncode != 0:
+                return done.returncode
         import uvicorn  # noqa: PLC0415 - only the serve command needs the server
 
         uvicorn.run(
@@ -40,6 +49,30 @@ def main(argv: list[str] | None = None) -> int:
             log_level="warning",
         )
     return 0
+
+
+def migrate(database_url: str) -> int:
+    """Apply migrations; on failure one line saying why (no traceback, no password)."""
+    from adapters.sql.migrate import upgrade  # noqa: PLC0415 - alembic only when migrating
+
+    # After a failed connect, aiosqlite's worker thread can outlive the migration's event loop
+    # and print a traceback of its own; the failure is reported below, once.
+    threading.excepthook = lambda _args: None
+    try:
+        upgrade(database_url)
+    except Exception as exc:  # any failure is reported the same way
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        print(f"resumecore: migrating {_safe(database_url)} failed: {reason}", file=sys.stderr)
+        return 1
+    print("resumecore: database is up to date", file=sys.stderr)
+    return 0
+
+
+def _safe(database_url: str) -> str:
+    try:
+        return make_url(database_url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "the database"
 
 
 if __name__ == "__main__":

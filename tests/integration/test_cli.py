@@ -1,0 +1,78 @@
+"""The ``resumecore`` command as a user runs it: a real process, real exit codes and output."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+
+def run(args: list[str], data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "RESUMECORE_DATA_DIR": str(data_dir), **env}
+    return subprocess.run(
+        [sys.executable, "-m", "entrypoints.cli", *args],
+        env=environment, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_migrate_creates_the_default_sqlite_database(tmp_path: Path) -> None:
+    done = run(["migrate"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "database is up to date" in done.stderr
+    with sqlite3.connect(tmp_path / "resumecore.db") as db:
+        tables = {row[0] for row in db.execute("select name from sqlite_master")}
+    assert {"users", "profiles", "jobs", "rankings", "alembic_version"} <= tables
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mysql://admin:hunter2-secret@db.example/resumes",
+        "postgresql+asyncpg://admin:hunter2-secret@127.0.0.1:1/resumes",
+        "sqlite+aiosqlite:////nonexistent-dir/x.db",
+    ],
+)
+@pytest.mark.parametrize("command", [["migrate"], ["serve", "--migrate", "--port", "9"]])
+def test_a_database_that_cannot_be_migrated_is_one_line_without_traceback_or_password(
+    tmp_path: Path, url: str, command: list[str]
+) -> None:
+    done = run(command, tmp_path, RESUMECORE_DATABASE_URL=url)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "hunter2" not in done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1
+    assert lines[0].startswith("resumecore: migrating ")
+    assert " failed: " in lines[0]
+
+
+def test_serve_with_migrate_migrates_then_serves(tmp_path: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    environment = {**os.environ, "RESUMECORE_DATA_DIR": str(tmp_path)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "entrypoints.cli", "serve", "--migrate", "--port", str(port)],
+        env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None, server.stderr.read() if server.stderr else ""
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/health/ready", timeout=1)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.1)
+        assert response.status_code == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
