@@ -236,3 +236,24 @@ async def test_two_concurrent_first_profiles_make_exactly_one_primary(
     assert statuses in ([201, 201], [201, 409]), [r.text for r in created]
     assert listed["total"] == statuses.count(201)
     assert sum(p["is_primary"] for p in listed["profiles"]) == 1, listed["profiles"]
+
+
+async def test_a_crowd_of_writers_without_if_match_on_one_profile_all_land(
+    application: Application,
+) -> None:
+    # A crowd like this used to exhaust the re-apply attempts now and then (and answer 412).
+    crowd = 32
+    async with racing_client(application, "profiles") as (client, _meet):
+        headers = await register(client)
+        url = await at_version_3(client, headers)
+        responses = await asyncio.gather(
+            *(
+                client.put(url, json={"custom_fields": {"c": i}}, headers=headers)
+                for i in range(crowd)
+            )
+        )
+        final = (await client.get(url, headers=headers)).json()
+
+    assert [r.status_code for r in responses] == [200] * crowd, [r.text for r in responses]
+    assert final["version"] == 3 + crowd
+    assert sorted(r.json()["version"] for r in responses) == list(range(4, 4 + crowd))

@@ -170,7 +170,8 @@ class ProfilePartsController(Controller):
                 expected_version=current.version if expected is None else expected,
             )
 
-        change = await retrying(attempt, expected)
+        # The inner write always carries a version, so holding the profile's key is safe.
+        change = await retrying(attempt, expected, key=f"profile:{profile_id}")
         verb = "added" if add else "removed"
         result = list(getattr(change.after.skills, category))
         return versioned(

@@ -102,7 +102,9 @@ class UpdateJob:
     ) -> Job:
         """Without If-Match a lost race is re-applied on the new version."""
         return await retrying(
-            lambda: self._attempt(principal, job_id, changes, expected_version), expected_version
+            lambda: self._attempt(principal, job_id, changes, expected_version),
+            expected_version,
+            key=f"job:{job_id}",
         )
 
     async def _attempt(

@@ -58,6 +58,7 @@ class ApplyProfileOperations:
         return await retrying(
             lambda: self._attempt(principal, profile_id, operations, expected_version, idempotency),
             expected_version,
+            key=f"profile:{profile_id}",
         )
 
     async def _attempt(
@@ -109,6 +110,7 @@ class ReviseProfile:
         return await retrying(
             lambda: self._attempt(principal, profile_id, changes, expected_version),
             expected_version,
+            key=f"profile:{profile_id}",
         )
 
     async def _attempt(
