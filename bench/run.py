@@ -17,6 +17,7 @@ import os
 import statistics
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,7 @@ async def drive(
 ) -> dict[str, Any]:
     latencies: list[float] = []
     failures = 0
+    unexpected: Counter[int] = Counter()
     issued = 0
     numbers = target.numbers
     cpu_before = target.server.cpu_seconds() if target.server else 0.0
@@ -65,13 +67,17 @@ async def drive(
                     request.method, request.path, headers=request.headers, json=request.json
                 )
                 latencies.append((time.perf_counter() - started) * 1000)
-                failures += response.status_code != request.expect
+                if response.status_code != request.expect:
+                    failures += 1
+                    unexpected[response.status_code] += 1
 
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
     cpu = (target.server.cpu_seconds() - cpu_before) if target.server else 0.0
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
+    if unexpected:  # which statuses, so a "bad" count can be chased down
+        print(f"  {target.name} {workload.__name__} c={concurrency}: unexpected {dict(unexpected)}")
     return {
         "requests": len(latencies),
         "rps": len(latencies) / elapsed,
