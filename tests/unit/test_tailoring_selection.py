@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from eval.tailoring_data import load_job, load_profile
 
-from resumecore.tailoring import select_for_resume
+from resumecore.tailoring import score_profile, select_for_resume
 
 PROFILE, _ = load_profile("software")
 
@@ -54,3 +54,15 @@ def test_skills_are_reordered_never_added_or_dropped() -> None:
 def test_projects_with_nothing_relevant_are_left_out() -> None:
     plan = select_for_resume(PROFILE, load_job("registered_nurse_hourly"))
     assert plan.project_ids == ()
+
+
+def test_given_scores_decide_the_order() -> None:
+    # e.g. scores from RelevanceScorer with the semantic term: selection follows them.
+    job = load_job("devops_bullets_remote_eu")
+    offline = score_profile(PROFILE, job)
+    reversed_scores = list(reversed(offline))
+    plan = select_for_resume(PROFILE, job, max_experiences=4, scores=reversed_scores)
+    order = [s.item_id for s in reversed_scores if s.kind == "experience"]
+    assert [e.experience_id for e in plan.experiences] == order
+    assert plan.scores == tuple(reversed_scores)
+    assert select_for_resume(PROFILE, job).scores == tuple(offline)

@@ -39,6 +39,7 @@ def select_for_resume(
     max_projects: int = 3,
     max_bullets: int = 4,
     vocabulary: SkillVocabulary | None = None,
+    scores: list[ItemScore] | None = None,
 ) -> ResumePlan:
     """Choose and order experiences, projects and bullets by relevance; reorder skills.
 
@@ -52,11 +53,14 @@ def select_for_resume(
         max_projects: most projects to show.
         max_bullets: most achievement bullets per experience.
         vocabulary: the skill vocabulary (the shipped one by default).
+        scores: every item's score, most relevant first, when already computed (e.g. by
+            ``RelevanceScorer``, with the semantic term); the offline model's otherwise.
 
     Returns:
         The plan; it holds only ids and original profile strings.
     """
-    scores = score_profile(profile, job, vocabulary or default_vocabulary())
+    if scores is None:
+        scores = score_profile(profile, job, vocabulary or default_vocabulary())
     by_id = {s.item_id: s for s in scores}
     rank = {s.item_id: i for i, s in enumerate(scores)}
     experiences = sorted(profile.experiences, key=lambda e: rank[e.id])[:max_experiences]
