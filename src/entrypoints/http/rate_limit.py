@@ -11,6 +11,9 @@ from resumecore.errors import RateLimited
 from resumecore.ports.throttle import AttemptCounter
 
 WINDOW_SECONDS = 60
+# Scoring a profile against a job costs real CPU (up to ~1.5 s for a maximal profile, more
+# with embeddings): match reports and rankings share one per-IP bucket.
+TAILORING_QUOTA = {"ip_quota": "tailoring"}
 
 
 def client_ip(connection: ASGIConnection[Any, Any, Any, Any], *, trust_forwarded_for: bool) -> str:

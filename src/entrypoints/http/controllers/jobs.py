@@ -10,6 +10,7 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from entrypoints.http.conditional import expected_version, not_modified
 from entrypoints.http.idempotency import idempotency_key
+from entrypoints.http.rate_limit import TAILORING_QUOTA
 from entrypoints.http.responses import not_modified_response, versioned
 from entrypoints.http.schemas.jobs import JobCreate, JobList, JobUpdate, Pagination, fields_of
 from entrypoints.http.security import provide_principal
@@ -200,7 +201,7 @@ class JobController(Controller):
         job = await import_job_schema(principal, data, idempotency=key)
         return versioned(job, job.version, 201)
 
-    @get("/{job_id:str}/match", operation_id="match_job")
+    @get("/{job_id:str}/match", opt=TAILORING_QUOTA, operation_id="match_job")
     async def match(
         self,
         job_id: FromPath[str],

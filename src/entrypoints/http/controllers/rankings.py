@@ -9,6 +9,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody
 from msgspec import Meta
 
+from entrypoints.http.rate_limit import TAILORING_QUOTA
 from entrypoints.http.schemas.common import RequestBody
 from entrypoints.http.security import provide_principal
 from resumecore.model.principal import Principal
@@ -33,7 +34,7 @@ class RankingController(Controller):
     security = [{"BearerToken": []}]
     dependencies = {"principal": Provide(provide_principal)}
 
-    @post("/create", status_code=200, operation_id="create_ranking")
+    @post("/create", status_code=200, opt=TAILORING_QUOTA, operation_id="create_ranking")
     async def create(
         self,
         data: JSONBody[RankingRequest],
