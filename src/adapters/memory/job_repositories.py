@@ -68,10 +68,10 @@ class MemoryJobRepository(JobRepository):
         self._j.put(self._t.jobs, job.id, job)
 
     async def delete(self, job_id: str) -> None:
-        """Remove."""
-        if job_id in self._t.jobs:
-            self._j.put(self._t.jobs, job_id, None)
-            self._t.jobs.pop(job_id)
+        """Remove, with its rankings (SQL cascades them by foreign key)."""
+        self._j.delete(self._t.jobs, job_id)
+        for ranking_id in [r.id for r in self._t.rankings.values() if r.job_id == job_id]:
+            self._j.delete(self._t.rankings, ranking_id)
 
     def _jobs(self) -> list[Job]:
         return [j for j in self._t.jobs.values() if j is not None]
@@ -86,7 +86,7 @@ class MemoryCatalogRepository(CatalogRepository):
 
     async def add_missing(self, postings: list[Job]) -> int:
         """Insert new ids."""
-        new = [p for p in postings if p.id not in self._t.catalog]
+        new = [p for p in _first_of_each(postings) if p.id not in self._t.catalog]
         for posting in new:
             self._j.put(self._t.catalog, posting.id, posting)
         return len(new)
@@ -102,3 +102,10 @@ class MemoryCatalogRepository(CatalogRepository):
             key=lambda p: (p.created_at, p.id),
         )
         return found[offset : offset + limit], len(found)
+
+
+def _first_of_each(postings: list[Job]) -> list[Job]:
+    first: dict[str, Job] = {}
+    for posting in postings:
+        first.setdefault(posting.id, posting)
+    return list(first.values())

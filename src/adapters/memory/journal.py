@@ -19,6 +19,12 @@ class UndoJournal:
         self._entries.append((table, key, table.get(key, _MISSING)))
         table[key] = value
 
+    def delete(self, table: MutableMapping[Any, Any], key: Any) -> None:
+        """Remove ``table[key]`` if present, remembering it."""
+        if key in table:
+            self._entries.append((table, key, table[key]))
+            del table[key]
+
     def undo(self) -> None:
         """Restore every written key, newest first."""
         for table, key, previous in reversed(self._entries):

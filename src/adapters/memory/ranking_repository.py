@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from adapters.memory.journal import UndoJournal
 from adapters.memory.repositories import MemoryTables
+from resumecore.errors import Conflict
 from resumecore.ids import UserId
 from resumecore.model.ranking import Ranking
 from resumecore.ports.repositories import RankingRepository
@@ -17,7 +18,18 @@ class MemoryRankingRepository(RankingRepository):
         self._j = journal
 
     async def add(self, ranking: Ranking) -> None:
-        """Insert."""
+        """Insert as the newest for its user and job; older ones for that pair go."""
+        if ranking.id in self._t.rankings:
+            raise Conflict("This ranking id is taken.")
+        if ranking.job_id not in self._t.jobs or ranking.user_id not in self._t.users:
+            raise Conflict("The ranking refers to a missing job or user.")
+        older = [
+            r.id
+            for r in self._t.rankings.values()
+            if r.user_id == ranking.user_id and r.job_id == ranking.job_id
+        ]
+        for ranking_id in older:
+            self._j.delete(self._t.rankings, ranking_id)
         self._j.put(self._t.rankings, ranking.id, ranking)
 
     async def latest_for_job(self, user_id: UserId, job_id: str) -> Ranking | None:

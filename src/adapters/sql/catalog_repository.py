@@ -22,17 +22,20 @@ class SqlCatalogRepository(CatalogRepository):
 
     async def add_missing(self, postings: list[Job]) -> int:
         """Insert postings whose ids are new."""
-        known = set((await self._db.execute(select(catalog.c.id))).scalars())
-        rows = [
-            {
-                "id": posting.id,
-                "search": job_search_text(posting),
-                "payload": msgspec.json.encode(posting).decode(),
-                "created_at": posting.created_at,
-            }
-            for posting in postings
-            if posting.id not in known
-        ]
+        taken = set((await self._db.execute(select(catalog.c.id))).scalars())
+        rows = []
+        for posting in postings:
+            if posting.id in taken:
+                continue
+            taken.add(posting.id)  # an id given twice is inserted once, from the first
+            rows.append(
+                {
+                    "id": posting.id,
+                    "search": job_search_text(posting),
+                    "payload": msgspec.json.encode(posting).decode(),
+                    "created_at": posting.created_at,
+                }
+            )
         if rows:
             await self._db.execute(insert(catalog), rows)
         return len(rows)

@@ -30,7 +30,12 @@ def like_pattern(q: str) -> str:
 
 
 def _columns(job: Job) -> dict[str, Any]:
+    """Every column derived from the job (the filters read them, not the payload)."""
     return {
+        "user_id": job.user_id,
+        "catalog_id": job.catalog_id,
+        "source": job.source,
+        "created_at": job.created_at,
         "version": job.version,
         "status": job.status,
         "application_status": job.application_status,
@@ -50,16 +55,7 @@ class SqlJobRepository(JobRepository):
     async def add(self, job: Job) -> None:
         """Insert."""
         try:
-            await self._db.execute(
-                insert(jobs).values(
-                    id=job.id,
-                    user_id=job.user_id,
-                    catalog_id=job.catalog_id,
-                    source=job.source,
-                    created_at=job.created_at,
-                    **_columns(job),
-                )
-            )
+            await self._db.execute(insert(jobs).values(id=job.id, **_columns(job)))
         except Conflict as exc:
             raise Conflict("This job is already saved.", code="job_exists") from exc
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import msgspec
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 
 from adapters.sql.runner import SqlRunner
-from adapters.sql.tables import rankings
+from adapters.sql.tables import jobs, rankings
 from resumecore.ids import UserId
 from resumecore.model.ranking import Ranking
 from resumecore.ports.repositories import RankingRepository
@@ -21,7 +21,15 @@ class SqlRankingRepository(RankingRepository):
         self._db = runner
 
     async def add(self, ranking: Ranking) -> None:
-        """Insert."""
+        """Insert as the newest for its user and job; older ones for that pair go.
+
+        Insert first: if it is refused (a taken id, a missing job), nothing was deleted. The
+        job's row is locked first (PostgreSQL; SQLite serialises writers anyway), so two
+        concurrent adds for one job cannot each miss the other's row and both survive.
+        """
+        await self._db.execute(
+            select(jobs.c.id).where(jobs.c.id == ranking.job_id).with_for_update()
+        )
         await self._db.execute(
             insert(rankings).values(
                 id=ranking.id,
@@ -29,6 +37,13 @@ class SqlRankingRepository(RankingRepository):
                 job_id=ranking.job_id,
                 created_at=ranking.created_at,
                 payload=msgspec.json.encode(ranking).decode(),
+            )
+        )
+        await self._db.execute(
+            delete(rankings).where(
+                rankings.c.user_id == ranking.user_id,
+                rankings.c.job_id == ranking.job_id,
+                rankings.c.id != ranking.id,
             )
         )
 

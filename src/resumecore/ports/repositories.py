@@ -197,7 +197,10 @@ class CatalogRepository(Protocol):
     """The shared catalog of postings (stable ids, no owner)."""
 
     async def add_missing(self, postings: list[Job]) -> int:
-        """Insert the postings whose ids are not stored yet; return how many."""
+        """Insert the postings whose ids are not stored yet; return how many.
+
+        An id given twice in ``postings`` is inserted once, from its first posting.
+        """
         ...
 
     async def get(self, posting_id: str) -> Job | None:
@@ -213,7 +216,10 @@ class RankingRepository(Protocol):
     """Stored rankings of a user's profile against a user's job."""
 
     async def add(self, ranking: Ranking) -> None:
-        """Insert."""
+        """Store ``ranking`` as the newest for its user and job, deleting older ones.
+
+        Only the newest is ever read, so keeping the rest would only let storage grow.
+        """
         ...
 
     async def latest_for_job(self, user_id: UserId, job_id: str) -> Ranking | None:
