@@ -31,7 +31,7 @@ def maximal_profile() -> dict[str, object]:
 
 @pytest.mark.parametrize("route", ["match", "ranking"])
 async def test_other_requests_are_served_while_a_maximal_profile_is_scored(
-    sqlite_only_url: str, application: Application, route: str
+    application: Application, route: str
 ) -> None:
     async with same_loop_client(application) as client:
         headers = await bearer(client, "max@example.com")  # type: ignore[arg-type]
