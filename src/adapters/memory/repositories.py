@@ -44,7 +44,8 @@ class MemoryUserRepository(UserRepository):
 
     async def add(self, user: User) -> None:
         """Insert; ``Conflict`` on a duplicate e-mail or id."""
-        if user.id in self._t.users or await self.get_by_email(user.email) is not None:
+        taken_number = any(u.number == user.number for u in self._t.users.values())
+        if user.id in self._t.users or taken_number or await self.get_by_email(user.email):
             raise Conflict("An account with this e-mail already exists.", code="email_taken")
         self._j.put(self._t.users, user.id, user)
 

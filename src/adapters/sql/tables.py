@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     ForeignKey,
@@ -32,6 +33,8 @@ users = Table(
     "users",
     metadata,
     Column("id", String(36), primary_key=True),
+    # The public integer number clients see (resumecore.model.user.public_number of id).
+    Column("number", BigInteger, nullable=False, unique=True),
     Column("email", String(254), nullable=False, unique=True),
     Column("full_name", String(100), nullable=False),
     Column("password_hash", String(255), nullable=False),

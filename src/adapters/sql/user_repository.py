@@ -39,6 +39,7 @@ class SqlUserRepository(UserRepository):
             await self._db.execute(
                 insert(users).values(
                     id=user.id,
+                    number=user.number,
                     email=user.email,
                     full_name=user.full_name,
                     password_hash=user.password_hash,

@@ -53,6 +53,17 @@ class RegisterUser:
             if await uow.users.get_by_email(address) is not None:
                 raise Conflict("An account with this e-mail already exists.", code="email_taken")
         password_hash = await self._hasher.hash(password)
+        try:
+            return await self._store(address, name, password_hash)
+        except Conflict:
+            # Either the e-mail was registered meanwhile, or (about once in 2^53 / n) the new
+            # id's public number is taken: a fresh id settles the second case.
+            async with self._uow() as uow:
+                if await uow.users.get_by_email(address) is not None:
+                    raise
+            return await self._store(address, name, password_hash)
+
+    async def _store(self, address: str, name: str, password_hash: str) -> AuthResult:
         now = self._clock.now()
         user = User(
             id=UserId(self._ids.new_id()),
