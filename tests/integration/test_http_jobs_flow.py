@@ -47,10 +47,11 @@ async def test_a_pasted_posting_is_parsed_corrected_and_tracked(client: AsyncTes
     ]
     assert tracked["applied_date"] is not None
 
-    refused = await client.put(url, json={"application_status": "accepted"}, headers=headers)
-    assert refused.status_code == 422
-    assert "interviewing" in refused.json()["detail"]
-    assert "accepted" in refused.json()["detail"]
+    # The status is the user's own record: any move is accepted and recorded.
+    accepted = await client.put(url, json={"application_status": "accepted"}, headers=headers)
+    assert accepted.status_code == 200, accepted.text
+    assert accepted.json()["status_history"][-1]["status"] == "accepted"
+    assert accepted.json()["applied_date"] == tracked["applied_date"]
     assert (
         await client.put(url, json={"application_status": "withdrawn"}, headers=headers)
     ).status_code == 200
@@ -74,7 +75,15 @@ async def test_lists_filter_and_count_for_real(client: AsyncTestClient, clock: F
         assert (await client.post(JOBS, json=body, headers=headers)).status_code == 201
     page = (await client.get(f"{JOBS}?limit=10&offset=20", headers=headers)).json()
     assert page["total"] == 25
-    assert page["pagination"] == {"limit": 10, "offset": 20, "total": 25, "has_more": False}
+    assert page["pagination"] == {
+        "limit": 10,
+        "offset": 20,
+        "total": 25,
+        "has_more": False,
+        "hasMore": False,
+    }
+    first = (await client.get(f"{JOBS}?limit=10", headers=headers)).json()["pagination"]
+    assert (first["has_more"], first["hasMore"]) == (True, True)
     assert [j["title"] for j in page["jobs"]] == [f"Role {i}" for i in range(4, -1, -1)]
     assert (await client.get(f"{JOBS}?q=initech", headers=headers)).json()["total"] == 5
     assert (await client.get(f"{JOBS}?remote=true", headers=headers)).json()["total"] == 3
@@ -88,6 +97,7 @@ async def test_the_catalog_is_seeded_searchable_and_saved_once(client: AsyncTest
     headers = await bearer(client)
     catalog = (await client.get(f"{JOBS}/browse?limit=100", headers=headers)).json()
     assert catalog["total"] >= 20
+    assert {(j["source"], j["origin"]) for j in catalog["jobs"]} == {("imported", "catalog")}
     ids = [j["id"] for j in catalog["jobs"]]
     assert ids == [
         j["id"]
@@ -100,7 +110,10 @@ async def test_the_catalog_is_seeded_searchable_and_saved_once(client: AsyncTest
     again = await client.post(f"{JOBS}/browse/{ids[0]}/save", headers=headers)
     assert (first.status_code, again.status_code) == (201, 200)
     assert first.json()["id"] == again.json()["id"]
-    assert first.json()["source"] == "catalog"
+    assert (first.json()["source"], first.json()["origin"]) == ("imported", "catalog")
+    assert first.json()["catalog_id"] == ids[0]
+    assert (await client.get(f"{JOBS}?source=imported", headers=headers)).json()["total"] == 1
+    assert (await client.get(f"{JOBS}?source=user_created", headers=headers)).json()["total"] == 0
     assert (await client.get(JOBS, headers=headers)).json()["total"] == 1
     assert (await client.post(f"{JOBS}/browse/nope/save", headers=headers)).status_code == 404
 

@@ -79,7 +79,10 @@ def make_posting(posting_id: str, title: str, *, at_seconds: int = 0, **fields: 
     """A catalog posting as the seeder builds it: no owner, its own id as ``catalog_id``."""
     at = T0 + timedelta(seconds=at_seconds)
     content = {"title": title, **fields}
-    return new_job(posting_id, NO_OWNER, content, at=at, source="catalog", catalog_id=posting_id)
+    posting = new_job(
+        posting_id, NO_OWNER, content, at=at, source="imported", catalog_id=posting_id
+    )
+    return msgspec.structs.replace(posting, origin="catalog")
 
 
 def make_ranking(owner: User, job: Job, *, at_seconds: int = 0) -> Ranking:
@@ -201,12 +204,12 @@ async def test_a_second_copy_of_a_catalog_posting_is_a_conflict(
     uow_factory: UnitOfWorkFactory,
 ) -> None:
     owner = new_user()
-    first = make_job(owner, source="catalog", catalog_id="catalog-sre")
+    first = make_job(owner, source="imported", catalog_id="catalog-sre")
     await store(uow_factory, users=[owner], jobs=[first])
 
     async with uow_factory() as uow:
         with pytest.raises(Conflict) as caught:
-            await uow.jobs.add(make_job(owner, source="catalog", catalog_id="catalog-sre"))
+            await uow.jobs.add(make_job(owner, source="imported", catalog_id="catalog-sre"))
     assert caught.value.code == "job_exists"
 
     assert await list_jobs(uow_factory, owner) == ([first], 1)
@@ -214,8 +217,8 @@ async def test_a_second_copy_of_a_catalog_posting_is_a_conflict(
 
 async def test_different_users_may_copy_the_same_posting(uow_factory: UnitOfWorkFactory) -> None:
     ada, grace = new_user(), new_user()
-    adas = make_job(ada, source="catalog", catalog_id="catalog-sre")
-    graces = make_job(grace, source="catalog", catalog_id="catalog-sre")
+    adas = make_job(ada, source="imported", catalog_id="catalog-sre")
+    graces = make_job(grace, source="imported", catalog_id="catalog-sre")
     await store(uow_factory, users=[ada, grace], jobs=[adas, graces])
 
     async with uow_factory() as uow:
@@ -246,7 +249,7 @@ async def test_get_by_catalog_id_finds_only_the_users_own_copy(
     uow_factory: UnitOfWorkFactory,
 ) -> None:
     ada, grace = new_user(), new_user()
-    adas = make_job(ada, source="catalog", catalog_id="catalog-sre")
+    adas = make_job(ada, source="imported", catalog_id="catalog-sre")
     await store(uow_factory, users=[ada, grace], jobs=[adas, make_job(ada)])
 
     async with uow_factory() as uow:
@@ -321,7 +324,7 @@ def filter_jobs(owner: User) -> dict[str, Job]:
             "Platform engineer",
             at_seconds=3,
             description="Mostly Python and SQL, 100% async",
-            source="catalog",
+            source="imported",
             catalog_id="catalog-platform",
         ),
     }
@@ -331,7 +334,8 @@ def filter_jobs(owner: User) -> dict[str, Job]:
 FILTER_CASES = {
     "none": (JobFilters(), ["copy", "sre", "analyst", "python"]),
     "status": (JobFilters(status="archived"), ["analyst"]),
-    "source": (JobFilters(source="catalog"), ["copy"]),
+    "source": (JobFilters(source="imported"), ["copy"]),
+    "source_user_created": (JobFilters(source="user_created"), ["sre", "analyst", "python"]),
     "employment_type": (JobFilters(employment_type="contract"), ["sre"]),
     "remote": (JobFilters(remote=True), ["python"]),
     "not_remote": (JobFilters(remote=False), ["copy", "sre", "analyst"]),
@@ -487,9 +491,9 @@ async def test_delete_removes_only_that_job(uow_factory: UnitOfWorkFactory) -> N
 
 async def test_a_deleted_catalog_copy_can_be_saved_again(uow_factory: UnitOfWorkFactory) -> None:
     owner = new_user()
-    first = make_job(owner, source="catalog", catalog_id="catalog-sre")
+    first = make_job(owner, source="imported", catalog_id="catalog-sre")
     await store(uow_factory, users=[owner], jobs=[first])
-    again = make_job(owner, source="catalog", catalog_id="catalog-sre")
+    again = make_job(owner, source="imported", catalog_id="catalog-sre")
 
     async with uow_factory() as uow:
         await uow.jobs.delete(first.id)
@@ -638,6 +642,42 @@ async def test_catalog_search_matches_q(
         found = await uow.catalog.search(q, limit=10, offset=0)
 
     assert found == ([postings[name] for name in expected], len(expected))
+
+
+@pytest.mark.parametrize(
+    ("location", "remote_only", "expected"),
+    [
+        pytest.param("DENV", False, ["accountant", "analyst"], id="location_part_any_case"),
+        pytest.param("", False, ["accountant", "sre", "analyst"], id="empty_location"),
+        pytest.param(None, True, ["analyst"], id="remote_only"),
+        pytest.param("denver", True, ["analyst"], id="both"),
+        pytest.param("lisbon", False, [], id="no_match"),
+    ],
+)
+async def test_catalog_search_filters_location_and_remote(
+    uow_factory: UnitOfWorkFactory, location: str | None, remote_only: bool, expected: list[str]
+) -> None:
+    postings = {
+        "accountant": make_posting("catalog-acc", "Staff accountant", location="Denver, CO"),
+        "sre": make_posting("catalog-sre", "Reliability engineer", at_seconds=1),
+        "analyst": make_posting(
+            "catalog-ana", "Data analyst", at_seconds=2, location="denver", work_mode="remote"
+        ),
+    }
+    async with uow_factory() as uow:
+        await uow.catalog.add_missing(list(postings.values()))
+        await uow.commit()
+
+    async with uow_factory() as uow:
+        found = await uow.catalog.search(
+            None, limit=10, offset=0, location=location, remote_only=remote_only
+        )
+        first = await uow.catalog.search(
+            None, limit=1, offset=0, location=location, remote_only=remote_only
+        )
+
+    assert found == ([postings[name] for name in expected], len(expected))
+    assert first == ([postings[name] for name in expected[:1]], len(expected))
 
 
 # --- rankings ----------------------------------------------------------------------------------

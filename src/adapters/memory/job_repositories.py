@@ -7,7 +7,7 @@ from adapters.memory.repositories import MemoryTables
 from resumecore.errors import Conflict, VersionConflict
 from resumecore.ids import UserId
 from resumecore.model.job import Job
-from resumecore.model.job_filters import JobFilters, search_text
+from resumecore.model.job_filters import JobFilters, in_place, search_text
 from resumecore.ports.repositories import CatalogRepository, JobRepository
 
 
@@ -95,10 +95,22 @@ class MemoryCatalogRepository(CatalogRepository):
         """By id."""
         return self._t.catalog.get(posting_id)
 
-    async def search(self, q: str | None, *, limit: int, offset: int) -> tuple[list[Job], int]:
+    async def search(
+        self,
+        q: str | None,
+        *,
+        limit: int,
+        offset: int,
+        location: str | None = None,
+        remote_only: bool = False,
+    ) -> tuple[list[Job], int]:
         """Oldest first."""
         found = sorted(
-            (p for p in self._t.catalog.values() if _matches(p, q)),
+            (
+                p
+                for p in self._t.catalog.values()
+                if _matches(p, q) and in_place(p, location) and (p.remote or not remote_only)
+            ),
             key=lambda p: (p.created_at, p.id),
         )
         return found[offset : offset + limit], len(found)

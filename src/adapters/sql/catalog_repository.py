@@ -9,6 +9,7 @@ from adapters.sql.job_repository import job_search_text, like_pattern
 from adapters.sql.runner import SqlRunner
 from adapters.sql.tables import catalog_postings as catalog
 from resumecore.model.job import Job
+from resumecore.model.job_filters import in_place
 from resumecore.ports.repositories import CatalogRepository
 
 _decoder = msgspec.json.Decoder(Job)
@@ -47,16 +48,34 @@ class SqlCatalogRepository(CatalogRepository):
         ).first()
         return _decoder.decode(row.payload) if row else None
 
-    async def search(self, q: str | None, *, limit: int, offset: int) -> tuple[list[Job], int]:
+    async def search(
+        self,
+        q: str | None,
+        *,
+        limit: int,
+        offset: int,
+        location: str | None = None,
+        remote_only: bool = False,
+    ) -> tuple[list[Job], int]:
         """Oldest first (stable), with the real total."""
         conditions = [catalog.c.search.like(like_pattern(q), escape="\\")] if q else []
-        total = (
-            await self._db.execute(select(func.count()).select_from(catalog).where(*conditions))
-        ).scalar_one()
         query = (
             select(catalog.c.payload)
             .where(*conditions)
             .order_by(catalog.c.created_at, catalog.c.id)
         )
+        if location or remote_only:
+            # The catalog is only ever the shipped data file (a few dozen postings), so these
+            # two filters read the decoded postings instead of needing columns of their own.
+            rows = (await self._db.execute(query)).all()
+            found = [
+                job
+                for job in (_decoder.decode(row.payload) for row in rows)
+                if in_place(job, location) and (job.remote or not remote_only)
+            ]
+            return found[offset : offset + limit], len(found)
+        total = (
+            await self._db.execute(select(func.count()).select_from(catalog).where(*conditions))
+        ).scalar_one()
         rows = (await self._db.execute(query.limit(limit).offset(offset))).all()
         return [_decoder.decode(row.payload) for row in rows], int(total)

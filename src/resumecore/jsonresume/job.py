@@ -44,7 +44,7 @@ def job_to_schema(job: Job) -> dict[str, Any]:
     ]
     document: dict[str, Any] = {
         "title": job.title,
-        "company": job.company,
+        "company": job.company or None,
         "type": TYPES.get(job.employment_type or ""),
         "date": job.created_at.date().isoformat(),
         "description": job.description,
@@ -124,7 +124,13 @@ def _check_shape(document: Any) -> None:
         errors.append(FieldError("invalid_type", "Must be an array of skill objects.", "skills"))
     if not isinstance(document.get("location", {}), dict):
         errors.append(FieldError("invalid_type", "Must be an object.", "location"))
+    meta = document.get("meta")
+    if meta is not None and not isinstance(meta, dict):
+        errors.append(FieldError("invalid_type", "Must be an object.", "meta"))
+    elif meta and meta.get("resumecore") is not None and not isinstance(meta["resumecore"], dict):
+        errors.append(FieldError("invalid_type", "Must be an object.", "meta.resumecore"))
     if not errors and not str(document.get("title") or "").strip():
         errors.append(FieldError("required", "A job needs a title.", "title"))
     if errors:
-        raise InvalidValue("The document does not fit the job schema.", errors=errors)
+        fields = ", ".join(str(e.field) for e in errors)
+        raise InvalidValue(f"The document does not fit the job schema ({fields}).", errors=errors)

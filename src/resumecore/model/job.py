@@ -11,9 +11,14 @@ import msgspec
 from resumecore.errors import FieldError, InvalidValue
 from resumecore.ids import UserId
 from resumecore.model import rules
-from resumecore.model.application_status import ApplicationStatus, check_transition
+from resumecore.model.application_status import ApplicationStatus
 
-JobSource = Literal["user_created", "catalog", "url_import", "imported"]
+# Exactly the values the JobWise app's ``JobSource`` enum decodes; any other value breaks its
+# whole job list. Where a job came from inside this service is ``origin``.
+JobSource = Literal[
+    "user_created", "url_import", "imported", "indeed", "linkedin", "glassdoor", "mock"
+]
+JobOrigin = Literal["catalog"]
 JobStatus = Literal["active", "archived", "draft"]
 WorkMode = Literal["remote", "hybrid", "onsite"]
 EmploymentType = Literal["full_time", "part_time", "contract", "temporary", "internship"]
@@ -38,15 +43,21 @@ class StatusChange(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class Job(msgspec.Struct, frozen=True, kw_only=True):
-    """A user's job. ``remote`` is true only for fully remote work (``work_mode``)."""
+    """A user's job. ``remote`` is true exactly when ``work_mode`` is ``remote``.
+
+    ``company`` is ``""`` when unknown (clients need a string). ``origin`` is ``catalog`` for
+    catalog postings and their saved copies (with ``catalog_id``). ``parse_warnings`` says what
+    the posting parser had to leave out.
+    """
 
     id: str
     user_id: UserId
     version: int = 1
     source: JobSource = "user_created"
+    origin: JobOrigin | None = None
     catalog_id: str | None = None
     title: str
-    company: str | None = None
+    company: str = ""
     location: str | None = None
     description: str | None = None
     raw_text: str | None = None
@@ -68,6 +79,7 @@ class Job(msgspec.Struct, frozen=True, kw_only=True):
     applied_date: datetime | None = None
     notes: str | None = None
     status_history: tuple[StatusChange, ...] = ()
+    parse_warnings: tuple[str, ...] = ()
     created_at: datetime
     updated_at: datetime
 
@@ -104,27 +116,48 @@ EDITABLE = frozenset(
         "title", "company", "location", "description", "parsed_keywords", "requirements",
         "nice_to_have", "responsibilities", "benefits", "required_skills", "preferred_skills",
         "years_of_experience", "salary_range", "salary", "work_mode", "employment_type", "status",
-        "application_status", "notes",
+        "application_status", "notes", "remote",
     }
 )  # fmt: skip
 
 
-def revise_job(job: Job, changes: Mapping[str, Any], at: datetime) -> Job:
-    """Apply user corrections; application-status moves are checked and recorded.
+def reconcile_remote(data: dict[str, Any], *, remote: bool | None, work_mode_given: bool) -> None:
+    """Make ``remote`` and ``work_mode`` agree; an explicit ``remote`` wins over a parsed mode.
 
     Raises:
-        InvalidValue: an unknown or read-only field, a forbidden transition, a broken rule.
+        InvalidValue: ``remote`` and ``work_mode`` were both given and contradict each other.
+    """
+    mode = data.get("work_mode")
+    if remote is not None:
+        if work_mode_given and mode is not None and (mode == "remote") != remote:
+            raise InvalidValue.for_field(
+                "remote", "conflict", f"remote={str(remote).lower()} contradicts work_mode={mode}."
+            )
+        if remote:
+            data["work_mode"] = "remote"
+        elif mode == "remote":
+            data["work_mode"] = None
+    data["remote"] = data.get("work_mode") == "remote"
+
+
+def revise_job(job: Job, changes: Mapping[str, Any], at: datetime) -> Job:
+    """Apply user corrections; every application-status change is recorded with its time.
+
+    Any status may follow any other. ``applied_date`` is set the first time the job becomes
+    ``applied`` and never changed afterwards.
+
+    Raises:
+        InvalidValue: an unknown or read-only field, a broken rule.
     """
     unknown = sorted(changes.keys() - EDITABLE)
     if unknown:
         errors = [FieldError("read_only", "This field cannot be changed.", f) for f in unknown]
         raise InvalidValue("Some fields cannot be changed.", errors=errors)
     data = {**msgspec.to_builtins(job), **changes}
-    if "work_mode" in changes:
-        data["remote"] = changes["work_mode"] == "remote"
+    data["company"] = data.get("company") or ""
+    reconcile_remote(data, remote=changes.get("remote"), work_mode_given="work_mode" in changes)
     target = changes.get("application_status", job.application_status)
     if target != job.application_status:
-        check_transition(job.application_status, target)
         data["status_history"] = [
             *msgspec.to_builtins(job.status_history),
             {"status": target, "at": at.isoformat()},

@@ -10,32 +10,43 @@ import msgspec
 
 from resumecore.errors import FieldError, InvalidValue
 from resumecore.ids import UserId
-from resumecore.model.job import EDITABLE, MAX_RAW_TEXT, Job, JobSource
+from resumecore.model.job import EDITABLE, MAX_RAW_TEXT, Job, JobSource, reconcile_remote
+from resumecore.model.parsed_limits import capped_lists
 from resumecore.postings import parse_posting
 
 CREATABLE = EDITABLE - {"application_status"} | {"raw_text"}
+NO_URL_FETCH = "Fetching postings by URL is not supported; paste the text of the posting instead."
 
 
 def parsed_fields(raw_text: str) -> dict[str, Any]:
-    """Job fields read from a posting; the user's own fields override these."""
+    """Job fields read from a posting; the user's own fields override these.
+
+    Lists longer than a job may hold keep their first items; ``parse_warnings`` says so.
+    """
     posting = parse_posting(raw_text)
     first_line = next(
         (line.strip() for line in posting.description.splitlines() if line.strip()), ""
     )
     salary = posting.salary
+    lists, warnings = capped_lists(
+        {
+            "parsed_keywords": posting.skills,
+            "requirements": posting.requirements,
+            "nice_to_have": posting.nice_to_have,
+            "responsibilities": posting.responsibilities,
+            "benefits": posting.benefits,
+            "required_skills": posting.required_skills,
+            "preferred_skills": posting.preferred_skills,
+        }
+    )
     return {
+        **lists,
+        "parse_warnings": warnings,
         # A posting whose title cannot be found keeps its first line: taken, never invented.
         "title": posting.title or first_line[:300] or "Untitled position",
         "company": posting.company,
         "location": posting.location,
         "description": posting.description,
-        "parsed_keywords": list(posting.skills),
-        "requirements": list(posting.requirements),
-        "nice_to_have": list(posting.nice_to_have),
-        "responsibilities": list(posting.responsibilities),
-        "benefits": list(posting.benefits),
-        "required_skills": list(posting.required_skills),
-        "preferred_skills": list(posting.preferred_skills),
         "years_of_experience": posting.years_of_experience,
         "salary_range": salary.text if salary else None,
         "salary": (
@@ -65,8 +76,13 @@ def new_job(
     """A validated version-1 job from ``raw_text`` and/or structured fields.
 
     Raises:
-        InvalidValue: neither text nor title, a read-only field, or a broken rule.
+        InvalidValue: a ``url`` (nothing is fetched), neither text nor title, a read-only field,
+            contradicting ``remote`` and ``work_mode``, or a broken rule.
     """
+    if content.get("url"):
+        # This service makes no outbound requests (no SSRF surface, no scraping).
+        raise InvalidValue.for_field("url", "url_import_unsupported", NO_URL_FETCH)
+    content = {k: v for k, v in content.items() if k != "url"}
     unknown = sorted(content.keys() - CREATABLE)
     if unknown:
         errors = [FieldError("read_only", "This field cannot be set.", f) for f in unknown]
@@ -81,8 +97,14 @@ def new_job(
             "title", "required", "Send raw_text (a pasted posting) or a title."
         )
     given = {k: v for k, v in content.items() if v is not None}
-    data = {**(parsed_fields(raw_text) if raw_text else {}), **given}
-    data["remote"] = data.get("work_mode") == "remote"
+    parsed = parsed_fields(raw_text) if raw_text else {}
+    data = {**parsed, **given}
+    # A warning about a list the user typed themselves no longer applies.
+    data["parse_warnings"] = [
+        w for w in parsed.get("parse_warnings", []) if w.partition(":")[0] not in given
+    ]
+    data["company"] = data.get("company") or ""
+    reconcile_remote(data, remote=given.get("remote"), work_mode_given="work_mode" in given)
     data.update(
         id=job_id,
         user_id=user_id,

@@ -207,8 +207,20 @@ class CatalogRepository(Protocol):
         """By id, or None."""
         ...
 
-    async def search(self, q: str | None, *, limit: int, offset: int) -> tuple[list[Job], int]:
-        """A page of postings matching ``q`` (oldest first) and the total."""
+    async def search(
+        self,
+        q: str | None,
+        *,
+        limit: int,
+        offset: int,
+        location: str | None = None,
+        remote_only: bool = False,
+    ) -> tuple[list[Job], int]:
+        """A page of postings matching ``q`` (oldest first) and the total.
+
+        ``location`` matches a substring of the posting's location in any case; ``remote_only``
+        keeps fully remote postings.
+        """
         ...
 
 

@@ -36,12 +36,21 @@ Limit = Annotated[int, QueryParameter(ge=1, le=100)]
 Offset = Annotated[int, QueryParameter(ge=0)]
 Query = Annotated[str | None, QueryParameter(max_length=200)]
 AnyRequest = Request[Any, Any, Any]
+# Every route but the public catalog needs a token (Litestar adds security layers up, so it is
+# declared per route rather than on the controller).
+BEARER: list[dict[str, list[str]]] = [{"BearerToken": []}]
+# The catalog is readable without a login: it is counted per client IP instead.
+BROWSE_QUOTA = {"ip_quota": "browse"}
 
 
 def job_list(page: Page[Job]) -> JobList:
     """The list body of the contract."""
     pagination = Pagination(
-        limit=page.limit, offset=page.offset, total=page.total, has_more=page.has_more
+        limit=page.limit,
+        offset=page.offset,
+        total=page.total,
+        has_more=page.has_more,
+        has_more_camel=page.has_more,
     )
     return JobList(jobs=page.items, total=page.total, pagination=pagination)
 
@@ -51,10 +60,9 @@ class JobController(Controller):
 
     path = "/api/v1/jobs"
     tags = ["jobs"]
-    security = [{"BearerToken": []}]
     dependencies = {"principal": Provide(provide_principal)}
 
-    @post("", status_code=201, operation_id="create_job")
+    @post("", status_code=201, operation_id="create_job", security=BEARER)
     async def create(
         self,
         request: AnyRequest,
@@ -64,11 +72,14 @@ class JobController(Controller):
     ) -> Response[Job]:
         """Create from ``raw_text`` (parsed) and/or fields (Idempotency-Key honoured)."""
         job = await create_job(
-            principal, fields_of(data), idempotency=await idempotency_key(request)
+            principal,
+            fields_of(data),
+            idempotency=await idempotency_key(request),
+            source=data.source,
         )
         return versioned(job, job.version, 201)
 
-    @get("", operation_id="list_jobs")
+    @get("", operation_id="list_jobs", security=BEARER)
     async def list_jobs(
         self,
         principal: NamedDependency[Principal],
@@ -93,19 +104,38 @@ class JobController(Controller):
         )
         return job_list(await list_jobs(principal, filters, limit=limit, offset=offset))
 
-    @get("/browse", operation_id="browse_catalog")
+    @get("/browse", opt=BROWSE_QUOTA, operation_id="browse_catalog")
     async def browse(
         self,
-        principal: NamedDependency[Principal],  # noqa: ARG002 - asking for it requires a login
         browse_catalog: NamedDependency[BrowseCatalog],
         q: Query = None,
+        query_alias: Annotated[str | None, QueryParameter(name="query", max_length=200)] = None,
+        location: Query = None,
+        remote: FromQuery[bool | None] = None,
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> JobList:
-        """The shared catalog of postings (stable ids), searchable with ``q``."""
-        return job_list(await browse_catalog(q, limit=limit, offset=offset))
+        """The shared catalog of postings (stable ids); no token needed.
 
-    @post("/browse/{catalog_id:str}/save", status_code=201, operation_id="save_catalog_job")
+        ``query`` is an alias of ``q``; ``location`` matches part of the location in any case;
+        ``remote=true`` keeps only remote postings, ``remote=false`` filters nothing (the app
+        sends it to mean "not only remote").
+        """
+        page = await browse_catalog(
+            q or query_alias,
+            limit=limit,
+            offset=offset,
+            location=location,
+            remote_only=remote is True,
+        )
+        return job_list(page)
+
+    @post(
+        "/browse/{catalog_id:str}/save",
+        status_code=201,
+        operation_id="save_catalog_job",
+        security=BEARER,
+    )
     async def save(
         self,
         catalog_id: FromPath[str],
@@ -116,7 +146,7 @@ class JobController(Controller):
         job, created = await save_catalog_job(principal, catalog_id)
         return versioned(job, job.version, 201 if created else 200)
 
-    @get("/{job_id:str}", operation_id="get_job")
+    @get("/{job_id:str}", operation_id="get_job", security=BEARER)
     async def read(
         self,
         request: AnyRequest,
@@ -130,7 +160,7 @@ class JobController(Controller):
             return not_modified_response(job.version)
         return versioned(job, job.version)
 
-    @put("/{job_id:str}", operation_id="update_job")
+    @put("/{job_id:str}", operation_id="update_job", security=BEARER)
     async def replace(
         self,
         request: AnyRequest,
@@ -142,7 +172,7 @@ class JobController(Controller):
         """Correct fields (partial); If-Match honoured."""
         return await self._update(request, job_id, data, principal, update_job)
 
-    @patch("/{job_id:str}", operation_id="patch_job")
+    @patch("/{job_id:str}", operation_id="patch_job", security=BEARER)
     async def amend(
         self,
         request: AnyRequest,
@@ -167,7 +197,7 @@ class JobController(Controller):
         )
         return versioned(job, job.version)
 
-    @delete("/{job_id:str}", status_code=204, operation_id="delete_job")
+    @delete("/{job_id:str}", status_code=204, operation_id="delete_job", security=BEARER)
     async def remove(
         self,
         request: AnyRequest,
@@ -178,7 +208,7 @@ class JobController(Controller):
         """Delete the job."""
         await delete_job(principal, job_id, expected_version=expected_version(request))
 
-    @get("/{job_id:str}/export/job-schema", operation_id="export_job_schema")
+    @get("/{job_id:str}/export/job-schema", operation_id="export_job_schema", security=BEARER)
     async def export_job_schema(
         self,
         job_id: FromPath[str],
@@ -188,7 +218,7 @@ class JobController(Controller):
         """The job as a JSON Resume job-schema document (tracking fields stay private)."""
         return await export_job_schema(principal, job_id)
 
-    @post("/import/job-schema", status_code=201, operation_id="import_job_schema")
+    @post("/import/job-schema", status_code=201, operation_id="import_job_schema", security=BEARER)
     async def import_job_schema(
         self,
         request: AnyRequest,
@@ -201,7 +231,7 @@ class JobController(Controller):
         job = await import_job_schema(principal, data, idempotency=key)
         return versioned(job, job.version, 201)
 
-    @get("/{job_id:str}/match", opt=TAILORING_QUOTA, operation_id="match_job")
+    @get("/{job_id:str}/match", opt=TAILORING_QUOTA, operation_id="match_job", security=BEARER)
     async def match(
         self,
         job_id: FromPath[str],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
@@ -36,17 +36,27 @@ class JobFields(RequestBody):
     work_mode: WorkMode | UnsetType | None = UNSET
     employment_type: EmploymentType | UnsetType | None = UNSET
     status: JobStatus | UnsetType = UNSET
+    remote: bool | UnsetType | None = UNSET
     notes: Annotated[str, Meta(max_length=10000)] | UnsetType | None = UNSET
 
 
-class JobCreate(JobFields):
-    """A pasted posting (``raw_text``, parsed) and/or typed fields, which win over parsing."""
+CreatedSource = Literal["user_created", "url_import", "imported"]
 
+
+class JobCreate(JobFields):
+    """A pasted posting (``raw_text``, parsed) and/or typed fields, which win over parsing.
+
+    ``source`` is stored on the job. ``url`` is accepted only to answer a clear 422: this
+    service fetches nothing.
+    """
+
+    source: CreatedSource = "user_created"
     raw_text: Annotated[str, Meta(max_length=60_000)] | UnsetType = UNSET
+    url: Annotated[str, Meta(max_length=2048)] | UnsetType = UNSET
 
 
 class JobUpdate(JobFields):
-    """Corrections; ``application_status`` moves are checked and recorded in the history."""
+    """Corrections; ``application_status`` may move to any value and is recorded in the history."""
 
     application_status: ApplicationStatus | UnsetType = UNSET
 
@@ -58,6 +68,8 @@ class Pagination(ResponseBody):
     offset: int
     total: int
     has_more: bool
+    # The JobWise app reads the camel-case key (it does not convert nested objects).
+    has_more_camel: bool = msgspec.field(name="hasMore")
 
 
 class JobList(ResponseBody):
@@ -69,9 +81,9 @@ class JobList(ResponseBody):
 
 
 def fields_of(body: JobFields) -> dict[str, Any]:
-    """The fields a body sets, as plain data."""
+    """The fields a body sets, as plain data (``source`` is passed on its own)."""
     return {
         name: msgspec.to_builtins(getattr(body, name))
         for name in body.__struct_fields__
-        if getattr(body, name) is not UNSET
+        if getattr(body, name) is not UNSET and name != "source"
     }

@@ -29,13 +29,16 @@ def catalog_postings() -> tuple[Job, ...]:
     """The shipped postings (src/resumecore/data/catalog.json), parsed once per process."""
     raw = resources.files("resumecore.data").joinpath("catalog.json").read_text("utf-8")
     return tuple(
-        new_job(
-            entry["id"],
-            NO_OWNER,
-            {"raw_text": entry["raw_text"]},
-            at=CATALOG_EPOCH + timedelta(seconds=index),
-            source="catalog",
-            catalog_id=entry["id"],
+        msgspec.structs.replace(
+            new_job(
+                entry["id"],
+                NO_OWNER,
+                {"raw_text": entry["raw_text"]},
+                at=CATALOG_EPOCH + timedelta(seconds=index),
+                source="imported",
+                catalog_id=entry["id"],
+            ),
+            origin="catalog",
         )
         for index, entry in enumerate(json.loads(raw)["postings"])
     )
@@ -56,15 +59,25 @@ class SeedCatalog:
 
 
 class BrowseCatalog:
-    """A page of catalog postings matching ``q``, with the real total."""
+    """A page of catalog postings matching the filters, with the real total (no login needed)."""
 
     def __init__(self, uow: UnitOfWorkFactory) -> None:
         self._uow = uow
 
-    async def __call__(self, q: str | None, *, limit: int, offset: int) -> Page[Job]:
-        """Oldest first: the order of the data file."""
+    async def __call__(
+        self,
+        q: str | None,
+        *,
+        limit: int,
+        offset: int,
+        location: str | None = None,
+        remote_only: bool = False,
+    ) -> Page[Job]:
+        """Oldest first: the order of the data file. ``location`` is a substring, any case."""
         async with self._uow() as uow:
-            items, total = await uow.catalog.search(q, limit=limit, offset=offset)
+            items, total = await uow.catalog.search(
+                q, limit=limit, offset=offset, location=location, remote_only=remote_only
+            )
         return Page(items=items, total=total, limit=limit, offset=offset)
 
 
