@@ -18,6 +18,7 @@ from adapters.sql.readiness import SqlReadinessProbe
 from adapters.sql.uow import SqlUnitOfWorkFactory
 from adapters.system import SystemClock, UuidGenerator
 from adapters.throttle.memory_counter import MemoryAttemptCounter
+from entrypoints.data_files import make_data_private
 from entrypoints.settings import Settings
 from resumecore.model.password_policy import PasswordPolicy
 from resumecore.ports.embedder import Embedder
@@ -138,6 +139,7 @@ def build_application(
     container = punq.Container()
     app = Application(settings=settings, container=container)
     clock = clock or SystemClock()
+    make_data_private(settings.data_path, settings.database_url)
     engine = make_engine(settings.database_url)
     app.closers.append(engine.dispose)
     container.register(Settings, instance=settings)
@@ -171,7 +173,9 @@ def auth_policy(settings: Settings) -> AuthPolicy:
     return AuthPolicy(
         login_failure_limit=settings.login_failure_limit,
         login_failure_window_seconds=settings.login_failure_window_seconds,
-        reset_link_base=settings.public_base_url.rstrip("/") + "/reset-password",
+        # A deep-link template wins; else the served page (the token goes in the fragment).
+        reset_link_base=settings.reset_url_template
+        or settings.public_base_url.rstrip("/") + "/reset-password",
         passwords=PasswordPolicy(),
     )
 
@@ -186,7 +190,11 @@ def _mailer(settings: Settings) -> Mailer:
             password=settings.smtp_password or None,
             starttls=settings.smtp_starttls,
         )
-    return FileOutboxMailer(settings.data_path / "outbox", settings.mail_from)
+    # Mails older than a reset token are useless and still hold its link: they are deleted.
+    lifetime = AuthPolicy().reset_token_lifetime_seconds
+    return FileOutboxMailer(
+        settings.data_path / "outbox", settings.mail_from, max_age_seconds=lifetime
+    )
 
 
 def _attempt_counter(settings: Settings, clock: Clock, app: Application) -> AttemptCounter:

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import MutableMapping
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -24,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     serve.add_argument("--migrate", action="store_true", help="apply migrations first")
     args = parser.parse_args(argv)
+    if args.command == "serve":
+        # Before the settings are read: the reset link then follows --port / PORT.
+        default_public_base_url(os.environ, args.host, args.port)
     try:
         settings = Settings.from_env()
     except (ValueError, RuntimeError) as exc:
@@ -40,6 +44,10 @@ def main(argv: list[str] | None = None) -> int:
                 return done.returncode
         import uvicorn  # noqa: PLC0415 - only the serve command needs the server
 
+        from entrypoints.http.server_limits import uvicorn_limits  # noqa: PLC0415 - imports uvicorn
+
+        # Files the server creates (database, -wal/-shm, mails) are for its own user only.
+        os.umask(0o077)
         uvicorn.run(
             "entrypoints.http.app:create_app",
             factory=True,
@@ -47,8 +55,20 @@ def main(argv: list[str] | None = None) -> int:
             port=args.port,
             access_log=False,
             log_level="warning",
+            **uvicorn_limits(settings),
         )
     return 0
+
+
+def default_public_base_url(environ: MutableMapping[str, str], host: str, port: int) -> None:
+    """Unless ``RESUMECORE_PUBLIC_BASE_URL`` is set, point links at this server's own port."""
+    if environ.get("RESUMECORE_PUBLIC_BASE_URL"):
+        return
+    if host in ("", "0.0.0.0", "::"):  # noqa: S104 - a wildcard bind is reached via loopback here
+        host = "127.0.0.1"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    environ["RESUMECORE_PUBLIC_BASE_URL"] = f"http://{host}:{port}"
 
 
 def migrate(database_url: str) -> int:
@@ -58,12 +78,15 @@ def migrate(database_url: str) -> int:
     # After a failed connect, aiosqlite's worker thread can outlive the migration's event loop
     # and print a traceback of its own; the failure is reported below, once.
     threading.excepthook = lambda _args: None
+    previous_umask = os.umask(0o077)  # a database file created here is private (0600)
     try:
         upgrade(database_url)
     except Exception as exc:  # any failure is reported the same way
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         print(f"resumecore: migrating {_safe(database_url)} failed: {reason}", file=sys.stderr)
         return 1
+    finally:
+        os.umask(previous_umask)
     print("resumecore: database is up to date", file=sys.stderr)
     return 0
 

@@ -41,6 +41,12 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     max_body_bytes: int = 1024 * 1024
     log_level: str = "INFO"
     embedder: Literal["none", "minilm"] = "none"
+    # A deep link for reset mails, e.g. ``jobwise://reset?token={token}`` (else the web page).
+    reset_url_template: str = ""
+    # Server limits (uvicorn): whole-header deadline, idle keep-alive, open connections.
+    http_header_timeout_seconds: float = 10.0
+    http_keep_alive_seconds: int = 5
+    http_max_connections: int = 1000
 
     def __repr__(self) -> str:
         return f"Settings(environment={self.environment!r}, data_dir={self.data_dir!r}, ...)"
@@ -82,6 +88,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
 
     def validate(self) -> None:
         """Refuse configurations that are unsafe to run."""
+        if self.reset_url_template and "{token}" not in self.reset_url_template:
+            msg = "RESUMECORE_RESET_URL_TEMPLATE must contain {token}"
+            raise ValueError(msg)
         if len(self.secret_key.encode()) < MIN_SECRET_BYTES:
             msg = f"RESUMECORE_SECRET_KEY must be at least {MIN_SECRET_BYTES} bytes"
             raise ValueError(msg)

@@ -140,7 +140,7 @@ def mail_text(message: email.message.EmailMessage) -> str:
 
 def reset_token_in(message: email.message.EmailMessage) -> str:
     """The reset token of the link inside a reset mail."""
-    found = re.search(r"/reset-password\?token=([A-Za-z0-9_\-%]+)", message.get_content())
+    found = re.search(r"/reset-password#token=([A-Za-z0-9_\-%]+)", message.get_content())
     assert found, message.get_content()
     return found.group(1)
 

@@ -97,8 +97,8 @@ class AuthKit:
 def reset_token_in(mail: OutgoingMail, policy: AuthPolicy | None = None) -> str:
     """The token of the reset link in ``mail`` (the test fails if there is none)."""
     base = (policy or AuthPolicy()).reset_link_base
-    [link] = [word for word in mail.body.split() if word.startswith(base + "?")]
-    [token] = parse_qs(urlsplit(link).query)["token"]
+    [link] = [word for word in mail.body.split() if word.startswith(base + "#")]
+    [token] = parse_qs(urlsplit(link).fragment)["token"]  # the fragment: never sent to servers
     return token
 
 

@@ -12,6 +12,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from entrypoints.bootstrap import USE_CASES, Application, build_application
+from entrypoints.http.body_guard import GuardedRequest, InputGuard
 from entrypoints.http.controllers.auth import AuthController
 from entrypoints.http.controllers.health import health, ready
 from entrypoints.http.controllers.jobs import JobController
@@ -29,6 +30,7 @@ from entrypoints.http.problems import (
 )
 from entrypoints.http.rate_limit import IpQuotaGuard
 from entrypoints.http.request_log import configure_logging, request_log_middleware
+from entrypoints.http.reset_page import reset_page
 from entrypoints.settings import Settings
 from resumecore.errors import DomainError, StorageUnavailable
 from resumecore.ports.health import ReadinessProbe
@@ -66,6 +68,7 @@ def create_app(application: Application | None = None) -> Litestar:
             RankingController,
             health,
             ready,
+            reset_page,
         ],
         dependencies=dependencies,
         guards=[guard],
@@ -77,6 +80,9 @@ def create_app(application: Application | None = None) -> Litestar:
             Exception: internal_error_handler,
         },
         request_max_body_size=settings.max_body_bytes,
+        # 415 for non-JSON bodies, 400 for NUL / lone surrogates / over-deep JSON (issue #10).
+        middleware=[InputGuard()],
+        request_class=GuardedRequest,
         openapi_config=OpenAPIConfig(
             title="resumecore",
             version="1.0.0",

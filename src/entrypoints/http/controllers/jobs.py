@@ -10,6 +10,7 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from entrypoints.http.conditional import expected_version, not_modified
 from entrypoints.http.idempotency import idempotency_key
+from entrypoints.http.paging import Limit, Offset
 from entrypoints.http.rate_limit import TAILORING_QUOTA
 from entrypoints.http.responses import not_modified_response, versioned
 from entrypoints.http.schemas.jobs import JobCreate, JobList, JobUpdate, Pagination, fields_of
@@ -32,8 +33,6 @@ from resumecore.services.jobs.manage import (
 from resumecore.services.jobs.tailoring import MatchJob
 from resumecore.tailoring import MatchReport
 
-Limit = Annotated[int, QueryParameter(ge=1, le=100)]
-Offset = Annotated[int, QueryParameter(ge=0)]
 Query = Annotated[str | None, QueryParameter(max_length=200)]
 AnyRequest = Request[Any, Any, Any]
 # Every route but the public catalog needs a token (Litestar adds security layers up, so it is

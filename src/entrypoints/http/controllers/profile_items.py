@@ -11,10 +11,11 @@ import msgspec
 from litestar import Request, Response, Router, delete, get, patch, post, put
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ValidationException
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody
 
 from entrypoints.http.conditional import expected_version
 from entrypoints.http.idempotency import idempotency_key
+from entrypoints.http.paging import Limit, Offset
 from entrypoints.http.responses import versioned
 from entrypoints.http.schemas.profiles import BULK_LIMIT, builtins_without_ids
 from entrypoints.http.security import provide_principal
@@ -104,8 +105,8 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
         profile_id: FromPath[str],
         principal: NamedDependency[Principal],
         get_profile: NamedDependency[GetProfile],
-        limit: Annotated[int, QueryParameter(ge=1, le=100)] = 50,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        limit: Limit = 50,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
         items = (await get_profile(principal, profile_id)).items(kind)
         return {

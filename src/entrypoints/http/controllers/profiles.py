@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody
 
 from entrypoints.http.conditional import expected_version, not_modified
 from entrypoints.http.idempotency import idempotency_key
+from entrypoints.http.paging import Limit, Offset
 from entrypoints.http.responses import not_modified_response, versioned
 from entrypoints.http.schemas.profiles import (
     OperationsRequest,
@@ -38,8 +39,6 @@ from resumecore.services.profiles.queries import (
 )
 
 BEARER: list[dict[str, list[str]]] = [{"BearerToken": []}]
-Limit = Annotated[int, QueryParameter(ge=1, le=100)]
-Offset = Annotated[int, QueryParameter(ge=0)]
 AnyRequest = Request[Any, Any, Any]
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from datetime import timedelta
-from urllib.parse import urlencode
+from urllib.parse import quote
 
 from resumecore.errors import InvalidToken, RateLimited, StorageUnavailable
 from resumecore.model.auth import PasswordResetToken, new_opaque_token, token_digest
@@ -19,6 +20,33 @@ from resumecore.services.auth.policy import AuthPolicy
 
 log = logging.getLogger(__name__)
 INVALID_RESET = "The reset link is invalid or has expired."
+MAX_NAME_IN_MAIL = 100
+
+
+def reset_link(base_or_template: str, token: str) -> str:
+    """The link a reset mail carries.
+
+    A template with ``{token}`` (``jobwise://reset?token={token}``, a deep link) gets the token
+    in its place; a plain base gets it in the fragment (``<base>#token=...``), which browsers
+    never send to a server, so it cannot end up in access logs or a ``Referer``.
+    """
+    if "{token}" in base_or_template:
+        return base_or_template.replace("{token}", quote(token, safe=""))
+    return f"{base_or_template}#token={quote(token, safe='')}"
+
+
+def plain_name(full_name: str) -> str:
+    """A user-supplied name as one line of plain text for a mail body.
+
+    Line breaks, other control and format characters (bidi overrides, zero-width) become
+    spaces or disappear, so a name cannot forge extra lines or hide text; length is capped.
+    """
+    kept = "".join(
+        " " if unicodedata.category(c) in {"Cc", "Zl", "Zp"} else c
+        for c in full_name
+        if unicodedata.category(c) != "Cf"
+    )
+    return " ".join(kept.split())[:MAX_NAME_IN_MAIL] or "there"
 
 
 class RequestPasswordReset:
@@ -70,12 +98,13 @@ class RequestPasswordReset:
                 )
             )
             await uow.commit()
-        link = f"{self._policy.reset_link_base}?{urlencode({'token': token})}"
+        link = reset_link(self._policy.reset_link_base, token)
         message = OutgoingMail(
             to=user.email,
             subject="Reset your resumecore password",
             body=(
-                f"Hello {user.full_name},\n\nOpen this link within one hour to choose a new "
+                f"Hello {plain_name(user.full_name)},\n\n"
+                "Open this link within one hour to choose a new "
                 f"password:\n\n{link}\n\nIf you did not ask for this, ignore this message.\n"
             ),
         )

@@ -1,0 +1,80 @@
+r"""Cheap checks on raw JSON bytes, run before any decoder sees them.
+
+A decoder recursing 1,000 levels deep, or a NUL / lone surrogate reaching a database driver,
+turns bad input into a 500 or an apparent outage; these scans turn it into a 400 instead.
+They work on the raw bytes with C-speed regular expressions and skip string contents, so a
+``"[[[["`` inside a string does not count as nesting and ``"\\u0000"`` (an escaped backslash)
+is not a NUL.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate
+
+MAX_JSON_DEPTH = 64
+TOO_DEEP = "The JSON body is nested too deeply."
+HAS_NUL = "Text may not contain NUL characters."
+HAS_LONE_SURROGATE = "Text may not contain unpaired surrogate characters."
+
+# A JSON string, unrolled-loop form (no backtracking blow-up), or one bracket.
+_STRING_OR_BRACKET = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
+_ESCAPE = re.compile(rb"\\(?:u([0-9a-fA-F]{4})|.)", re.DOTALL)
+_OPENERS = frozenset(b"[{")
+
+
+def json_body_problem(raw: bytes, max_depth: int = MAX_JSON_DEPTH) -> str | None:
+    """Why ``raw`` must be refused (too deep, NUL, lone surrogate), or None when it may pass.
+
+    Malformed JSON otherwise passes: the decoder reports it with its own message.
+    """
+    maybe_deep = raw.count(b"[") + raw.count(b"{") > max_depth
+    has_escapes = b"\\u" in raw
+    if not maybe_deep and not has_escapes:
+        return None  # the common case: no Python-level loop at all
+    brackets = bytearray()
+    for token in _STRING_OR_BRACKET.finditer(raw):
+        text = token.group()
+        if text[0] == ord('"'):
+            if has_escapes and b"\\" in text:
+                problem = _escape_problem(text)
+                if problem:
+                    return problem
+        elif maybe_deep:
+            brackets += text
+    if brackets and max(accumulate(1 if c in _OPENERS else -1 for c in brackets)) > max_depth:
+        return TOO_DEEP
+    return None
+
+
+def _escape_problem(string_token: bytes) -> str | None:
+    pending_high = False
+    for escape in _ESCAPE.finditer(string_token):
+        hex_digits = escape.group(1)
+        code = int(hex_digits, 16) if hex_digits is not None else -1
+        if pending_high and not 0xDC00 <= code <= 0xDFFF:
+            return HAS_LONE_SURROGATE
+        if pending_high:
+            pending_high = False
+            continue
+        if code == 0:
+            return HAS_NUL
+        if 0xD800 <= code <= 0xDBFF:
+            # Paired only if the very next bytes are the low half's escape.
+            pending_high = string_token[escape.end() : escape.end() + 2] == b"\\u"
+            if not pending_high:
+                return HAS_LONE_SURROGATE
+        elif 0xDC00 <= code <= 0xDFFF:
+            return HAS_LONE_SURROGATE
+    return HAS_LONE_SURROGATE if pending_high else None
+
+
+def text_problem(text: str) -> str | None:
+    """The same NUL / lone-surrogate rule for already-decoded text (paths, query strings)."""
+    if "\x00" in text:
+        return HAS_NUL
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return HAS_LONE_SURROGATE
+    return None

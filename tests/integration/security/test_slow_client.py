@@ -1,0 +1,88 @@
+"""Finding low 17: a client sending its headers byte by byte must not hold a connection open.
+
+Runs the real ``resumecore serve`` in a subprocess (the server settings live in the CLI), with
+a 1.5 s header deadline, and checks that a slowloris client is cut off within it while a
+normal client is served.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+HEADER_TIMEOUT = 1.5
+
+
+@pytest.fixture(scope="module")
+def server_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    environment = {
+        **os.environ,
+        "RESUMECORE_DATA_DIR": str(tmp_path_factory.mktemp("slow-client")),
+        "RESUMECORE_HTTP_HEADER_TIMEOUT_SECONDS": str(HEADER_TIMEOUT),
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "entrypoints.cli", "serve", "--migrate", "--port", str(port)],
+        env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None, server.stderr.read() if server.stderr else ""
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.1)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _seconds_until_closed(port: int, drip: bytes, interval: float, give_up: float) -> float:
+    """Send ``drip`` one byte per ``interval`` (then nothing); seconds until the server hangs up."""
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port), timeout=give_up) as sock:
+        sock.settimeout(interval)
+        for index in range(10_000):
+            if time.monotonic() - started > give_up:
+                break
+            try:
+                if index < len(drip):
+                    sock.sendall(drip[index : index + 1])
+                if sock.recv(1) == b"":
+                    return time.monotonic() - started
+            except TimeoutError:
+                continue
+            except (ConnectionResetError, BrokenPipeError):
+                return time.monotonic() - started
+    return float("inf")
+
+
+def test_low_17_a_slow_client_is_cut_off_within_the_header_timeout(server_port: int) -> None:
+    headers = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + b"a" * 200
+    took = _seconds_until_closed(server_port, headers, interval=0.1, give_up=HEADER_TIMEOUT + 5)
+    assert HEADER_TIMEOUT - 0.3 <= took <= HEADER_TIMEOUT + 1.5, took
+
+
+def test_low_17_an_idle_connection_is_closed_too(server_port: int) -> None:
+    took = _seconds_until_closed(server_port, b"", interval=0.1, give_up=HEADER_TIMEOUT + 5)
+    assert took <= HEADER_TIMEOUT + 1.5, took
+
+
+def test_low_17_normal_clients_are_served_on_a_kept_alive_connection(server_port: int) -> None:
+    with httpx.Client(base_url=f"http://127.0.0.1:{server_port}") as client:
+        for _ in range(3):  # each request on the kept-alive connection gets a fresh deadline
+            assert client.get("/health").status_code == 200
+            time.sleep(HEADER_TIMEOUT * 0.6)
