@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -93,3 +94,80 @@ def test_the_document_closes_objects_that_refuse_unknown_fields() -> None:
     schemas = DOCUMENT["components"]["schemas"]
     assert schemas["LoginRequest"]["additionalProperties"] is False
     assert schemas["ProfileCreate"]["additionalProperties"] is False
+
+
+# --- A malformed-input corpus against every operation (issue #10): never a 5xx -------------
+
+JSON_TYPE = "application/json"
+MALFORMED_BODIES: dict[str, tuple[bytes, str]] = {
+    "deep arrays": (b"[" * 1000 + b"]" * 1000, JSON_TYPE),
+    "deep objects": (b'{"a":' * 1000 + b"1" + b"}" * 1000, JSON_TYPE),
+    "NUL escapes": (
+        b'{"email":"a\\u0000@x.io","title":"\\u0000","full_name":"\\u0000"}',
+        JSON_TYPE,
+    ),
+    "lone surrogates": (b'{"email":"\\ud800@x.io","title":"\\udfff","name":"\\ud800"}', JSON_TYPE),
+    "huge float": (b'{"limit":1e400,"version":1e400,"position":-1e400}', JSON_TYPE),
+    "huge integer": (
+        b'{"version":1180591620717411303424,"index":-1180591620717411303424}',
+        JSON_TYPE,
+    ),
+    "truncated": (b'{"email":"a@x.io","password":"abc', JSON_TYPE),
+    "byte order mark": (b'\xef\xbb\xbf{"email":"a@x.io"}', JSON_TYPE),
+    "invalid UTF-8": (b'{"email":"\xff\xfe@x.io"}', JSON_TYPE),
+    "raw NUL byte": (b'{"email":"a\x00@x.io"}', JSON_TYPE),
+    "UTF-8 encoded surrogate": (b'{"full_name":"\xed\xa0\x80"}', JSON_TYPE),
+    "top-level scalar": (b"1e400", JSON_TYPE),
+    "text/plain": (b'{"email":"a@x.io"}', "text/plain"),
+    "no content type": (b'{"email":"a@x.io"}', ""),
+    "multipart": (b"--x\r\n\r\n--x--\r\n", "multipart/form-data; boundary=x"),
+}
+MALFORMED_TEXT = ("%00", "%ED%A0%80", "%FF", "1e400", "1180591620717411303424", "-1", "")
+UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
+
+
+def _operations() -> list[tuple[str, str, dict[str, Any]]]:
+    methods = ("get", "post", "put", "patch", "delete")
+    found = [
+        (method.upper(), path, operation)
+        for path, item in DOCUMENT["paths"].items()
+        for method, operation in item.items()
+        if method in methods
+    ]
+    # Logging out ends the session the authenticated pass uses: last.
+    return sorted(found, key=lambda op: op[1].endswith("/logout"))
+
+
+def _filled(path: str, value: str) -> str:
+    return re.sub(r"\{[^}]+\}", value, path)
+
+
+def test_a_malformed_input_corpus_never_gets_a_5xx(server: dict[str, str]) -> None:
+    failures: list[str] = []
+    with httpx.Client(base_url=server["base_url"], timeout=30) as client:
+        token = client.post(
+            "/api/v1/auth/register",
+            json={
+                "email": "corpus@example.com",
+                "password": "correct horse battery",
+                "full_name": "C",
+            },
+        ).json()["access_token"]
+        for auth in ({}, {"Authorization": f"Bearer {token}"}):
+            for method, path, operation in _operations():
+                url = _filled(path, UNKNOWN_ID)
+                for name, (body, content_type) in MALFORMED_BODIES.items():
+                    headers = {**auth, "Content-Type": content_type} if content_type else auth
+                    response = client.request(method, url, content=body, headers=headers)
+                    if response.status_code >= 500:
+                        failures.append(f"{method} {path} {name} -> {response.status_code}")
+                queries = [p["name"] for p in operation.get("parameters", []) if p["in"] == "query"]
+                for value in MALFORMED_TEXT:
+                    query = "&".join(f"{name}={value}" for name in queries)
+                    target = f"{_filled(path, value or 'x')}?{query}"
+                    response = client.request(
+                        method, target, headers={**auth, "Content-Type": JSON_TYPE}
+                    )
+                    if response.status_code >= 500:
+                        failures.append(f"{method} {target} -> {response.status_code}")
+    assert not failures, "\n".join(failures[:40])
