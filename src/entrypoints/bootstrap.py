@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -173,10 +174,14 @@ def auth_policy(settings: Settings) -> AuthPolicy:
     return AuthPolicy(
         login_failure_limit=settings.login_failure_limit,
         login_failure_window_seconds=settings.login_failure_window_seconds,
+        login_account_failure_limit=settings.login_account_failure_limit,
+        refresh_reuse_grace_seconds=settings.refresh_reuse_grace_seconds,
         # A deep-link template wins; else the served page (the token goes in the fragment).
         reset_link_base=settings.reset_url_template
         or settings.public_base_url.rstrip("/") + "/reset-password",
         passwords=PasswordPolicy(),
+        # Its own key, derived from the secret key: never the JWT key itself.
+        token_key=hmac.digest(settings.secret_key.encode(), b"resumecore auth tokens v1", "sha256"),
     )
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import MutableMapping
+from typing import Any
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -56,8 +57,21 @@ def main(argv: list[str] | None = None) -> int:
             access_log=False,
             log_level="warning",
             **uvicorn_limits(settings),
+            **proxy_header_options(settings),
         )
     return 0
+
+
+def proxy_header_options(settings: Settings) -> dict[str, Any]:
+    """Whether and from whom uvicorn takes the client IP from ``X-Forwarded-For``.
+
+    uvicorn trusts forwarded headers from loopback by default, so any client of a server
+    without a proxy could pick its own IP and escape every per-IP limit: they are honoured only
+    with ``RESUMECORE_TRUST_FORWARDED_FOR``, and then only from ``RESUMECORE_TRUSTED_PROXIES``.
+    """
+    if not settings.trust_forwarded_for:
+        return {"proxy_headers": False, "forwarded_allow_ips": ""}
+    return {"proxy_headers": True, "forwarded_allow_ips": settings.trusted_proxies}
 
 
 def default_public_base_url(environ: MutableMapping[str, str], host: str, port: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -36,8 +37,13 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     smtp_starttls: bool = True
     login_failure_limit: int = 5
     login_failure_window_seconds: int = 900
+    login_account_failure_limit: int = 50
+    refresh_reuse_grace_seconds: int = 30
     ip_requests_per_minute: int = 100
     trust_forwarded_for: bool = False
+    trusted_proxies: str = "127.0.0.1"
+    # None: the environment's default (loopback origins in development, none otherwise).
+    cors_origins: str | None = None
     max_body_bytes: int = 1024 * 1024
     log_level: str = "INFO"
     embedder: Literal["none", "minilm"] = "none"
@@ -94,6 +100,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
         if len(self.secret_key.encode()) < MIN_SECRET_BYTES:
             msg = f"RESUMECORE_SECRET_KEY must be at least {MIN_SECRET_BYTES} bytes"
             raise ValueError(msg)
+        self._validate_network_settings()
         if self.environment == "production" and self.bcrypt_rounds < MIN_PRODUCTION_BCRYPT_ROUNDS:
             msg = (
                 "RESUMECORE_BCRYPT_ROUNDS must be at least "
@@ -102,4 +109,20 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
             raise ValueError(msg)
         if not 4 <= self.bcrypt_rounds <= 31:
             msg = "RESUMECORE_BCRYPT_ROUNDS must be between 4 and 31"
+            raise ValueError(msg)
+
+    def _validate_network_settings(self) -> None:
+        """Trusted proxies must be IPs or CIDRs, CORS origins must be origins."""
+        from entrypoints.http.cors import origin_patterns  # noqa: PLC0415 - HTTP-only module
+
+        try:
+            for part in self.trusted_proxies.split(","):
+                if part.strip():
+                    ipaddress.ip_network(part.strip(), strict=False)
+        except ValueError:
+            msg = "RESUMECORE_TRUSTED_PROXIES must be IP addresses or CIDRs separated by commas"
+            raise ValueError(msg) from None
+        origin_patterns(self.cors_origins, self.environment)
+        if self.refresh_reuse_grace_seconds < 0:
+            msg = "RESUMECORE_REFRESH_REUSE_GRACE_SECONDS must not be negative"
             raise ValueError(msg)

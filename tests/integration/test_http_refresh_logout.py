@@ -10,7 +10,7 @@ from typing import Any
 import msgspec
 from httpx import Response
 
-from entrypoints.bootstrap import Application
+from entrypoints.bootstrap import Application, build_application
 from tests.integration.http_helpers import (
     AUTH,
     Client,
@@ -52,10 +52,13 @@ async def test_refresh_rotates_the_pair(client: Client) -> None:
     assert (await refresh(client, rotated["refresh_token"])).status_code == 200
 
 
-async def test_reusing_a_spent_token_revokes_the_whole_family(client: Client) -> None:
+async def test_reusing_a_spent_token_revokes_the_whole_family(
+    client: Client, clock: FakeClock
+) -> None:
     tokens = await register(client)
     other_session = await logged_in(client)
     child = (await refresh(client, tokens["refresh_token"])).json()
+    clock.advance(31)  # past the reuse grace window
     assert_refused(await refresh(client, tokens["refresh_token"]))
     assert_refused(await refresh(client, child["refresh_token"]))
     assert_refused(await me(client, child["access_token"]))
@@ -63,10 +66,13 @@ async def test_reusing_a_spent_token_revokes_the_whole_family(client: Client) ->
     assert (await refresh(client, other_session["refresh_token"])).status_code == 200
 
 
-async def test_concurrent_refreshes_with_one_token_let_exactly_one_through(
+async def test_without_grace_concurrent_refreshes_with_one_token_let_exactly_one_through(
     application: Application,
 ) -> None:
-    async with same_loop_client(application) as client:
+    strict = build_application(
+        msgspec.structs.replace(application.settings, refresh_reuse_grace_seconds=0)
+    )
+    async with same_loop_client(strict) as client:
         for _ in range(3):
             tokens = await register(client, f"racer-{uuid.uuid4().hex[:8]}@example.com")
             responses = await asyncio.gather(
@@ -74,6 +80,7 @@ async def test_concurrent_refreshes_with_one_token_let_exactly_one_through(
             )
             statuses = sorted(r.status_code for r in responses)
             assert statuses == [200, 401, 401, 401], [r.text for r in responses]
+    await strict.aclose()
 
 
 async def test_concurrent_refreshes_on_many_sessions_all_succeed(

@@ -9,10 +9,12 @@ import pytest
 from adapters.memory.repositories import MemorySessionRepository
 from resumecore.errors import AuthenticationFailed
 from resumecore.model.auth import RefreshToken, token_digest
+from resumecore.services.auth.policy import AuthPolicy
 from resumecore.services.auth.results import AuthResult
 from tests.unit.test_auth_login import EMAIL, PASSWORD, AuthKit
 
 THIRTY_DAYS = 30 * 24 * 3600
+GRACE = AuthPolicy().refresh_reuse_grace_seconds
 
 
 @pytest.fixture
@@ -54,6 +56,7 @@ async def test_refresh_tokens_are_stored_only_by_digest(kit: AuthKit) -> None:
 async def test_reusing_a_spent_refresh_token_revokes_the_whole_family(kit: AuthKit) -> None:
     first = await kit.registered()
     child = await kit.refresh(refresh_token=first.refresh_token)
+    kit.clock.advance(GRACE + 1)
 
     with pytest.raises(AuthenticationFailed):
         await kit.refresh(refresh_token=first.refresh_token)
@@ -65,6 +68,7 @@ async def test_reuse_revokes_only_the_family_concerned(kit: AuthKit) -> None:
     first = await kit.registered()
     other_session = await kit.login(email=EMAIL, password=PASSWORD)
     await kit.refresh(refresh_token=first.refresh_token)
+    kit.clock.advance(GRACE + 1)
 
     with pytest.raises(AuthenticationFailed):
         await kit.refresh(refresh_token=first.refresh_token)
@@ -72,7 +76,8 @@ async def test_reuse_revokes_only_the_family_concerned(kit: AuthKit) -> None:
     assert (await kit.refresh(refresh_token=other_session.refresh_token)).user.email == EMAIL
 
 
-async def test_concurrent_refreshes_of_one_token_succeed_exactly_once(kit: AuthKit) -> None:
+async def test_concurrent_refreshes_of_one_token_succeed_exactly_once_without_grace() -> None:
+    kit = AuthKit(policy=AuthPolicy(refresh_reuse_grace_seconds=0))
     first = await kit.registered()
 
     outcomes = await asyncio.gather(
@@ -85,9 +90,10 @@ async def test_concurrent_refreshes_of_one_token_succeed_exactly_once(kit: AuthK
     assert sum(isinstance(o, AuthenticationFailed) for o in outcomes) == 1
 
 
-async def test_interleaved_refreshes_of_one_token_succeed_exactly_once(
-    kit: AuthKit, monkeypatch: pytest.MonkeyPatch
+async def test_interleaved_refreshes_of_one_token_succeed_exactly_once_without_grace(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    kit = AuthKit(policy=AuthPolicy(refresh_reuse_grace_seconds=0))
     # Make the fake storage yield after reading the token, so both requests see it unused
     # before either spends it, as two database transactions would.
     read = MemorySessionRepository.get_refresh_token
@@ -109,6 +115,20 @@ async def test_interleaved_refreshes_of_one_token_succeed_exactly_once(
 
     assert sum(isinstance(o, AuthResult) for o in outcomes) == 1
     assert sum(isinstance(o, AuthenticationFailed) for o in outcomes) == 2
+
+
+async def test_a_twin_refresh_within_the_grace_window_gets_the_same_successor(
+    kit: AuthKit,
+) -> None:
+    first = await kit.registered()
+    rotated = await kit.refresh(refresh_token=first.refresh_token)
+    kit.clock.advance(GRACE)
+
+    twin = await kit.refresh(refresh_token=first.refresh_token)
+
+    assert twin.refresh_token == rotated.refresh_token
+    assert (await kit.principal(twin)).session_id == (await kit.principal(rotated)).session_id
+    assert (await kit.refresh(refresh_token=twin.refresh_token)).user.id == first.user.id
 
 
 async def test_session_dies_at_its_absolute_lifetime(kit: AuthKit) -> None:

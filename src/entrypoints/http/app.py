@@ -20,6 +20,7 @@ from entrypoints.http.controllers.profile_items import ITEM_ROUTERS
 from entrypoints.http.controllers.profile_parts import ProfilePartsController
 from entrypoints.http.controllers.profiles import ProfileController
 from entrypoints.http.controllers.rankings import RankingController
+from entrypoints.http.cors import cors_config
 from entrypoints.http.openapi import finish_openapi
 from entrypoints.http.problems import (
     domain_error_handler,
@@ -28,9 +29,15 @@ from entrypoints.http.problems import (
     malformed_body_handler,
     validation_handler,
 )
-from entrypoints.http.rate_limit import IpQuotaGuard
+from entrypoints.http.rate_limit import (
+    ClientAddress,
+    IpQuotaGuard,
+    parse_networks,
+    provide_client_ip,
+)
 from entrypoints.http.request_log import configure_logging, request_log_middleware
 from entrypoints.http.reset_page import reset_page
+from entrypoints.http.security_headers import add_security_headers
 from entrypoints.settings import Settings
 from resumecore.errors import DomainError, StorageUnavailable
 from resumecore.ports.health import ReadinessProbe
@@ -53,10 +60,15 @@ def create_app(application: Application | None = None) -> Litestar:
         dependency_name(use_case): _provide(application.resolve(use_case)) for use_case in USE_CASES
     }
     dependencies["readiness"] = _provide(application.resolve(ReadinessProbe))
+    client_address = ClientAddress(
+        parse_networks(settings.trusted_proxies) if settings.trust_forwarded_for else ()
+    )
+    dependencies["client_ip"] = provide_client_ip(client_address)
+    dependencies["secure_cookies"] = _provide(settings.environment != "development")
     guard = IpQuotaGuard(
         application.resolve(AttemptCounter),
         settings.ip_requests_per_minute,
-        trust_forwarded_for=settings.trust_forwarded_for,
+        client_address=client_address,
     )
     app = Litestar(
         route_handlers=[
@@ -80,6 +92,8 @@ def create_app(application: Application | None = None) -> Litestar:
             Exception: internal_error_handler,
         },
         request_max_body_size=settings.max_body_bytes,
+        cors_config=cors_config(settings.cors_origins, settings.environment),
+        before_send=[add_security_headers],
         # 415 for non-JSON bodies, 400 for NUL / lone surrogates / over-deep JSON (issue #10).
         middleware=[InputGuard()],
         request_class=GuardedRequest,

@@ -1,10 +1,15 @@
-"""Per-IP request quotas, declared on route handlers with ``opt={"ip_quota": "<bucket>"}``."""
+"""Per-IP request quotas (``opt={"ip_quota": "<bucket>"}`` on a handler), and the client IP.
+
+``ClientAddress`` is the one definition of "the client's IP" that every per-IP limit uses.
+"""
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Any
 
-from litestar.connection import ASGIConnection
+from litestar.connection import ASGIConnection, Request
+from litestar.di import Provide
 from litestar.handlers.base import BaseRouteHandler
 
 from resumecore.errors import RateLimited
@@ -15,26 +20,71 @@ WINDOW_SECONDS = 60
 # with embeddings): match reports and rankings share one per-IP bucket.
 TAILORING_QUOTA = {"ip_quota": "tailoring"}
 
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
-def client_ip(connection: ASGIConnection[Any, Any, Any, Any], *, trust_forwarded_for: bool) -> str:
-    """The peer address; the first ``X-Forwarded-For`` hop only behind a trusted proxy."""
-    if trust_forwarded_for:
-        forwarded = connection.headers.get("x-forwarded-for", "")
-        first = forwarded.split(",")[0].strip()
-        if first:
-            return first
-    return connection.client.host if connection.client else "unknown"
+
+def parse_networks(text: str) -> tuple[Network, ...]:
+    """``"127.0.0.1, 10.0.0.0/8"`` -> networks. Raises ``ValueError`` for a bad entry."""
+    return tuple(
+        ipaddress.ip_network(part.strip(), strict=False) for part in text.split(",") if part.strip()
+    )
+
+
+class ClientAddress:
+    """The client IP of a request.
+
+    Without trusted proxies it is the TCP peer and ``X-Forwarded-For`` is ignored, so a client
+    cannot choose its own address. With them, and only when the peer is one of them, it is the
+    right-most ``X-Forwarded-For`` hop that is not a trusted proxy (the left part of that header
+    is whatever the client sent). uvicorn, when the CLI trusts the same proxies, has already
+    rewritten the peer the same way; applying the rule again changes nothing.
+    """
+
+    def __init__(self, trusted_proxies: tuple[Network, ...] = ()) -> None:
+        self._trusted = trusted_proxies
+
+    def _is_trusted(self, host: str) -> bool:
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return False
+        return any(address in network for network in self._trusted)
+
+    def __call__(self, connection: ASGIConnection[Any, Any, Any, Any]) -> str:
+        """The address per-IP limits count."""
+        peer = connection.client.host if connection.client else "unknown"
+        if not self._trusted or not self._is_trusted(peer):
+            return peer
+        hops = [
+            hop.strip()
+            for header in connection.headers.getall("x-forwarded-for", [])
+            for hop in header.split(",")
+            if hop.strip()
+        ]
+        for hop in reversed(hops):
+            if not self._is_trusted(hop):
+                return hop
+        return hops[0] if hops else peer
+
+
+def provide_client_ip(client_address: ClientAddress) -> Provide:
+    """A ``client_ip`` dependency for handlers that throttle by address themselves."""
+
+    async def client_ip(request: Request[Any, Any, Any]) -> str:
+        return client_address(request)
+
+    return Provide(client_ip)
 
 
 class IpQuotaGuard:
     """A Litestar guard counting requests per client IP and bucket in fixed one-minute windows."""
 
     def __init__(
-        self, counter: AttemptCounter, per_minute: int, *, trust_forwarded_for: bool
+        self, counter: AttemptCounter, per_minute: int, *, client_address: ClientAddress
     ) -> None:
         self._counter = counter
         self._per_minute = per_minute
-        self._trust = trust_forwarded_for
+        self._client_address = client_address
 
     async def __call__(
         self, connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
@@ -43,7 +93,7 @@ class IpQuotaGuard:
         bucket = handler.opt.get("ip_quota")
         if not bucket:
             return
-        ip = client_ip(connection, trust_forwarded_for=self._trust)
+        ip = self._client_address(connection)
         window = await self._counter.hit(f"ip:{bucket}:{ip}", WINDOW_SECONDS)
         if window.count > self._per_minute:
             raise RateLimited("Too many requests from this address.", retry_after=window.resets_in)

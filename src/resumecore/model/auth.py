@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import secrets
 from datetime import datetime
 
@@ -19,6 +21,19 @@ def new_opaque_token() -> str:
 def token_digest(token: str) -> str:
     """SHA-256 hex digest of an opaque token: the lookup key in storage."""
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def successor_token(key: bytes, spent_token: str) -> str:
+    """The refresh token that rotation issues after ``spent_token``: HMAC-SHA256 under a server key.
+
+    Deterministic, so a just-spent token presented again within the reuse grace window gets the
+    same successor back without the successor ever being stored in plain text; unpredictable
+    without ``key`` (256 bits, like ``new_opaque_token``).
+    """
+    mac = hmac.new(
+        key, b"refresh-successor\0" + spent_token.encode("utf-8", "surrogatepass"), "sha256"
+    )
+    return base64.urlsafe_b64encode(mac.digest()).rstrip(b"=").decode("ascii")
 
 
 class AuthSession(msgspec.Struct, frozen=True, kw_only=True):

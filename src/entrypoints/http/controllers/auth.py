@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from litestar import Controller, get, post
+from litestar import Controller, Request, Response, get, post
+from litestar.background_tasks import BackgroundTask
+from litestar.datastructures import CacheControlHeader, Cookie
 from litestar.di import NamedDependency, Provide
 from litestar.params import JSONBody, QueryParameter
 
@@ -33,6 +35,29 @@ from resumecore.services.auth.register import RegisterUser
 
 AUTH_QUOTA = {"ip_quota": "auth"}
 BEARER: list[dict[str, list[str]]] = [{"BearerToken": []}]
+# Token responses must not be kept by any cache (browser, proxy).
+NO_STORE = CacheControlHeader(no_store=True)
+DEVICE_COOKIE = "rc_device"
+DEVICE_HEADER = "X-Device-Token"
+FORGOT_MESSAGE = "If the email exists, a reset link has been sent"
+
+
+def device_token_of(request: Request[Any, Any, Any]) -> str | None:
+    """The device token a client shows: the ``X-Device-Token`` header, else the cookie."""
+    return request.headers.get(DEVICE_HEADER) or request.cookies.get(DEVICE_COOKIE)
+
+
+def device_cookie(token: str, *, secure: bool, max_age: int) -> Cookie:
+    """The signed device cookie a successful login sets (scoped to the auth routes)."""
+    return Cookie(
+        key=DEVICE_COOKIE,
+        value=token,
+        path="/api/v1/auth",
+        max_age=max_age,
+        httponly=True,
+        secure=secure,
+        samesite="strict",
+    )
 
 
 class AuthController(Controller):
@@ -41,7 +66,13 @@ class AuthController(Controller):
     path = "/api/v1/auth"
     tags = ["auth"]
 
-    @post("/register", status_code=201, opt=AUTH_QUOTA, operation_id="register")
+    @post(
+        "/register",
+        status_code=201,
+        opt=AUTH_QUOTA,
+        operation_id="register",
+        cache_control=NO_STORE,
+    )
     async def register(
         self, data: JSONBody[RegisterRequest], register_user: NamedDependency[RegisterUser]
     ) -> TokenResponse:
@@ -51,14 +82,37 @@ class AuthController(Controller):
         )
         return TokenResponse.of(result)
 
-    @post("/login", status_code=200, opt=AUTH_QUOTA, operation_id="login")
+    @post("/login", status_code=200, opt=AUTH_QUOTA, operation_id="login", cache_control=NO_STORE)
     async def login(
-        self, data: JSONBody[LoginRequest], login_user: NamedDependency[LoginUser]
-    ) -> TokenResponse:
-        """Exchange credentials for a token pair; 429 with Retry-After when throttled."""
-        return TokenResponse.of(await login_user(email=data.email, password=data.password))
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[LoginRequest],
+        login_user: NamedDependency[LoginUser],
+        client_ip: NamedDependency[str],
+        secure_cookies: NamedDependency[bool],
+    ) -> Response[TokenResponse]:
+        """Exchange credentials for a token pair; 429 with Retry-After when throttled.
 
-    @post("/refresh", status_code=200, opt=AUTH_QUOTA, operation_id="refresh")
+        Sets the ``rc_device`` cookie: a device that logged in before is not locked out by
+        failures from elsewhere (the token may also be sent as ``X-Device-Token``).
+        """
+        result = await login_user(
+            email=data.email,
+            password=data.password,
+            client_ip=client_ip,
+            device_token=device_token_of(request),
+        )
+        cookies = []
+        if result.device_token:
+            max_age = login_user.device_token_lifetime_seconds
+            cookies.append(
+                device_cookie(result.device_token, secure=secure_cookies, max_age=max_age)
+            )
+        return Response(TokenResponse.of(result), cookies=cookies)
+
+    @post(
+        "/refresh", status_code=200, opt=AUTH_QUOTA, operation_id="refresh", cache_control=NO_STORE
+    )
     async def refresh(
         self, data: JSONBody[RefreshRequest], refresh_session: NamedDependency[RefreshSession]
     ) -> TokenResponse:
@@ -109,10 +163,14 @@ class AuthController(Controller):
         data: JSONBody[ChangePasswordRequest],
         principal: NamedDependency[Principal],
         change_password: NamedDependency[ChangePassword],
+        client_ip: NamedDependency[str],
     ) -> MessageResponse:
         """Change the password; every other session is signed out."""
         await change_password(
-            principal, current_password=data.current_password, new_password=data.new_password
+            principal,
+            current_password=data.current_password,
+            new_password=data.new_password,
+            client_ip=client_ip,
         )
         return MessageResponse(message="Password changed successfully")
 
@@ -121,17 +179,26 @@ class AuthController(Controller):
         self,
         data: JSONBody[ForgotPasswordRequest],
         request_password_reset: NamedDependency[RequestPasswordReset],
-    ) -> MessageResponse:
-        """Mail a reset link if the account exists; the answer is the same either way."""
-        await request_password_reset(email=data.email)
-        return MessageResponse(message="If the email exists, a reset link has been sent")
+    ) -> Response[MessageResponse]:
+        """Mail a reset link if the account exists; the answer is the same either way.
+
+        Only validation and the rate limit run before the answer; looking the account up and
+        mailing run after it, so its timing says nothing about whether the account exists.
+        """
+        delivery = await request_password_reset.accept(email=data.email)
+        return Response(
+            MessageResponse(message=FORGOT_MESSAGE), background=BackgroundTask(delivery)
+        )
 
     @post("/reset-password", status_code=200, opt=AUTH_QUOTA, operation_id="reset_password")
     async def reset_password(
-        self, data: JSONBody[ResetPasswordRequest], reset_password: NamedDependency[ResetPassword]
+        self,
+        data: JSONBody[ResetPasswordRequest],
+        reset_password: NamedDependency[ResetPassword],
+        client_ip: NamedDependency[str],
     ) -> MessageResponse:
         """Set a new password with a reset token; all sessions are signed out."""
-        await reset_password(token=data.token, new_password=data.new_password)
+        await reset_password(token=data.token, new_password=data.new_password, client_ip=client_ip)
         return MessageResponse(message="Password reset successfully")
 
     @get("/check-email", opt={"ip_quota": "check-email"}, operation_id="check_email")

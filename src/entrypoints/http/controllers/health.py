@@ -11,7 +11,7 @@ from resumecore.ports.health import ReadinessProbe
 @get("/health", operation_id="health", tags=["health"])
 async def health() -> dict[str, str]:
     """The process answers."""
-    return {"status": "ok"}
+    return {"status": "healthy"}
 
 
 @get("/health/ready", operation_id="health_ready", tags=["health"])

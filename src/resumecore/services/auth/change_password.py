@@ -8,7 +8,6 @@ from resumecore.errors import (
     AuthenticationFailed,
     InvalidValue,
     NotFound,
-    RateLimited,
     StorageUnavailable,
 )
 from resumecore.model.principal import Principal
@@ -17,7 +16,8 @@ from resumecore.ports.security import PasswordHasher
 from resumecore.ports.system import Clock
 from resumecore.ports.throttle import AttemptCounter
 from resumecore.ports.uow import UnitOfWorkFactory
-from resumecore.services.auth.login import login_failure_key
+from resumecore.services.auth.login import UNKNOWN_CLIENT
+from resumecore.services.auth.login_throttle import LoginThrottle
 from resumecore.services.auth.policy import AuthPolicy
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ class ChangePassword:
 
     Raises:
         AuthenticationFailed: the current password is wrong (counts as a failed login).
-        RateLimited: the account is locked out by failed logins or password guesses.
+        RateLimited: this address is locked out of the account by failed logins or guesses.
         InvalidValue: the new password equals the current one or breaks the policy.
     """
 
@@ -43,27 +43,29 @@ class ChangePassword:
     ) -> None:
         self._uow = uow
         self._hasher = hasher
-        self._attempts = attempts
+        self._throttle = LoginThrottle(attempts, policy)
         self._mailer = mailer
         self._clock = clock
         self._policy = policy
 
     async def __call__(
-        self, principal: Principal, *, current_password: str, new_password: str
+        self,
+        principal: Principal,
+        *,
+        current_password: str,
+        new_password: str,
+        client_ip: str = UNKNOWN_CLIENT,
     ) -> None:
         """Verify, re-hash, store; the caller's own session keeps working."""
         async with self._uow() as uow:
             user = await uow.users.get(principal.user_id)
         if user is None:
             raise NotFound("User not found.")
-        key = login_failure_key(user.email)
-        failures = await self._attempts.peek(key)
-        if failures.count >= self._policy.login_failure_limit:
-            raise RateLimited(
-                "Too many failed attempts; try again later.", retry_after=failures.resets_in
-            )
+        # Wrong current passwords count as failed logins from this address, and a lockout of
+        # this address stops them: a stolen access token is no unthrottled guessing oracle.
+        await self._throttle.check_pair(user.email, client_ip)
         if not await self._hasher.verify(current_password, user.password_hash):
-            await self._attempts.hit(key, self._policy.login_failure_window_seconds)
+            await self._throttle.failed(user.email, client_ip)
             raise AuthenticationFailed("The current password is incorrect.")
         if new_password == current_password:
             raise InvalidValue.for_field(

@@ -1,32 +1,33 @@
-"""Use case: log in with e-mail and password, throttled per account."""
+"""Use case: log in with e-mail and password, throttled per (e-mail, client IP) and per e-mail."""
 
 from __future__ import annotations
 
-from resumecore.errors import AuthenticationFailed, RateLimited
+import msgspec
+
+from resumecore.errors import AuthenticationFailed
 from resumecore.model.email import normalize_email
 from resumecore.ports.security import PasswordHasher
 from resumecore.ports.system import Clock
 from resumecore.ports.throttle import AttemptCounter
 from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore.services.auth.device_tokens import device_token_owner, issue_device_token
+from resumecore.services.auth.login_throttle import LoginThrottle
 from resumecore.services.auth.policy import AuthPolicy
 from resumecore.services.auth.results import AuthResult
 from resumecore.services.auth.session_starter import SessionStarter
 
 INVALID_CREDENTIALS = "Invalid credentials"
-
-
-def login_failure_key(email: str) -> str:
-    """The counter key of failed logins for one normalised e-mail."""
-    return f"login-fail:{email}"
+UNKNOWN_CLIENT = "unknown"
 
 
 class LoginUser:
     """Check credentials and open a session.
 
     Every failure (unknown e-mail, wrong password, deactivated account) raises the same
-    ``AuthenticationFailed`` after the same amount of hashing work. After
-    ``login_failure_limit`` failures within the window, every attempt for that e-mail, right
-    password included, raises ``RateLimited`` until the window ends.
+    ``AuthenticationFailed`` after the same amount of hashing work. Failures are throttled as
+    ``LoginThrottle`` describes: ``RateLimited`` (right password included) while this client
+    address is locked out of the e-mail, or while the e-mail is over its global limit and the
+    caller shows no device token of the account. A success returns a new device token.
     """
 
     def __init__(
@@ -41,27 +42,40 @@ class LoginUser:
         self._uow = uow
         self._hasher = hasher
         self._sessions = sessions
-        self._attempts = attempts
+        self._throttle = LoginThrottle(attempts, policy)
         self._clock = clock
         self._policy = policy
 
-    async def __call__(self, *, email: str, password: str) -> AuthResult:
-        """Authenticate and return a fresh token pair."""
+    @property
+    def device_token_lifetime_seconds(self) -> int:
+        """How long a device token issued now stays valid."""
+        return self._policy.device_token_lifetime_seconds
+
+    async def __call__(
+        self,
+        *,
+        email: str,
+        password: str,
+        client_ip: str = UNKNOWN_CLIENT,
+        device_token: str | None = None,
+    ) -> AuthResult:
+        """Authenticate and return a fresh token pair (and a device token)."""
         address = normalize_email(email)
-        key = login_failure_key(address)
-        failures = await self._attempts.peek(key)
-        if failures.count >= self._policy.login_failure_limit:
-            raise RateLimited(
-                "Too many failed logins; try again later.", retry_after=failures.resets_in
-            )
+        await self._throttle.check_pair(address, client_ip)
         async with self._uow() as uow:
             user = await uow.users.get_by_email(address)
+        now = self._clock.now()
+        lifetime = self._policy.device_token_lifetime_seconds
+        owner = device_token_owner(self._policy.token_key, device_token, now, lifetime)
+        await self._throttle.check_account(
+            address, known_device=user is not None and owner == user.id
+        )
         stored_hash = user.password_hash if user is not None else None
         matches = await self._hasher.verify(password, stored_hash)
         if user is None or not matches or not user.is_active:
-            await self._attempts.hit(key, self._policy.login_failure_window_seconds)
+            await self._throttle.failed(address, client_ip)
             raise AuthenticationFailed(INVALID_CREDENTIALS)
-        await self._attempts.clear(key)
+        await self._throttle.succeeded(address, client_ip)
         if self._hasher.needs_rehash(user.password_hash):
             user = user.with_password_hash(await self._hasher.hash(password), self._clock.now())
         async with self._uow() as uow:
@@ -69,4 +83,5 @@ class LoginUser:
                 await uow.users.update(user)
             result = await self._sessions.start(uow, user)
             await uow.commit()
-        return result
+        device = issue_device_token(self._policy.token_key, user.id, now)
+        return msgspec.structs.replace(result, device_token=device)

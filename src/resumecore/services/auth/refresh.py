@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from resumecore.errors import AuthenticationFailed
-from resumecore.model.auth import token_digest
+from resumecore.model.auth import RefreshToken, token_digest
 from resumecore.ports.system import Clock
-from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
 from resumecore.services.auth.results import AuthResult
 from resumecore.services.auth.session_starter import SessionStarter
 
@@ -16,10 +18,14 @@ class RefreshSession:
     """Exchange a refresh token for a new access token and a new refresh token.
 
     The presented token is spent atomically, so of concurrent requests with one token exactly
-    one succeeds. Presenting a spent token is treated as theft: the session is revoked.
+    one rotates it. Clients that refresh in parallel with one token (the mobile app does) are
+    not thieves: a token spent less than the reuse grace window ago answers with the same
+    successor refresh token and a fresh access token for the same session. Past the window,
+    presenting a spent token is treated as theft: the session (the whole family) is revoked.
 
     Raises:
-        AuthenticationFailed: unknown, spent, expired or revoked token, or inactive user.
+        AuthenticationFailed: unknown, expired or revoked token, a spent token past the grace
+            window, or an inactive user.
     """
 
     def __init__(self, uow: UnitOfWorkFactory, sessions: SessionStarter, clock: Clock) -> None:
@@ -39,10 +45,27 @@ class RefreshSession:
             user = await uow.users.get(session.user_id) if session is not None else None
             if session is None or user is None or not session.is_live(now) or not user.is_active:
                 raise AuthenticationFailed(INVALID_REFRESH)
-            if token.used_at is not None or not await uow.sessions.spend_refresh_token(digest, now):
-                await uow.sessions.revoke(session.id, now)
+            if token.used_at is None and await uow.sessions.spend_refresh_token(digest, now):
+                result = await self._sessions.continue_session(
+                    uow, session, user, spent_token=refresh_token
+                )
                 await uow.commit()
-                raise AuthenticationFailed(INVALID_REFRESH)
-            result = await self._sessions.continue_session(uow, session, user)
+                return result
+            # Spent already, possibly by a twin request a moment ago: read when.
+            spent = await uow.sessions.get_refresh_token(digest)
+            if spent is not None and await self._within_grace(uow, spent, now, refresh_token):
+                return self._sessions.repeat(session, user, refresh_token)
+            await uow.sessions.revoke(session.id, now)
             await uow.commit()
-        return result
+            raise AuthenticationFailed(INVALID_REFRESH)
+
+    async def _within_grace(
+        self, uow: UnitOfWork, spent: RefreshToken, now: datetime, refresh_token: str
+    ) -> bool:
+        """True when ``spent`` was rotated within the grace window and its successor exists."""
+        grace = timedelta(seconds=self._sessions.reuse_grace_seconds)
+        if spent.used_at is None or grace <= timedelta(0) or now - spent.used_at > grace:
+            return False
+        successor = self._sessions.successor_of(refresh_token)
+        stored = await uow.sessions.get_refresh_token(token_digest(successor))
+        return stored is not None and stored.session_id == spent.session_id
