@@ -65,7 +65,9 @@ async def test_medium_5_deep_json_is_400(
     assert '"level": "error"' not in capsys.readouterr().out
 
 
-async def test_medium_6_nul_is_400_on_both_databases(client: Client) -> None:
+async def test_medium_6_nul_is_400_on_both_databases(
+    client: Client, capsys: pytest.CaptureFixture[str]
+) -> None:
     token = (await register(client))["access_token"]
     nul_bodies = {
         f"{AUTH}/login": b'{"email":"a\\u0000@example.com","password":"x"}',
@@ -90,6 +92,7 @@ async def test_medium_6_nul_is_400_on_both_databases(client: Client) -> None:
     # An escaped backslash followed by "u0000" is text, not a NUL.
     escaped = b'{"email":"ada@example.com","password":"\\\\u0000"}'
     assert (await _post_raw(client, f"{AUTH}/login", escaped)).status_code == 401
+    assert '"level": "error"' not in capsys.readouterr().out
 
 
 @pytest.mark.postgres
@@ -109,7 +112,9 @@ async def test_medium_6_a_value_postgresql_refuses_is_not_an_outage(
     assert "nul" not in record.getMessage().lower().replace("null", "")
 
 
-async def test_medium_7_reset_link_serves_a_page(tmp_path: Path, database_url: str) -> None:
+async def test_medium_7_reset_link_serves_a_page(
+    tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     async with app_client(tmp_path, database_url, public_base_url="http://127.0.0.1:8123") as (
         client,
         application,
@@ -139,6 +144,13 @@ async def test_medium_7_reset_link_serves_a_page(tmp_path: Path, database_url: s
             json={"token": url.fragment.removeprefix("token="), "new_password": NEW_PASSWORD},
         )
         assert done.status_code == 200, done.text
+        # An old-style link with the token in the query is served too, and not logged.
+        legacy = await client.get("/reset-password?token=legacy-secret-token")
+        assert legacy.status_code == 200
+    logged = capsys.readouterr().out
+    assert '"route": "/reset-password"' in logged
+    assert "legacy-secret-token" not in logged
+    assert url.fragment.removeprefix("token=") not in logged
 
 
 def test_medium_7_the_default_link_follows_the_port(tmp_path: Path) -> None:
