@@ -18,7 +18,9 @@ from adapters.sql.engine import make_engine
 from adapters.sql.readiness import SqlReadinessProbe
 from adapters.sql.uow import SqlUnitOfWorkFactory
 from adapters.system import SystemClock, UuidGenerator
+from adapters.throttle.costly_work_limiter import InProcessCostlyWorkLimiter
 from adapters.throttle.memory_counter import MemoryAttemptCounter
+from adapters.workers.thread_pool import ThreadPoolRunner
 from entrypoints.data_files import make_data_private
 from entrypoints.settings import Settings
 from resumecore.model.password_policy import PasswordPolicy
@@ -29,6 +31,7 @@ from resumecore.ports.security import AccessTokenCodec, PasswordHasher
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.throttle import AttemptCounter
 from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore.ports.work import CostlyWorkLimiter, CpuWorkRunner
 from resumecore.services.auth.account import (
     AuthenticateAccessToken,
     CheckEmailAvailability,
@@ -68,6 +71,12 @@ from resumecore.services.profiles.queries import (
     GetProfileVersion,
     ListProfiles,
 )
+
+# Each kind of CPU work has its own bounded pool, so none queues behind another (or behind the
+# loop's default executor): scoring is pure Python and holds the GIL, so more than two scoring
+# threads would not add throughput; bcrypt releases the GIL and gets its own four.
+SCORING_WORKERS = 2
+HASHING_WORKERS = 4
 
 USE_CASES: tuple[type, ...] = (
     SessionStarter,
@@ -148,9 +157,21 @@ def build_application(
     container.register(IdGenerator, instance=UuidGenerator())
     container.register(UnitOfWorkFactory, instance=SqlUnitOfWorkFactory(engine))
     container.register(ReadinessProbe, instance=SqlReadinessProbe(engine))
+    hashing = _worker_pool(app, "bcrypt", HASHING_WORKERS)
+    scoring = _worker_pool(app, "scoring", SCORING_WORKERS)
     container.register(
         PasswordHasher,
-        instance=BcryptPasswordHasher(settings.password_pepper.encode(), settings.bcrypt_rounds),
+        instance=BcryptPasswordHasher(
+            settings.password_pepper.encode(),
+            settings.bcrypt_rounds,
+            HASHING_WORKERS,
+            runner=hashing,
+        ),
+    )
+    container.register(CpuWorkRunner, instance=scoring)
+    container.register(
+        CostlyWorkLimiter,
+        instance=InProcessCostlyWorkLimiter(settings.costly_requests_per_user),
     )
     container.register(
         AccessTokenCodec,
@@ -161,7 +182,9 @@ def build_application(
     container.register(Mailer, instance=_mailer(settings))
     container.register(AttemptCounter, instance=_attempt_counter(settings, clock, app))
     container.register(AuthPolicy, instance=auth_policy(settings))
-    container.register(RelevanceScorer, instance=RelevanceScorer(_embedder(settings, app)))
+    container.register(
+        RelevanceScorer, instance=RelevanceScorer(_embedder(settings, app), cpu=scoring)
+    )
     for use_case in USE_CASES:
         container.register(use_case, scope=punq.Scope.singleton)
     for key, instance in (overrides or {}).items():
@@ -183,6 +206,12 @@ def auth_policy(settings: Settings) -> AuthPolicy:
         # Its own key, derived from the secret key: never the JWT key itself.
         token_key=hmac.digest(settings.secret_key.encode(), b"resumecore auth tokens v1", "sha256"),
     )
+
+
+def _worker_pool(app: Application, name: str, workers: int) -> ThreadPoolRunner:
+    pool = ThreadPoolRunner(name, workers)
+    app.closers.append(pool.aclose)
+    return pool
 
 
 def _mailer(settings: Settings) -> Mailer:

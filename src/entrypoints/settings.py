@@ -40,6 +40,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     login_account_failure_limit: int = 50
     refresh_reuse_grace_seconds: int = 30
     ip_requests_per_minute: int = 100
+    costly_requests_per_user: int = 2
     trust_forwarded_for: bool = False
     trusted_proxies: str = "127.0.0.1"
     # None: the environment's default (loopback origins in development, none otherwise).
@@ -109,6 +110,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
             raise ValueError(msg)
         if not 4 <= self.bcrypt_rounds <= 31:
             msg = "RESUMECORE_BCRYPT_ROUNDS must be between 4 and 31"
+            raise ValueError(msg)
+        if self.costly_requests_per_user < 1:
+            msg = "RESUMECORE_COSTLY_REQUESTS_PER_USER must be at least 1"
             raise ValueError(msg)
 
     def _validate_network_settings(self) -> None:

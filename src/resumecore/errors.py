@@ -88,6 +88,15 @@ class RateLimited(DomainError):
         self.retry_after = max(1, retry_after)
 
 
+class TooBusy(RateLimited):
+    """The user already runs as many costly requests as allowed; retry when one finishes."""
+
+    code = "too_busy"
+
+    def __init__(self, message: str, *, retry_after: int = 1) -> None:
+        super().__init__(message, retry_after=retry_after)
+
+
 class StorageUnavailable(DomainError):
     """A dependency (database, cache, mail relay) could not be reached."""
 

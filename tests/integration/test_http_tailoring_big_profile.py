@@ -1,9 +1,11 @@
-"""A maximal profile: ranking and matching it must not stall other requests."""
+"""The largest profile scored in one request: ranking and matching it must not stall others."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 
+import httpx
 import pytest
 
 from entrypoints.bootstrap import Application
@@ -17,14 +19,18 @@ BULLET = "Shipped feature {j} in Go and Terraform on Kubernetes, cutting latency
 
 
 def maximal_profile() -> dict[str, object]:
-    """200 experiences of 50 bullets: the most the profile rules allow (10,200 items)."""
+    """50 experiences of 49 bullets: the scoring budget (2,500 items; larger profiles get 422).
+
+    The profile rules allow 200 of 50 (10,200 items): ``tests/integration/security/
+    test_load_regressions.py`` checks that such a profile is refused before any scoring.
+    """
     return {
         "personal_info": {"full_name": "Max"},
         "experiences": [
             {"title": f"Engineer {i}", "company": f"Company {i}", "start_date": "2015-01",
              "end_date": "2016-01", "description": "Built Python services on PostgreSQL.",
-             "achievements": [BULLET.format(j=j) for j in range(50)]}
-            for i in range(200)
+             "achievements": [BULLET.format(j=j) for j in range(49)]}
+            for i in range(50)
         ],
     }  # fmt: skip
 
@@ -40,14 +46,19 @@ async def test_other_requests_are_served_while_a_maximal_profile_is_scored(
         await application.resolve(CreateProfile)(principal, maximal_profile())
         posting = {"raw_text": POSTING["raw_text"]}
         job = (await client.post(JOBS, json=posting, headers=headers)).json()
-        if route == "match":
-            slow = client.get(f"{JOBS}/{job['id']}/match", headers=headers)
-        else:
+
+        def scoring_request() -> Awaitable[httpx.Response]:
+            if route == "match":
+                return client.get(f"{JOBS}/{job['id']}/match", headers=headers)
             body = {"job_id": job["id"]}
-            slow = client.post("/api/v1/rankings/create", json=body, headers=headers)
+            return client.post("/api/v1/rankings/create", json=body, headers=headers)
+
+        # One request first: the first of a process pays one-time costs on the loop (about
+        # 0.3 s here), which are not scoring and would dominate a 2,500-item request.
+        assert (await scoring_request()).status_code == 200
         loop = asyncio.get_running_loop()
         started = loop.time()
-        scoring = asyncio.ensure_future(slow)
+        scoring = asyncio.ensure_future(scoring_request())
         longest_stall = 0.0
         while not scoring.done():  # how long does the loop go without running this task?
             before = loop.time()

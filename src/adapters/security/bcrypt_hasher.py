@@ -1,4 +1,4 @@
-"""bcrypt behind an HMAC-SHA256 pre-hash, run in worker threads."""
+"""bcrypt behind an HMAC-SHA256 pre-hash, run on a worker pool of its own."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import secrets
 
 import bcrypt
 
+from adapters.workers.thread_pool import ThreadPoolRunner
 from resumecore.ports.security import PasswordHasher
+from resumecore.ports.work import CpuWorkRunner
 
 SCHEME = "bcrypt-hmac-v1"
 
@@ -20,13 +22,23 @@ class BcryptPasswordHasher(PasswordHasher):
 
     The pre-hash gives bcrypt 44 ASCII bytes for any password, so nothing past 72 bytes is
     truncated and NUL bytes cannot cut it short; the pepper defeats hash shucking.
-    Hashing runs in threads, at most ``max_concurrent`` at once, never on the event loop.
+    Hashing runs on ``runner``, at most ``max_concurrent`` at once, never on the event loop.
+    The app gives it a pool that nothing else uses (see ``bootstrap``), so a flood of other
+    CPU work (scoring) never queues ahead of a login; without one it makes its own.
     """
 
-    def __init__(self, pepper: bytes, rounds: int = 12, max_concurrent: int = 4) -> None:
+    def __init__(
+        self,
+        pepper: bytes,
+        rounds: int = 12,
+        max_concurrent: int = 4,
+        *,
+        runner: CpuWorkRunner | None = None,
+    ) -> None:
         self._pepper = pepper
         self._rounds = rounds
         self._slots = asyncio.Semaphore(max_concurrent)
+        self._runner = runner or ThreadPoolRunner("bcrypt", max_concurrent)
         self._dummy_hash: bytes | None = None
 
     def _prehash(self, password: str) -> bytes:
@@ -37,7 +49,7 @@ class BcryptPasswordHasher(PasswordHasher):
         """Hash with a fresh salt at the configured cost."""
         prehashed = self._prehash(password)
         async with self._slots:
-            hashed = await asyncio.to_thread(bcrypt.hashpw, prehashed, bcrypt.gensalt(self._rounds))
+            hashed = await self._runner.run(bcrypt.hashpw, prehashed, bcrypt.gensalt(self._rounds))
         return f"{SCHEME}${hashed.decode('ascii')}"
 
     async def verify(self, password: str, password_hash: str | None) -> bool:
@@ -51,7 +63,7 @@ class BcryptPasswordHasher(PasswordHasher):
             matches = True
         prehashed = self._prehash(password)
         async with self._slots:
-            ok = await asyncio.to_thread(_checkpw, prehashed, target)
+            ok = await self._runner.run(_checkpw, prehashed, target)
         return ok and matches
 
     def needs_rehash(self, password_hash: str) -> bool:
@@ -68,7 +80,7 @@ class BcryptPasswordHasher(PasswordHasher):
     async def _dummy(self) -> bytes:
         if self._dummy_hash is None:
             salt = bcrypt.gensalt(self._rounds)
-            self._dummy_hash = await asyncio.to_thread(
+            self._dummy_hash = await self._runner.run(
                 bcrypt.hashpw, secrets.token_bytes(16).hex().encode(), salt
             )
         return self._dummy_hash

@@ -5,12 +5,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 import msgspec
 
 from resumecore.model.job import Job
 from resumecore.model.profile import Profile
 from resumecore.ports.embedder import Embedder
+from resumecore.ports.work import CpuWorkRunner
 from resumecore.postings.vocabulary import default_vocabulary
 from resumecore.tailoring.items import Item, profile_items
 from resumecore.tailoring.job_terms import job_terms
@@ -20,6 +23,8 @@ from resumecore.tailoring.semantic import SEMANTIC_VERSION, item_text, job_lines
 MAX_EMBEDDED_ITEMS = 60
 DEADLINE_SECONDS = 10.0
 log = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class Relevance(msgspec.Struct, frozen=True, kw_only=True):
@@ -41,26 +46,32 @@ class RelevanceScorer:
     """
 
     def __init__(
-        self, embedder: Embedder | None = None, deadline: float = DEADLINE_SECONDS
+        self,
+        embedder: Embedder | None = None,
+        deadline: float = DEADLINE_SECONDS,
+        *,
+        cpu: CpuWorkRunner | None = None,
     ) -> None:
         self._embedder = embedder
         self._deadline = deadline
+        # The app injects its scoring pool; a plain worker thread serves scripts and tests.
+        self._cpu = cpu or _DefaultThread()
 
     async def __call__(self, profile: Profile, job: Job) -> Relevance:
         """Score every item of ``profile`` against ``job``.
 
-        Scoring runs in a worker thread: a maximal profile (10,000 items) takes over a second
-        of CPU, which must not stall the event loop for every other request.
+        Scoring runs on the ``CpuWorkRunner``: a large profile takes a noticeable share of a
+        second of CPU, which must not stall the event loop for every other request.
         """
         vocabulary = default_vocabulary()
         terms = job_terms(job, vocabulary)
         items = profile_items(profile, terms.now)
-        offline = await asyncio.to_thread(score_items, items, terms, vocabulary)
+        offline = await self._cpu.run(score_items, items, terms, vocabulary)
         if self._embedder is not None and items:
             semantic = await self._semantic(self._embedder, job, items, offline)
             if semantic is not None:
                 version = f"{SCORE_VERSION}+{SEMANTIC_VERSION}/{self._embedder.name}"
-                scores = await asyncio.to_thread(score_items, items, terms, vocabulary, semantic)
+                scores = await self._cpu.run(score_items, items, terms, vocabulary, semantic)
                 return Relevance(scores=ranked(scores, items), version=version)
         return Relevance(scores=ranked(offline, items), version=SCORE_VERSION)
 
@@ -85,3 +96,8 @@ class RelevanceScorer:
         for index, value in zip(chosen, semantic_scores(clean), strict=True):
             semantic[index] = value
         return semantic
+
+
+class _DefaultThread:
+    async def run(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return await asyncio.to_thread(fn, *args, **kwargs)

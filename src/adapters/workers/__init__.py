@@ -1,0 +1,1 @@
+"""Bounded worker pools for CPU-bound work, one per kind of work."""
