@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import asyncio
 from contextlib import AsyncExitStack
+from pathlib import Path
 
 import pytest
 
 from adapters.throttle.costly_work_limiter import InProcessCostlyWorkLimiter
+from entrypoints.settings import Settings
 from resumecore.errors import RateLimited, TooBusy
+from resumecore.ports.work import CostlyWorkLimiter
+from tests.support.app import make_application, make_settings
 
 
 async def test_a_request_beyond_the_limit_is_too_busy_and_retries_after_a_second() -> None:
@@ -98,3 +102,15 @@ async def test_nested_slots_count_once_each() -> None:
 def test_a_limit_below_one_is_refused() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         InProcessCostlyWorkLimiter(per_user=0)
+
+
+def test_the_setting_sets_the_limit_and_zero_is_refused(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'unused.db'}"
+    application = make_application(tmp_path, url, costly_requests_per_user=3)
+    limiter = application.resolve(CostlyWorkLimiter)
+    assert isinstance(limiter, InProcessCostlyWorkLimiter)
+    assert limiter.per_user == 3
+    assert make_settings(tmp_path, url).costly_requests_per_user == 2
+    env = {"RESUMECORE_DATA_DIR": str(tmp_path), "RESUMECORE_COSTLY_REQUESTS_PER_USER": "0"}
+    with pytest.raises(ValueError, match="RESUMECORE_COSTLY_REQUESTS_PER_USER"):
+        Settings.from_env(env)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import threading
+from pathlib import Path
 
 import pytest
 
 from adapters.workers.thread_pool import ThreadPoolRunner
+from resumecore.ports.security import PasswordHasher
+from resumecore.ports.work import CpuWorkRunner
+from tests.support.app import make_application
 
 REQUEST = contextvars.ContextVar("request", default="none")
 
@@ -80,3 +84,20 @@ async def test_closing_drops_queued_calls_and_waits_for_running_ones() -> None:
     assert finished == ["first"]
     with pytest.raises(asyncio.CancelledError):
         await queued
+
+
+async def test_the_application_owns_both_pools_and_closes_them(tmp_path: Path) -> None:
+    application = make_application(tmp_path, f"sqlite+aiosqlite:///{tmp_path / 'unused.db'}")
+    scoring = application.resolve(CpuWorkRunner)
+    hasher = application.resolve(PasswordHasher)
+    assert isinstance(scoring, ThreadPoolRunner)
+    assert (scoring.name, scoring.max_workers) == ("scoring", 2)
+    hashing = hasher._runner  # type: ignore[attr-defined]
+    assert isinstance(hashing, ThreadPoolRunner)
+    assert hashing is not scoring
+    assert hashing.name == "bcrypt"
+    assert await hasher.verify("pw", await hasher.hash("pw"))
+    await application.aclose()
+    for pool in (scoring, hashing):
+        with pytest.raises(RuntimeError, match="shutdown"):
+            await pool.run(int)
