@@ -97,24 +97,49 @@ async def test_a_bulk_array_of_101_items_is_400_and_writes_nothing(
     [
         ("id", "00000000-0000-4000-8000-000000000000"),
         ("user_id", "00000000-0000-4000-8000-000000000001"),
+        ("user_id", 7),
         ("version", 99),
         ("created_at", "2000-01-01T00:00:00Z"),
         ("is_primary", False),
+        ("enhanced_professional_summary", "I cured everything."),
     ],
 )
-async def test_server_owned_fields_in_a_profile_body_are_400_and_write_nothing(
-    client: AsyncClient, application: Application, method: str, field: str, value: Any
+async def test_server_owned_fields_in_a_profile_body_are_ignored(
+    client: AsyncClient, method: str, field: str, value: Any
+) -> None:
+    # Contract: the keys the app echoes are accepted and ignored, never applied.
+    headers = await register(client)
+    profile = await create_profile(client, headers)
+    url = PROFILES if method == "POST" else f"{PROFILES}/{profile['id']}"
+    if field == "is_primary":  # a second profile (POST) is not primary; the first (PUT) is
+        value = method == "POST"
+    body = (profile_body() if method == "POST" else {"professional_summary": "x"}) | {field: value}
+
+    response = await client.request(method, url, json=body, headers=headers)
+
+    assert response.status_code == (201 if method == "POST" else 200), response.text
+    written = response.json()
+    assert written[field] != value
+    assert written["user_id"] == profile["user_id"]
+    assert written["version"] == 1 if method == "POST" else profile["version"] + 1
+    read = await client.get(f"{PROFILES}/{written['id']}", headers=headers)
+    assert read.json()[field] == written[field]
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT"])
+async def test_a_key_neither_ours_nor_the_apps_is_400_naming_it_and_writes_nothing(
+    client: AsyncClient, application: Application, method: str
 ) -> None:
     headers = await register(client)
     profile = await create_profile(client, headers)
     before = await database_state(application.settings.database_url)
     url = PROFILES if method == "POST" else f"{PROFILES}/{profile['id']}"
-    body = (profile_body() if method == "POST" else {"professional_summary": "x"}) | {field: value}
+    body = profile_body() | {"experiences": [{**profile_body()["experiences"][0], "salary": 1}]}
 
     response = await client.request(method, url, json=body, headers=headers)
 
     problem = assert_problem(response, 400)
-    assert field in str(problem.get("errors", "")), problem
+    assert problem["detail"] == "'experiences[0].salary' is not a field this request accepts."
     assert await database_state(application.settings.database_url) == before
 
 

@@ -205,7 +205,8 @@ def test_education_without_field_or_dates_is_partial_and_advised() -> None:
 def test_the_result_encodes_to_the_contract_shape() -> None:
     body = msgspec.json.decode(msgspec.json.encode(analyze_profile(make(FULL), TODAY)))
 
-    assert set(body) == {"completeness", "statistics", "recommendations"}
+    assert set(body) == {"profile_id", "completeness", "statistics", "recommendations"}
+    assert body["profile_id"] == make(FULL).id
     assert set(body["completeness"]) == {
         "overall",
         "personal_info",

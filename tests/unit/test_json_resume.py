@@ -46,6 +46,7 @@ def make(content: dict[str, Any]) -> Profile:
         is_primary=True,
         new_id=lambda: f"c{next(counter)}",
         at=AT,
+        keep_enhanced=True,  # stands for a stored profile that was enhanced
     )
 
 

@@ -148,11 +148,12 @@ def test_a_new_profile_is_version_one_with_fresh_unique_ids_in_the_given_order()
     assert set(component_ids) <= set(ids.issued)
 
 
-def test_a_client_id_in_a_new_profile_is_rejected() -> None:
-    with pytest.raises(InvalidValue) as caught:
-        create(minimal(experiences=[job("E0"), {**job("E1"), "id": "chosen-by-client"}]))
+def test_a_client_id_in_a_new_profile_is_replaced_by_a_server_id() -> None:
+    sut = create(minimal(experiences=[job("E0"), {**job("E1"), "id": "chosen-by-client"}]))
 
-    assert ("experiences[1].id", "not_found") in codes_at(caught.value)
+    assert [e.title for e in sut.experiences] == ["E0", "E1"]
+    assert "chosen-by-client" not in {e.id for e in sut.experiences}
+    assert len({e.id for e in sut.experiences}) == 2
 
 
 def test_every_broken_rule_is_reported_not_only_the_first() -> None:
@@ -332,28 +333,41 @@ def test_revise_replaces_a_list_keeping_known_ids_and_dropping_the_rest(profile:
     assert sut.skills == profile.skills
 
 
-def test_revise_with_an_unknown_id_changes_nothing(profile: Profile) -> None:
-    before = copy.deepcopy(profile)
+def test_revise_adds_an_item_with_an_unknown_id_under_a_new_id(profile: Profile) -> None:
+    ids = Ids()
+    sut = revise(
+        profile,
+        {"experiences": [job("ok"), job("ghost", id="no-such-id")], "custom_fields": {}},
+        new_id=ids,
+        at=EDITED,
+    )
 
-    with pytest.raises(InvalidValue) as caught:
-        revise(
-            profile,
-            {"experiences": [job("ok"), job("ghost", id="no-such-id")], "custom_fields": {}},
-            new_id=Ids(),
-            at=EDITED,
-        )
-
-    assert ("experiences[1].id", "not_found") in codes_at(caught.value)
-    assert profile == before
+    assert [e.title for e in sut.experiences] == ["ok", "ghost"]
+    assert [e.id for e in sut.experiences] == ids.issued[:2]
+    assert sut.version == profile.version + 1
 
 
 def test_revise_cannot_take_an_id_of_another_kind(profile: Profile) -> None:
     project_id = profile.projects[0].id
 
-    with pytest.raises(InvalidValue) as caught:
-        revise(profile, {"experiences": [job("E", id=project_id)]}, new_id=Ids(), at=EDITED)
+    sut = revise(profile, {"experiences": [job("E", id=project_id)]}, new_id=Ids(), at=EDITED)
 
-    assert ("experiences[0].id", "not_found") in codes_at(caught.value)
+    assert sut.experiences[0].id != project_id
+    assert sut.projects[0].id == project_id
+
+
+def test_revise_keeps_a_known_id_once_and_adds_a_repeat_as_new(profile: Profile) -> None:
+    known = profile.experiences[0].id
+
+    sut = revise(
+        profile,
+        {"experiences": [job("A", id=known), job("B", id=known), job("C", id="")]},
+        new_id=Ids(),
+        at=EDITED,
+    )
+
+    assert sut.experiences[0].id == known
+    assert len({e.id for e in sut.experiences}) == 3
 
 
 def test_revise_custom_fields_replaces_them_and_checks_keys(profile: Profile) -> None:
@@ -365,7 +379,7 @@ def test_revise_custom_fields_replaces_them_and_checks_keys(profile: Profile) ->
     assert ("custom_fields.bad/key", "invalid_key") in codes_at(caught.value)
 
 
-def test_revise_skills_keeps_sent_certification_ids_and_rejects_unknown_ones(
+def test_revise_skills_keeps_sent_certification_ids_and_renews_unknown_ones(
     profile: Profile,
 ) -> None:
     c0, c1 = profile.skills.certifications
@@ -391,14 +405,14 @@ def test_revise_skills_keeps_sent_certification_ids_and_rejects_unknown_ones(
     ]
     assert c0.id not in {c.id for c in sut.skills.certifications}
 
-    with pytest.raises(InvalidValue) as caught:
-        revise(
-            profile,
-            {"skills": {"certifications": [{"id": "forged", "name": "X"}]}},
-            new_id=Ids(),
-            at=EDITED,
-        )
-    assert ("skills.certifications[0].id", "not_found") in codes_at(caught.value)
+    forged = revise(
+        profile,
+        {"skills": {"certifications": [{"id": "forged", "name": "X"}]}},
+        new_id=Ids(),
+        at=EDITED,
+    )
+    assert [c.name for c in forged.skills.certifications] == ["X"]
+    assert forged.skills.certifications[0].id != "forged"
 
 
 def test_revise_with_nothing_still_counts_as_one_write(profile: Profile) -> None:
@@ -756,16 +770,14 @@ def test_set_skills_with_an_unknown_certification_id_or_a_duplicate_is_rejected(
 ) -> None:
     error = rejected(
         profile,
-        Operation(
-            op="set", kind="skills", data={"certifications": [{"id": "forged", "name": "X"}]}
-        ),
+        Operation(op="set", kind="skills", data={"certifications": [{"name": ""}]}),
         Operation(op="set", kind="skills", data={"technical": ["Go", "go"]}),
         Operation(op="set", kind="skills", data="everything"),
         Operation(op="add", kind="skills", data={}),
     )
 
     assert [(e.index, e.field, e.code) for e in error.errors] == [
-        (0, "data.certifications[0].id", "not_found"),
+        (0, "data.certifications[0].name", "required"),
         (1, "data.technical[1]", "duplicate"),
         (2, "data", "invalid_data"),
         (3, "op", "unsupported_operation"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -97,9 +98,32 @@ def validation_handler(
         for item in (exc.extra if isinstance(exc.extra, list) else [])
         if isinstance(item, dict)
     ]
-    return problem(
-        400, "Bad request", "The request is malformed.", code="bad_request", errors=errors
-    )
+    detail = _in_words(errors[0]["field"], errors[0]["message"]) if errors else None
+    if detail is None:
+        malformed_json = str(exc.detail).startswith("JSON is malformed")
+        detail = "The request body is not valid JSON." if malformed_json else MALFORMED
+    return problem(400, "Bad request", detail, code="bad_request", errors=errors)
+
+
+MALFORMED = "The request is malformed."
+_UNKNOWN_FIELD = re.compile(r"Object contains unknown field `([^`]*)`")
+_MISSING_FIELD = re.compile(r"Object missing required field `([^`]*)`")
+
+
+def _in_words(key: str, message: str) -> str | None:
+    """The first problem of a malformed request as a sentence (the app shows only ``detail``)."""
+    path = "" if key in {"data", "body"} else key
+    for pattern, sentence in (
+        (_UNKNOWN_FIELD, "'{}' is not a field this request accepts."),
+        (_MISSING_FIELD, "'{}' is required."),
+    ):
+        found = pattern.match(message)
+        if found:
+            return sentence.format(f"{path}.{found[1]}" if path else found[1])
+    words = message.replace("`", "").split(" - at ")[0].strip()
+    if not words:
+        return None
+    return f"'{path}': {words[0].lower()}{words[1:]}." if path else f"{words}."
 
 
 def malformed_body_handler(_: Request[Any, Any, Any], __: Exception) -> Response[dict[str, Any]]:

@@ -15,9 +15,11 @@ Field mapping (ours -> JSON Resume; empty values are left out of the document):
   professional_summary -> ``basics.summary``.
 * experience -> ``work``: company -> name, title -> position, location, start_date ->
   startDate, end_date -> endDate, description -> summary, achievements -> highlights.
+  technologies, employment_type and industry have no home: they go to ``meta.resumecore``.
 * education: institution, degree -> studyType, field_of_study -> area, start/end dates,
   gpa -> score (``repr`` of the number, e.g. ``"3.5"``).
-* project -> ``projects``: name, description, technologies -> keywords, url, start/end dates.
+* project -> ``projects``: name, description, technologies -> keywords, url, start/end dates,
+  highlights; repository_url and is_ongoing go to ``meta.resumecore``.
 * certification -> ``certificates``: name, issuer, date_obtained -> date.
 * language -> ``languages``: name -> language; proficiency -> fluency ("Native speaker",
   "Fluent", "Conversational", "Basic").
@@ -26,7 +28,8 @@ Field mapping (ours -> JSON Resume; empty values are left out of the document):
 * ``meta.resumecore`` (reserved) holds our fields with no JSON Resume home: custom_fields,
   enhanced_professional_summary, and per-item lists aligned with the exported arrays:
   ``work`` (is_current when it differs from "no endDate", enhanced_description),
-  ``education`` (honors), ``projects`` (enhanced_description), ``certificates``
+  ``education`` (honors, is_current, description), ``projects`` (enhanced_description,
+  repository_url, is_ongoing), ``certificates``
   (expiry_date, credential_id). Ids, version, is_primary and timestamps are not exported.
 
 Import is the inverse, plus these choices for what does not fit:

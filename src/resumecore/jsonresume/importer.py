@@ -188,6 +188,12 @@ def _convert(kind: Any, value: Any, start: str | None, taken: set[Any]) -> Any:
         return next((v for k, v in FLUENCY_WORDS.items() if word.startswith(k)), "conversational")
     if kind == "network":
         return word if word in NETWORKS and word not in taken else None
+    return _other(kind, value)
+
+
+def _other(kind: str, value: Any) -> Any:
+    if kind == "flag":
+        return value is True
     return _gpa(value) if kind == "gpa" else _url(value)
 
 

@@ -42,6 +42,9 @@ FIELDS: dict[str, tuple[tuple[str, str | None, Any], ...]] = {
         ("end_date", "endDate", "end"),
         ("description", "summary", LONG),
         ("achievements", "highlights", (50, ITEM)),
+        ("technologies", None, (50, 100)),
+        ("employment_type", None, 50),
+        ("industry", None, SHORT),
         ("enhanced_description", None, LONG),
     ),
     "education": (
@@ -52,6 +55,8 @@ FIELDS: dict[str, tuple[tuple[str, str | None, Any], ...]] = {
         ("end_date", "endDate", "end"),
         ("gpa", "score", "gpa"),
         ("honors", None, (20, 300)),
+        ("is_current", None, "flag"),
+        ("description", None, LONG),
     ),
     "projects": (
         ("name", "name", SHORT),
@@ -60,6 +65,9 @@ FIELDS: dict[str, tuple[tuple[str, str | None, Any], ...]] = {
         ("url", "url", "url"),
         ("start_date", "startDate", "start"),
         ("end_date", "endDate", "end"),
+        ("highlights", "highlights", (50, ITEM)),
+        ("repository_url", None, "url"),
+        ("is_ongoing", None, "flag"),
         ("enhanced_description", None, LONG),
     ),
     "certificates": (

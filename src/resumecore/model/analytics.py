@@ -67,6 +67,7 @@ class Statistics(msgspec.Struct, frozen=True, kw_only=True):
 class ProfileAnalytics(msgspec.Struct, frozen=True, kw_only=True):
     """The body of ``GET /profiles/{id}/analytics``."""
 
+    profile_id: str
     completeness: Completeness
     statistics: Statistics
     recommendations: list[str]
@@ -103,6 +104,7 @@ def analyze_profile(profile: Profile, today: date) -> ProfileAnalytics:
         years_of_experience=years_of_experience(profile, today),
     )
     return ProfileAnalytics(
+        profile_id=profile.id,
         completeness=Completeness(overall=overall, **scores),
         statistics=statistics,
         recommendations=_recommendations(profile, scores),

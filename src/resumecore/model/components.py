@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, get_args
 
 import msgspec
 
@@ -29,11 +29,14 @@ class Experience(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_field
     is_current: bool = False
     description: str | None = None
     achievements: tuple[str, ...] = ()
+    technologies: tuple[str, ...] = ()
+    employment_type: str | None = None
+    industry: str | None = None
     enhanced_description: str | None = None
 
     def problems(self) -> list[FieldError]:
         """Every rule this experience breaks, with field names."""
-        found = [
+        return [
             *rules.text(self.title, "title", max_length=SHORT, required=True),
             *rules.text(self.company, "company", max_length=SHORT, required=True),
             *rules.text(self.location, "location", max_length=SHORT),
@@ -42,15 +45,12 @@ class Experience(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_field
             *rules.date_order(self.start_date, self.end_date, "end_date"),
             *rules.text(self.description, "description", max_length=LONG),
             *rules.text_list(self.achievements, "achievements", max_items=50, max_length=ITEM),
+            *rules.text_list(self.technologies, "technologies", max_items=50, max_length=100),
+            *rules.text(self.employment_type, "employment_type", max_length=50),
+            *rules.text(self.industry, "industry", max_length=SHORT),
             *rules.text(self.enhanced_description, "enhanced_description", max_length=LONG),
+            *_ongoing_without_end(self.is_current, self.end_date, "A current position"),
         ]
-        if self.is_current and self.end_date:
-            found.append(
-                FieldError(
-                    "current_with_end_date", "A current position has no end date.", "end_date"
-                )
-            )
-        return found
 
 
 class Education(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -62,8 +62,10 @@ class Education(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
     field_of_study: str | None = None
     start_date: str | None = None
     end_date: str | None = None
+    is_current: bool = False
     gpa: float | None = None
     honors: tuple[str, ...] = ()
+    description: str | None = None
 
     def problems(self) -> list[FieldError]:
         """Every rule this entry breaks."""
@@ -75,6 +77,8 @@ class Education(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
             *rules.partial_date(self.end_date, "end_date"),
             *rules.date_order(self.start_date, self.end_date, "end_date"),
             *rules.text_list(self.honors, "honors", max_items=20, max_length=300),
+            *rules.text(self.description, "description", max_length=LONG),
+            *_ongoing_without_end(self.is_current, self.end_date, "Current studies"),
         ]
         if self.gpa is not None and not 0 <= self.gpa <= 4:
             found.append(FieldError("gpa_out_of_range", "GPA must be between 0 and 4.", "gpa"))
@@ -89,8 +93,11 @@ class Project(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     description: str | None = None
     technologies: tuple[str, ...] = ()
     url: str | None = None
+    repository_url: str | None = None
     start_date: str | None = None
     end_date: str | None = None
+    is_ongoing: bool = False
+    highlights: tuple[str, ...] = ()
     enhanced_description: str | None = None
 
     def problems(self) -> list[FieldError]:
@@ -100,10 +107,13 @@ class Project(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
             *rules.text(self.description, "description", max_length=LONG),
             *rules.text_list(self.technologies, "technologies", max_items=50, max_length=100),
             *rules.web_url(self.url, "url"),
+            *rules.web_url(self.repository_url, "repository_url"),
             *rules.partial_date(self.start_date, "start_date"),
             *rules.partial_date(self.end_date, "end_date"),
             *rules.date_order(self.start_date, self.end_date, "end_date"),
+            *rules.text_list(self.highlights, "highlights", max_items=50, max_length=ITEM),
             *rules.text(self.enhanced_description, "enhanced_description", max_length=LONG),
+            *_ongoing_without_end(self.is_ongoing, self.end_date, "An ongoing project"),
         ]
 
 
@@ -131,6 +141,13 @@ class Certification(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fi
 
 Component = Experience | Education | Project | Certification
 
+
+def _ongoing_without_end(ongoing: bool, end_date: str | None, what: str) -> list[FieldError]:
+    if ongoing and end_date:
+        return [FieldError("current_with_end_date", f"{what} has no end date.", "end_date")]
+    return []
+
+
 COMPONENT_TYPES: dict[str, type[Experience | Education | Project | Certification]] = {
     "experience": Experience,
     "education": Education,
@@ -148,3 +165,20 @@ def kind_of(component: Component) -> ComponentKind:
         Certification: "certification",
     }
     return kinds[type(component)]
+
+
+def _optional_text_fields(component_type: type[msgspec.Struct]) -> frozenset[str]:
+    return frozenset(
+        field.name
+        for field in msgspec.structs.fields(component_type)
+        if set(get_args(field.type)) == {str, type(None)}
+    )
+
+
+_OPTIONAL_TEXT = {kind: _optional_text_fields(cls) for kind, cls in COMPONENT_TYPES.items()}
+
+
+def without_blanks(kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with ``""`` in optional text fields read as absent (clients send both)."""
+    optional = _OPTIONAL_TEXT[kind]
+    return {key: None if value == "" and key in optional else value for key, value in data.items()}

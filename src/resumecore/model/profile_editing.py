@@ -10,7 +10,7 @@ import msgspec
 
 from resumecore.errors import BulkOperationRejected, FieldError, InvalidValue
 from resumecore.model import rules
-from resumecore.model.components import COMPONENT_TYPES
+from resumecore.model.components import COMPONENT_TYPES, without_blanks
 from resumecore.model.profile import Profile
 from resumecore.model.profile_parts import CUSTOM_KEY, custom_field_problems
 from resumecore.model.skill_editing import apply_skill_operation
@@ -75,13 +75,25 @@ def apply_one(profile: Profile, operation: Operation, new_id: NewId) -> Profile:
     return _apply_custom_field(profile, operation)
 
 
-def build_component(kind: str, data: Any, *, item_id: str, base: Any = None) -> Any:
-    """Decode ``data`` (merged over ``base`` for updates) into a validated component."""
+def build_component(
+    kind: str, data: Any, *, item_id: str, base: Any = None, keep_enhanced: bool = False
+) -> Any:
+    """Decode ``data`` (merged over ``base`` for updates) into a validated component.
+
+    ``enhanced_description`` is written only by profile enhancement: a value in ``data`` is
+    ignored (``base``'s is kept) unless ``keep_enhanced`` (restoring an export). An empty string
+    in an optional text field means the field is absent.
+    """
     if not isinstance(data, dict):
         raise fail("invalid_data", "data must be an object.", "data")
     if "id" in data and data["id"] != item_id:
         raise fail("id_not_allowed", "Ids are assigned by the server.", "data.id")
-    merged = {**(msgspec.to_builtins(base) if base is not None else {}), **data, "id": item_id}
+    given = {
+        key: value
+        for key, value in without_blanks(kind, data).items()
+        if keep_enhanced or key not in SERVER_WRITTEN
+    }
+    merged = {**(msgspec.to_builtins(base) if base is not None else {}), **given, "id": item_id}
     try:
         component = msgspec.convert(merged, COMPONENT_TYPES[kind])
     except msgspec.ValidationError as exc:
@@ -92,6 +104,9 @@ def build_component(kind: str, data: Any, *, item_id: str, base: Any = None) -> 
             "The item breaks the profile's rules.", errors=rules.prefixed("data", problems)
         )
     return component
+
+
+SERVER_WRITTEN = frozenset({"enhanced_description"})
 
 
 def _apply_component(profile: Profile, operation: Operation, new_id: NewId) -> Profile:

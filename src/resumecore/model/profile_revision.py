@@ -30,8 +30,11 @@ def new_profile(
     is_primary: bool,
     new_id: Callable[[], str],
     at: datetime,
+    keep_enhanced: bool = False,
 ) -> Profile:
     """A validated version-1 profile; every component gets a fresh id.
+
+    Enhanced texts in ``content`` are ignored unless ``keep_enhanced`` (restoring an export).
 
     Raises:
         InvalidValue: listing every broken rule with its field path.
@@ -45,16 +48,22 @@ def new_profile(
         created_at=at,
         updated_at=at,
     )
-    return revise(empty, content, new_id=new_id, at=at)
+    return revise(empty, content, new_id=new_id, at=at, keep_enhanced=keep_enhanced)
 
 
 def revise(
-    profile: Profile, changes: Mapping[str, Any], *, new_id: Callable[[], str], at: datetime
+    profile: Profile,
+    changes: Mapping[str, Any],
+    *,
+    new_id: Callable[[], str],
+    at: datetime,
+    keep_enhanced: bool = False,
 ) -> Profile:
     """Replace the given top-level parts and bump the version once.
 
-    A list replaces the list: items carrying the id of an existing item of that kind keep it,
-    items without an id get a new one, an unknown id is an error.
+    A list replaces the list: items carrying the id of an existing item of that kind update
+    it (keeping its enhanced text), any other item is added with a new id, and items left out
+    are removed.
 
     Raises:
         InvalidValue: listing every broken rule with its field path.
@@ -66,7 +75,7 @@ def revise(
     # Sorted: ids are handed out in this order, so the same content gets the same ids.
     for field in sorted(changes.keys() & REVISABLE):
         try:
-            updates[field] = _part(profile, field, changes[field], new_id)
+            updates[field] = _part(profile, field, changes[field], new_id, keep_enhanced)
         except InvalidValue as exc:
             errors += rules.prefixed(field, exc.errors) if field != "skills" else _skills_path(exc)
     revised = profile if errors else msgspec.structs.replace(profile, **updates)
@@ -84,7 +93,9 @@ def _skills_path(exc: InvalidValue) -> list[FieldError]:
     ]
 
 
-def _part(profile: Profile, field: str, value: Any, new_id: Callable[[], str]) -> Any:
+def _part(
+    profile: Profile, field: str, value: Any, new_id: Callable[[], str], keep_enhanced: bool
+) -> Any:
     if field == "personal_info":
         try:
             return msgspec.convert(value, PersonalInfo)
@@ -104,31 +115,41 @@ def _part(profile: Profile, field: str, value: Any, new_id: Callable[[], str]) -
                 "Must be text.", errors=[FieldError("invalid_data", "Must be text.")]
             )
         return value
-    return _replace_list(profile, LIST_KINDS[field], value, new_id)
+    return _replace_list(profile, LIST_KINDS[field], value, new_id, keep_enhanced)
 
 
 def _replace_list(
-    profile: Profile, kind: str, values: Any, new_id: Callable[[], str]
+    profile: Profile, kind: str, values: Any, new_id: Callable[[], str], keep_enhanced: bool
 ) -> tuple[Any, ...]:
+    """The new list of ``kind``: known ids update, other items are added, the rest removed.
+
+    Any item without a usable id (none, empty, unknown or repeated) gets a fresh one.
+    """
     if not isinstance(values, list):
         raise InvalidValue(
             "Must be a list.", errors=[FieldError("invalid_data", "Must be a list.")]
         )
     errors: list[FieldError] = []
     items = []
+    claimed: set[str] = set()
     for i, raw in enumerate(values):
         given = raw.get("id") if isinstance(raw, dict) else None
-        existing = profile.find(kind, given) if given else None
+        existing = profile.find(kind, given) if isinstance(given, str) and given else None
+        if existing is not None and existing.id in claimed:
+            existing = None
+        data = {k: v for k, v in raw.items() if k != "id"} if isinstance(raw, dict) else raw
+        item_id = existing.id if existing is not None else new_id()
         try:
-            if given and existing is None:
-                raise InvalidValue(
-                    "Unknown id.", errors=[FieldError("not_found", "No item with this id.", "id")]
-                )
-            items.append(build_component(kind, raw, item_id=given or new_id()))
+            item = build_component(kind, data, item_id=item_id, keep_enhanced=keep_enhanced)
         except InvalidValue as exc:
             errors += [
                 FieldError(e.code, e.message, f"[{i}]" + _sub(e.field), e.index) for e in exc.errors
             ]
+            continue
+        if existing is not None and not keep_enhanced and hasattr(item, "enhanced_description"):
+            item = msgspec.structs.replace(item, enhanced_description=existing.enhanced_description)  # type: ignore[union-attr]
+        claimed.add(item_id)
+        items.append(item)
     if errors:
         raise InvalidValue("Invalid items.", errors=errors)
     return tuple(items)

@@ -9,6 +9,7 @@ import msgspec
 
 from resumecore.errors import FieldError, InvalidValue
 from resumecore.model import rules
+from resumecore.model.components import without_blanks
 from resumecore.model.profile import Profile
 from resumecore.model.profile_parts import Skills
 from resumecore.operations import Operation
@@ -59,11 +60,10 @@ def resolve_skills(profile: Profile, data: Any, new_id: Callable[[], str]) -> Sk
                 "invalid_data", "A certification must be an object.", f"data.certifications[{i}]"
             )
         given = raw.get("id")
-        if given is not None and given not in known:
-            raise _fail(
-                "not_found", "No certification with this id.", f"data.certifications[{i}].id"
-            )
-        certifications.append({**raw, "id": given or new_id()})
+        # A known id keeps its item; any other (none, empty, unknown, repeated) is a new one.
+        item_id = given if isinstance(given, str) and given in known else new_id()
+        known.discard(item_id)
+        certifications.append({**without_blanks("certification", raw), "id": item_id})
     trimmed = {
         category: [n.strip() if isinstance(n, str) else n for n in data.get(category) or []]
         for category in CATEGORIES

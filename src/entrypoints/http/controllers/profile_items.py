@@ -17,10 +17,16 @@ from entrypoints.http.conditional import expected_version
 from entrypoints.http.idempotency import idempotency_key
 from entrypoints.http.paging import Limit, Offset
 from entrypoints.http.responses import versioned
-from entrypoints.http.schemas.profiles import BULK_LIMIT, builtins_without_ids
+from entrypoints.http.schemas.profile_views import item_view
+from entrypoints.http.schemas.profiles import (
+    BULK_LIMIT,
+    ProjectBody,
+    builtins_without_ids,
+    client_item,
+)
 from entrypoints.http.security import provide_principal
 from resumecore.errors import BulkOperationRejected, NotFound
-from resumecore.model.components import Certification, Education, Experience, Project
+from resumecore.model.components import Certification, Education, Experience
 from resumecore.model.principal import Principal
 from resumecore.operations import Operation
 from resumecore.services.profiles.edit import ApplyProfileOperations, ProfileChange
@@ -30,19 +36,19 @@ ITEM_NOT_FOUND = "Item not found."
 KINDS: tuple[tuple[str, str, str, type[msgspec.Struct]], ...] = (
     ("experiences", "experience", "experience_ids", Experience),
     ("education", "education", "education_ids", Education),
-    ("projects", "project", "project_ids", Project),
+    ("projects", "project", "project_ids", ProjectBody),
     ("certifications", "certification", "certification_ids", Certification),
 )
 
 
 def _created(change: ProfileChange, kind: str) -> list[Any]:
     known = {item.id for item in change.before.items(kind)}
-    return [item for item in change.after.items(kind) if item.id not in known]
+    return [item_view(item) for item in change.after.items(kind) if item.id not in known]
 
 
 def _touched(change: ProfileChange, kind: str, ids: list[str]) -> list[Any]:
     wanted = set(ids)
-    return [item for item in change.after.items(kind) if item.id in wanted]
+    return [item_view(item) for item in change.after.items(kind) if item.id in wanted]
 
 
 def _within_bulk_limit(items: list[Any]) -> None:
@@ -110,7 +116,7 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
     ) -> dict[str, Any]:
         items = (await get_profile(principal, profile_id)).items(kind)
         return {
-            plural: list(items[offset : offset + limit]),
+            plural: [item_view(item) for item in items[offset : offset + limit]],
             "pagination": {"total": len(items), "limit": limit, "offset": offset},
         }
 
@@ -155,7 +161,7 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
         item = (await get_profile(principal, profile_id)).find(kind, item_id)
         if item is None:
             raise NotFound(ITEM_NOT_FOUND)
-        return item
+        return item_view(item)
 
     @patch("/{item_id:str}", operation_id=f"patch_{kind}_item")
     async def patch_item(
@@ -168,15 +174,19 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
     ) -> Response[Any]:
         unknown = sorted(set(data) - set(item_type.__struct_fields__) - {"id"})
         if unknown:  # as for every other body: unknown fields are malformed (400)
-            errors = [{"key": key, "message": "Object contains unknown field"} for key in unknown]
+            errors = [
+                {"key": key, "message": f"'{key}' is not a field this request accepts."}
+                for key in unknown
+            ]
             raise ValidationException("Unknown fields.", extra=errors)
-        op = Operation(op="update", kind=kind, id=item_id, data=data)  # type: ignore[arg-type]
+        op = Operation(op="update", kind=kind, id=item_id, data=client_item(data))  # type: ignore[arg-type]
         change = await _single(
             apply_profile_operations(
                 principal, profile_id, [op], expected_version=expected_version(request)
             )
         )
-        return versioned(change.after.find(kind, item_id), change.after.version)
+        updated = change.after.find(kind, item_id)
+        return versioned(item_view(updated) if updated else None, change.after.version)
 
     @delete("/{item_id:str}", status_code=204, operation_id=f"delete_{kind}_item")
     async def delete_item(

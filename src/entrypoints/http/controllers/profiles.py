@@ -12,6 +12,7 @@ from entrypoints.http.conditional import expected_version, not_modified
 from entrypoints.http.idempotency import idempotency_key
 from entrypoints.http.paging import Limit, Offset
 from entrypoints.http.responses import not_modified_response, versioned
+from entrypoints.http.schemas.profile_views import ProfileView, profile_view
 from entrypoints.http.schemas.profiles import (
     OperationsRequest,
     ProfileCreate,
@@ -57,11 +58,11 @@ class ProfileController(Controller):
         data: JSONBody[ProfileCreate],
         principal: NamedDependency[Principal],
         create_profile: NamedDependency[CreateProfile],
-    ) -> Response[Profile]:
+    ) -> Response[ProfileView]:
         """Create a profile with every component in one transaction (Idempotency-Key honoured)."""
         key = await idempotency_key(request)
         profile = await create_profile(principal, content_of(data), idempotency=key)
-        return versioned(profile, profile.version, 201)
+        return _versioned(profile, principal, 201)
 
     @get("", operation_id="list_profiles")
     async def list_profiles(
@@ -74,7 +75,7 @@ class ProfileController(Controller):
         """The caller's profiles, oldest first, with the real total."""
         page = await list_profiles(principal, limit=limit, offset=offset)
         return ProfileList(
-            profiles=page.items,
+            profiles=[profile_view(p, principal.user_number) for p in page.items],
             total=page.total,
             limit=limit,
             offset=offset,
@@ -92,7 +93,7 @@ class ProfileController(Controller):
         profile = await get_primary_profile(principal)
         if not_modified(request, profile.version):
             return not_modified_response(profile.version)
-        return versioned(profile, profile.version)
+        return _versioned(profile, principal)
 
     @get("/{profile_id:str}", operation_id="get_profile")
     async def read(
@@ -111,7 +112,7 @@ class ProfileController(Controller):
         profile = await get_profile(principal, profile_id)
         if not_modified(request, profile.version):
             return not_modified_response(profile.version)
-        return versioned(profile, profile.version)
+        return _versioned(profile, principal)
 
     @put("/{profile_id:str}", operation_id="update_profile")
     async def update(
@@ -121,12 +122,16 @@ class ProfileController(Controller):
         data: JSONBody[ProfileUpdate],
         principal: NamedDependency[Principal],
         revise_profile: NamedDependency[ReviseProfile],
-    ) -> Response[Profile]:
-        """Replace the given parts; If-Match honoured (412 when stale)."""
+    ) -> Response[ProfileView]:
+        """Replace the given parts; If-Match honoured (412 when stale).
+
+        A list replaces the list as the app expects: items with a known id are updated, items
+        with an empty, missing or unknown id are added, and items left out are removed.
+        """
         profile = await revise_profile(
             principal, profile_id, content_of(data), expected_version=expected_version(request)
         )
-        return versioned(profile, profile.version)
+        return _versioned(profile, principal)
 
     @delete("/{profile_id:str}", status_code=204, operation_id="delete_profile")
     async def remove(
@@ -147,7 +152,7 @@ class ProfileController(Controller):
         data: JSONBody[OperationsRequest],
         principal: NamedDependency[Principal],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
-    ) -> Response[Profile]:
+    ) -> Response[ProfileView]:
         """Apply a batch atomically with one version bump; 422 lists every failing index."""
         expected = data.expected_version
         if expected is None:
@@ -159,7 +164,7 @@ class ProfileController(Controller):
             expected_version=expected,
             idempotency=await idempotency_key(request),
         )
-        return versioned(change.after, change.after.version)
+        return _versioned(change.after, principal)
 
     @get("/{profile_id:str}/analytics", operation_id="get_profile_analytics")
     async def analytics(
@@ -188,8 +193,13 @@ class ProfileController(Controller):
         data: JSONBody[dict[str, Any]],
         principal: NamedDependency[Principal],
         import_json_resume: NamedDependency[ImportJsonResume],
-    ) -> Response[Profile]:
+    ) -> Response[ProfileView]:
         """Create a profile from a JSON Resume document (Idempotency-Key honoured)."""
         key = await idempotency_key(request)
         profile = await import_json_resume(principal, data, idempotency=key)
-        return versioned(profile, profile.version, 201)
+        return _versioned(profile, principal, 201)
+
+
+def _versioned(profile: Profile, principal: Principal, status_code: int = 200) -> Response[Any]:
+    """The caller's own profile as clients read it, with its ETag."""
+    return versioned(profile_view(profile, principal.user_number), profile.version, status_code)

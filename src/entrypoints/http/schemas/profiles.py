@@ -12,8 +12,8 @@ import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
 from entrypoints.http.schemas.common import RequestBody, ResponseBody
+from entrypoints.http.schemas.profile_views import ProfileView
 from resumecore.model.components import Certification, Education, Experience, Project
-from resumecore.model.profile import Profile
 from resumecore.model.profile_parts import PersonalInfo, Skills
 from resumecore.operations import Operation
 
@@ -21,27 +21,57 @@ BULK_LIMIT = 100
 Bulk = Annotated[list[Any], Meta(max_length=BULK_LIMIT)]
 
 
-class ProfileCreate(RequestBody):
-    """A whole profile in one request (components without ids)."""
+# Server-owned keys clients send back with what they read (the app always does): accepted and
+# ignored, so a null never wipes a server-held value.
+Echo = Annotated[str, Meta(max_length=10_000)] | int | float | bool | None
+ECHOED = frozenset(
+    {"id", "user_id", "version", "is_primary", "created_at", "updated_at"}
+    | {"enhanced_professional_summary"}
+)
+
+
+class ProjectBody(Project, frozen=True):
+    """A project as clients send it; the app's ``github_url`` is read as ``repository_url``."""
+
+    github_url: str | None = None
+
+
+class EchoedKeys(RequestBody):
+    """The server-owned keys a client may echo; their values are ignored."""
+
+    id: Echo = None
+    user_id: Echo = None
+    version: Echo = None
+    is_primary: Echo = None
+    created_at: Echo = None
+    updated_at: Echo = None
+    enhanced_professional_summary: Echo = None
+
+
+class ProfileCreate(EchoedKeys, kw_only=True):
+    """A whole profile in one request (component ids, if any, are replaced by new ones)."""
 
     personal_info: PersonalInfo
     professional_summary: str | None = None
     skills: Skills = Skills()
     experiences: Annotated[list[Experience], Meta(max_length=200)] = []
     education: Annotated[list[Education], Meta(max_length=100)] = []
-    projects: Annotated[list[Project], Meta(max_length=200)] = []
+    projects: Annotated[list[ProjectBody], Meta(max_length=200)] = []
     custom_fields: dict[str, Any] = {}
 
 
-class ProfileUpdate(RequestBody):
-    """Any subset of the top-level parts; a list given replaces that list."""
+class ProfileUpdate(EchoedKeys, kw_only=True):
+    """Any subset of the top-level parts; a list given replaces that list.
+
+    Full replacement: items with a known id are updated, others added, those left out removed.
+    """
 
     personal_info: PersonalInfo | UnsetType = UNSET
     professional_summary: str | UnsetType | None = UNSET
     skills: Skills | UnsetType = UNSET
     experiences: Annotated[list[Experience], Meta(max_length=200)] | UnsetType = UNSET
     education: Annotated[list[Education], Meta(max_length=100)] | UnsetType = UNSET
-    projects: Annotated[list[Project], Meta(max_length=200)] | UnsetType = UNSET
+    projects: Annotated[list[ProjectBody], Meta(max_length=200)] | UnsetType = UNSET
     custom_fields: dict[str, Any] | UnsetType = UNSET
 
 
@@ -55,7 +85,7 @@ class OperationsRequest(RequestBody):
 class ProfileList(ResponseBody):
     """A page of profiles."""
 
-    profiles: list[Profile]
+    profiles: list[ProfileView]
     total: int
     limit: int
     offset: int
@@ -95,20 +125,31 @@ class CustomFieldsUpdated(ResponseBody):
     updated_fields: list[str]
 
 
+def client_item(data: dict[str, Any]) -> dict[str, Any]:
+    """An item as a client sent it, as data for the domain.
+
+    An empty id means "new"; the app's ``github_url`` is ``repository_url``; an enhanced text
+    is the server's to write and is dropped.
+    """
+    item = {k: v for k, v in data.items() if k not in {"enhanced_description", "github_url"}}
+    if not item.get("id"):
+        item.pop("id", None)
+    if data.get("github_url") and not data.get("repository_url"):
+        item["repository_url"] = data["github_url"]
+    return item
+
+
 def builtins_without_ids(item: msgspec.Struct) -> dict[str, Any]:
-    """A component as plain data for the domain; an empty id means "new"."""
-    data: dict[str, Any] = msgspec.to_builtins(item)
-    if not data.get("id"):
-        data.pop("id", None)
-    return data
+    """A decoded component body as plain data for the domain (see ``client_item``)."""
+    return client_item(msgspec.to_builtins(item))
 
 
 def content_of(body: ProfileCreate | ProfileUpdate) -> dict[str, Any]:
-    """The parts a body sets, as plain data (unset parts left out)."""
+    """The parts a body sets, as plain data (unset parts and echoed keys left out)."""
     content: dict[str, Any] = {}
     for field in body.__struct_fields__:
         value = getattr(body, field)
-        if value is UNSET:
+        if value is UNSET or field in ECHOED:
             continue
         if isinstance(value, list):
             content[field] = [builtins_without_ids(item) for item in value]
@@ -121,4 +162,4 @@ def content_of(body: ProfileCreate | ProfileUpdate) -> dict[str, Any]:
     return content
 
 
-__all__ = ["Certification", "builtins_without_ids", "content_of"]
+__all__ = ["Certification", "builtins_without_ids", "client_item", "content_of"]

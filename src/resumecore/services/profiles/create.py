@@ -37,20 +37,26 @@ class CreateProfile:
         content: Mapping[str, Any],
         *,
         idempotency: IdempotencyKey | None = None,
+        keep_enhanced: bool = False,
     ) -> Profile:
-        """Validate, store, commit; return the stored profile."""
+        """Validate, store, commit; return the stored profile.
+
+        Enhanced texts in ``content`` are ignored unless ``keep_enhanced`` (a JSON Resume
+        document restoring what this service exported).
+        """
         try:
-            return await self._create(principal, content, idempotency)
+            return await self._create(principal, content, idempotency, keep_enhanced)
         except Conflict:
             # Two first profiles raced for primary (one primary per user is a storage
             # constraint); counting again makes this one a secondary profile.
-            return await self._create(principal, content, idempotency)
+            return await self._create(principal, content, idempotency, keep_enhanced)
 
     async def _create(
         self,
         principal: Principal,
         content: Mapping[str, Any],
         idempotency: IdempotencyKey | None,
+        keep_enhanced: bool,
     ) -> Profile:
         now = self._clock.now()
         async with self._uow() as uow:
@@ -65,6 +71,7 @@ class CreateProfile:
                 is_primary=is_first,
                 new_id=self._ids.new_id,
                 at=now,
+                keep_enhanced=keep_enhanced,
             )
             await uow.profiles.add(profile)
             await remember(uow, principal.user_id, idempotency, profile, now)

@@ -60,4 +60,6 @@ class ImportJsonResume:
         idempotency: IdempotencyKey | None = None,
     ) -> Profile:
         """Map the document, then create the profile in one transaction."""
-        return await self._create(principal, from_json_resume(document), idempotency=idempotency)
+        return await self._create(
+            principal, from_json_resume(document), idempotency=idempotency, keep_enhanced=True
+        )

@@ -43,6 +43,9 @@ class GetProfileVersion:
         return found[1]
 
 
+NO_PROFILE_YET = "No profile found"
+
+
 class GetPrimaryProfile:
     """The caller's primary profile. Raises ``NotFound`` when they have none."""
 
@@ -54,7 +57,7 @@ class GetPrimaryProfile:
         async with self._uow() as uow:
             profile = await uow.profiles.get_primary(principal.user_id)
         if profile is None:
-            raise NotFound(PROFILE_NOT_FOUND)
+            raise NotFound(NO_PROFILE_YET)
         return profile
 
 
