@@ -73,9 +73,11 @@ from resumecore.services.profiles.queries import (
 )
 
 # Each kind of CPU work has its own bounded pool, so none queues behind another (or behind the
-# loop's default executor): scoring is pure Python and holds the GIL, so more than two scoring
-# threads would not add throughput; bcrypt releases the GIL and gets its own four.
-SCORING_WORKERS = 2
+# loop's default executor): scoring is pure Python and holds the GIL, so a second scoring thread
+# adds no throughput, only GIL contention for the event loop (measured: another user's login
+# during a 12-ranking flood took up to 1.6 s with two scoring threads, 0.41 s with one); bcrypt
+# releases the GIL and gets its own four.
+SCORING_WORKERS = 1
 HASHING_WORKERS = 4
 
 USE_CASES: tuple[type, ...] = (
