@@ -282,7 +282,7 @@ async def test_a_connection_closed_mid_transaction_goes_back_to_the_pool_rolled_
     connection = await engine.connect()
     await connection.execute(
         users.insert().values(
-            id="ghost", email="ghost@example.com", full_name="G", password_hash="x",
+            id="ghost", number=1, email="ghost@example.com", full_name="G", password_hash="x",
             is_active=True, is_verified=False, created_at=T0, updated_at=T0,
         )
     )  # fmt: skip

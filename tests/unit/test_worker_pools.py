@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from adapters.workers.thread_pool import ThreadPoolRunner
+from entrypoints.bootstrap import SCORING_WORKERS
 from resumecore.ports.security import PasswordHasher
 from resumecore.ports.work import CpuWorkRunner
 from tests.support.app import make_application
@@ -91,7 +92,7 @@ async def test_the_application_owns_both_pools_and_closes_them(tmp_path: Path) -
     scoring = application.resolve(CpuWorkRunner)
     hasher = application.resolve(PasswordHasher)
     assert isinstance(scoring, ThreadPoolRunner)
-    assert (scoring.name, scoring.max_workers) == ("scoring", 2)
+    assert (scoring.name, scoring.max_workers) == ("scoring", SCORING_WORKERS)
     hashing = hasher._runner  # type: ignore[attr-defined]
     assert isinstance(hashing, ThreadPoolRunner)
     assert hashing is not scoring
