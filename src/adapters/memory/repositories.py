@@ -33,6 +33,7 @@ class MemoryTables:
     jobs: dict[Any, Any] = field(default_factory=dict)
     catalog: dict[Any, Any] = field(default_factory=dict)
     rankings: dict[Any, Any] = field(default_factory=dict)
+    generations: dict[Any, Any] = field(default_factory=dict)
 
 
 class MemoryUserRepository(UserRepository):

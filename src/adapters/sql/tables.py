@@ -169,3 +169,41 @@ rankings = Table(
     Column("payload", Text, nullable=False),
     Index("ix_rankings_user_id_job_id_created_at", "user_id", "job_id", "created_at"),
 )
+
+
+generations = Table(
+    "generations",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("user_id", String(36), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    # Not foreign keys: a generation outlives the deletion of its job or profile.
+    Column("job_id", String(64), nullable=False),
+    Column("profile_id", String(64), nullable=False),
+    Column("document_type", String(20), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("cache_key", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Index("ix_generations_user_id_created_at", "user_id", "created_at"),
+    Index("ix_generations_user_id_cache_key", "user_id", "cache_key"),
+    Index("ix_generations_user_id_status", "user_id", "status"),
+)
+
+# The embedded task queue (adapters/sql/task_queue.py): claimed with one conditional UPDATE.
+tasks = Table(
+    "tasks",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("kind", String(64), nullable=False),
+    Column("subject_id", String(64), nullable=False),
+    Column("state", String(10), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("available_at", UtcDateTime, nullable=False),
+    Column("lease_until", UtcDateTime, nullable=True),
+    Column("worker", Text, nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Index("ix_tasks_state_available_at", "state", "available_at"),
+)

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransactio
 
 from adapters.sql.catalog_repository import SqlCatalogRepository
 from adapters.sql.errors import translated_errors
+from adapters.sql.generation_repository import SqlGenerationRepository
 from adapters.sql.idempotency_repository import SqlIdempotencyRepository
 from adapters.sql.job_repository import SqlJobRepository
 from adapters.sql.profile_repository import SqlProfileRepository
@@ -41,6 +42,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.jobs = SqlJobRepository(runner)
         self.catalog = SqlCatalogRepository(runner)
         self.rankings = SqlRankingRepository(runner)
+        self.generations = SqlGenerationRepository(runner)
         return self
 
     async def __aexit__(

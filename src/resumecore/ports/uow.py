@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Protocol, Self
 
+from resumecore.ports.generations import GenerationRepository
 from resumecore.ports.repositories import (
     CatalogRepository,
     IdempotencyRepository,
@@ -31,6 +32,7 @@ class UnitOfWork(Protocol):
     jobs: JobRepository
     catalog: CatalogRepository
     rankings: RankingRepository
+    generations: GenerationRepository
 
     async def __aenter__(self) -> Self: ...
 
