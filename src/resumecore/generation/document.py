@@ -1,0 +1,100 @@
+"""A written document: sections of lines, each line naming the profile items it came from."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+DocumentType = Literal["resume", "cover_letter"]
+Tone = Literal["professional", "enthusiastic", "concise"]
+SectionKind = Literal[
+    "header",
+    "summary",
+    "skills",
+    "experience",
+    "projects",
+    "education",
+    "certifications",
+    "languages",
+    "greeting",
+    "body",
+    "closing",
+]
+
+
+class Line(msgspec.Struct, frozen=True, kw_only=True):
+    """One line or sentence of the document and the profile item ids it rests on.
+
+    ``sources`` are profile item ids (experience, education, project, certification ids,
+    ``<experience id>#<n>`` for an achievement, ``skill:<name>``) or ``job`` for words taken
+    from the posting (its title, company and requirements), or ``profile`` for contact details.
+    """
+
+    text: str
+    sources: tuple[str, ...] = ()
+
+
+class Entry(msgspec.Struct, frozen=True, kw_only=True):
+    """A heading line (a role, a school, a project) with its lines (bullets) beneath."""
+
+    heading: Line
+    lines: tuple[Line, ...] = ()
+
+
+class Section(msgspec.Struct, frozen=True, kw_only=True):
+    """A titled part of the document; never empty."""
+
+    kind: SectionKind
+    title: str
+    entries: tuple[Entry, ...]
+
+
+class WrittenDocument(msgspec.Struct, frozen=True, kw_only=True):
+    """What a writer returns: the structure and its plain text (what a person would paste)."""
+
+    document_type: DocumentType
+    sections: tuple[Section, ...]
+    text: str
+
+    def lines(self) -> list[Line]:
+        """Every line, headings first within each entry, in document order."""
+        return [
+            line
+            for section in self.sections
+            for entry in section.entries
+            for line in (entry.heading, *entry.lines)
+        ]
+
+
+class ResumeOptions(
+    msgspec.Struct,
+    frozen=True,
+    kw_only=True,
+    forbid_unknown_fields=True,
+    tag_field="for",
+    tag="resume",
+):
+    """What the caller asked of a resume."""
+
+    max_experiences: int = 5
+    max_projects: int = 3
+    include_summary: bool = True
+    custom_prompt: str | None = None
+
+
+class CoverLetterOptions(
+    msgspec.Struct,
+    frozen=True,
+    kw_only=True,
+    forbid_unknown_fields=True,
+    tag_field="for",
+    tag="cover_letter",
+):
+    """What the caller asked of a cover letter."""
+
+    company_name: str | None = None
+    hiring_manager_name: str | None = None
+    max_paragraphs: int = 4
+    tone: Tone | None = None
+    custom_prompt: str | None = None

@@ -1,0 +1,46 @@
+"""The verify stage: every sentence of a written document must be traceable to the profile."""
+
+from __future__ import annotations
+
+import re
+
+from resumecore.generation.document import WrittenDocument
+from resumecore.model.profile import Profile
+from resumecore.postings.vocabulary import SkillVocabulary
+from resumecore.tailoring import unsupported_claims
+
+_SEPARATORS = re.compile(r"[\s|\u00b7\u2022,;/()\-\u2013\u2014]+")
+
+
+def _contact_values(profile: Profile) -> list[str]:
+    info = profile.personal_info
+    values = [info.full_name, info.email, info.phone, info.location]
+    values += [info.linkedin, info.github, info.website]
+    return sorted((v for v in values if v), key=len, reverse=True)
+
+
+def unsupported_lines(
+    document: WrittenDocument,
+    profile: Profile,
+    vocabulary: SkillVocabulary,
+    allowed: tuple[str, ...],
+) -> list[str]:
+    """The lines that say something the profile (or ``allowed``, the job's words) does not.
+
+    Header lines may hold only the profile's contact details; every other line goes through
+    the grounding check (numbers, employers, titles, dates, schools, certifications, tools).
+    """
+    contacts = _contact_values(profile)
+    bad: list[str] = []
+    for section in document.sections:
+        for entry in section.entries:
+            for line in (entry.heading, *entry.lines):
+                if section.kind == "header":
+                    rest = line.text
+                    for value in contacts:
+                        rest = rest.replace(value, " ")
+                    if _SEPARATORS.sub("", rest):
+                        bad.append(line.text)
+                elif unsupported_claims(line.text, profile, vocabulary, allowed=allowed):
+                    bad.append(line.text)
+    return bad

@@ -1,0 +1,34 @@
+"""The port generation writes through: the offline writer by default, an LLM writer later."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
+from resumecore.model.job import Job
+from resumecore.model.profile import Profile
+from resumecore.tailoring import ResumePlan
+
+
+class DocumentWriter(Protocol):
+    """Writes a resume or a cover letter from a profile, a job and the tailoring plan.
+
+    Everything written must be traceable to the profile (or, for the role and company, to the
+    job): the pipeline's verify stage rejects any sentence with an unsupported claim. ``name``
+    and ``version`` are recorded on every generation and are part of its cache key.
+    """
+
+    name: str
+    version: str
+
+    async def write_resume(
+        self, profile: Profile, job: Job, plan: ResumePlan, options: ResumeOptions
+    ) -> WrittenDocument:
+        """A resume: the plan's items rendered as sections, within ``options``' limits."""
+        ...
+
+    async def write_cover_letter(
+        self, profile: Profile, job: Job, plan: ResumePlan, options: CoverLetterOptions
+    ) -> WrittenDocument:
+        """A cover letter of at most ``options.max_paragraphs`` paragraphs."""
+        ...
