@@ -1,4 +1,4 @@
-"""The TaskQueue contract, on the in-memory fake, SQLite and PostgreSQL.
+"""The TaskQueue contract, on the in-memory fake, SQLite, PostgreSQL and saq (Redis).
 
 Order (oldest ``available_at`` first), atomic claims (ten claimers racing, each SQL claimer on
 its own engine so the race reaches the database), leases that expire and are taken over,
@@ -9,21 +9,29 @@ attempt, and completion that is final.
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 import pytest
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.memory.task_queue import MemoryTaskQueue
+from adapters.queue.saq_queue import SaqTaskQueue
 from adapters.sql.engine import make_engine
 from adapters.sql.task_queue import SqlTaskQueue
 from resumecore.ports.generations import Task, TaskQueue
-from tests.integration.test_repository_contract import storage_url
 from tests.support.databases import wipe
+from tests.support.services import service_url
 
-__all__ = ["storage_url"]  # fixture, re-exported for pytest
+BACKENDS = [
+    "memory",
+    "sqlite",
+    pytest.param("postgres", marks=pytest.mark.postgres),
+    pytest.param("saq", marks=pytest.mark.redis),
+]
 
 # Microseconds on purpose: comparisons must not lose them.
 T0 = datetime(2026, 1, 15, 12, 0, 0, 123456, tzinfo=UTC)
@@ -44,9 +52,20 @@ class InspectableQueue(TaskQueue, Protocol):
 QueueFactory = Callable[[], Awaitable[InspectableQueue]]
 
 
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> tuple[str, str | None]:
+    """The backend and its URL. Sync on purpose: migrating runs its own event loop."""
+    if request.param == "memory":
+        return ("memory", None)
+    if request.param == "saq":
+        return ("saq", service_url("redis"))
+    return ("sql", str(request.getfixturevalue(f"{request.param}_url")))
+
+
 @pytest.fixture
-async def new_queue(storage_url: str | None) -> AsyncIterator[QueueFactory]:
-    """Opens queues over one empty store; every SQL queue gets its own engine (own connections)."""
+async def new_queue(backend: tuple[str, str | None]) -> AsyncIterator[QueueFactory]:
+    """Opens queues over one empty store; every SQL or saq queue has its own connections."""
+    kind, storage_url = backend
     if storage_url is None:
         shared = MemoryTaskQueue()
 
@@ -54,6 +73,10 @@ async def new_queue(storage_url: str | None) -> AsyncIterator[QueueFactory]:
             return shared
 
         yield memory
+        return
+    if kind == "saq":
+        async for factory in _saq_queues(storage_url):
+            yield factory
         return
     engines: list[AsyncEngine] = []
 
@@ -69,6 +92,31 @@ async def new_queue(storage_url: str | None) -> AsyncIterator[QueueFactory]:
     finally:
         for engine in engines:
             await engine.dispose()
+
+
+async def _saq_queues(redis_url: str) -> AsyncIterator[QueueFactory]:
+    """saq queues of one fresh name (no test sees another's tasks); its keys deleted after."""
+    name = f"contract-{uuid.uuid4().hex}"
+    queues: list[SaqTaskQueue] = []
+
+    async def saq() -> InspectableQueue:
+        opened = SaqTaskQueue(redis_url, name=name)
+        queues.append(opened)
+        return opened
+
+    try:
+        yield saq
+    finally:
+        for opened in queues:
+            await opened.aclose()
+        client = Redis.from_url(redis_url)
+        try:
+            for pattern in (f"saq:{name}:*", f"saq:job:{name}:*"):
+                keys = [key async for key in client.scan_iter(match=pattern)]
+                if keys:
+                    await client.delete(*keys)
+        finally:
+            await client.aclose()
 
 
 @pytest.fixture

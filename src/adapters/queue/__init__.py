@@ -1,0 +1,1 @@
+"""Task queues on external engines (the embedded one is ``adapters.sql.task_queue``)."""
