@@ -1,0 +1,125 @@
+"""The letter's skills, education and closing paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from resumecore.generation.document import Line
+from resumecore.generation.letter_context import LetterContext
+from resumecore.generation.phrasing import join_list, prose_case, tidy
+from resumecore.generation.phrasing import with_article as a
+from resumecore.generation.profile_view import matched_listed, skill_canonical
+from resumecore.generation.tone import asks
+from resumecore.postings.skill_context import TECH_CATEGORIES
+from resumecore.tailoring.items import skill_id
+
+MAX_SKILLS = 5
+MAX_CERTIFICATIONS = 3
+_CREDENTIAL_WORD = re.compile(r"(?i)\b(certificat\w*|licen[cs]e|diploma|qualification|award)\b")
+
+
+def _listed_sentence(ctx: LetterContext, names: list[str], frame: str, prose: bool) -> Line | None:
+    """Listed skills the job asks for; tool names keep their case, other skills read as prose."""
+    pairs = matched_listed(names, ctx.report.matched_skills, ctx.vocabulary)
+    fresh = [(n, c) for n, c in pairs if c not in ctx.mentioned]
+
+    def display(name: str, canonical: str) -> str:
+        tool = ctx.vocabulary.category(canonical) in TECH_CATEGORIES
+        return name if tool and not prose else prose_case(name)
+
+    shown = ctx.shown([display(n, c) for n, c in fresh])[:MAX_SKILLS]
+    if not shown:
+        return None
+    asked = asks(ctx.phrases.posting_asks, len(shown))
+    text = ctx.first([frame.format(skills=join_list(shown), asks=asked)])
+    if text is None:
+        return None
+    kept = [(n, c) for n, c in fresh if tidy(display(n, c)) in shown]
+    ctx.mentioned.update(c for _, c in kept)
+    return Line(text=text, sources=tuple(skill_id(n) for n, _ in kept))
+
+
+def _certifications(ctx: LetterContext) -> Line | None:
+    certs = {c.id: c for c in ctx.profile.skills.certifications}
+    relevant = [
+        certs[i] for i in ctx.plan.certification_ids if i in certs and ctx.scores.get(i, 0) > 0
+    ]
+    named = ctx.shown([c.name for c in relevant])[:MAX_CERTIFICATIONS]
+    if not named:
+        return None
+    one = named[0] if _CREDENTIAL_WORD.search(named[0]) else f"{named[0]} certification"
+    frame = ctx.phrases.cert_one if len(named) == 1 else ctx.phrases.cert_many
+    text = ctx.first([frame.format(cert=one, certs=join_list(named))])
+    ids = tuple(c.id for c in relevant if tidy(c.name) in named)
+    return Line(text=text, sources=ids) if text else None
+
+
+def _languages(ctx: LetterContext) -> Line | None:
+    wanted = set(ctx.report.matched_skills)
+    spoken = [
+        lang
+        for lang in ctx.profile.skills.languages
+        if skill_canonical(lang.name, ctx.vocabulary) in wanted and ctx.guard.grounded(lang.name)
+    ]
+    if not spoken:
+        return None
+    concise = ctx.phrases.languages.startswith("Languages")
+    parts = [
+        f"{tidy(lang.name)} ({lang.proficiency})"
+        if concise
+        else (
+            f"{tidy(lang.name)} natively"
+            if lang.proficiency == "native"
+            else f"{lang.proficiency} {tidy(lang.name)}"
+        )
+        for lang in spoken
+    ]
+    text = ctx.first([ctx.phrases.languages.format(languages=join_list(parts))])
+    return Line(text=text, sources=tuple(skill_id(lang.name) for lang in spoken)) if text else None
+
+
+def skills_paragraph(ctx: LetterContext) -> list[Line]:
+    """Matched listed skills not named yet, strengths, relevant certifications, languages."""
+    lines = [
+        _listed_sentence(ctx, list(ctx.plan.technical_skills), ctx.phrases.more_skills, False),
+        _listed_sentence(ctx, list(ctx.plan.soft_skills), ctx.phrases.strengths, True),
+        _certifications(ctx),
+        _languages(ctx),
+    ]
+    return [line for line in lines if line is not None]
+
+
+def education_paragraph(ctx: LetterContext) -> list[Line]:
+    """The most relevant degree: held, or being studied for."""
+    for edu_id in ctx.plan.education_ids:
+        edu = next((e for e in ctx.profile.education if e.id == edu_id), None)
+        if edu is None:
+            continue
+        degree, field, school = (
+            tidy(edu.degree),
+            tidy(edu.field_of_study or ""),
+            tidy(edu.institution),
+        )
+        subject = (
+            f"{a(degree)} in {field}"
+            if field and field.casefold() not in degree.casefold()
+            else a(degree)
+        )
+        if edu.is_current:
+            candidates = [f"I am studying for {subject} at {school}", f"I study at {school}"]
+        else:
+            candidates = [f"I hold {subject} from {school}", f"I studied at {school}"]
+        text = ctx.first(candidates)
+        if text:
+            return [Line(text=text, sources=(edu.id,))]
+    return []
+
+
+def closing_paragraph(ctx: LetterContext) -> list[Line]:
+    """The wish to talk, and thanks."""
+    lines = []
+    for frame in ctx.phrases.closing:
+        text = ctx.first([frame.format(company=ctx.company_or_team)])
+        if text:
+            lines.append(Line(text=text, sources=("job",) if "{company}" in frame else ()))
+    return lines

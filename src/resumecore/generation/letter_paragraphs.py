@@ -1,0 +1,140 @@
+"""The paragraphs of a cover letter: opening, one per top role, skills, education, closing.
+
+Each paragraph is a list of sentences (``Line``); each sentence is accepted by the guard or
+replaced by a plainer candidate, and a paragraph with nothing accepted is left out.
+"""
+
+from __future__ import annotations
+
+from resumecore.generation.bullet_forms import bullet_form
+from resumecore.generation.document import Line
+from resumecore.generation.letter_context import LetterContext
+from resumecore.generation.phrasing import (
+    clause,
+    join_list,
+    lower_first,
+    prose_case,
+    role_name,
+    tidy,
+)
+from resumecore.generation.phrasing import with_article as a
+from resumecore.generation.profile_view import (
+    experience_skills,
+    is_ongoing,
+    most_recent,
+    years_of_experience,
+)
+from resumecore.generation.summary import years_phrase
+from resumecore.generation.tone import asks, count_of_skills
+from resumecore.model.components import Experience
+from resumecore.postings.skill_context import TECH_CATEGORIES
+from resumecore.tailoring.selection import ExperiencePlan
+
+MAX_ROLE_SKILLS = 4
+MAX_EVIDENCE = 3
+MORE_EVIDENCE = ("I also {c}.", "In addition, I {c}.")
+
+
+def opening(ctx: LetterContext, title: str) -> list[Line]:
+    """The role and company applied for, then who the person is now."""
+    frame = ctx.phrases.apply if ctx.company else ctx.phrases.apply_no_company
+    first = ctx.first(
+        [frame.format(role=role, company=ctx.company) for role in (role_name(title), "position")]
+    )
+    lines = [Line(text=first, sources=("job",))] if first else []
+    recent = most_recent(ctx.profile.experiences)
+    if recent is None:
+        return lines
+    me, company = f"I am {a(tidy(recent.title))}", tidy(recent.company)
+    where = f"currently at {company}" if is_ongoing(recent) else f"most recently at {company}"
+    years = years_of_experience(ctx.profile)
+    span = f"{me} with {years_phrase(years)} of experience" if years >= 1 else me
+    text = ctx.first([f"{span}, {where}", span, f"{me}, {where}", me])
+    if text:
+        ctx.introduced = recent.id if company in text else None
+        others = tuple(e.id for e in ctx.profile.experiences if e.id != recent.id)
+        lines.append(Line(text=text, sources=(recent.id, *others) if years >= 1 else (recent.id,)))
+    return lines
+
+
+def _prose(ctx: LetterContext, canonical: str, alias: str) -> str:
+    """Tool names keep their case; "Personal care" in mid-sentence becomes "personal care"."""
+    return alias if ctx.vocabulary.category(canonical) in TECH_CATEGORIES else prose_case(alias)
+
+
+def _relevant(ctx: LetterContext, item_id: str) -> bool:
+    return item_id in ctx.evidence_ids or ctx.scores.get(item_id, 0.0) > 0
+
+
+def _where(ctx: LetterContext, exp: Experience) -> str:
+    if ctx.introduced == exp.id:
+        return "In my current role" if is_ongoing(exp) else "In my most recent role"
+    title, company = tidy(exp.title), tidy(exp.company)
+    if is_ongoing(exp):
+        return f"In my current role as {title} at {company}"
+    return f"As {a(title)} at {company}"
+
+
+def _i_clause(text: str, ongoing: bool) -> tuple[str, bool]:
+    """A clause "I moved ..." / "my job was to find ...", and whether it is one."""
+    form = bullet_form(text)
+    if form == "past" or (form == "base" and ongoing):
+        return f"I {lower_first(clause(text))}", True
+    if form == "base":
+        return f"my job was to {lower_first(clause(text))}", True
+    return clause(text), False
+
+
+def _candidates(
+    ctx: LetterContext, exp: Experience, chosen: ExperiencePlan
+) -> list[tuple[str, str]]:
+    """(text, id) of the role's bullets, those evidencing a requirement first, then its summary."""
+    pairs = list(zip(chosen.bullets, chosen.bullet_ids, strict=True))
+    firsts = [p for p in pairs if p[1] in ctx.evidence_ids]
+    found = firsts + [p for p in pairs if p not in firsts]
+    return found + ([(exp.description, exp.id)] if exp.description else [])
+
+
+def experience_paragraph(ctx: LetterContext, chosen: ExperiencePlan, turn: int) -> list[Line]:
+    """The role's skills the job asks for, then bullets quoted as evidence (three at most)."""
+    exp = ctx.experience(chosen.experience_id)
+    if exp is None:
+        return []
+    where, ongoing, words = _where(ctx, exp), is_ongoing(exp), ctx.phrases
+    found = experience_skills(ctx.items, exp.id, ctx.vocabulary)
+    wanted = [c for c in ctx.report.matched_skills if c in found and c not in ctx.mentioned]
+    names = ctx.shown([_prose(ctx, c, found[c]) for c in wanted])[:MAX_ROLE_SKILLS]
+    tools = all(ctx.vocabulary.category(c) in TECH_CATEGORIES for c in wanted[: len(names)])
+    if tools:
+        frame = words.current_skills if ongoing else words.past_skills
+    else:
+        frame = words.current_practice if ongoing else words.past_practice
+    intro = None
+    if names:
+        clause_asks = asks(words.posting_asks, len(names))
+        count = count_of_skills(len(names))
+        filled = frame.format(where=where, skills=join_list(names), asks=clause_asks, count=count)
+        intro = ctx.first([filled])
+    lines = [Line(text=intro, sources=(exp.id,))] if intro else []
+    quoted = 0
+    for text, item_id in _candidates(ctx, exp, chosen):
+        said, personal = _i_clause(text, ongoing)
+        if not lines:
+            frame = f"{where}, {{c}}." if personal else f"{where}, my work included this: {{c}}."
+        elif quoted == 0:
+            frame = words.evidence[turn % 3] if personal else words.evidence_quoted[turn % 2]
+        elif personal and said.startswith("I ") and _relevant(ctx, item_id):
+            frame, said = MORE_EVIDENCE[quoted - 1], said.removeprefix("I ")
+        else:
+            continue
+        accepted = ctx.first([frame.format(c=said, bullet=said)])
+        if accepted:
+            sources = (item_id,) if lines else (exp.id, item_id)
+            lines.append(Line(text=accepted, sources=tuple(dict.fromkeys(sources))))
+            quoted += 1
+        if quoted == MAX_EVIDENCE:
+            break
+    if quoted == 0:
+        return []
+    ctx.mentioned.update(c for c in wanted if tidy(_prose(ctx, c, found[c])) in names)
+    return lines

@@ -1,0 +1,137 @@
+"""Small pieces of English the writers share: articles, lists, dates, sentences, role names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from resumecore.model.dates import parse_partial_date
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+DASH = " \u2013 "  # an en dash
+SEPARATOR = " · "
+# Letters whose spoken name starts with a vowel sound: "an SRE", "an MSc", "an HVAC".
+_VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
+# Vowel-initial words said with a consonant sound, and h-words said without one.
+_A_PREFIXES = ("uni", "use", "usu", "uti", "uro", "eu", "one", "once", "ubiq")
+_AN_PREFIXES = ("hour", "honest", "honor", "honour", "heir")
+_GENDER_MARK = re.compile(r"\s*\((?:[mwfdhx]|div)(?:\s*/\s*(?:[mwfdhx]|div))+\)", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\s+[-\u2013\u2014]\s+|,\s+")
+_SMALL_WORDS = frozenset({"and", "of", "for", "the", "in", "to", "at", "on", "with"})
+
+
+def article(phrase: str) -> str:
+    """``a`` or ``an`` for ``phrase``, by sound: "an engineer", "a unit", "an HVAC", "a BSc"."""
+    word = phrase.strip().split(" ", 1)[0] if phrase.strip() else ""
+    letters = "".join(ch for ch in word if ch.isalnum())
+    if not letters:
+        return "a"
+    if letters[0].isdigit():
+        return "an" if letters[0] == "8" or letters.startswith(("11", "18")) else "a"
+    if len(letters) == 1 or letters[:2].isupper():  # an initialism, said letter by letter
+        return "an" if letters[0].upper() in _VOWEL_SOUND_LETTERS else "a"
+    folded = letters.casefold()
+    if folded.startswith(_AN_PREFIXES):
+        return "an"
+    if folded.startswith(_A_PREFIXES):
+        return "a"
+    return "an" if folded[0] in "aeiou" else "a"
+
+
+def with_article(phrase: str) -> str:
+    """``phrase`` after its indefinite article: "an Orthopaedic Ward Nurse"."""
+    return f"{article(phrase)} {phrase}"
+
+
+def join_list(items: Sequence[str], conjunction: str = "and") -> str:
+    """Items as "A", "A and B", "A, B and C" (no serial comma, one style everywhere)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def month_year(value: str | None) -> str | None:
+    """The month and year ("Mar 2021") of ``2021-03`` or ``2021-03-14``; None if no date."""
+    parsed = parse_partial_date(value) if value else None
+    return f"{MONTHS[parsed[1] - 1]} {parsed[0]}" if parsed else None
+
+
+def date_range(start: str | None, end: str | None, *, ongoing: bool) -> str | None:
+    """The one date style of every document: "Mar 2021", an en dash, "Present" or the end.
+
+    A single known date stands alone ("Apr 2023"); nothing known gives None.
+    """
+    first, last = month_year(start), month_year(end)
+    if ongoing and last is None:
+        return f"{first}{DASH}Present" if first else None
+    if first and last:
+        return first if first == last else f"{first}{DASH}{last}"
+    return first or last
+
+
+def tidy(text: str) -> str:
+    """Whitespace runs (newlines included) folded to single spaces, ends stripped."""
+    return " ".join(text.split())
+
+
+def sentence(text: str) -> str:
+    """``text`` as a sentence: tidy, first letter upper case, closing punctuation added."""
+    text = tidy(text).rstrip(" ;:,")
+    if not text:
+        return ""
+    if text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else f"{text}."
+
+
+def clause(text: str) -> str:
+    """``text`` to sit inside a sentence: tidy, without its closing full stop or semicolon."""
+    text = tidy(text)
+    while text and text[-1] in ".;,:":
+        text = text[:-1].rstrip()
+    return text
+
+
+def lower_first(text: str) -> str:
+    """The first letter lower-cased when the first word is an ordinary capitalised word."""
+    word = text.split(" ", 1)[0]
+    if word[:1].isupper() and word[1:].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def prose_case(name: str) -> str:
+    """A skill inside a sentence: "Customer Service" -> "customer service"; "IV Therapy" kept."""
+    words = name.split(" ")
+    if all(w.isalpha() and len(w) > 1 and (w.islower() or w.istitle()) for w in words):
+        return name.lower()
+    return name
+
+
+def normal_form(text: str) -> str:
+    """What two sentences share when they say the same thing (for "no repeated sentence")."""
+    return " ".join("".join(ch for ch in text.casefold() if ch.isalnum() or ch.isspace()).split())
+
+
+def role_name(title: str) -> str:
+    """The posted title as a person writes it in a letter.
+
+    Gender markers are dropped ("(m/w/d)"), an all-capitals title loses its shouting, and a
+    qualifier after a dash or comma goes into parentheses: "Care Assistant position (Days and
+    Nights)". Only the posting's own words remain, so nothing new is claimed.
+    """
+    title = tidy(_GENDER_MARK.sub("", title))
+    if title.isupper():
+        title = " ".join(_calm(word) for word in title.split(" "))
+    parts = _QUALIFIER.split(title, maxsplit=1)
+    main = parts[0].strip() or title
+    qualifier = parts[1].strip() if len(parts) > 1 else ""
+    if qualifier and not any(mark in qualifier for mark in "()") and qualifier != main:
+        return f"{main} position ({qualifier})"
+    return f"{main} position"
+
+
+def _calm(word: str) -> str:
+    if word.casefold() in _SMALL_WORDS:
+        return word.casefold()
+    return word.capitalize() if len(word) >= 4 and word.isalpha() else word

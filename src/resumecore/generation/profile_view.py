@@ -1,0 +1,105 @@
+"""Facts the writers read off a profile: tenure, recency, and which skills the job matched.
+
+"Now" is the month of ``profile.updated_at``: the last time the person confirmed the profile,
+and the clock the grounding verifier counts years with. No writer reads the system clock, so
+the same profile, job and plan always give the same document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from resumecore.model.components import Experience
+from resumecore.model.dates import month_index
+from resumecore.model.profile import Profile
+from resumecore.postings.vocabulary import SkillVocabulary
+from resumecore.tailoring.items import Item, profile_items
+
+
+def now_month(profile: Profile) -> int:
+    """The month index treated as today for this profile."""
+    return profile.updated_at.year * 12 + profile.updated_at.month - 1
+
+
+def is_ongoing(exp: Experience) -> bool:
+    """Current, or without an end date (the scorer treats both as running until now)."""
+    return exp.is_current or exp.end_date is None
+
+
+def years_of_experience(profile: Profile) -> int:
+    """Whole years covered by at least one role, overlaps counted once, up to now.
+
+    Never more than the verifier's bound (the sum of tenures, rounded up), so "N years of
+    experience" is always supported.
+    """
+    now = now_month(profile)
+    months: set[int] = set()
+    for exp in profile.experiences:
+        first = month_index(exp.start_date)
+        last = None if exp.is_current or exp.end_date is None else month_index(exp.end_date)
+        if first is not None:
+            months.update(range(first, (now if last is None else last) + 1))
+    return len(months) // 12
+
+
+def recency_key(exp: Experience) -> tuple[int, int]:
+    """Sorts roles newest first when used with ``reverse=True``: by end (ongoing last), start."""
+    end = 10**7 if is_ongoing(exp) else month_index(exp.end_date or "") or 0
+    return end, month_index(exp.start_date) or 0
+
+
+def most_recent(experiences: Iterable[Experience]) -> Experience | None:
+    """The role held last (ongoing roles first, then the latest end), first listed on ties."""
+    ordered = list(experiences)
+    if not ordered:
+        return None
+    best = max(recency_key(exp) for exp in ordered)
+    return next(exp for exp in ordered if recency_key(exp) == best)
+
+
+def skill_canonical(name: str, vocabulary: SkillVocabulary) -> str | None:
+    """The vocabulary's name for a listed skill, or None when it knows no such skill."""
+    canonical = vocabulary.canonical(name)
+    if canonical is not None:
+        return canonical
+    found = vocabulary.find(name)
+    return found[0].canonical if len(found) == 1 else None
+
+
+def matched_listed(
+    names: Iterable[str], matched: Iterable[str], vocabulary: SkillVocabulary
+) -> list[tuple[str, str]]:
+    """``(listed name, canonical)`` for listed skills the job asks for, in the given order."""
+    wanted = set(matched)
+    found = []
+    for name in names:
+        canonical = skill_canonical(name, vocabulary)
+        if canonical is not None and canonical in wanted:
+            found.append((name, canonical))
+    return found
+
+
+def all_items(profile: Profile) -> list[Item]:
+    """The profile's scorable items, with "now" as above."""
+    return profile_items(profile, now_month(profile))
+
+
+def experience_skills(
+    items: list[Item], exp_id: str, vocabulary: SkillVocabulary
+) -> dict[str, str]:
+    """Canonical skill -> the words naming it in a role's description and bullets.
+
+    The title is left out: a "Care Assistant" is not a skill the person worked with.
+    """
+    found: dict[str, str] = {}
+    for item in items:
+        if item.item_id == exp_id:
+            texts = item.fields[2:]
+        elif item.parent == exp_id:
+            texts = item.fields
+        else:
+            continue
+        for text in texts:
+            for match in vocabulary.find(text):
+                found.setdefault(match.canonical, match.alias)
+    return found
