@@ -75,7 +75,7 @@ async def test_skills_most_relevant_first_and_in_the_summary() -> None:
     assert set(skills[:3]) <= {"Kubernetes", "Terraform", "Bash", "Python"}
     summary = section(doc, "summary").entries[0]
     assert summary.heading.text == SOFTWARE.professional_summary
-    assert summary.lines[0].text == "Skilled in Kubernetes, Terraform and Bash."
+    assert summary.lines[0].text == "Core skills: Kubernetes, Terraform and Bash."
 
 
 async def test_a_composed_summary_counts_years_from_the_dates() -> None:
@@ -179,4 +179,18 @@ def test_phrasing_helpers() -> None:
     assert role_name("STAFF ACCOUNTANT") == "Staff Accountant position"
     assert role_name("Registered Nurse - Medical/Surgical Unit (Nights)") == (
         "Registered Nurse position"
+    )
+
+
+async def test_skills_named_in_prose_keep_proper_names_and_skip_professions() -> None:
+    care = await letter(NURSING, CARE)
+    assert (
+        "three skills your posting asks for: manual handling, safeguarding and personal care"
+        in (care.text)
+    )
+    assert "Care Assistant and" not in care.text  # the job title is not a skill
+    physio = await letter(NURSING, load_job("physiotherapist_nhs_style"))
+    assert "asks for: physiotherapist" not in physio.text
+    assert "As an Orthopaedic Ward Nurse at Harbourview Hospital, I worked with physio" in (
+        physio.text
     )

@@ -10,7 +10,6 @@ from resumecore.generation.phrasing import join_list, prose_case, tidy
 from resumecore.generation.phrasing import with_article as a
 from resumecore.generation.profile_view import matched_listed, skill_canonical
 from resumecore.generation.tone import asks
-from resumecore.postings.skill_context import TECH_CATEGORIES
 from resumecore.tailoring.items import skill_id
 
 MAX_SKILLS = 5
@@ -19,13 +18,16 @@ _CREDENTIAL_WORD = re.compile(r"(?i)\b(certificat\w*|licen[cs]e|diploma|qualific
 
 
 def _listed_sentence(ctx: LetterContext, names: list[str], frame: str, prose: bool) -> Line | None:
-    """Listed skills the job asks for; tool names keep their case, other skills read as prose."""
+    """Listed skills the job asks for, as listed; ``prose`` lower-cases plain words (soft skills).
+
+    Only soft skills are lower-cased: technical names are often products ("Yardi", "Fluke
+    multimeter") whose capitals matter more than a capital in mid-sentence.
+    """
     pairs = matched_listed(names, ctx.report.matched_skills, ctx.vocabulary)
     fresh = [(n, c) for n, c in pairs if c not in ctx.mentioned]
 
-    def display(name: str, canonical: str) -> str:
-        tool = ctx.vocabulary.category(canonical) in TECH_CATEGORIES
-        return name if tool and not prose else prose_case(name)
+    def display(name: str, canonical: str) -> str:  # noqa: ARG001
+        return prose_case(name) if prose else name
 
     shown = ctx.shown([display(n, c) for n, c in fresh])[:MAX_SKILLS]
     if not shown:

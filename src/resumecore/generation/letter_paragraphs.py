@@ -13,7 +13,6 @@ from resumecore.generation.phrasing import (
     clause,
     join_list,
     lower_first,
-    prose_case,
     role_name,
     tidy,
 )
@@ -57,11 +56,6 @@ def opening(ctx: LetterContext, title: str) -> list[Line]:
     return lines
 
 
-def _prose(ctx: LetterContext, canonical: str, alias: str) -> str:
-    """Tool names keep their case; "Personal care" in mid-sentence becomes "personal care"."""
-    return alias if ctx.vocabulary.category(canonical) in TECH_CATEGORIES else prose_case(alias)
-
-
 def _relevant(ctx: LetterContext, item_id: str) -> bool:
     return item_id in ctx.evidence_ids or ctx.scores.get(item_id, 0.0) > 0
 
@@ -103,7 +97,7 @@ def experience_paragraph(ctx: LetterContext, chosen: ExperiencePlan, turn: int) 
     where, ongoing, words = _where(ctx, exp), is_ongoing(exp), ctx.phrases
     found = experience_skills(ctx.items, exp.id, ctx.vocabulary)
     wanted = [c for c in ctx.report.matched_skills if c in found and c not in ctx.mentioned]
-    names = ctx.shown([_prose(ctx, c, found[c]) for c in wanted])[:MAX_ROLE_SKILLS]
+    names = ctx.shown([found[c] for c in wanted])[:MAX_ROLE_SKILLS]
     tools = all(ctx.vocabulary.category(c) in TECH_CATEGORIES for c in wanted[: len(names)])
     if tools:
         frame = words.current_skills if ongoing else words.past_skills
@@ -136,5 +130,5 @@ def experience_paragraph(ctx: LetterContext, chosen: ExperiencePlan, turn: int) 
             break
     if quoted == 0:
         return []
-    ctx.mentioned.update(c for c in wanted if tidy(_prose(ctx, c, found[c])) in names)
+    ctx.mentioned.update(c for c in wanted if tidy(found[c]) in names)
     return lines

@@ -7,13 +7,19 @@ the same profile, job and plan always give the same document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+from resumecore.generation.phrasing import prose_case
 from resumecore.model.components import Experience
 from resumecore.model.dates import month_index
 from resumecore.model.profile import Profile
+from resumecore.postings.skill_context import TECH_CATEGORIES
 from resumecore.postings.vocabulary import SkillVocabulary
+from resumecore.tailoring.facts import TITLE_NOUNS
 from resumecore.tailoring.items import Item, profile_items
+
+_PROFESSION = re.compile(rf"(?i)\b(?:{TITLE_NOUNS}|Nurse|Teacher|Driver|Electrician)$")
 
 
 def now_month(profile: Profile) -> int:
@@ -89,7 +95,9 @@ def experience_skills(
 ) -> dict[str, str]:
     """Canonical skill -> the words naming it in a role's description and bullets.
 
-    The title is left out: a "Care Assistant" is not a skill the person worked with.
+    The title is left out, and so are professions ("physiotherapist"): a "Care Assistant" is
+    not a skill the person worked with. Words opening a sentence lose their capital unless
+    they name a software tool ("Personal care for residents" gives "personal care").
     """
     found: dict[str, str] = {}
     for item in items:
@@ -101,5 +109,10 @@ def experience_skills(
             continue
         for text in texts:
             for match in vocabulary.find(text):
-                found.setdefault(match.canonical, match.alias)
+                if _PROFESSION.search(match.canonical) or _PROFESSION.search(match.alias):
+                    continue
+                alias = match.alias
+                if match.start == 0 and vocabulary.category(match.canonical) not in TECH_CATEGORIES:
+                    alias = prose_case(alias)
+                found.setdefault(match.canonical, alias)
     return found

@@ -69,7 +69,7 @@ def summary_entry(profile: Profile, plan: ResumePlan, guard: Guard) -> Entry | N
         first = composed_opening(profile, guard)
     said = (first.text if first else "").casefold()
     skills = [n for n in relevant_skills(plan, TOP_SKILLS + 3) if tidy(n).casefold() not in said]
-    second = skills_line(skills[:TOP_SKILLS], guard, "Skilled in {}.")
+    second = skills_line(skills[:TOP_SKILLS], guard, "Core skills: {}.")
     lines = [line for line in (first, second) if line is not None]
     if not lines:
         return None
