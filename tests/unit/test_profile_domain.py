@@ -942,3 +942,11 @@ def test_at_most_100_operations_per_batch(profile: Profile) -> None:
     assert error.errors == [
         FieldError("too_many", f"Use at most {MAX_OPERATIONS} operations.", "operations")
     ]
+
+
+def test_a_lone_surrogate_in_a_custom_field_is_a_rule_broken_not_a_crash(profile: Profile) -> None:
+    # The HTTP edge refuses it with a 400 first; library callers get a 422-style error too.
+    with pytest.raises(InvalidValue) as caught:
+        revise(profile, {"custom_fields": {"note": "a\udb0eb"}}, new_id=Ids(), at=EDITED)
+
+    assert ("custom_fields", "invalid_text") in codes_at(caught.value)

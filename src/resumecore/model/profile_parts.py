@@ -102,7 +102,11 @@ def custom_field_problems(fields: dict[str, Any]) -> list[FieldError]:
         found.append(
             FieldError("too_many", f"Use at most {MAX_CUSTOM_FIELDS} fields.", "custom_fields")
         )
-    if len(msgspec.json.encode(fields)) > MAX_CUSTOM_FIELDS_BYTES:
+    try:
+        size = len(msgspec.json.encode(fields))
+    except UnicodeEncodeError:  # a lone surrogate: not text that can be stored or sent
+        return [*found, FieldError("invalid_text", "Use valid Unicode text.", "custom_fields")]
+    if size > MAX_CUSTOM_FIELDS_BYTES:
         found.append(
             FieldError("too_large", "Custom fields may hold at most 64 KiB.", "custom_fields")
         )
