@@ -9,13 +9,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import punq
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.mail.file_outbox import FileOutboxMailer
 from adapters.mail.smtp import SmtpMailer
+from adapters.memory.notifier import InProcessNotifier
 from adapters.security.bcrypt_hasher import BcryptPasswordHasher
 from adapters.security.jwt_codec import PyJwtAccessTokenCodec
 from adapters.sql.engine import make_engine
 from adapters.sql.readiness import SqlReadinessProbe
+from adapters.sql.task_queue import SqlTaskQueue
 from adapters.sql.uow import SqlUnitOfWorkFactory
 from adapters.system import SystemClock, UuidGenerator
 from adapters.throttle.costly_work_limiter import InProcessCostlyWorkLimiter
@@ -23,10 +26,15 @@ from adapters.throttle.memory_counter import MemoryAttemptCounter
 from adapters.workers.thread_pool import ThreadPoolRunner
 from entrypoints.data_files import make_data_private
 from entrypoints.settings import Settings
+from resumecore.generation.offline_writer import OfflineWriter
+from resumecore.generation.policy import GenerationPolicy
 from resumecore.model.password_policy import PasswordPolicy
+from resumecore.ports.document_writer import DocumentWriter
 from resumecore.ports.embedder import Embedder
+from resumecore.ports.generations import TaskQueue
 from resumecore.ports.health import ReadinessProbe
 from resumecore.ports.mail import Mailer
+from resumecore.ports.notifier import ChangeNotifier
 from resumecore.ports.security import AccessTokenCodec, PasswordHasher
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.throttle import AttemptCounter
@@ -45,6 +53,15 @@ from resumecore.services.auth.policy import AuthPolicy
 from resumecore.services.auth.refresh import RefreshSession
 from resumecore.services.auth.register import RegisterUser
 from resumecore.services.auth.session_starter import SessionStarter
+from resumecore.services.generations.manage import (
+    CancelGeneration,
+    DeleteGeneration,
+    GetGeneration,
+    ListGenerations,
+    WatchGeneration,
+)
+from resumecore.services.generations.request import RequestGeneration
+from resumecore.services.generations.run import RunGeneration
 from resumecore.services.jobs.catalog import BrowseCatalog, SaveCatalogJob, SeedCatalog
 from resumecore.services.jobs.manage import (
     CreateJob,
@@ -116,6 +133,13 @@ USE_CASES: tuple[type, ...] = (
     MatchJob,
     CreateRanking,
     GetLatestRanking,
+    RequestGeneration,
+    RunGeneration,
+    GetGeneration,
+    WatchGeneration,
+    ListGenerations,
+    CancelGeneration,
+    DeleteGeneration,
 )
 
 
@@ -187,6 +211,17 @@ def build_application(
     container.register(
         RelevanceScorer, instance=RelevanceScorer(_embedder(settings, app), cpu=scoring)
     )
+    container.register(TaskQueue, instance=_task_queue(settings, engine, app))
+    container.register(ChangeNotifier, instance=InProcessNotifier())
+    container.register(DocumentWriter, instance=OfflineWriter())
+    container.register(
+        GenerationPolicy,
+        instance=GenerationPolicy(
+            per_hour=settings.generations_per_hour,
+            concurrent=settings.generations_concurrent,
+            lease_seconds=settings.generation_lease_seconds,
+        ),
+    )
     for use_case in USE_CASES:
         container.register(use_case, scope=punq.Scope.singleton)
     for key, instance in (overrides or {}).items():
@@ -244,6 +279,22 @@ def _attempt_counter(settings: Settings, clock: Clock, app: Application) -> Atte
     client = Redis.from_url(settings.redis_url)
     app.closers.append(client.aclose)
     return RedisAttemptCounter(client)
+
+
+def _task_queue(settings: Settings, engine: AsyncEngine, app: Application) -> TaskQueue:
+    if settings.queue == "embedded":
+        return SqlTaskQueue(engine)
+    try:
+        from adapters.queue.saq_queue import SaqTaskQueue  # noqa: PLC0415  (optional deps)
+    except ModuleNotFoundError as exc:
+        msg = (
+            f"RESUMECORE_QUEUE=saq needs the optional packages ({exc.name} is missing): "
+            "pip install 'resumecore[queue]'"
+        )
+        raise RuntimeError(msg) from None
+    queue = SaqTaskQueue(settings.redis_url)
+    app.closers.append(queue.aclose)
+    return queue
 
 
 def _embedder(settings: Settings, app: Application) -> Embedder | None:

@@ -1,4 +1,4 @@
-"""The ``resumecore`` command: migrate the database, serve the API."""
+"""The ``resumecore`` command: migrate the database, serve the API, run generation workers."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     serve.add_argument("--migrate", action="store_true", help="apply migrations first")
+    worker = commands.add_parser("worker", help="run generation workers (no HTTP)")
+    worker.add_argument("--workers", type=int, default=2, help="workers in this process")
     args = parser.parse_args(argv)
     if args.command == "serve":
         # Before the settings are read: the reset link then follows --port / PORT.
@@ -36,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "migrate":
         return migrate(settings.database_url)
+    if args.command == "worker":
+        from entrypoints.worker_process import run_workers  # noqa: PLC0415
+
+        os.umask(0o077)
+        return run_workers(settings, args.workers)
     if args.command == "serve":
         if args.migrate:
             # In a child process: alembic and the migration scripts would otherwise stay

@@ -26,6 +26,8 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     secret_key: str = ""
     password_pepper: str = ""
     redis_url: str = ""
+    # The TaskQueue: the database's ``tasks`` table, or saq on RESUMECORE_REDIS_URL.
+    queue: Literal["embedded", "saq"] = "embedded"
     bcrypt_rounds: int = 12
     access_token_ttl_seconds: int = 900
     public_base_url: str = "http://127.0.0.1:8000"
@@ -41,6 +43,12 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     refresh_reuse_grace_seconds: int = 30
     ip_requests_per_minute: int = 100
     costly_requests_per_user: int = 2
+    generations_per_hour: int = 30
+    generations_concurrent: int = 2
+    # Embedded generation workers in each server process (0: only `resumecore worker` runs them).
+    generation_workers: int = 2
+    # A worker that stops renewing its lease (crashed) loses the task after this long.
+    generation_lease_seconds: float = 30.0
     trust_forwarded_for: bool = False
     trusted_proxies: str = "127.0.0.1"
     # None: the environment's default (loopback origins in development, none otherwise).
@@ -95,6 +103,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
 
     def validate(self) -> None:
         """Refuse configurations that are unsafe to run."""
+        if self.queue == "saq" and not self.redis_url:
+            msg = "RESUMECORE_QUEUE=saq needs RESUMECORE_REDIS_URL (the Redis the queue lives in)"
+            raise ValueError(msg)
         if self.reset_url_template and "{token}" not in self.reset_url_template:
             msg = "RESUMECORE_RESET_URL_TEMPLATE must contain {token}"
             raise ValueError(msg)
@@ -113,6 +124,15 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
             raise ValueError(msg)
         if self.costly_requests_per_user < 1:
             msg = "RESUMECORE_COSTLY_REQUESTS_PER_USER must be at least 1"
+            raise ValueError(msg)
+        if min(self.generations_per_hour, self.generations_concurrent) < 1:
+            msg = "RESUMECORE_GENERATIONS_PER_HOUR and _CONCURRENT must be at least 1"
+            raise ValueError(msg)
+        if not 1 <= self.generation_lease_seconds <= 3600:
+            msg = "RESUMECORE_GENERATION_LEASE_SECONDS must be between 1 and 3600"
+            raise ValueError(msg)
+        if not 0 <= self.generation_workers <= 32:
+            msg = "RESUMECORE_GENERATION_WORKERS must be between 0 and 32"
             raise ValueError(msg)
 
     def _validate_network_settings(self) -> None:

@@ -86,6 +86,14 @@ JOB_COVERED: dict[tuple[str, str], Any] = {
     ("GET", f"{J}/match"): None,
     ("GET", f"{JOBS.replace('jobs', 'rankings')}/job/{{job_id}}"): None,
 }
+GENERATIONS = "/api/v1/generations"
+G = f"{GENERATIONS}/{{generation_id}}"
+GENERATION_COVERED: dict[tuple[str, str], Any] = {
+    ("GET", G): None,
+    ("DELETE", G): None,
+    ("POST", f"{G}/cancel"): None,
+    ("GET", f"{G}/events"): None,
+}
 # Ids of shared resources, not owned by anybody: saving a catalog posting makes the
 # caller's own copy (tested below not to touch anyone else's copy).
 SHARED = {("POST", f"{JOBS}/browse/{{catalog_id}}/save")}
@@ -138,7 +146,7 @@ async def test_every_id_route_is_covered(client: AsyncClient) -> None:
     discovered = id_routes(client.app.routes)  # type: ignore[attr-defined]
 
     assert discovered, "no id-taking routes found: the discovery is broken"
-    covered = set(COVERED) | set(JOB_COVERED) | SHARED
+    covered = set(COVERED) | set(JOB_COVERED) | set(GENERATION_COVERED) | SHARED
     assert discovered - covered == set(), "new id-taking routes need an ownership case"
     assert covered - discovered == set(), "covered routes that no longer exist"
 
@@ -301,6 +309,28 @@ async def test_another_users_job_is_not_found_and_unchanged(
     assert_problem(response, 404)
     assert (await client.get(f"{JOBS}/{job['id']}", headers=owner)).json() == job
     assert await database_state(application.settings.database_url) == state
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(GENERATION_COVERED))
+async def test_another_users_generation_is_not_found_and_unchanged(
+    client: AsyncClient, application: Application, method: str, path: str
+) -> None:
+    owner = await register(client, "a@example.com")
+    intruder = await register(client, "b@example.com")
+    await create_profile(client, owner)
+    job = (await client.post(JOBS, json={"title": "Mine"}, headers=owner)).json()
+    made = await client.post(f"{GENERATIONS}/resume", json={"job_id": job["id"]}, headers=owner)
+    assert made.status_code == 201, made.text
+    state = await database_state(application.settings.database_url)
+
+    url = path.format(generation_id=made.json()["id"])
+    response = await client.request(method, url, headers=intruder)
+
+    assert_problem(response, 404)
+    assert await database_state(application.settings.database_url) == state
+    assert (await client.get(f"{GENERATIONS}/{made.json()['id']}", headers=owner)).json() == (
+        made.json() | {"llm_metadata": {**made.json()["llm_metadata"], "cache_hit": False}}
+    )
 
 
 async def test_saving_a_catalog_posting_makes_only_the_callers_copy(client: AsyncClient) -> None:

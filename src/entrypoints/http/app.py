@@ -14,6 +14,7 @@ from litestar.openapi.spec import Components, SecurityScheme
 from entrypoints.bootstrap import USE_CASES, Application, build_application
 from entrypoints.http.body_guard import GuardedRequest, InputGuard
 from entrypoints.http.controllers.auth import AuthController
+from entrypoints.http.controllers.generations import GenerationController
 from entrypoints.http.controllers.health import health, ready
 from entrypoints.http.controllers.jobs import JobController
 from entrypoints.http.controllers.profile_items import ITEM_ROUTERS
@@ -39,6 +40,7 @@ from entrypoints.http.request_log import configure_logging, request_log_middlewa
 from entrypoints.http.reset_page import reset_page
 from entrypoints.http.security_headers import add_security_headers
 from entrypoints.settings import Settings
+from entrypoints.workers import WorkerPool
 from resumecore.errors import DomainError, StorageUnavailable
 from resumecore.ports.health import ReadinessProbe
 from resumecore.ports.throttle import AttemptCounter
@@ -70,6 +72,7 @@ def create_app(application: Application | None = None) -> Litestar:
         settings.ip_requests_per_minute,
         client_address=client_address,
     )
+    workers = WorkerPool(application, settings.generation_workers)
     app = Litestar(
         route_handlers=[
             AuthController,
@@ -78,6 +81,7 @@ def create_app(application: Application | None = None) -> Litestar:
             *ITEM_ROUTERS,
             JobController,
             RankingController,
+            GenerationController,
             health,
             ready,
             reset_page,
@@ -108,8 +112,8 @@ def create_app(application: Application | None = None) -> Litestar:
                 }
             ),
         ),
-        on_startup=[_seeding(application.resolve(SeedCatalog))],
-        on_shutdown=[application.aclose],
+        on_startup=[_seeding(application.resolve(SeedCatalog)), workers.start],
+        on_shutdown=[workers.stop, application.aclose],
         debug=False,
         logging_config=None,
     )

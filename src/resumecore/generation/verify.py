@@ -28,9 +28,13 @@ def unsupported_lines(
     """The lines that say something the profile (or ``allowed``, the job's words) does not.
 
     Header lines may hold only the profile's contact details; every other line goes through
-    the grounding check (numbers, employers, titles, dates, schools, certifications, tools).
+    the grounding check (numbers, employers, titles, dates, schools, certifications, tools),
+    with the person's own name and contacts allowed.
     """
     contacts = _contact_values(profile)
+    # The person's own name and contacts are theirs to write (a sign-off "Ruby Chen" is not
+    # a claim to know Ruby).
+    allowed = (*allowed, *contacts)
     bad: list[str] = []
     for section in document.sections:
         for entry in section.entries:

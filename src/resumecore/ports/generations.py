@@ -101,5 +101,5 @@ class TaskQueue(Protocol):
         ...
 
     async def retry(self, task: Task, *, at: datetime, error: str, max_attempts: int) -> bool:
-        """Hand it out again from ``at``, or mark it dead after ``max_attempts``; True if retried."""
+        """Hand it out again from ``at``, or dead after ``max_attempts``; True if retried."""
         ...

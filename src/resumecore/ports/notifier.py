@@ -6,9 +6,11 @@ from typing import Protocol
 
 
 class ChangeNotifier(Protocol):
-    """Wake-ups by key. A missed wake-up only delays a waiter: waiters re-read and wait again
-    with a bounded timeout, so a notifier that never wakes anyone (workers in another process)
-    degrades to polling, never to a hang.
+    """Wake-ups by key.
+
+    A missed wake-up only delays a waiter: waiters re-read and wait again with a bounded
+    timeout, so a notifier that never wakes anyone (workers in another process) degrades to
+    polling, never to a hang.
     """
 
     def notify(self, key: str) -> None:

@@ -1,0 +1,237 @@
+"""Generation routes: ask for a resume or cover letter, follow it, read, cancel, delete."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, Request, Response, delete, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.response import ServerSentEvent, ServerSentEventMessage
+
+from entrypoints.http.idempotency import idempotency_key
+from entrypoints.http.paging import Limit, Offset
+from entrypoints.http.schemas.generations import (
+    CoverLetterRequest,
+    GenerationList,
+    GenerationView,
+    Pagination,
+    ResumeRequest,
+    generation_view,
+    stage_events,
+)
+from entrypoints.http.security import provide_principal
+from resumecore.generation.document import CoverLetterOptions, DocumentType, ResumeOptions
+from resumecore.generation.model import Generation, GenerationStatus
+from resumecore.model.page import Page
+from resumecore.model.principal import Principal
+from resumecore.ports.generations import GenerationFilters
+from resumecore.services.generations.manage import (
+    CancelGeneration,
+    DeleteGeneration,
+    GetGeneration,
+    ListGenerations,
+    WatchGeneration,
+)
+from resumecore.services.generations.request import RequestGeneration
+
+AnyRequest = Request[Any, Any, Any]
+DEFAULT_WAIT_SECONDS = 10.0
+MAX_WAIT_SECONDS = 60.0
+_PREFER_WAIT = re.compile(r"(?:^|[,;\s])wait\s*=\s*(\d+(?:\.\d+)?)", re.IGNORECASE)
+
+
+def wait_budget(request: AnyRequest) -> float:
+    """Seconds to wait for the result: ``Prefer: wait=N`` (RFC 7240), default 10, at most 60."""
+    found = _PREFER_WAIT.search(request.headers.get("prefer", ""))
+    return min(float(found[1]), MAX_WAIT_SECONDS) if found else DEFAULT_WAIT_SECONDS
+
+
+class GenerationController(Controller):
+    """Tailored resumes and cover letters (contract: Generation)."""
+
+    path = "/api/v1/generations"
+    tags = ["generations"]
+    security = [{"BearerToken": []}]
+    dependencies = {"principal": Provide(provide_principal)}
+
+    @post("/resume", status_code=201, operation_id="generate_resume")
+    async def resume(
+        self,
+        request: AnyRequest,
+        data: JSONBody[ResumeRequest],
+        principal: NamedDependency[Principal],
+        request_generation: NamedDependency[RequestGeneration],
+        get_generation: NamedDependency[GetGeneration],
+    ) -> Response[GenerationView]:
+        """A tailored resume: 201 when done within the wait budget, else 202 + Location."""
+        return await _requested(
+            request, principal, "resume", data.job_id, data.profile_id, data.options(),
+            request_generation, get_generation,
+        )  # fmt: skip
+
+    @post("/cover-letter", status_code=201, operation_id="generate_cover_letter")
+    async def cover_letter(
+        self,
+        request: AnyRequest,
+        data: JSONBody[CoverLetterRequest],
+        principal: NamedDependency[Principal],
+        request_generation: NamedDependency[RequestGeneration],
+        get_generation: NamedDependency[GetGeneration],
+    ) -> Response[GenerationView]:
+        """A tailored cover letter: 201 when done within the wait budget, else 202 + Location."""
+        return await _requested(
+            request, principal, "cover_letter", data.job_id, data.profile_id, data.options(),
+            request_generation, get_generation,
+        )  # fmt: skip
+
+    @get("", operation_id="list_generations")
+    async def list_generations(
+        self,
+        principal: NamedDependency[Principal],
+        list_generations: NamedDependency[ListGenerations],
+        document_type: FromQuery[DocumentType | None] = None,
+        job_id: Annotated[str | None, QueryParameter(max_length=64)] = None,
+        status: FromQuery[GenerationStatus | None] = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> GenerationList:
+        """The caller's generations, newest first, with the real total."""
+        filters = GenerationFilters(document_type=document_type, job_id=job_id, status=status)
+        return _page(await list_generations(principal, filters, limit=limit, offset=offset))
+
+    @get("/history", operation_id="list_generation_history")
+    async def history(
+        self,
+        principal: NamedDependency[Principal],
+        list_generations: NamedDependency[ListGenerations],
+        document_type: FromQuery[DocumentType | None] = None,
+        job_id: Annotated[str | None, QueryParameter(max_length=64)] = None,
+        status: FromQuery[GenerationStatus | None] = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> GenerationList:
+        """The same list under the name the mobile app calls."""
+        filters = GenerationFilters(document_type=document_type, job_id=job_id, status=status)
+        return _page(await list_generations(principal, filters, limit=limit, offset=offset))
+
+    @get("/{generation_id:str}", operation_id="get_generation")
+    async def read(
+        self,
+        generation_id: FromPath[str],
+        principal: NamedDependency[Principal],
+        get_generation: NamedDependency[GetGeneration],
+    ) -> GenerationView:
+        """One generation, with its stages and, once completed, its document."""
+        return generation_view(await get_generation(principal, generation_id))
+
+    @delete("/{generation_id:str}", status_code=204, operation_id="delete_generation")
+    async def remove(
+        self,
+        generation_id: FromPath[str],
+        principal: NamedDependency[Principal],
+        delete_generation: NamedDependency[DeleteGeneration],
+    ) -> None:
+        """Delete it (a running one stops); its job or profile may be gone already."""
+        await delete_generation(principal, generation_id)
+
+    @post("/{generation_id:str}/cancel", status_code=200, operation_id="cancel_generation")
+    async def cancel(
+        self,
+        generation_id: FromPath[str],
+        principal: NamedDependency[Principal],
+        cancel_generation: NamedDependency[CancelGeneration],
+    ) -> GenerationView:
+        """Stop a pending or running generation; 409 when it has already finished."""
+        return generation_view(await cancel_generation(principal, generation_id))
+
+    @get("/{generation_id:str}/events", operation_id="generation_events")
+    async def events(
+        self,
+        request: AnyRequest,
+        generation_id: FromPath[str],
+        principal: NamedDependency[Principal],
+        get_generation: NamedDependency[GetGeneration],
+        watch_generation: NamedDependency[WatchGeneration],
+    ) -> ServerSentEvent:
+        """Stage progress as Server-Sent Events until it finishes (``Last-Event-ID`` resumes).
+
+        Events are ``stage`` (``{stage, status, error}``) with ids counting from 0, then one
+        ``done`` (``{status, error}``; status ``deleted`` if it was deleted meanwhile).
+        """
+        await get_generation(principal, generation_id)  # 404 before the stream starts
+        snapshots = watch_generation(principal, generation_id)
+        return ServerSentEvent(_progress(snapshots, _last_event_id(request)))
+
+
+async def _requested(
+    request: AnyRequest,
+    principal: Principal,
+    document_type: DocumentType,
+    job_id: str,
+    profile_id: str | None,
+    options: ResumeOptions | CoverLetterOptions,
+    request_generation: RequestGeneration,
+    get_generation: GetGeneration,
+) -> Response[GenerationView]:
+    requested = await request_generation(
+        principal,
+        document_type,
+        job_id,
+        options,
+        profile_id=profile_id,
+        idempotency=await idempotency_key(request),
+    )
+    generation = await get_generation(principal, requested.generation.id, wait=wait_budget(request))
+    body = generation_view(generation, cache_hit=requested.reused)
+    if generation.finished:
+        return Response(body, status_code=201)
+    location = f"/api/v1/generations/{generation.id}"
+    return Response(body, status_code=202, headers={"Location": location})
+
+
+def _page(page: Page[Generation]) -> GenerationList:
+    return GenerationList(
+        generations=[generation_view(g) for g in page.items],
+        total=page.total,
+        limit=page.limit,
+        offset=page.offset,
+        has_more=page.has_more,
+        pagination=Pagination(
+            limit=page.limit,
+            offset=page.offset,
+            total=page.total,
+            has_more=page.has_more,
+            hasMore=page.has_more,
+        ),
+    )
+
+
+def _last_event_id(request: AnyRequest) -> int:
+    value = request.headers.get("last-event-id", "").strip()
+    return int(value) if value.isdigit() and len(value) < 9 else -1
+
+
+async def _progress(
+    snapshots: AsyncIterator[Generation | None], last: int
+) -> AsyncIterator[ServerSentEventMessage]:
+    sent = last
+    async for generation in snapshots:
+        if generation is None:
+            yield _message("done", {"status": "deleted", "error": None}, sent + 1)
+            return
+        events = stage_events(generation)
+        for index in range(sent + 1, len(events)):
+            name, data = events[index]
+            yield _message(name, data, index)
+        sent = max(sent, len(events) - 1)
+        if generation.finished:
+            done = {"status": generation.status, "error": generation.error}
+            yield _message("done", done, max(sent + 1, len(events)))
+
+
+def _message(event: str, data: dict[str, Any], event_id: int) -> ServerSentEventMessage:
+    return ServerSentEventMessage(data=msgspec.json.encode(data).decode(), event=event, id=event_id)

@@ -1,0 +1,205 @@
+"""Use case: run one queued generation through its stages (what the workers call)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+import msgspec
+
+from resumecore.errors import VersionConflict
+from resumecore.generation.ats import ats_report
+from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
+from resumecore.generation.model import Generation, StageName, StageStatus
+from resumecore.generation.verify import unsupported_lines
+from resumecore.ids import ProfileId
+from resumecore.model.job import Job
+from resumecore.model.profile import Profile
+from resumecore.ports.document_writer import DocumentWriter
+from resumecore.ports.notifier import ChangeNotifier
+from resumecore.ports.system import Clock
+from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore.ports.work import CpuWorkRunner
+from resumecore.postings.vocabulary import default_vocabulary
+from resumecore.services.jobs.relevance import RelevanceScorer
+from resumecore.tailoring import ResumePlan, match_report, select_for_resume
+
+T = TypeVar("T")
+MAX_BULLETS = 4
+
+
+class GenerationStopped(Exception):
+    """The generation was cancelled or deleted while it ran: stop quietly."""
+
+
+class GenerationFailed(Exception):
+    """A failure retrying cannot fix (an input was deleted, an unsupported claim)."""
+
+
+class RunGeneration:
+    """Take a generation from pending to completed (or failed), one saved stage at a time.
+
+    Safe to run again for the same id (the queue delivers at least once): a finished
+    generation is left as it is, an interrupted one starts over from the first stage.
+    Cancelling or deleting it meanwhile stops the run at its next save. Transient errors
+    (storage) propagate so the queue retries; failures retrying cannot fix mark it failed.
+    """
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        scorer: RelevanceScorer,
+        writer: DocumentWriter,
+        cpu: CpuWorkRunner,
+        clock: Clock,
+        notifier: ChangeNotifier,
+    ) -> None:
+        self._uow = uow
+        self._scorer = scorer
+        self._writer = writer
+        self._cpu = cpu
+        self._clock = clock
+        self._notifier = notifier
+        self._vocabulary = default_vocabulary()
+
+    async def __call__(self, generation_id: str) -> Generation | None:
+        """The generation as it ended (None if it was deleted or stopped)."""
+        generation = await self._get(generation_id)
+        if generation is None or generation.finished:
+            return generation
+        try:
+            running = await self._commit(generation, generation.restarted(self._clock.now()))
+            return await self._stages(running)
+        except GenerationStopped:
+            return None
+        except GenerationFailed as exc:
+            return await self._fail(generation_id, str(exc))
+
+    async def _stages(self, generation: Generation) -> Generation:
+        job, profile = await self._inputs(generation)
+        options = generation.options
+        generation, match = await self._stage(
+            generation, "analyse_job", lambda: self._cpu.run(match_report, profile, job)
+        )
+        generation, plan = await self._stage(
+            generation, "select", lambda: self._plan(profile, job, options)
+        )
+        generation, document = await self._stage(
+            generation, "write", lambda: self._write(profile, job, plan, options)
+        )
+        company = _company(job, options)
+        allowed = tuple(a for a in (job.title, company, _manager(options)) if a)
+        generation, bad = await self._stage(
+            generation,
+            "verify",
+            lambda: self._cpu.run(unsupported_lines, document, profile, self._vocabulary, allowed),
+        )
+        if bad:
+            await self._mark(generation, "verify", "failed", "Unsupported claims were written.")
+            raise GenerationFailed(
+                f"The writer made {len(bad)} unsupported claims, so nothing was kept."
+            )
+        generation, (score, report) = await self._stage(
+            generation,
+            "score",
+            lambda: self._cpu.run(ats_report, document, match, company, self._vocabulary),
+        )
+        generation = await self._mark(generation, "store", "running")
+        now = self._clock.now()
+        done = generation.with_stage("store", "completed", now).moved(
+            "completed",
+            now,
+            document=document,
+            ats_score=score,
+            ats_report=report,
+            profile_version=profile.version,
+            job_version=job.version,
+        )
+        return await self._commit(generation, done)
+
+    async def _inputs(self, generation: Generation) -> tuple[Job, Profile]:
+        async with self._uow() as uow:
+            job = await uow.jobs.get(generation.job_id)
+            profile = await uow.profiles.get(ProfileId(generation.profile_id))
+        if job is None or profile is None:
+            raise GenerationFailed("The job or the profile was deleted before it was written.")
+        return job, profile
+
+    async def _plan(self, profile: Profile, job: Job, options: object) -> ResumePlan:
+        relevance = await self._scorer(profile, job)
+        limits = options if isinstance(options, ResumeOptions) else ResumeOptions()
+        return await self._cpu.run(
+            select_for_resume,
+            profile,
+            job,
+            limits.max_experiences,
+            limits.max_projects,
+            MAX_BULLETS,
+            self._vocabulary,
+            list(relevance.scores),
+        )
+
+    async def _write(
+        self, profile: Profile, job: Job, plan: ResumePlan, options: object
+    ) -> WrittenDocument:
+        if isinstance(options, CoverLetterOptions):
+            return await self._writer.write_cover_letter(profile, job, plan, options)
+        limits = options if isinstance(options, ResumeOptions) else ResumeOptions()
+        return await self._writer.write_resume(profile, job, plan, limits)
+
+    async def _stage(
+        self, generation: Generation, name: StageName, work: Callable[[], Awaitable[T]]
+    ) -> tuple[Generation, T]:
+        generation = await self._mark(generation, name, "running")
+        result = await work()
+        return await self._mark(generation, name, "completed"), result
+
+    async def _mark(
+        self, generation: Generation, name: StageName, status: StageStatus, error: str | None = None
+    ) -> Generation:
+        return await self._commit(
+            generation, generation.with_stage(name, status, self._clock.now(), error)
+        )
+
+    async def _get(self, generation_id: str) -> Generation | None:
+        async with self._uow() as uow:
+            return await uow.generations.get(generation_id)
+
+    async def _commit(self, base: Generation, changed: Generation) -> Generation:
+        """Store ``changed`` over ``base``.
+
+        If anything else changed it meanwhile (a cancel, a delete), the run stops.
+        """
+        stored = msgspec.structs.replace(changed, version=base.version + 1)
+        try:
+            async with self._uow() as uow:
+                await uow.generations.save(stored, expected_version=base.version)
+                await uow.commit()
+        except VersionConflict:
+            raise GenerationStopped from None
+        self._notifier.notify(stored.id)
+        return stored
+
+    async def give_up(self, generation_id: str, reason: str) -> Generation | None:
+        """Mark it failed with ``reason`` (when the queue stops retrying it)."""
+        return await self._fail(generation_id, reason)
+
+    async def _fail(self, generation_id: str, reason: str) -> Generation | None:
+        generation = await self._get(generation_id)
+        if generation is None or generation.finished:
+            return generation
+        try:
+            return await self._commit(
+                generation, generation.moved("failed", self._clock.now(), error=reason)
+            )
+        except GenerationStopped:
+            return None
+
+
+def _company(job: Job, options: object) -> str:
+    named = options.company_name if isinstance(options, CoverLetterOptions) else None
+    return named or job.company
+
+
+def _manager(options: object) -> str | None:
+    return options.hiring_manager_name if isinstance(options, CoverLetterOptions) else None

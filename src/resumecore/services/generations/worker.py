@@ -1,0 +1,92 @@
+"""The generation worker: claim a queued task, run it under a heartbeat lease, settle it."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import timedelta
+
+from resumecore.generation.policy import GenerationPolicy
+from resumecore.ports.generations import Task, TaskQueue
+from resumecore.ports.notifier import ChangeNotifier
+from resumecore.ports.system import Clock
+from resumecore.services.generations.request import QUEUE_KEY
+from resumecore.services.generations.run import RunGeneration
+
+IDLE_POLL_SECONDS = 0.5
+MAX_BACKOFF_SECONDS = 60.0
+log = logging.getLogger("resumecore.worker")
+
+
+class GenerationWorker:
+    """One worker: many may run, in this process or others, on the same queue.
+
+    A task's lease is renewed every third of its length while it runs; if this process dies,
+    the lease runs out and another worker takes the task over (the run starts again from its
+    first stage, which is safe). A run that raises is retried with exponential backoff; after
+    ``policy.max_attempts`` the generation is marked failed.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        queue: TaskQueue,
+        run: RunGeneration,
+        clock: Clock,
+        notifier: ChangeNotifier,
+        policy: GenerationPolicy,
+    ) -> None:
+        self._name = name
+        self._queue = queue
+        self._run = run
+        self._clock = clock
+        self._notifier = notifier
+        self._policy = policy
+
+    async def run_once(self) -> bool:
+        """Run one task if one is available; False when the queue had nothing."""
+        lease = self._policy.lease_seconds
+        task = await self._queue.claim(self._name, now=self._clock.now(), lease_seconds=lease)
+        if task is None:
+            return False
+        beat = asyncio.create_task(self._heartbeat(task))
+        try:
+            await self._run(task.subject_id)
+        except Exception as exc:
+            await self._settle_failure(task, exc)
+        else:
+            await self._queue.complete(task)
+        finally:
+            beat.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await beat
+        return True
+
+    async def run_until(self, stop: asyncio.Event) -> None:
+        """Work until ``stop`` is set; idle waits wake early when a task is queued here."""
+        while not stop.is_set():
+            try:
+                busy = await self.run_once()
+            except Exception:
+                log.warning("worker_claim_failed", exc_info=True)
+                busy = False
+            if not busy:
+                await self._notifier.wait(QUEUE_KEY, IDLE_POLL_SECONDS)
+
+    async def _heartbeat(self, task: Task) -> None:
+        lease = self._policy.lease_seconds
+        while True:
+            await asyncio.sleep(lease / 3)
+            await self._queue.heartbeat(task, now=self._clock.now(), lease_seconds=lease)
+
+    async def _settle_failure(self, task: Task, exc: Exception) -> None:
+        backoff = min(2.0 ** (task.attempts + 1), MAX_BACKOFF_SECONDS)
+        at = self._clock.now() + timedelta(seconds=backoff)
+        error = type(exc).__name__
+        log.warning("generation_attempt_failed", extra={"task": task.id, "error": error})
+        retried = await self._queue.retry(
+            task, at=at, error=error, max_attempts=self._policy.max_attempts
+        )
+        if not retried:
+            await self._run.give_up(task.subject_id, "The generation failed; please try again.")
