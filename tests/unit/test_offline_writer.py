@@ -194,3 +194,11 @@ async def test_skills_named_in_prose_keep_proper_names_and_skip_professions() ->
     assert "As an Orthopaedic Ward Nurse at Harbourview Hospital, I worked with physio" in (
         physio.text
     )
+
+
+def test_a_company_ending_in_a_full_stop_gets_no_second_one() -> None:
+    from resumecore.generation.phrasing import sentence
+
+    assert sentence("I would like to support Acme Inc.") == "I would like to support Acme Inc."
+    assert sentence("I apply at Acme Inc.. Thank you.") == "I apply at Acme Inc. Thank you."
+    assert sentence("Wait for it...") == "Wait for it..."

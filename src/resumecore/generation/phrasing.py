@@ -69,6 +69,9 @@ def date_range(start: str | None, end: str | None, *, ongoing: bool) -> str | No
     return first or last
 
 
+_DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?=\s|$)")
+
+
 def tidy(text: str) -> str:
     """Whitespace runs (newlines included) folded to single spaces, ends stripped."""
     return " ".join(text.split())
@@ -81,6 +84,8 @@ def sentence(text: str) -> str:
         return ""
     if text[0].islower():
         text = text[0].upper() + text[1:]
+    # A name ending in a full stop ("Acme Inc.") closes its own sentence: no "Inc.. Thank".
+    text = _DOUBLED_STOP.sub(".", text)
     return text if text[-1] in ".!?" else f"{text}."
 
 
