@@ -40,12 +40,15 @@ clean:
 eval: $(STAMP)
 	$(PY) -m eval.parser_eval
 	$(PY) -m eval.tailoring_eval --embedder minilm
+	$(PY) -m eval.generation_eval
 
 bench: $(STAMP)
 	$(PY) -m bench.run $(BENCH_ARGS)
 	bash scripts/bench-postgres.sh $(BENCH_ARGS)
 	$(PY) bench/auth_latency.py --requests 20 --concurrency 1 2
 	$(PY) -m eval.tailoring_bench
+	$(PY) -m bench.generation_bench
 
 bench-smoke: $(STAMP)
 	$(PY) -m bench.run --users 2 --requests 20 --runs 1 --seconds 1 --concurrency 1 4
+	$(PY) -m bench.generation_bench --requests 4 --seconds 1 --concurrency 1 2
