@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from resumecore.generation.phrasing import normal_form
 from resumecore.model.profile import Profile
 from resumecore.postings.vocabulary import SkillVocabulary
-from resumecore.tailoring.grounding import unsupported_claims
+from resumecore.tailoring.grounding import GroundingChecker
 
 
 class Guard:
@@ -25,8 +25,7 @@ class Guard:
         self, profile: Profile, vocabulary: SkillVocabulary, allowed: tuple[str, ...]
     ) -> None:
         """Check against ``profile``, allowing the words of ``allowed`` (job title, company)."""
-        self._profile = profile
-        self._vocabulary = vocabulary
+        self._checker = GroundingChecker(profile, vocabulary, allowed=allowed)
         self.allowed = allowed
         self._verdicts: dict[str, bool] = {}
         self._said: set[str] = set()
@@ -34,8 +33,7 @@ class Guard:
     def grounded(self, text: str) -> bool:
         """True when the verifier finds nothing in ``text`` the profile does not support."""
         if text not in self._verdicts:
-            claims = unsupported_claims(text, self._profile, self._vocabulary, allowed=self.allowed)
-            self._verdicts[text] = not claims
+            self._verdicts[text] = not self._checker.claims(text)
         return self._verdicts[text]
 
     def fresh(self, text: str) -> bool:

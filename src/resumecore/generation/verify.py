@@ -7,7 +7,7 @@ import re
 from resumecore.generation.document import WrittenDocument
 from resumecore.model.profile import Profile
 from resumecore.postings.vocabulary import SkillVocabulary
-from resumecore.tailoring import unsupported_claims
+from resumecore.tailoring.grounding import GroundingChecker
 
 _SEPARATORS = re.compile(r"[\s|\u00b7\u2022,;/()\-\u2013\u2014]+")
 
@@ -34,7 +34,7 @@ def unsupported_lines(
     contacts = _contact_values(profile)
     # The person's own name and contacts are theirs to write (a sign-off "Ruby Chen" is not
     # a claim to know Ruby).
-    allowed = (*allowed, *contacts)
+    checker = GroundingChecker(profile, vocabulary, allowed=(*allowed, *contacts))
     bad: list[str] = []
     for section in document.sections:
         for entry in section.entries:
@@ -45,6 +45,6 @@ def unsupported_lines(
                         rest = rest.replace(value, " ")
                     if _SEPARATORS.sub("", rest):
                         bad.append(line.text)
-                elif unsupported_claims(line.text, profile, vocabulary, allowed=allowed):
+                elif checker.claims(line.text):
                     bad.append(line.text)
     return bad

@@ -1,6 +1,6 @@
 """Offline tailoring: relevance scores, match reports, resume selection, grounding checks."""
 
-from resumecore.tailoring.grounding import Claim, unsupported_claims
+from resumecore.tailoring.grounding import Claim, GroundingChecker, unsupported_claims
 from resumecore.tailoring.match import MATCH_VERSION, match_report
 from resumecore.tailoring.relevance import SCORE_VERSION, ItemScore, score_profile
 from resumecore.tailoring.report import MatchReport
@@ -10,6 +10,7 @@ __all__ = [
     "MATCH_VERSION",
     "SCORE_VERSION",
     "Claim",
+    "GroundingChecker",
     "ItemScore",
     "MatchReport",
     "ResumePlan",

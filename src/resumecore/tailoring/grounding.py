@@ -95,6 +95,35 @@ def _all_skills(name: str, vocabulary: SkillVocabulary) -> bool:
     return covered >= len(name.replace(" ", "")) - 1 and covered > 0
 
 
+class GroundingChecker:
+    """``unsupported_claims`` for many texts against one profile.
+
+    The profile's facts are gathered once; gathering them is most of the cost of one check.
+    """
+
+    def __init__(
+        self,
+        profile: Profile,
+        vocabulary: SkillVocabulary | None = None,
+        *,
+        allowed: Sequence[str] = (),
+    ) -> None:
+        """Check against ``profile`` and the ``allowed`` strings (see ``unsupported_claims``)."""
+        self._vocabulary = vocabulary or default_vocabulary()
+        self._facts = profile_facts(profile, self._vocabulary, allowed)
+
+    def claims(self, text: str) -> list[Claim]:
+        """Every unsupported claim in ``text``, left to right."""
+        facts = self._facts
+        claims = _numbers(text, facts) + _named(text, facts, self._vocabulary)
+        claims += [
+            _claim("skill", text, m.start, m.end, f"the profile never mentions {m.canonical}")
+            for m in self._vocabulary.find(text)
+            if m.canonical not in facts.skills
+        ]
+        return sorted(claims, key=lambda c: (c.start, c.end, c.kind))
+
+
 def unsupported_claims(
     text: str,
     profile: Profile,
@@ -112,14 +141,7 @@ def unsupported_claims(
             company, for a cover letter); their numbers, names and skills count as supported.
 
     Returns:
-        The unsupported claims; empty when everything checked is grounded.
+        The unsupported claims; empty when everything checked is grounded. To check many
+        texts against one profile, build a ``GroundingChecker`` once.
     """
-    vocabulary = vocabulary or default_vocabulary()
-    facts = profile_facts(profile, vocabulary, allowed)
-    claims = _numbers(text, facts) + _named(text, facts, vocabulary)
-    claims += [
-        _claim("skill", text, m.start, m.end, f"the profile never mentions {m.canonical}")
-        for m in vocabulary.find(text)
-        if m.canonical not in facts.skills
-    ]
-    return sorted(claims, key=lambda c: (c.start, c.end, c.kind))
+    return GroundingChecker(profile, vocabulary, allowed=allowed).claims(text)
