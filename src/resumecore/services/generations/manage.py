@@ -23,6 +23,18 @@ GENERATION_NOT_FOUND = "Generation not found."
 POLL_SECONDS = 0.25
 
 
+def finished_key(generation_id: str) -> str:
+    """What waiters for the end (not every stage) of a generation wait on."""
+    return f"{generation_id}:finished"
+
+
+def announce(notifier: ChangeNotifier, generation: Generation) -> None:
+    """Wake watchers of ``generation``, and waiters for its end when it has finished."""
+    notifier.notify(generation.id)
+    if generation.finished:
+        notifier.notify(finished_key(generation.id))
+
+
 async def load_owned_generation(
     uow: UnitOfWork, principal: Principal, generation_id: str
 ) -> Generation:
@@ -52,7 +64,7 @@ class GetGeneration:
             left = deadline - loop.time()
             if generation.finished or left <= 0:
                 return generation
-            await self._notifier.wait(generation.id, min(left, POLL_SECONDS))
+            await self._notifier.wait(finished_key(generation.id), min(left, POLL_SECONDS))
 
 
 class WatchGeneration:
@@ -111,7 +123,7 @@ class CancelGeneration:
         cancelled = await retrying(
             lambda: self._attempt(principal, generation_id), None, key=f"gen:{generation_id}"
         )
-        self._notifier.notify(cancelled.id)
+        announce(self._notifier, cancelled)
         return cancelled
 
     async def _attempt(self, principal: Principal, generation_id: str) -> Generation:
@@ -144,3 +156,4 @@ class DeleteGeneration:
             await uow.generations.delete(generation.id)
             await uow.commit()
         self._notifier.notify(generation.id)
+        self._notifier.notify(finished_key(generation.id))

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
-
 import msgspec
 
 from resumecore.errors import VersionConflict
 from resumecore.generation.ats import ats_report
 from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
-from resumecore.generation.model import Generation, StageName, StageStatus
+from resumecore.generation.model import Generation, StageName
 from resumecore.generation.verify import unsupported_lines
 from resumecore.ids import ProfileId
 from resumecore.model.job import Job
@@ -21,10 +18,10 @@ from resumecore.ports.system import Clock
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.ports.work import CpuWorkRunner
 from resumecore.postings.vocabulary import default_vocabulary
+from resumecore.services.generations.manage import announce
 from resumecore.services.jobs.relevance import RelevanceScorer
 from resumecore.tailoring import ResumePlan, match_report, select_for_resume
 
-T = TypeVar("T")
 MAX_BULLETS = 4
 
 
@@ -78,33 +75,27 @@ class RunGeneration:
     async def _stages(self, generation: Generation) -> Generation:
         job, profile = await self._inputs(generation)
         options = generation.options
-        generation, match = await self._stage(
-            generation, "analyse_job", lambda: self._cpu.run(match_report, profile, job)
-        )
-        generation, plan = await self._stage(
-            generation, "select", lambda: self._plan(profile, job, options)
-        )
-        generation, document = await self._stage(
-            generation, "write", lambda: self._write(profile, job, plan, options)
-        )
+        # One save per step: the stage just done is closed as the next one opens.
+        generation = await self._step(generation, None, "analyse_job")
+        match = await self._cpu.run(match_report, profile, job)
+        generation = await self._step(generation, "analyse_job", "select")
+        plan = await self._plan(profile, job, options)
+        generation = await self._step(generation, "select", "write")
+        document = await self._write(profile, job, plan, options)
+        generation = await self._step(generation, "write", "verify")
         company = _company(job, options)
         allowed = tuple(a for a in (job.title, company, _manager(options)) if a)
-        generation, bad = await self._stage(
-            generation,
-            "verify",
-            lambda: self._cpu.run(unsupported_lines, document, profile, self._vocabulary, allowed),
-        )
+        bad = await self._cpu.run(unsupported_lines, document, profile, self._vocabulary, allowed)
         if bad:
-            await self._mark(generation, "verify", "failed", "Unsupported claims were written.")
+            now = self._clock.now()
+            failed = generation.with_stage("verify", "failed", now, "Unsupported claims.")
+            await self._commit(generation, failed)
             raise GenerationFailed(
                 f"The writer made {len(bad)} unsupported claims, so nothing was kept."
             )
-        generation, (score, report) = await self._stage(
-            generation,
-            "score",
-            lambda: self._cpu.run(ats_report, document, match, company, self._vocabulary),
-        )
-        generation = await self._mark(generation, "store", "running")
+        generation = await self._step(generation, "verify", "score")
+        score, report = await self._cpu.run(ats_report, document, match, company, self._vocabulary)
+        generation = await self._step(generation, "score", "store")
         now = self._clock.now()
         done = generation.with_stage("store", "completed", now).moved(
             "completed",
@@ -147,19 +138,12 @@ class RunGeneration:
         limits = options if isinstance(options, ResumeOptions) else ResumeOptions()
         return await self._writer.write_resume(profile, job, plan, limits)
 
-    async def _stage(
-        self, generation: Generation, name: StageName, work: Callable[[], Awaitable[T]]
-    ) -> tuple[Generation, T]:
-        generation = await self._mark(generation, name, "running")
-        result = await work()
-        return await self._mark(generation, name, "completed"), result
-
-    async def _mark(
-        self, generation: Generation, name: StageName, status: StageStatus, error: str | None = None
+    async def _step(
+        self, generation: Generation, done: StageName | None, started: StageName
     ) -> Generation:
-        return await self._commit(
-            generation, generation.with_stage(name, status, self._clock.now(), error)
-        )
+        now = self._clock.now()
+        changed = generation.with_stage(done, "completed", now) if done else generation
+        return await self._commit(generation, changed.with_stage(started, "running", now))
 
     async def _get(self, generation_id: str) -> Generation | None:
         async with self._uow() as uow:
@@ -177,7 +161,7 @@ class RunGeneration:
                 await uow.commit()
         except VersionConflict:
             raise GenerationStopped from None
-        self._notifier.notify(stored.id)
+        announce(self._notifier, stored)
         return stored
 
     async def give_up(self, generation_id: str, reason: str) -> Generation | None:
