@@ -54,9 +54,11 @@ class GenerationWorker:
         try:
             await self._run(task.subject_id)
         except Exception as exc:
-            await self._settle_failure(task, exc)
+            if await self._still_held(task):
+                await self._settle_failure(task, exc)
         else:
-            await self._queue.complete(task)
+            if await self._still_held(task):
+                await self._queue.complete(task)
         finally:
             beat.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -74,11 +76,25 @@ class GenerationWorker:
             if not busy:
                 await self._notifier.wait(QUEUE_KEY, IDLE_POLL_SECONDS)
 
+    async def _still_held(self, task: Task) -> bool:
+        """Whether the lease is still this worker's (renewing it once more).
+
+        A worker that lost its lease (its heartbeats failed, it was paused) while another
+        took the task over must not settle the task: completing it would leave the new
+        holder's run unrecoverable if that worker dies, and giving up would fail a
+        generation the new holder is running. The holder settles it.
+        """
+        lease = self._policy.lease_seconds
+        return await self._queue.heartbeat(task, now=self._clock.now(), lease_seconds=lease)
+
     async def _heartbeat(self, task: Task) -> None:
         lease = self._policy.lease_seconds
         while True:
             await asyncio.sleep(lease / 3)
-            await self._queue.heartbeat(task, now=self._clock.now(), lease_seconds=lease)
+            try:
+                await self._queue.heartbeat(task, now=self._clock.now(), lease_seconds=lease)
+            except Exception:  # one failed renewal must not end the renewals (and the lease)
+                log.warning("generation_heartbeat_failed", exc_info=True)
 
     async def _settle_failure(self, task: Task, exc: Exception) -> None:
         backoff = min(2.0 ** (task.attempts + 1), MAX_BACKOFF_SECONDS)
