@@ -50,6 +50,11 @@ def wait_budget(request: AnyRequest) -> float:
     return min(float(found[1]), MAX_WAIT_SECONDS) if found else DEFAULT_WAIT_SECONDS
 
 
+def _list_operation_id(_: Any, __: Any, path: list[Any]) -> str:
+    """One handler serves two paths; each needs its own operation id."""
+    return "list_generation_history" if "history" in path else "list_generations"
+
+
 class GenerationController(Controller):
     """Tailored resumes and cover letters (contract: Generation)."""
 
@@ -88,7 +93,7 @@ class GenerationController(Controller):
             request_generation, get_generation,
         )  # fmt: skip
 
-    @get("", operation_id="list_generations")
+    @get(["", "/history"], operation_id=_list_operation_id)
     async def list_generations(
         self,
         principal: NamedDependency[Principal],
@@ -99,22 +104,7 @@ class GenerationController(Controller):
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> GenerationList:
-        """The caller's generations, newest first, with the real total."""
-        filters = GenerationFilters(document_type=document_type, job_id=job_id, status=status)
-        return _page(await list_generations(principal, filters, limit=limit, offset=offset))
-
-    @get("/history", operation_id="list_generation_history")
-    async def history(
-        self,
-        principal: NamedDependency[Principal],
-        list_generations: NamedDependency[ListGenerations],
-        document_type: FromQuery[DocumentType | None] = None,
-        job_id: Annotated[str | None, QueryParameter(max_length=64)] = None,
-        status: FromQuery[GenerationStatus | None] = None,
-        limit: Limit = 20,
-        offset: Offset = 0,
-    ) -> GenerationList:
-        """The same list under the name the mobile app calls."""
+        """The caller's generations, newest first (``/history``: the mobile app's name)."""
         filters = GenerationFilters(document_type=document_type, job_id=job_id, status=status)
         return _page(await list_generations(principal, filters, limit=limit, offset=offset))
 
