@@ -488,3 +488,36 @@ async def test_repeated_requests_return_the_same_generation(rig: Rig) -> None:
     assert other.reused is False
     assert other.generation.id != first.id
     assert len(rig.uow.tables.generations) == 2
+
+
+async def test_a_task_whose_runs_keep_dying_is_abandoned_not_retried_for_ever() -> None:
+    rig = Rig(max_attempts=2)
+    await rig.seed()
+    generation = await rig.ask()
+    lease = rig.policy.lease_seconds
+    for n in range(2):  # two workers claim it and die (their leases run out)
+        assert await rig.queue.claim(f"dead-{n}", now=rig.clock.now(), lease_seconds=lease)
+        rig.clock.advance(lease + 1)
+
+    assert await rig.worker.run_once() is True
+
+    failed = rig.stored(generation.id)
+    assert failed is not None
+    assert failed.status == "failed"
+    assert failed.document is None
+    assert [t.state for t in rig.tasks_of(generation.id)] == ["dead"]
+
+
+async def test_a_cancelled_generation_shows_no_stage_still_running() -> None:
+    writer = GatedWriter()
+    rig = Rig(writer)
+    await rig.seed()
+    generation, running = await started(rig, writer)
+
+    cancelled = await rig.cancel(PRINCIPAL, generation.id)
+    writer.release.set()
+    await running
+
+    assert [s.status for s in cancelled.stages] == [
+        "completed", "completed", "skipped", "pending", "pending", "pending",
+    ]  # fmt: skip

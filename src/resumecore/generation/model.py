@@ -93,9 +93,19 @@ class Generation(msgspec.Struct, frozen=True, kw_only=True):
             message = f"A {self.status} generation cannot become {status}."
             raise Conflict(message, code="invalid_transition")
         done = at if status in FINISHED else self.completed_at
+        # A stage still running when the generation ends (cancelled, failed) did not finish.
+        stages = self.stages
+        if status in {"cancelled", "failed"}:
+            stages = tuple(
+                msgspec.structs.replace(s, status="skipped", finished_at=at)
+                if s.status == "running"
+                else s
+                for s in stages
+            )
         return msgspec.structs.replace(
             self,
             status=status,
+            stages=stages,
             updated_at=at,
             completed_at=done,
             **changes,

@@ -50,6 +50,17 @@ class GenerationWorker:
         task = await self._queue.claim(self._name, now=self._clock.now(), lease_seconds=lease)
         if task is None:
             return False
+        if task.attempts > self._policy.max_attempts:
+            # Handed out again and again without an answer: its runs kill their workers (or
+            # outlive every lease). Stop before it takes down another one.
+            await self._queue.retry(
+                task,
+                at=self._clock.now(),
+                error="abandoned",
+                max_attempts=self._policy.max_attempts,
+            )
+            await self._run.give_up(task.subject_id, "The generation failed; please try again.")
+            return True
         beat = asyncio.create_task(self._heartbeat(task))
         try:
             await self._run(task.subject_id)
