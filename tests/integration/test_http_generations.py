@@ -44,11 +44,11 @@ async def user(client: Client, email: str) -> dict[str, str]:
         "/api/v1/jobs", json={"source": "user_created", "raw_text": POSTING}, headers=headers
     )
     assert job.status_code == 201, job.text
-    return {**headers, "job": job.json()["id"]}
+    return {**headers, "job": job.json()["id"], "profile": created.json()["id"]}
 
 
 def auth(headers: dict[str, str]) -> dict[str, str]:
-    return {k: v for k, v in headers.items() if k != "job"}
+    return {k: v for k, v in headers.items() if k not in {"job", "profile"}}
 
 
 def assert_app_reads(body: dict[str, Any]) -> None:
@@ -206,6 +206,12 @@ async def test_other_users_ids_are_not_found(tmp_path: Path, database_url: str) 
             f"{GENERATIONS}/resume", json={"job_id": eve["job"]}, headers=auth(ada)
         )
         assert theirs.status_code == 404  # a job of another user in the body
+        their_profile = await client.post(
+            f"{GENERATIONS}/cover-letter",
+            json={"job_id": ada["job"], "profile_id": eve["profile"]},
+            headers=auth(ada),
+        )
+        assert their_profile.status_code == 404  # a profile of another user in the body
         mine = await client.post(
             f"{GENERATIONS}/resume", json={"job_id": ada["job"]}, headers=auth(ada)
         )
