@@ -257,6 +257,19 @@ async def test_low_13_names_in_mails_are_plain_text_and_headers_are_folded(
             },
         )
         assert response.status_code == 201, response.text
+        token = response.json()["access_token"]
+        changed = await client.post(
+            f"{AUTH}/change-password",
+            json={"current_password": "correct horse battery", "new_password": "a new horse 2026"},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        assert changed.status_code == 200, changed.text
+        [notice] = read_mails(Path(application.settings.data_dir) / "outbox")
+        assert notice.get_content().splitlines()[0] == (
+            "Hello Eve Bcc: victim@example.com <a href='https://evil.example'>reset</a>,"
+        )  # the password-changed notice folds the name too
+        for old in (Path(application.settings.data_dir) / "outbox").iterdir():
+            old.unlink()
         await client.post(f"{AUTH}/forgot-password", json={"email": "eve@example.com"})
         [mail] = read_mails(Path(application.settings.data_dir) / "outbox")
     assert mail["Bcc"] is None

@@ -18,6 +18,7 @@ from resumecore.ports.throttle import AttemptCounter
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.auth.login import UNKNOWN_CLIENT
 from resumecore.services.auth.login_throttle import LoginThrottle
+from resumecore.services.auth.password_reset import plain_name
 from resumecore.services.auth.policy import AuthPolicy
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,8 @@ class ChangePassword:
             to=user.email,
             subject="Your resumecore password was changed",
             body=(
-                f"Hello {user.full_name},\n\nThe password of your resumecore account was changed "
+                f"Hello {plain_name(user.full_name)},\n\n"
+                "The password of your resumecore account was changed "
                 "and your other sessions were signed out.\nIf this was not you, reset your "
                 "password now.\n"
             ),
