@@ -10,6 +10,7 @@ from resumecore.generation.policy import GenerationPolicy
 from resumecore.ports.generations import TaskQueue
 from resumecore.ports.notifier import ChangeNotifier
 from resumecore.ports.system import Clock
+from resumecore.services.generations.request import QUEUE_KEY
 from resumecore.services.generations.run import RunGeneration
 from resumecore.services.generations.worker import GenerationWorker
 
@@ -35,6 +36,7 @@ class WorkerPool:
             )
             for i in range(count)
         ]
+        self._notifier = application.resolve(ChangeNotifier)
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
 
@@ -48,6 +50,7 @@ class WorkerPool:
         self._stop.set()
         if not self._tasks:
             return
+        self._notifier.notify(QUEUE_KEY)  # idle workers wake now, not at their next poll
         _, pending = await asyncio.wait(self._tasks, timeout=STOP_GRACE_SECONDS)
         for task in pending:
             task.cancel()
