@@ -48,7 +48,9 @@ bench: $(STAMP)
 	$(PY) bench/auth_latency.py --requests 20 --concurrency 1 2
 	$(PY) -m eval.tailoring_bench
 	$(PY) -m bench.generation_bench
+	$(PY) -m bench.render_bench
 
 bench-smoke: $(STAMP)
 	$(PY) -m bench.run --users 2 --requests 20 --runs 1 --seconds 1 --concurrency 1 4
 	$(PY) -m bench.generation_bench --requests 4 --seconds 1 --concurrency 1 2
+	$(PY) -m bench.render_bench --rounds 1

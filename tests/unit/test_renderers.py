@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import statistics
-import time
 
 import markdown_it
 import pypdf
@@ -353,18 +351,3 @@ async def test_markdown_document_with_injection_in_every_field() -> None:
     assert sum(" ".join(INJECTIONS) in t for t in texts) == len(hostile.lines()) + len(
         [s for s in hostile.sections if s.kind != "header"]
     )
-
-
-# --- timing (printed; see the report) -------------------------------------------------------
-
-
-async def test_render_times_are_reasonable() -> None:
-    resume, _ = await written()
-    two_pages = long_resume(resume, copies=2)
-    for renderer, budget in ((PDF, 2.0), (DOCX, 1.0)):
-        times = []
-        for _ in range(5):
-            start = time.perf_counter()
-            await renderer.render(two_pages, "modern", RenderOptions())
-            times.append(time.perf_counter() - start)
-        assert statistics.median(times) < budget
