@@ -1,0 +1,24 @@
+"""The text a parser reads back from a rendered file (for the ATS re-check)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pypdf
+from docx import Document
+
+from resumecore.exports.templates import ExportFormat
+
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def extract_text(content: bytes, file_format: ExportFormat) -> str:
+    """The file's text in reading order: PDF via pypdf, DOCX paragraphs, Markdown as is."""
+    if file_format == "pdf":
+        reader = pypdf.PdfReader(io.BytesIO(content))
+        return "\n".join(page.extract_text() for page in reader.pages)
+    if file_format == "docx":
+        return "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
+    # Markdown escapes markup characters with a backslash; a parser reads them unescaped.
+    return _ESCAPED.sub(r"\1", content.decode("utf-8"))
