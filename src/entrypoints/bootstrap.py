@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import importlib
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +22,7 @@ from adapters.sql.engine import make_engine
 from adapters.sql.readiness import SqlReadinessProbe
 from adapters.sql.task_queue import SqlTaskQueue
 from adapters.sql.uow import SqlUnitOfWorkFactory
+from adapters.storage.local_files import LocalFileStore
 from adapters.system import SystemClock, UuidGenerator
 from adapters.throttle.costly_work_limiter import InProcessCostlyWorkLimiter
 from adapters.throttle.memory_counter import MemoryAttemptCounter
@@ -31,10 +34,12 @@ from resumecore.generation.policy import GenerationPolicy
 from resumecore.model.password_policy import PasswordPolicy
 from resumecore.ports.document_writer import DocumentWriter
 from resumecore.ports.embedder import Embedder
+from resumecore.ports.file_store import FileStore
 from resumecore.ports.generations import TaskQueue
 from resumecore.ports.health import ReadinessProbe
 from resumecore.ports.mail import Mailer
 from resumecore.ports.notifier import ChangeNotifier
+from resumecore.ports.renderer import Renderer
 from resumecore.ports.security import AccessTokenCodec, PasswordHasher
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.throttle import AttemptCounter
@@ -53,6 +58,16 @@ from resumecore.services.auth.policy import AuthPolicy
 from resumecore.services.auth.refresh import RefreshSession
 from resumecore.services.auth.register import RegisterUser
 from resumecore.services.auth.session_starter import SessionStarter
+from resumecore.services.exports.create import CreateExport, Renderers
+from resumecore.services.exports.links import ExportLinks, ExportPolicy
+from resumecore.services.exports.manage import (
+    DeleteExport,
+    DownloadLink,
+    ExportsForJob,
+    GetExport,
+    ListExports,
+    ReadExportFile,
+)
 from resumecore.services.generations.manage import (
     CancelGeneration,
     DeleteGeneration,
@@ -140,7 +155,21 @@ USE_CASES: tuple[type, ...] = (
     ListGenerations,
     CancelGeneration,
     DeleteGeneration,
+    CreateExport,
+    ListExports,
+    ExportsForJob,
+    GetExport,
+    DownloadLink,
+    DeleteExport,
+    ReadExportFile,
 )
+# The renderers by format: (format, module, class). Each is optional until it is installed.
+RENDERER_ADAPTERS: tuple[tuple[str, str, str], ...] = (
+    ("pdf", "adapters.render.typst_pdf", "TypstPdfRenderer"),
+    ("docx", "adapters.render.docx_renderer", "DocxRenderer"),
+    ("markdown", "adapters.render.markdown", "MarkdownRenderer"),
+)
+log = logging.getLogger("resumecore.bootstrap")
 
 
 @dataclass
@@ -222,6 +251,10 @@ def build_application(
             lease_seconds=settings.generation_lease_seconds,
         ),
     )
+    container.register(FileStore, instance=LocalFileStore(settings.data_path / "exports"))
+    container.register(Renderers, instance=available_renderers())
+    container.register(ExportLinks, instance=export_links(settings, clock))
+    container.register(ExportPolicy, instance=ExportPolicy(ttl_days=settings.export_ttl_days))
     for use_case in USE_CASES:
         container.register(use_case, scope=punq.Scope.singleton)
     for key, instance in (overrides or {}).items():
@@ -243,6 +276,26 @@ def auth_policy(settings: Settings) -> AuthPolicy:
         # Its own key, derived from the secret key: never the JWT key itself.
         token_key=hmac.digest(settings.secret_key.encode(), b"resumecore auth tokens v1", "sha256"),
     )
+
+
+def export_links(settings: Settings, clock: Clock) -> ExportLinks:
+    """Signed download links, with their own key derived from the secret key."""
+    key = hmac.digest(settings.secret_key.encode(), b"resumecore export links v1", "sha256")
+    return ExportLinks(key, settings.public_base_url, settings.export_link_ttl_seconds, clock)
+
+
+def available_renderers() -> Renderers:
+    """A renderer for every format whose adapter is installed; the missing ones are logged."""
+    found: dict[str, Renderer] = {}
+    missing: list[str] = []
+    for export_format, module, name in RENDERER_ADAPTERS:
+        try:
+            found[export_format] = getattr(importlib.import_module(module), name)()
+        except (ImportError, AttributeError) as exc:
+            missing.append(f"{export_format} ({exc})")
+    if missing:
+        log.warning("export formats not available on this server: %s", "; ".join(missing))
+    return Renderers(found)
 
 
 def _worker_pool(app: Application, name: str, workers: int) -> ThreadPoolRunner:

@@ -62,6 +62,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     http_header_timeout_seconds: float = 10.0
     http_keep_alive_seconds: int = 5
     http_max_connections: int = 1000
+    # Exported files are kept this long; their signed download links work this long.
+    export_ttl_days: int = 30
+    export_link_ttl_seconds: int = 900
 
     def __repr__(self) -> str:
         return f"Settings(environment={self.environment!r}, data_dir={self.data_dir!r}, ...)"
@@ -130,6 +133,12 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
             raise ValueError(msg)
         if not 1 <= self.generation_lease_seconds <= 3600:
             msg = "RESUMECORE_GENERATION_LEASE_SECONDS must be between 1 and 3600"
+            raise ValueError(msg)
+        if not 1 <= self.export_ttl_days <= 3650:
+            msg = "RESUMECORE_EXPORT_TTL_DAYS must be between 1 and 3650"
+            raise ValueError(msg)
+        if not 10 <= self.export_link_ttl_seconds <= 7 * 24 * 3600:
+            msg = "RESUMECORE_EXPORT_LINK_TTL_SECONDS must be between 10 and 604800"
             raise ValueError(msg)
         if not 0 <= self.generation_workers <= 32:
             msg = "RESUMECORE_GENERATION_WORKERS must be between 0 and 32"

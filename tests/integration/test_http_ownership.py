@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +22,8 @@ from httpx import AsyncClient
 from litestar.routes import HTTPRoute
 
 from entrypoints.bootstrap import Application
+from resumecore.services.exports.create import Renderers
+from tests.integration.http_helpers import app_client
 from tests.integration.test_http_profile_safety import (
     PROFILES,
     assert_problem,
@@ -31,6 +34,7 @@ from tests.integration.test_http_profile_safety import (
     register,
 )
 from tests.support.profiles import experience
+from tests.support.renderers import fake_renderers
 
 P = f"{PROFILES}/{{profile_id}}"
 Body = Callable[[dict[str, Any]], Any]
@@ -94,9 +98,24 @@ GENERATION_COVERED: dict[tuple[str, str], Any] = {
     ("POST", f"{G}/cancel"): None,
     ("GET", f"{G}/events"): None,
 }
+EXPORTS = "/api/v1/exports"
+E = f"{EXPORTS}/files/{{export_id}}"
+EXPORT_COVERED: dict[tuple[str, str], Any] = {
+    ("GET", E): None,
+    ("DELETE", E): None,
+    ("GET", f"{E}/download"): None,
+    ("GET", f"{EXPORTS}/files/job/{{job_id}}"): None,
+}
 # Ids of shared resources, not owned by anybody: saving a catalog posting makes the
-# caller's own copy (tested below not to touch anyone else's copy).
-SHARED = {("POST", f"{JOBS}/browse/{{catalog_id}}/save")}
+# caller's own copy (tested below not to touch anyone else's copy); templates are the same
+# for everybody. The signed download is public on purpose: the signature binds the export id
+# and an expiry, so only a link its owner asked for works (tested below and in
+# test_http_exports.py: forged, altered, expired and other-id links are 403).
+SHARED = {
+    ("POST", f"{JOBS}/browse/{{catalog_id}}/save"),
+    ("GET", f"{EXPORTS}/templates/{{template_id}}"),
+    ("GET", f"{E}/content"),
+}
 PARAMETER = re.compile(r"\{(\w+)(?::\w+)?\}")
 
 
@@ -146,7 +165,9 @@ async def test_every_id_route_is_covered(client: AsyncClient) -> None:
     discovered = id_routes(client.app.routes)  # type: ignore[attr-defined]
 
     assert discovered, "no id-taking routes found: the discovery is broken"
-    covered = set(COVERED) | set(JOB_COVERED) | set(GENERATION_COVERED) | SHARED
+    covered = (
+        set(COVERED) | set(JOB_COVERED) | set(GENERATION_COVERED) | set(EXPORT_COVERED) | SHARED
+    )
     assert discovered - covered == set(), "new id-taking routes need an ownership case"
     assert covered - discovered == set(), "covered routes that no longer exist"
 
@@ -345,3 +366,37 @@ async def test_saving_a_catalog_posting_makes_only_the_callers_copy(client: Asyn
     assert theirs.json()["id"] != mine["id"]
     assert (await client.get(f"{JOBS}/{mine['id']}", headers=owner)).json() == mine
     assert (await client.get(f"{JOBS}/{mine['id']}", headers=intruder)).status_code == 404
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(EXPORT_COVERED))
+async def test_another_users_export_is_not_found_and_unchanged(
+    tmp_path: Path, database_url: str, method: str, path: str
+) -> None:
+    overrides = {Renderers: fake_renderers()}
+    async with app_client(tmp_path, database_url, overrides=overrides) as (client, application):
+        owner = await register(client, "a@example.com")
+        intruder = await register(client, "b@example.com")
+        await create_profile(client, owner)
+        job = (await client.post(JOBS, json={"title": "Mine"}, headers=owner)).json()
+        made = await client.post(f"{GENERATIONS}/resume", json={"job_id": job["id"]}, headers=owner)
+        assert made.status_code == 201, made.text
+        body = {"generation_id": made.json()["id"], "template": "modern"}
+        export = await client.post(f"{EXPORTS}/pdf", json=body, headers=owner)
+        assert export.status_code == 201, export.text
+        # Exporting someone else's generation is a 404 too, and stores nothing.
+        assert_problem(await client.post(f"{EXPORTS}/pdf", json=body, headers=intruder), 404)
+        state = await database_state(application.settings.database_url)
+        files = sorted((tmp_path / "exports").rglob("*"))
+
+        url = path.format(export_id=export.json()["id"], job_id=job["id"])
+        response = await client.request(method, url, headers=intruder)
+
+        assert_problem(response, 404)
+        assert await database_state(application.settings.database_url) == state
+        assert sorted((tmp_path / "exports").rglob("*")) == files
+        mine = await client.get(f"{EXPORTS}/files/{export.json()['id']}", headers=owner)
+        assert mine.status_code == 200
+        own_link = mine.json()["download_url"].split("/api/v1", 1)[1]
+        assert (await client.get(f"/api/v1{own_link}")).status_code == 200
+        stolen = own_link.replace(export.json()["id"], made.json()["id"])
+        assert_problem(await client.get(f"/api/v1{stolen}", headers=intruder), 403)

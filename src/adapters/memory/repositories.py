@@ -34,6 +34,7 @@ class MemoryTables:
     catalog: dict[Any, Any] = field(default_factory=dict)
     rankings: dict[Any, Any] = field(default_factory=dict)
     generations: dict[Any, Any] = field(default_factory=dict)
+    exports: dict[Any, Any] = field(default_factory=dict)
 
 
 class MemoryUserRepository(UserRepository):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Self
 
+from adapters.memory.export_repository import MemoryExportRepository
 from adapters.memory.generation_repository import MemoryGenerationRepository
 from adapters.memory.job_repositories import MemoryCatalogRepository, MemoryJobRepository
 from adapters.memory.journal import UndoJournal
@@ -36,6 +37,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.catalog = MemoryCatalogRepository(tables, self._journal)
         self.rankings = MemoryRankingRepository(tables, self._journal)
         self.generations = MemoryGenerationRepository(tables, self._journal)
+        self.exports = MemoryExportRepository(tables, self._journal)
         self.commits = 0
 
     async def __aenter__(self) -> Self:

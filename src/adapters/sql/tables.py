@@ -191,6 +191,23 @@ generations = Table(
     Index("ix_generations_user_id_status", "user_id", "status"),
 )
 
+# Rendered files of generations; the bytes are in the FileStore under ``payload.storage_key``.
+exports = Table(
+    "exports",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("user_id", String(36), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    # Not foreign keys: an export outlives the deletion of its generation or job.
+    Column("generation_id", String(64), nullable=False),
+    Column("job_id", String(64), nullable=False),
+    Column("format", String(20), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Index("ix_exports_user_id_created_at", "user_id", "created_at"),
+    Index("ix_exports_user_id_job_id", "user_id", "job_id"),
+)
+
 # The embedded task queue (adapters/sql/task_queue.py): claimed with one conditional UPDATE.
 tasks = Table(
     "tasks",

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransactio
 
 from adapters.sql.catalog_repository import SqlCatalogRepository
 from adapters.sql.errors import translated_errors
+from adapters.sql.export_repository import SqlExportRepository
 from adapters.sql.generation_repository import SqlGenerationRepository
 from adapters.sql.idempotency_repository import SqlIdempotencyRepository
 from adapters.sql.job_repository import SqlJobRepository
@@ -43,6 +44,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.catalog = SqlCatalogRepository(runner)
         self.rankings = SqlRankingRepository(runner)
         self.generations = SqlGenerationRepository(runner)
+        self.exports = SqlExportRepository(runner)
         return self
 
     async def __aexit__(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Protocol, Self
 
+from resumecore.ports.exports import ExportRepository
 from resumecore.ports.generations import GenerationRepository
 from resumecore.ports.repositories import (
     CatalogRepository,
@@ -33,6 +34,7 @@ class UnitOfWork(Protocol):
     catalog: CatalogRepository
     rankings: RankingRepository
     generations: GenerationRepository
+    exports: ExportRepository
 
     async def __aenter__(self) -> Self: ...
 

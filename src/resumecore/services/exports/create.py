@@ -1,0 +1,156 @@
+"""Use case: render one of the caller's completed generations to a file and keep it."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Mapping
+
+import msgspec
+
+from resumecore.errors import Conflict, InvalidValue
+from resumecore.exports.model import Export, export_filename
+from resumecore.exports.templates import ExportFormat, RenderOptions, check_render_options, template
+from resumecore.generation.document import DocumentType
+from resumecore.model.principal import Principal
+from resumecore.ports.file_store import FileStore
+from resumecore.ports.renderer import RenderedFile, Renderer, RenderError
+from resumecore.ports.system import Clock, IdGenerator
+from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore.services.exports.links import ExportLinks, ExportPolicy, SignedLink
+from resumecore.services.generations.manage import load_owned_generation
+
+FORMAT_NAMES: dict[str, str] = {
+    "pdf": "PDF",
+    "docx": "DOCX",
+    "markdown": "Markdown",
+    "json_resume": "JSON Resume",
+}
+
+
+class Renderers:
+    """The renderers this server has, by format (a format may be missing)."""
+
+    def __init__(self, by_format: Mapping[str, Renderer]) -> None:
+        self.by_format = dict(by_format)
+
+    def get(self, export_format: str) -> Renderer | None:
+        """The renderer for ``export_format``, or None."""
+        return self.by_format.get(export_format)
+
+
+class LinkedExport(msgspec.Struct, frozen=True, kw_only=True):
+    """An export with a fresh signed download link."""
+
+    export: Export
+    link: SignedLink
+
+
+class CreateExport:
+    """Render a completed generation with a template and store the file."""
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        files: FileStore,
+        renderers: Renderers,
+        links: ExportLinks,
+        policy: ExportPolicy,
+        clock: Clock,
+        ids: IdGenerator,
+    ) -> None:
+        self._uow = uow
+        self._files = files
+        self._renderers = renderers
+        self._links = links
+        self._policy = policy
+        self._clock = clock
+        self._ids = ids
+
+    async def __call__(
+        self,
+        principal: Principal,
+        generation_id: str,
+        template_id: str,
+        export_format: ExportFormat,
+        options: RenderOptions,
+    ) -> LinkedExport:
+        """The stored export. 404 unknown generation, 409 unfinished, 422 bad choice."""
+        async with self._uow() as uow:
+            generation = await load_owned_generation(uow, principal, generation_id)
+            job = await uow.jobs.get(generation.job_id)
+        if generation.status != "completed" or generation.document is None:
+            message = (
+                f"The generation is {generation.status}; only a completed one can be exported."
+            )
+            raise Conflict(message, code="generation_not_completed")
+        chosen = template(template_id)
+        if chosen is None:
+            raise InvalidValue.for_field("template", "unknown_template", "No such template.")
+        if generation.document_type not in chosen.document_types:
+            message = f"The {chosen.name} template cannot lay out a {generation.document_type}."
+            raise InvalidValue.for_field("template", "unsupported_document_type", message)
+        check_render_options(options)
+        renderer = self._renderers.get(export_format)
+        if renderer is None:
+            name = FORMAT_NAMES.get(export_format, export_format)
+            message = f"{name} export is not available on this server."
+            raise InvalidValue.for_field("format", "format_unavailable", message)
+        try:
+            rendered = await renderer.render(generation.document, template_id, options)
+        except RenderError as exc:
+            raise InvalidValue(exc.message, code="render_failed") from None
+        owned_job = job if job is not None and job.user_id == principal.user_id else None
+        export = self._record(
+            principal, generation.id, generation.job_id, generation.document_type,
+            export_format, template_id, options, rendered,
+            owned_job.title if owned_job else "", owned_job.company if owned_job else "",
+        )  # fmt: skip
+        await self._files.put(export.storage_key, rendered.content)
+        try:
+            async with self._uow() as uow:
+                await uow.exports.add(export)
+                await uow.commit()
+        except BaseException:
+            with contextlib.suppress(Exception):
+                await self._files.delete(export.storage_key)
+            raise
+        return LinkedExport(export=export, link=self._links.link(export.id))
+
+    def _record(
+        self,
+        principal: Principal,
+        generation_id: str,
+        job_id: str,
+        document_type: DocumentType,
+        export_format: ExportFormat,
+        template_id: str,
+        options: RenderOptions,
+        rendered: RenderedFile,
+        job_title: str,
+        company: str,
+    ) -> Export:
+        now = self._clock.now()
+        export_id = self._ids.new_id()
+        extension = rendered.extension.lstrip(".") or export_format
+        return Export(
+            id=export_id,
+            user_id=principal.user_id,
+            generation_id=generation_id,
+            job_id=job_id,
+            job_title=job_title,
+            company=company,
+            document_type=document_type,
+            format=export_format,
+            template=template_id,
+            options=options,
+            filename=export_filename(document_type, company, now, extension),
+            media_type=rendered.media_type,
+            file_size_bytes=len(rendered.content),
+            page_count=rendered.page_count,
+            checksum=hashlib.sha256(rendered.content).hexdigest(),
+            dropped=tuple(rendered.dropped),
+            storage_key=f"{principal.user_id}/{export_id}.{export_format}",
+            created_at=now,
+            expires_at=now + self._policy.ttl,
+        )
