@@ -39,7 +39,7 @@ from resumecore.ports.generations import TaskQueue
 from resumecore.ports.health import ReadinessProbe
 from resumecore.ports.mail import Mailer
 from resumecore.ports.notifier import ChangeNotifier
-from resumecore.ports.renderer import Renderer
+from resumecore.ports.renderer import FileReader, Renderer
 from resumecore.ports.security import AccessTokenCodec, PasswordHasher
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.throttle import AttemptCounter
@@ -58,6 +58,7 @@ from resumecore.services.auth.policy import AuthPolicy
 from resumecore.services.auth.refresh import RefreshSession
 from resumecore.services.auth.register import RegisterUser
 from resumecore.services.auth.session_starter import SessionStarter
+from resumecore.services.exports.batch import CreateBatchExport
 from resumecore.services.exports.create import CreateExport, Renderers
 from resumecore.services.exports.links import ExportLinks, ExportPolicy
 from resumecore.services.exports.manage import (
@@ -156,6 +157,7 @@ USE_CASES: tuple[type, ...] = (
     CancelGeneration,
     DeleteGeneration,
     CreateExport,
+    CreateBatchExport,
     ListExports,
     ExportsForJob,
     GetExport,
@@ -251,8 +253,9 @@ def build_application(
             lease_seconds=settings.generation_lease_seconds,
         ),
     )
-    container.register(FileStore, instance=LocalFileStore(settings.data_path / "exports"))
+    container.register(FileStore, instance=_file_store(settings, app))
     container.register(Renderers, instance=available_renderers())
+    container.register(FileReader, instance=_file_reader())
     container.register(ExportLinks, instance=export_links(settings, clock))
     container.register(ExportPolicy, instance=ExportPolicy(ttl_days=settings.export_ttl_days))
     for use_case in USE_CASES:
@@ -282,6 +285,22 @@ def export_links(settings: Settings, clock: Clock) -> ExportLinks:
     """Signed download links, with their own key derived from the secret key."""
     key = hmac.digest(settings.secret_key.encode(), b"resumecore export links v1", "sha256")
     return ExportLinks(key, settings.public_base_url, settings.export_link_ttl_seconds, clock)
+
+
+def _file_reader() -> FileReader:
+    try:
+        from adapters.render.extract import ExtractedText  # noqa: PLC0415 (optional deps)
+    except ImportError:
+        return _NoFileReader()
+    return ExtractedText()
+
+
+class _NoFileReader:
+    """Without the documents extra nothing can read files back: exports carry no re-check."""
+
+    async def text(self, content: bytes, file_format: str) -> str:  # noqa: ARG002
+        msg = "reading files back needs the documents extra (pypdf, python-docx)"
+        raise RuntimeError(msg)
 
 
 def available_renderers() -> Renderers:
@@ -348,6 +367,31 @@ def _task_queue(settings: Settings, engine: AsyncEngine, app: Application) -> Ta
     queue = SaqTaskQueue(settings.redis_url)
     app.closers.append(queue.aclose)
     return queue
+
+
+def _file_store(settings: Settings, app: Application) -> FileStore:
+    if settings.file_store == "local":
+        return LocalFileStore(settings.data_path / "exports")
+    try:
+        from adapters.storage.s3_files import (  # noqa: PLC0415  (optional deps)
+            S3FileStore,
+            make_s3_client,
+        )
+    except ModuleNotFoundError as exc:
+        msg = (
+            f"RESUMECORE_FILE_STORE=s3 needs the optional packages ({exc.name} is missing): "
+            "pip install 'resumecore[s3]'"
+        )
+        raise RuntimeError(msg) from None
+    client = make_s3_client(
+        endpoint_url=settings.s3_endpoint_url,
+        region=settings.s3_region,
+        access_key_id=settings.s3_access_key_id,
+        secret_access_key=settings.s3_secret_access_key,
+    )
+    store = S3FileStore(client, settings.s3_bucket)
+    app.closers.append(store.aclose)
+    return store
 
 
 def _embedder(settings: Settings, app: Application) -> Embedder | None:

@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from adapters.render.markdown import MarkdownRenderer
 from entrypoints.http.controllers.exports import content_disposition
 from resumecore.services.exports.create import Renderers
 from tests.integration.http_helpers import Client, app_client, assert_problem
@@ -378,8 +379,7 @@ def test_content_disposition_follows_rfc_6266(filename: str, expected: str) -> N
 async def test_the_real_markdown_renderer_exports_and_downloads(
     tmp_path: Path, database_url: str
 ) -> None:
-    markdown = pytest.importorskip("adapters.render.markdown")
-    renderers = Renderers({"markdown": markdown.MarkdownRenderer()})
+    renderers = Renderers({"markdown": MarkdownRenderer()})
     async with app(tmp_path, database_url, renderers) as (client, _):
         ada = await user(client, "ada@example.com")
         generation = await resume_generation(client, ada)

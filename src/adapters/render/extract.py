@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import re
 
@@ -9,6 +10,7 @@ import pypdf
 from docx import Document
 
 from resumecore.exports.templates import ExportFormat
+from resumecore.ports.renderer import FileReader
 
 _ESCAPED = re.compile(r"\\(.)")
 
@@ -22,3 +24,11 @@ def extract_text(content: bytes, file_format: ExportFormat) -> str:
         return "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
     # Markdown escapes markup characters with a backslash; a parser reads them unescaped.
     return _ESCAPED.sub(r"\1", content.decode("utf-8"))
+
+
+class ExtractedText(FileReader):
+    """``extract_text`` off the event loop."""
+
+    async def text(self, content: bytes, file_format: ExportFormat) -> str:
+        """The file's text in reading order."""
+        return await asyncio.to_thread(extract_text, content, file_format)

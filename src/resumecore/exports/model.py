@@ -8,6 +8,7 @@ from datetime import datetime
 
 import msgspec
 
+from resumecore.exports.recheck import FileCheck
 from resumecore.exports.templates import ExportFormat, RenderOptions
 from resumecore.generation.document import DocumentType
 from resumecore.ids import UserId
@@ -40,6 +41,7 @@ class Export(msgspec.Struct, frozen=True, kw_only=True):
     page_count: int | None = None
     checksum: str
     dropped: tuple[str, ...] = ()
+    ats_check: FileCheck | None = None
     storage_key: str
     created_at: datetime
     expires_at: datetime

@@ -46,3 +46,11 @@ class Renderer(Protocol):
     ) -> RenderedFile:
         """The file, or ``RenderError``."""
         ...
+
+
+class FileReader(Protocol):
+    """Reads a rendered file's text back as a parser would (for the ATS re-check)."""
+
+    async def text(self, content: bytes, file_format: ExportFormat) -> str:
+        """The file's text in reading order."""
+        ...

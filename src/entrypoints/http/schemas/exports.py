@@ -8,11 +8,12 @@ The app reads ``export_id ?? id`` (str), format, template, filename (str), file_
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from msgspec import Meta
 
 from entrypoints.http.schemas.common import RequestBody, ResponseBody
+from resumecore.exports.recheck import FileCheck
 from resumecore.exports.templates import ExportFormat, RenderOptions, Template
 from resumecore.services.exports.create import LinkedExport
 from resumecore.services.exports.manage import JobExports
@@ -27,6 +28,15 @@ class ExportRequest(RequestBody):
     generation_id: Id
     template: TemplateId = "modern"
     format: ExportFormat | None = None
+    options: RenderOptions | None = None
+
+
+class BatchExportRequest(RequestBody):
+    """``POST /exports/batch``: 1-20 generations, one template, PDF or DOCX files in a ZIP."""
+
+    generation_ids: Annotated[list[Id], Meta(min_length=1, max_length=20)]
+    template: TemplateId = "modern"
+    format: Literal["pdf", "docx"] = "pdf"
     options: RenderOptions | None = None
 
 
@@ -61,6 +71,7 @@ class ExportView(ResponseBody):
     page_count: int | None
     checksum: str
     dropped: list[str]
+    ats_check: FileCheck | None
     download_url: str
     download_url_expires_at: datetime
     created_at: datetime
@@ -114,6 +125,7 @@ def export_view(linked: LinkedExport) -> ExportView:
         page_count=e.page_count,
         checksum=e.checksum,
         dropped=list(e.dropped),
+        ats_check=e.ats_check,
         download_url=linked.link.url,
         download_url_expires_at=linked.link.expires_at,
         created_at=e.created_at,

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 from collections.abc import Mapping
 
 import msgspec
 
 from resumecore.errors import Conflict, InvalidValue
 from resumecore.exports.model import Export, export_filename
+from resumecore.exports.recheck import FileCheck, recheck
 from resumecore.exports.templates import ExportFormat, RenderOptions, check_render_options, template
-from resumecore.generation.document import DocumentType
+from resumecore.generation.document import DocumentType, WrittenDocument
 from resumecore.model.principal import Principal
 from resumecore.ports.file_store import FileStore
-from resumecore.ports.renderer import RenderedFile, Renderer, RenderError
+from resumecore.ports.renderer import FileReader, RenderedFile, Renderer, RenderError
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.exports.links import ExportLinks, ExportPolicy, SignedLink
@@ -46,6 +48,9 @@ class LinkedExport(msgspec.Struct, frozen=True, kw_only=True):
     link: SignedLink
 
 
+log = logging.getLogger("resumecore.exports")
+
+
 class CreateExport:
     """Render a completed generation with a template and store the file."""
 
@@ -58,8 +63,10 @@ class CreateExport:
         policy: ExportPolicy,
         clock: Clock,
         ids: IdGenerator,
+        reader: FileReader,
     ) -> None:
         self._uow = uow
+        self._reader = reader
         self._files = files
         self._renderers = renderers
         self._links = links
@@ -100,11 +107,12 @@ class CreateExport:
             rendered = await renderer.render(generation.document, template_id, options)
         except RenderError as exc:
             raise InvalidValue(exc.message, code="render_failed") from None
+        check = await self._recheck(generation.document, rendered, export_format)
         owned_job = job if job is not None and job.user_id == principal.user_id else None
         export = self._record(
             principal, generation.id, generation.job_id, generation.document_type,
             export_format, template_id, options, rendered,
-            owned_job.title if owned_job else "", owned_job.company if owned_job else "",
+            owned_job.title if owned_job else "", owned_job.company if owned_job else "", check,
         )  # fmt: skip
         await self._files.put(export.storage_key, rendered.content)
         try:
@@ -116,6 +124,18 @@ class CreateExport:
                 await self._files.delete(export.storage_key)
             raise
         return LinkedExport(export=export, link=self._links.link(export.id))
+
+    async def _recheck(
+        self, document: WrittenDocument, rendered: RenderedFile, export_format: ExportFormat
+    ) -> FileCheck | None:
+        """What a parser reads back from the file, against what was written."""
+        try:
+            text = await self._reader.text(rendered.content, export_format)
+        except Exception:
+            log.warning("export_recheck_unreadable", exc_info=True)
+            return None
+        titles = document.document_type == "resume"
+        return recheck(document, text, with_titles=titles, left_out=rendered.dropped)
 
     def _record(
         self,
@@ -129,6 +149,7 @@ class CreateExport:
         rendered: RenderedFile,
         job_title: str,
         company: str,
+        ats_check: FileCheck | None,
     ) -> Export:
         now = self._clock.now()
         export_id = self._ids.new_id()
@@ -150,6 +171,7 @@ class CreateExport:
             page_count=rendered.page_count,
             checksum=hashlib.sha256(rendered.content).hexdigest(),
             dropped=tuple(rendered.dropped),
+            ats_check=ats_check,
             storage_key=f"{principal.user_id}/{export_id}.{export_format}",
             created_at=now,
             expires_at=now + self._policy.ttl,
