@@ -65,6 +65,15 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     # Exported files are kept this long; their signed download links work this long.
     export_ttl_days: int = 30
     export_link_ttl_seconds: int = 900
+    # The FileStore: files under <data dir>/exports, or objects in an S3 bucket (any S3 API).
+    file_store: Literal["local", "s3"] = "local"
+    s3_bucket: str = ""
+    # Empty: AWS itself; else e.g. ``http://minio:9000``.
+    s3_endpoint_url: str = ""
+    s3_region: str = ""
+    # Empty: boto3's credential chain (AWS_* variables, instance or task roles).
+    s3_access_key_id: str = ""
+    s3_secret_access_key: str = ""
 
     def __repr__(self) -> str:
         return f"Settings(environment={self.environment!r}, data_dir={self.data_dir!r}, ...)"
@@ -108,6 +117,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
         """Refuse configurations that are unsafe to run."""
         if self.queue == "saq" and not self.redis_url:
             msg = "RESUMECORE_QUEUE=saq needs RESUMECORE_REDIS_URL (the Redis the queue lives in)"
+            raise ValueError(msg)
+        if self.file_store == "s3" and not self.s3_bucket:
+            msg = "RESUMECORE_FILE_STORE=s3 needs RESUMECORE_S3_BUCKET (the bucket files go to)"
             raise ValueError(msg)
         if self.reset_url_template and "{token}" not in self.reset_url_template:
             msg = "RESUMECORE_RESET_URL_TEMPLATE must contain {token}"
