@@ -15,6 +15,7 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from entrypoints.http.paging import Limit, Offset
 from entrypoints.http.schemas.exports import (
+    BatchExportRequest,
     DownloadView,
     ExportList,
     ExportRequest,
@@ -29,6 +30,7 @@ from resumecore.errors import InvalidValue, NotFound
 from resumecore.exports.model import ExportFilters
 from resumecore.exports.templates import TEMPLATES, ExportFormat, RenderOptions, Template, template
 from resumecore.model.principal import Principal
+from resumecore.services.exports.batch import CreateBatchExport
 from resumecore.services.exports.create import CreateExport
 from resumecore.services.exports.links import LinkRefused
 from resumecore.services.exports.manage import (
@@ -93,6 +95,21 @@ class ExportController(Controller):
     ) -> ExportView:
         """Render a completed generation as Markdown."""
         return await _create("markdown", data, principal, create_export)
+
+    @post("/batch", status_code=201, operation_id="export_batch")
+    async def batch(
+        self,
+        data: JSONBody[BatchExportRequest],
+        principal: NamedDependency[Principal],
+        create_batch_export: NamedDependency[CreateBatchExport],
+    ) -> ExportView:
+        """Render 1-20 completed generations into one ZIP (all or nothing)."""
+        options = data.options or RenderOptions()
+        return export_view(
+            await create_batch_export(
+                principal, data.generation_ids, data.template, data.format, options
+            )
+        )
 
     @get("/files", operation_id="list_exports")
     async def files(
