@@ -60,6 +60,7 @@ from resumecore.services.auth.register import RegisterUser
 from resumecore.services.auth.session_starter import SessionStarter
 from resumecore.services.exports.batch import CreateBatchExport
 from resumecore.services.exports.create import CreateExport, Renderers
+from resumecore.services.exports.purge import PurgeExpiredExports
 from resumecore.services.exports.links import ExportLinks, ExportPolicy
 from resumecore.services.exports.manage import (
     DeleteExport,
@@ -158,6 +159,7 @@ USE_CASES: tuple[type, ...] = (
     DeleteGeneration,
     CreateExport,
     CreateBatchExport,
+    PurgeExpiredExports,
     ListExports,
     ExportsForJob,
     GetExport,

@@ -65,6 +65,8 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     # Exported files are kept this long; their signed download links work this long.
     export_ttl_days: int = 30
     export_link_ttl_seconds: int = 900
+    # Expired exports (records and files) are removed this often by the workers (0: never).
+    export_sweep_seconds: float = 3600.0
     # The FileStore: files under <data dir>/exports, or objects in an S3 bucket (any S3 API).
     file_store: Literal["local", "s3"] = "local"
     s3_bucket: str = ""
@@ -152,8 +154,14 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
         if not 10 <= self.export_link_ttl_seconds <= 7 * 24 * 3600:
             msg = "RESUMECORE_EXPORT_LINK_TTL_SECONDS must be between 10 and 604800"
             raise ValueError(msg)
+        self._validate_export_sweep()
         if not 0 <= self.generation_workers <= 32:
             msg = "RESUMECORE_GENERATION_WORKERS must be between 0 and 32"
+            raise ValueError(msg)
+
+    def _validate_export_sweep(self) -> None:
+        if not 0 <= self.export_sweep_seconds <= 7 * 24 * 3600:
+            msg = "RESUMECORE_EXPORT_SWEEP_SECONDS must be between 0 and 604800"
             raise ValueError(msg)
 
     def _validate_network_settings(self) -> None:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 
 from entrypoints.bootstrap import Application
 from resumecore.generation.policy import GenerationPolicy
 from resumecore.ports.generations import TaskQueue
 from resumecore.ports.notifier import ChangeNotifier
 from resumecore.ports.system import Clock
+from resumecore.services.exports.purge import PurgeExpiredExports
 from resumecore.services.generations.request import QUEUE_KEY
 from resumecore.services.generations.run import RunGeneration
 from resumecore.services.generations.worker import GenerationWorker
 
 STOP_GRACE_SECONDS = 5.0
+log = logging.getLogger("resumecore.worker")
 
 
 class WorkerPool:
@@ -24,7 +27,14 @@ class WorkerPool:
     cancels it; an interrupted generation's lease runs out and another worker starts it over.
     """
 
-    def __init__(self, application: Application, count: int, name: str = "worker") -> None:
+    def __init__(
+        self,
+        application: Application,
+        count: int,
+        name: str = "worker",
+        *,
+        sweep_seconds: float | None = None,
+    ) -> None:
         self._workers = [
             GenerationWorker(
                 f"{name}-{i}",
@@ -37,6 +47,11 @@ class WorkerPool:
             for i in range(count)
         ]
         self._notifier = application.resolve(ChangeNotifier)
+        self._purge: PurgeExpiredExports = application.resolve(PurgeExpiredExports)
+        # Expired exports are swept at start, then every ``sweep_seconds`` (0: never).
+        self._sweep_seconds = (
+            application.settings.export_sweep_seconds if sweep_seconds is None else sweep_seconds
+        )
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
 
@@ -44,6 +59,8 @@ class WorkerPool:
         """Start every worker."""
         self._stop.clear()
         self._tasks = [asyncio.create_task(w.run_until(self._stop)) for w in self._workers]
+        if self._sweep_seconds > 0:
+            self._tasks.append(asyncio.create_task(self._sweep_until(self._stop)))
 
     async def stop(self) -> None:
         """Ask the workers to stop, wait briefly, cancel the rest."""
@@ -58,3 +75,20 @@ class WorkerPool:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._tasks = []
+
+    async def sweep_once(self) -> int:
+        """Remove the expired exports now; how many went (a failure is logged, not raised)."""
+        try:
+            removed = await self._purge()
+        except Exception:
+            log.warning("export_sweep_failed", exc_info=True)
+            return 0
+        if removed:
+            log.info("export_sweep", extra={"removed": removed})
+        return removed
+
+    async def _sweep_until(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            await self.sweep_once()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=self._sweep_seconds)

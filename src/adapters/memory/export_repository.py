@@ -58,3 +58,9 @@ class MemoryExportRepository(ExportRepository):
         return Page(
             items=found[offset : offset + limit], total=len(found), limit=limit, offset=offset
         )
+
+    async def list_expired(self, now: datetime, *, limit: int) -> list[Export]:
+        """Expired ones of any owner, soonest expiry first (ties by id)."""
+        found = [e for e in self._t.exports.values() if e.expired(now)]
+        found.sort(key=lambda e: (e.expires_at, e.id))
+        return found[:limit]

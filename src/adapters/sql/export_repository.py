@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import msgspec
@@ -73,6 +74,17 @@ class SqlExportRepository(ExportRepository):
         rows = (await self._db.execute(query)).all()
         items = [_decoder.decode(row.payload) for row in rows]
         return Page(items=items, total=int(total), limit=limit, offset=offset)
+
+    async def list_expired(self, now: datetime, *, limit: int) -> list[Export]:
+        """Expired ones of any owner, soonest expiry first (ties by id)."""
+        query = (
+            select(exports.c.payload)
+            .where(exports.c.expires_at <= now)
+            .order_by(exports.c.expires_at, exports.c.id)
+            .limit(limit)
+        )
+        rows = (await self._db.execute(query)).all()
+        return [_decoder.decode(row.payload) for row in rows]
 
 
 def _conditions(filters: ExportFilters) -> list[ColumnElement[bool]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Protocol
 
 from resumecore.exports.model import Export, ExportFilters
@@ -28,4 +29,8 @@ class ExportRepository(Protocol):
         self, user_id: UserId, filters: ExportFilters, *, limit: int, offset: int
     ) -> Page[Export]:
         """A page of the user's exports, newest first (ties by id), with the real total."""
+        ...
+
+    async def list_expired(self, now: datetime, *, limit: int) -> list[Export]:
+        """Up to ``limit`` exports of any owner whose ``expires_at`` is at or before ``now``."""
         ...
