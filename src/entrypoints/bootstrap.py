@@ -60,7 +60,6 @@ from resumecore.services.auth.register import RegisterUser
 from resumecore.services.auth.session_starter import SessionStarter
 from resumecore.services.exports.batch import CreateBatchExport
 from resumecore.services.exports.create import CreateExport, Renderers
-from resumecore.services.exports.purge import PurgeExpiredExports
 from resumecore.services.exports.links import ExportLinks, ExportPolicy
 from resumecore.services.exports.manage import (
     DeleteExport,
@@ -70,6 +69,7 @@ from resumecore.services.exports.manage import (
     ListExports,
     ReadExportFile,
 )
+from resumecore.services.exports.purge import PurgeExpiredExports
 from resumecore.services.generations.manage import (
     CancelGeneration,
     DeleteGeneration,
@@ -256,7 +256,7 @@ def build_application(
         ),
     )
     container.register(FileStore, instance=_file_store(settings, app))
-    container.register(Renderers, instance=available_renderers())
+    container.register(Renderers, instance=available_renderers(settings.extra_font_dirs))
     container.register(FileReader, instance=_file_reader())
     container.register(ExportLinks, instance=export_links(settings, clock))
     container.register(ExportPolicy, instance=ExportPolicy(ttl_days=settings.export_ttl_days))
@@ -305,13 +305,22 @@ class _NoFileReader:
         raise RuntimeError(msg)
 
 
-def available_renderers() -> Renderers:
-    """A renderer for every format whose adapter is installed; the missing ones are logged."""
+def available_renderers(extra_font_dirs: str | None = None) -> Renderers:
+    """A renderer for every format whose adapter is installed; the missing ones are logged.
+
+    ``extra_font_dirs`` (``RESUMECORE_EXTRA_FONT_DIRS``): the PDF renderer's fallback font
+    folders, colon-separated; ``""`` none, None the renderer's default (Noto CJK if present).
+    """
     found: dict[str, Renderer] = {}
     missing: list[str] = []
+    dirs = None if extra_font_dirs is None else [d for d in extra_font_dirs.split(":") if d]
     for export_format, module, name in RENDERER_ADAPTERS:
         try:
-            found[export_format] = getattr(importlib.import_module(module), name)()
+            adapter = getattr(importlib.import_module(module), name)
+            if export_format == "pdf" and dirs is not None:
+                found[export_format] = adapter(extra_font_dirs=dirs)
+            else:
+                found[export_format] = adapter()
         except (ImportError, AttributeError) as exc:
             missing.append(f"{export_format} ({exc})")
     if missing:

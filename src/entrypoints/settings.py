@@ -67,6 +67,8 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     export_link_ttl_seconds: int = 900
     # Expired exports (records and files) are removed this often by the workers (0: never).
     export_sweep_seconds: float = 3600.0
+    # Fallback font folders for PDFs, colon-separated ("" none; unset: Noto CJK's if installed).
+    extra_font_dirs: str | None = None
     # The FileStore: files under <data dir>/exports, or objects in an S3 bucket (any S3 API).
     file_store: Literal["local", "s3"] = "local"
     s3_bucket: str = ""

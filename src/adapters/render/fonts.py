@@ -11,6 +11,15 @@ Where those files are missing, both fall back to Libertinus Serif (embedded) and
 taken as Latin, Greek and Cyrillic (what Libertinus draws). System fonts are otherwise ignored,
 so a PDF looks the same on every machine. Coverage is read from the font file's ``cmap`` table
 (formats 4 and 12) with the standard library only.
+
+Extra fonts (``RESUMECORE_EXTRA_FONT_DIRS``, colon-separated; by default Debian's
+``fonts-noto-cjk`` folder when it exists) are fallbacks: Typst gets the primary family first
+and then each extra family, and a character counts as drawable if any of them has it. So
+Chinese, Japanese and Korean text renders with Noto Sans/Serif CJK (from a ``.ttc``
+collection, its first face: the JP one), and without those fonts it is still a
+``RenderError`` naming the characters. Only each folder's ``*Regular*`` files (all its font
+files if none is so named) are read for family names and coverage; Typst finds the other
+weights itself.
 """
 
 from __future__ import annotations
@@ -21,6 +30,8 @@ from functools import cache
 from pathlib import Path
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
+NOTO_CJK_DIR = Path("/usr/share/fonts/opentype/noto")
+_FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 _FILES = {"DejaVu Sans": "DejaVuSans.ttf", "DejaVu Serif": "DejaVuSerif.ttf"}
 _FAMILY = {
     "Arial": "DejaVu Sans",
@@ -45,36 +56,126 @@ class Font:
     family: str
     dirs: tuple[str, ...]
     coverage: frozenset[int] | None  # None: the embedded ranges
+    fallbacks: tuple[Fallback, ...] = ()
+
+    @property
+    def families(self) -> list[str]:
+        """What Typst is told to use, in order: the family, then the fallbacks."""
+        return [self.family, *(f.family for f in self.fallbacks)]
 
     def draws(self, char: str) -> bool:
-        """Whether the font has a glyph for ``char`` (spaces always count)."""
+        """Whether the font or a fallback has a glyph for ``char`` (spaces always count)."""
         code = ord(char)
         if char.isspace():
+            return True
+        if any(code in f.coverage for f in self.fallbacks):
             return True
         if self.coverage is not None:
             return code in self.coverage
         return any(low <= code <= high for low, high in _EMBEDDED_RANGES)
 
 
+@dataclass(frozen=True)
+class Fallback:
+    """An extra family (from ``RESUMECORE_EXTRA_FONT_DIRS``) and what it draws."""
+
+    family: str
+    coverage: frozenset[int]
+
+
+def default_extra_font_dirs() -> tuple[str, ...]:
+    """Debian's Noto CJK folder (``fonts-noto-cjk``) when it is there, else nothing."""
+    return (str(NOTO_CJK_DIR),) if NOTO_CJK_DIR.is_dir() else ()
+
+
+def parse_font_dirs(value: str | None) -> tuple[str, ...]:
+    """``RESUMECORE_EXTRA_FONT_DIRS``: None is the default, ``""`` none, else ``a:b:c``."""
+    if value is None:
+        return default_extra_font_dirs()
+    return tuple(part.strip() for part in value.split(":") if part.strip())
+
+
 @cache
-def font_for(name: str) -> Font:
-    """The font used for the app's font name ``name``."""
+def font_for(name: str, extra_dirs: tuple[str, ...] = ()) -> Font:
+    """The font used for the app's font name ``name``, with the extra folders' fallbacks."""
+    fallbacks = extra_fonts(extra_dirs)
+    extra = tuple(d for d in extra_dirs if Path(d).is_dir())
     family = _FAMILY.get(name, "DejaVu Sans")
     for folder in FONT_DIRS:
         path = folder / _FILES[family]
         if path.is_file():
-            return Font(family, (str(folder),), frozenset(cmap_codepoints(path.read_bytes())))
-    return Font(EMBEDDED, (), None)
+            coverage = frozenset(cmap_codepoints(path.read_bytes()))
+            return Font(family, (str(folder), *extra), coverage, fallbacks)
+    return Font(EMBEDDED, extra, None, fallbacks)
 
 
-def cmap_codepoints(font: bytes) -> set[int]:
-    """The code points a TrueType/OpenType font maps to glyphs (cmap format 12, else 4)."""
-    tables = struct.unpack_from(">H", font, 4)[0]
-    cmap = None
+@cache
+def extra_fonts(dirs: tuple[str, ...]) -> tuple[Fallback, ...]:
+    """One fallback per family found in ``dirs`` (missing folders and bad files are skipped)."""
+    found: dict[str, Fallback] = {}
+    for folder in dirs:
+        path = Path(folder)
+        if not path.is_dir():
+            continue
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() in _FONT_SUFFIXES)
+        regular = [p for p in files if "regular" in p.stem.lower()]
+        for file in regular or files:
+            try:
+                data = file.read_bytes()
+                base = face_offset(data)
+                family = family_name(data, base)
+                coverage = frozenset(cmap_codepoints(data, base))
+            except (OSError, struct.error, UnicodeDecodeError):
+                continue
+            if family and coverage and family not in found:
+                found[family] = Fallback(family, coverage)
+    return tuple(found.values())
+
+
+def face_offset(font: bytes) -> int:
+    """Where the first face's table directory starts (0, or its offset in a collection)."""
+    if font[:4] == b"ttcf":
+        return int(struct.unpack_from(">I", font, 12)[0])
+    return 0
+
+
+def _table(font: bytes, base: int, wanted: bytes) -> int | None:
+    tables = struct.unpack_from(">H", font, base + 4)[0]
     for i in range(tables):
-        tag, _, offset, _ = struct.unpack_from(">4sIII", font, 12 + 16 * i)
-        if tag == b"cmap":
-            cmap = offset
+        tag, _, offset, _ = struct.unpack_from(">4sIII", font, base + 12 + 16 * i)
+        if tag == wanted:
+            return int(offset)
+    return None
+
+
+def family_name(font: bytes, base: int = 0) -> str:
+    """The face's family (name ID 16, else 1), from its Windows Unicode names (English first)."""
+    table = _table(font, base, b"name")
+    if table is None:
+        return ""
+    count, strings = struct.unpack_from(">HH", font, table + 2)
+    names: dict[tuple[int, int], str] = {}
+    for i in range(count):
+        platform, encoding, language, name_id, length, offset = struct.unpack_from(
+            ">HHHHHH", font, table + 6 + 12 * i
+        )
+        if platform == 3 and encoding in {1, 10} and name_id in {1, 16}:
+            start = table + strings + offset
+            text = font[start : start + length].decode("utf-16-be")
+            key = (name_id, 0 if language == 0x409 else 1)
+            names.setdefault(key, text)
+    for key in ((16, 0), (16, 1), (1, 0), (1, 1)):
+        if key in names:
+            return names[key]
+    return ""
+
+
+def cmap_codepoints(font: bytes, base: int = 0) -> set[int]:
+    """The code points a TrueType/OpenType font maps to glyphs (cmap format 12, else 4).
+
+    ``base`` is where the face's table directory starts (see ``face_offset``).
+    """
+    cmap = _table(font, base, b"cmap")
     if cmap is None:
         return set()
     count = struct.unpack_from(">H", font, cmap + 2)[0]

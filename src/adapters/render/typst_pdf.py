@@ -9,6 +9,8 @@ typed. The compiler's root is the templates folder: a template can read nothing 
 Fonts (see ``fonts``): Arial, Helvetica and Calibri render as DejaVu Sans, Times New Roman as
 DejaVu Serif, with Typst's font fallback off. A character the font cannot draw is a
 ``RenderError`` naming it, found before compiling (Typst would draw a tofu box silently).
+Extra font folders (``extra_font_dirs``; by default Noto CJK when installed) add fallback
+families after the primary one, e.g. for Chinese and Japanese text.
 
 ``max_pages``: a resume's lines are in relevance order within each entry and entries in
 relevance order within each section, so the last bullets of the last experiences and projects
@@ -22,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +32,7 @@ from typing import Any
 import pypdf
 import typst
 
-from adapters.render.fonts import Font, font_for
+from adapters.render.fonts import Font, default_extra_font_dirs, font_for
 from adapters.render.text import clean_document, document_title, layout, person_name
 from resumecore.exports.templates import ACCENT_HEX, ExportFormat, RenderOptions, template
 from resumecore.generation.document import WrittenDocument
@@ -56,6 +59,11 @@ class TypstPdfRenderer:
 
     format: ExportFormat = "pdf"
 
+    def __init__(self, extra_font_dirs: Sequence[str] | None = None) -> None:
+        """``extra_font_dirs``: fallback font folders (None: Noto CJK's, when installed)."""
+        dirs = default_extra_font_dirs() if extra_font_dirs is None else extra_font_dirs
+        self.extra_font_dirs = tuple(dirs)
+
     async def render(
         self, document: WrittenDocument, template_id: str, options: RenderOptions
     ) -> RenderedFile:
@@ -69,7 +77,7 @@ class TypstPdfRenderer:
         if template(template_id) is None:
             raise RenderError(f"There is no template {template_id!r}.")
         document = clean_document(document)
-        font = font_for(options.font_family)
+        font = font_for(options.font_family, self.extra_font_dirs)
         _check_glyphs(document, font)
         drops = _drop_order(document)
         pdf, pages = self._compile(document, template_id, options, font, ())
@@ -193,7 +201,7 @@ def _data(
         "header": header,
         "sections": sections,
         "options": {
-            "font": font.family,
+            "font": font.families,
             "size": options.font_size,
             "paper": PAPER[options.paper],
             "margin": options.margin_mm,
