@@ -283,6 +283,9 @@ async def test_cors_lets_the_web_build_fetch_a_download(tmp_path: Path, database
         response = await client.get(local(made.json()["download_url"]), headers={"Origin": origin})
         assert response.status_code == 200
         assert response.headers["access-control-allow-origin"] == origin
+        # The web build reads the file name from Content-Disposition: it must be exposed.
+        exposed = response.headers["access-control-expose-headers"].lower()
+        assert "content-disposition" in exposed
 
 
 async def test_what_cannot_be_exported_is_refused(tmp_path: Path, database_url: str) -> None:

@@ -23,7 +23,7 @@ ALLOWED_HEADERS = [
     "X-Device-Token",
     "X-Request-ID",
 ]
-EXPOSED_HEADERS = ["ETag", "Location", "Retry-After", "X-Request-ID"]
+EXPOSED_HEADERS = ["ETag", "Location", "Retry-After", "X-Request-ID", "Content-Disposition"]
 
 
 def origin_patterns(configured: str | None, environment: str) -> tuple[str, ...]:
