@@ -1,13 +1,13 @@
 """Which fonts the PDF templates use, and which characters they can draw.
 
 The typst wheel embeds Libertinus Serif, New Computer Modern and DejaVu Sans Mono, but not a
-proportional sans. The project's machines have Debian's ``fonts-dejavu-core`` (DejaVu Sans and
-DejaVu Serif), so the app's names map to those files:
+proportional sans, so the package bundles DejaVu Sans and DejaVu Serif (regular, bold, italic:
+Latin, Greek, Cyrillic; ``fonts/``), and the app's names map to those files:
 
 - Arial, Helvetica, Calibri -> DejaVu Sans;
 - Times New Roman -> DejaVu Serif.
 
-Where those files are missing, both fall back to Libertinus Serif (embedded) and coverage is
+Were those files missing, both would fall back to Libertinus Serif (embedded) and coverage is
 taken as Latin, Greek and Cyrillic (what Libertinus draws). System fonts are otherwise ignored,
 so a PDF looks the same on every machine. Coverage is read from the font file's ``cmap`` table
 (formats 4 and 12) with the standard library only.
@@ -29,7 +29,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
+# Bundled first (the same PDF on every machine; DejaVu's licence is in fonts/LICENSE), then
+# where Debian and others install the same files.
+BUNDLED_FONTS = Path(__file__).parent / "fonts"
+FONT_DIRS = (
+    BUNDLED_FONTS,
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/dejavu"),
+)
 NOTO_CJK_DIR = Path("/usr/share/fonts/opentype/noto")
 _FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 _FILES = {"DejaVu Sans": "DejaVuSans.ttf", "DejaVu Serif": "DejaVuSerif.ttf"}
