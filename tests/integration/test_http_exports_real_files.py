@@ -11,6 +11,7 @@ from adapters.render.extract import extract_text
 from tests.integration.http_helpers import app_client
 from tests.integration.test_http_exports import EXPORTS, exported_file, local
 from tests.integration.test_http_generations import GENERATIONS, auth, user
+from tests.unit.test_json_resume import assert_schema_valid
 
 
 @pytest.mark.parametrize("file_format", ["pdf", "docx"])
@@ -47,3 +48,37 @@ async def test_the_downloaded_file_holds_the_generated_document(
         text = " ".join(extract_text(downloaded.content, file_format).split()).casefold()
         for line in generation["content_text"].splitlines()[2:8]:
             assert " ".join(line.lstrip("- ").split()).casefold() in text
+
+
+async def test_the_tailored_content_exports_as_json_resume(
+    tmp_path: Path, database_url: str
+) -> None:
+    async with app_client(tmp_path, database_url, public_base_url="https://api.example.com") as (
+        client,
+        _,
+    ):
+        ada = await user(client, "ada@example.com")
+        made = await client.post(
+            f"{GENERATIONS}/resume",
+            json={"job_id": ada["job"], "max_experiences": 2},
+            headers=auth(ada),
+        )
+        generation = made.json()
+        exported = await client.post(
+            f"{EXPORTS}/json-resume", json={"generation_id": generation["id"]}, headers=auth(ada)
+        )
+        assert exported.status_code == 201, exported.text
+        assert exported.json()["filename"].endswith(".json")
+        downloaded = await client.get(local(exported.json()["download_url"]))
+        assert downloaded.headers["content-type"].startswith("application/json")
+        document = downloaded.json()
+        assert_schema_valid(document)
+
+        sections = generation["content_structured"]["sections"]
+        shown = next(s for s in sections if s["kind"] == "experience")["entries"]
+        assert len(document["work"]) == len(shown) <= 2
+        for work, entry in zip(document["work"], shown, strict=True):
+            assert work["position"] in entry["heading"]["text"]
+            assert work["name"] in entry["heading"]["text"]
+            bullets = [line["text"] for line in entry["lines"]]
+            assert set(work.get("highlights", [])) <= set(bullets)

@@ -96,6 +96,16 @@ class ExportController(Controller):
         """Render a completed generation as Markdown."""
         return await _create("markdown", data, principal, create_export)
 
+    @post("/json-resume", status_code=201, operation_id="export_json_resume_of_generation")
+    async def json_resume(
+        self,
+        data: JSONBody[ExportRequest],
+        principal: NamedDependency[Principal],
+        create_export: NamedDependency[CreateExport],
+    ) -> ExportView:
+        """The tailored content as a JSON Resume document (what the document shows)."""
+        return await _create("json_resume", data, principal, create_export)
+
     @post("/batch", status_code=201, operation_id="export_batch")
     async def batch(
         self,

@@ -10,11 +10,14 @@ from collections.abc import Mapping
 import msgspec
 
 from resumecore.errors import Conflict, InvalidValue
+from resumecore.exports.json_resume import tailored_json_resume
 from resumecore.exports.model import Export, export_filename
 from resumecore.exports.recheck import FileCheck, recheck
 from resumecore.exports.templates import ExportFormat, RenderOptions, check_render_options, template
 from resumecore.generation.document import DocumentType, WrittenDocument
+from resumecore.ids import ProfileId
 from resumecore.model.principal import Principal
+from resumecore.model.profile import Profile
 from resumecore.ports.file_store import FileStore
 from resumecore.ports.renderer import FileReader, RenderedFile, Renderer, RenderError
 from resumecore.ports.system import Clock, IdGenerator
@@ -86,6 +89,7 @@ class CreateExport:
         async with self._uow() as uow:
             generation = await load_owned_generation(uow, principal, generation_id)
             job = await uow.jobs.get(generation.job_id)
+            profile = await uow.profiles.get(ProfileId(generation.profile_id))
         if generation.status != "completed" or generation.document is None:
             message = (
                 f"The generation is {generation.status}; only a completed one can be exported."
@@ -98,16 +102,12 @@ class CreateExport:
             message = f"The {chosen.name} template cannot lay out a {generation.document_type}."
             raise InvalidValue.for_field("template", "unsupported_document_type", message)
         check_render_options(options)
-        renderer = self._renderers.get(export_format)
-        if renderer is None:
-            name = FORMAT_NAMES.get(export_format, export_format)
-            message = f"{name} export is not available on this server."
-            raise InvalidValue.for_field("format", "format_unavailable", message)
-        try:
-            rendered = await renderer.render(generation.document, template_id, options)
-        except RenderError as exc:
-            raise InvalidValue(exc.message, code="render_failed") from None
-        check = await self._recheck(generation.document, rendered, export_format)
+        if export_format == "json_resume":
+            rendered = _json_resume(profile, principal, generation.document)
+            check = None  # data, not a page: nothing for a parser to re-read
+        else:
+            rendered = await self._render(generation.document, template_id, export_format, options)
+            check = await self._recheck(generation.document, rendered, export_format)
         owned_job = job if job is not None and job.user_id == principal.user_id else None
         export = self._record(
             principal, generation.id, generation.job_id, generation.document_type,
@@ -124,6 +124,23 @@ class CreateExport:
                 await self._files.delete(export.storage_key)
             raise
         return LinkedExport(export=export, link=self._links.link(export.id))
+
+    async def _render(
+        self,
+        document: WrittenDocument,
+        template_id: str,
+        export_format: ExportFormat,
+        options: RenderOptions,
+    ) -> RenderedFile:
+        renderer = self._renderers.get(export_format)
+        if renderer is None:
+            name = FORMAT_NAMES.get(export_format, export_format)
+            message = f"{name} export is not available on this server."
+            raise InvalidValue.for_field("format", "format_unavailable", message)
+        try:
+            return await renderer.render(document, template_id, options)
+        except RenderError as exc:
+            raise InvalidValue(exc.message, code="render_failed") from None
 
     async def _recheck(
         self, document: WrittenDocument, rendered: RenderedFile, export_format: ExportFormat
@@ -176,3 +193,16 @@ class CreateExport:
             created_at=now,
             expires_at=now + self._policy.ttl,
         )
+
+
+def _json_resume(
+    profile: Profile | None, principal: Principal, document: WrittenDocument
+) -> RenderedFile:
+    """The tailored content as a JSON Resume document (from the profile it was written from)."""
+    if profile is None or profile.user_id != principal.user_id:
+        message = "The profile this was written from was deleted; export it as a file instead."
+        raise Conflict(message, code="profile_deleted")
+    content = msgspec.json.encode(tailored_json_resume(profile, document))
+    return RenderedFile(
+        content=content, media_type="application/json", extension="json", page_count=None
+    )
