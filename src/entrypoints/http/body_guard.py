@@ -47,7 +47,10 @@ def body_type_allowed(media: str, path: str) -> bool:
 
 
 class InputGuard(ASGIMiddleware):
-    """Refuse bodies of the wrong type (415) and NUL in paths or query strings (400)."""
+    """Refuse bodies of the wrong type (415) and malformed request lines (400).
+
+    Malformed: NUL in the path or query string, or a query parameter without a name.
+    """
 
     scopes = (ScopeType.HTTP,)
 
@@ -55,8 +58,11 @@ class InputGuard(ASGIMiddleware):
         """Check the request line and headers; the body is left to ``GuardedRequest``."""
         headers = {key.lower(): value for key, value in scope.get("headers", [])}
         path = scope.get("path", "")
-        problem = text_problem(path) or text_problem(
-            unquote(scope.get("query_string", b"").decode("latin-1"), errors="replace")
+        query = scope.get("query_string", b"").decode("latin-1")
+        problem = (
+            text_problem(path)
+            or text_problem(unquote(query, errors="replace"))
+            or _nameless_parameter(query)
         )
         if problem:
             raise ClientException(detail=problem)
@@ -65,6 +71,13 @@ class InputGuard(ASGIMiddleware):
             if not body_type_allowed(media, path):
                 raise HTTPException(status_code=415, detail=UNSUPPORTED_TYPE)
         await next_app(scope, receive, send)
+
+
+def _nameless_parameter(query: str) -> str | None:
+    """A query parameter without a name (``?=x``, ``?a=1&=2``) is malformed."""
+    if any(part.startswith("=") for part in query.split("&")):
+        return "A query parameter has no name."
+    return None
 
 
 def _has_body(headers: dict[bytes, bytes]) -> bool:

@@ -56,6 +56,8 @@ ERRORS_EVERYWHERE = {
 OPTIONAL_BODIES = {"logout"}
 ERRORS_WITH_BODY = {409: "Conflict", 413: "Body too large", 422: "Rule violated"}
 ERRORS_ON_WRITES = {412: "Stale If-Match version"}
+# Operations with an error of their own: a signed link that is forged, altered or expired.
+ERRORS_BY_OPERATION = {"export_content": {403: "Forged, altered or expired download link"}}
 
 
 def finish_openapi(app: Litestar) -> None:
@@ -83,6 +85,7 @@ def finish_openapi(app: Litestar) -> None:
             errors |= ERRORS_WITH_BODY | ERRORS_ON_WRITES
         if method == "get":
             errors[422] = "Rule violated"
+        errors |= ERRORS_BY_OPERATION.get(operation.operation_id or "", {})
         responses = dict(operation.responses or {})
         for status, description in errors.items():
             responses[str(status)] = OpenAPIResponse(

@@ -319,3 +319,12 @@ async def test_low_15_request_bodies_must_be_json(client: Client) -> None:
     assert (await client.post(f"{AUTH}/logout", headers=app_headers)).status_code < 300
     assert body_type_allowed("multipart/form-data", "/api/v1/samples/upload")
     assert not body_type_allowed("multipart/form-data", f"{AUTH}/login")
+
+
+async def test_a_query_parameter_without_a_name_is_400(tmp_path: Path, sqlite_url: str) -> None:
+    # Found by the contract fuzzing: "?=true" was accepted on list routes.
+    async with app_client(tmp_path, sqlite_url) as (client, _):
+        for url in ("/api/v1/jobs/browse?=true", "/api/v1/jobs/browse?limit=1&=x"):
+            response = await client.get(url)
+            assert response.status_code == 400, (url, response.text)
+        assert (await client.get("/api/v1/jobs/browse?limit=1")).status_code == 200
