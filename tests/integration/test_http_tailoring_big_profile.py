@@ -66,8 +66,11 @@ async def test_other_requests_are_served_while_a_maximal_profile_is_scored(
             longest_stall = max(longest_stall, loop.time() - before)
         took = loop.time() - started
         response = await scoring
-        # Scoring on the loop would stall it for most of the request; in a thread it never does.
-        assert longest_stall < took / 3, (longest_stall, took)
+        # Scoring on the loop would stall it for the whole request (stall ~ took). In a thread
+        # it does not, but the loop still waits for the GIL while the scoring thread is inside
+        # one long C call (a regex pass over a big text): up to ~0.5 s of a ~0.9 s request was
+        # seen on CI, so the bound separates the two cases without timing the GIL hand-off.
+        assert longest_stall < took * 0.75, (longest_stall, took)
         assert (await client.get("/health")).status_code == 200
         assert response.status_code == 200, response.text
         assert len(response.json()["items" if route == "ranking" else "requirements"]) > 0
