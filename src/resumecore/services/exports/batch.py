@@ -6,7 +6,6 @@ and rendered before anything is stored. Building the archive is stdlib computati
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import zipfile
@@ -15,16 +14,16 @@ from datetime import datetime
 
 from resumecore.errors import Conflict, InvalidValue
 from resumecore.exports.model import Export, export_filename
-from resumecore.exports.templates import ExportFormat, RenderOptions, check_render_options, template
+from resumecore.exports.templates import ExportFormat, RenderOptions, check_render_options
 from resumecore.generation.document import WrittenDocument
 from resumecore.generation.model import Generation
 from resumecore.model.principal import Principal
 from resumecore.ports.file_store import FileStore
-from resumecore.ports.renderer import RenderError
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWorkFactory
-from resumecore.services.exports.create import FORMAT_NAMES, LinkedExport, Renderers
+from resumecore.services.exports.create import LinkedExport, Renderers
 from resumecore.services.exports.links import ExportLinks, ExportPolicy
+from resumecore.services.exports.steps import check_template, keep, render, renderer_for
 from resumecore.services.generations.manage import load_owned_generation
 
 MAX_BATCH = 20
@@ -97,22 +96,15 @@ class CreateBatchExport:
             raise InvalidValue.for_field("format", "format_unavailable", message)
         generations, jobs = await self._load(principal, wanted)
         documents = _completed(generations)
-        _check_template(generations, template_id)
+        check_template(template_id, [g.document_type for g in generations])
         check_render_options(options)
-        renderer = self._renderers.get(export_format)
-        if renderer is None:
-            name = FORMAT_NAMES.get(export_format, export_format)
-            message = f"{name} export is not available on this server."
-            raise InvalidValue.for_field("format", "format_unavailable", message)
+        renderer = renderer_for(self._renderers.by_format, export_format)
         now = self._clock.now()
         entries: list[tuple[str, bytes]] = []
         taken: set[str] = set()
         dropped: list[str] = []
         for generation, document in zip(generations, documents, strict=True):
-            try:
-                rendered = await renderer.render(document, template_id, options)
-            except RenderError as exc:
-                raise InvalidValue(exc.message, code="render_failed") from None
+            rendered = await render(renderer, document, template_id, options)
             extension = rendered.extension.lstrip(".") or export_format
             of_job = jobs.get(generation.id, ("", ""))[1]
             name = export_filename(generation.document_type, of_job, now, extension)
@@ -143,15 +135,7 @@ class CreateBatchExport:
             created_at=now,
             expires_at=now + self._policy.ttl,
         )
-        await self._files.put(export.storage_key, content)
-        try:
-            async with self._uow() as uow:
-                await uow.exports.add(export)
-                await uow.commit()
-        except BaseException:
-            with contextlib.suppress(Exception):
-                await self._files.delete(export.storage_key)
-            raise
+        await keep(self._uow, self._files, export, content)
         return LinkedExport(export=export, link=self._links.link(export.id))
 
     async def _load(
@@ -182,14 +166,3 @@ def _completed(generations: Sequence[Generation]) -> list[WrittenDocument]:
             raise Conflict(message, code="generation_not_completed")
         documents.append(generation.document)
     return documents
-
-
-def _check_template(generations: Sequence[Generation], template_id: str) -> None:
-    """422 for an unknown template or one that cannot lay out one of the documents."""
-    chosen = template(template_id)
-    if chosen is None:
-        raise InvalidValue.for_field("template", "unknown_template", "No such template.")
-    for generation in generations:
-        if generation.document_type not in chosen.document_types:
-            message = f"The {chosen.name} template cannot lay out a {generation.document_type}."
-            raise InvalidValue.for_field("template", "unsupported_document_type", message)

@@ -2,35 +2,28 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 from collections.abc import Mapping
 
 import msgspec
 
-from resumecore.errors import Conflict, InvalidValue
+from resumecore.errors import Conflict
 from resumecore.exports.json_resume import tailored_json_resume
 from resumecore.exports.model import Export, export_filename
 from resumecore.exports.recheck import FileCheck, recheck
-from resumecore.exports.templates import ExportFormat, RenderOptions, check_render_options, template
+from resumecore.exports.templates import ExportFormat, RenderOptions, check_render_options
 from resumecore.generation.document import DocumentType, WrittenDocument
 from resumecore.ids import ProfileId
 from resumecore.model.principal import Principal
 from resumecore.model.profile import Profile
 from resumecore.ports.file_store import FileStore
-from resumecore.ports.renderer import FileReader, RenderedFile, Renderer, RenderError
+from resumecore.ports.renderer import FileReader, RenderedFile, Renderer
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.exports.links import ExportLinks, ExportPolicy, SignedLink
+from resumecore.services.exports.steps import check_template, keep, render, renderer_for
 from resumecore.services.generations.manage import load_owned_generation
-
-FORMAT_NAMES: dict[str, str] = {
-    "pdf": "PDF",
-    "docx": "DOCX",
-    "markdown": "Markdown",
-    "json_resume": "JSON Resume",
-}
 
 
 class Renderers:
@@ -95,18 +88,14 @@ class CreateExport:
                 f"The generation is {generation.status}; only a completed one can be exported."
             )
             raise Conflict(message, code="generation_not_completed")
-        chosen = template(template_id)
-        if chosen is None:
-            raise InvalidValue.for_field("template", "unknown_template", "No such template.")
-        if generation.document_type not in chosen.document_types:
-            message = f"The {chosen.name} template cannot lay out a {generation.document_type}."
-            raise InvalidValue.for_field("template", "unsupported_document_type", message)
+        check_template(template_id, [generation.document_type])
         check_render_options(options)
         if export_format == "json_resume":
             rendered = _json_resume(profile, principal, generation.document)
             check = None  # data, not a page: nothing for a parser to re-read
         else:
-            rendered = await self._render(generation.document, template_id, export_format, options)
+            renderer = renderer_for(self._renderers.by_format, export_format)
+            rendered = await render(renderer, generation.document, template_id, options)
             check = await self._recheck(generation.document, rendered, export_format)
         owned_job = job if job is not None and job.user_id == principal.user_id else None
         export = self._record(
@@ -114,33 +103,8 @@ class CreateExport:
             export_format, template_id, options, rendered,
             owned_job.title if owned_job else "", owned_job.company if owned_job else "", check,
         )  # fmt: skip
-        await self._files.put(export.storage_key, rendered.content)
-        try:
-            async with self._uow() as uow:
-                await uow.exports.add(export)
-                await uow.commit()
-        except BaseException:
-            with contextlib.suppress(Exception):
-                await self._files.delete(export.storage_key)
-            raise
+        await keep(self._uow, self._files, export, rendered.content)
         return LinkedExport(export=export, link=self._links.link(export.id))
-
-    async def _render(
-        self,
-        document: WrittenDocument,
-        template_id: str,
-        export_format: ExportFormat,
-        options: RenderOptions,
-    ) -> RenderedFile:
-        renderer = self._renderers.get(export_format)
-        if renderer is None:
-            name = FORMAT_NAMES.get(export_format, export_format)
-            message = f"{name} export is not available on this server."
-            raise InvalidValue.for_field("format", "format_unavailable", message)
-        try:
-            return await renderer.render(document, template_id, options)
-        except RenderError as exc:
-            raise InvalidValue(exc.message, code="render_failed") from None
 
     async def _recheck(
         self, document: WrittenDocument, rendered: RenderedFile, export_format: ExportFormat
