@@ -78,6 +78,27 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     # Empty: boto3's credential chain (AWS_* variables, instance or task roles).
     s3_access_key_id: str = ""
     s3_secret_access_key: str = ""
+    # The writer used when a request names none. "llm" needs a model (RESUMECORE_LLM_MODEL).
+    writer: Literal["offline", "llm"] = "offline"
+    # Any OpenAI-compatible server: OpenAI, Groq, Ollama, vLLM, llama.cpp. Empty base URL: OpenAI.
+    llm_base_url: str = ""
+    llm_api_key: str = ""
+    llm_model: str = ""
+    # How the server is asked for JSON (servers differ); replies are validated locally anyway.
+    llm_structured_output: Literal["json_schema", "json_object", "prompt_only"] = "json_schema"
+    llm_timeout_seconds: float = 60.0
+    llm_max_retries: int = 2
+    # Names, e-mails, phones, street addresses and URLs leave the process as placeholders.
+    llm_redact: bool = True
+    # Prompts and replies are logged only when this is true.
+    llm_log_prompts: bool = False
+    # Tokens one user may spend per UTC day (0: no model calls at all).
+    llm_tokens_per_day: int = 200_000
+
+    @property
+    def llm_configured(self) -> bool:
+        """A model is named and there is a key or a server (a local server needs no key)."""
+        return bool(self.llm_model and (self.llm_api_key or self.llm_base_url))
 
     def __repr__(self) -> str:
         return f"Settings(environment={self.environment!r}, data_dir={self.data_dir!r}, ...)"
@@ -157,8 +178,26 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
             msg = "RESUMECORE_EXPORT_LINK_TTL_SECONDS must be between 10 and 604800"
             raise ValueError(msg)
         self._validate_export_sweep()
+        self._validate_llm()
         if not 0 <= self.generation_workers <= 32:
             msg = "RESUMECORE_GENERATION_WORKERS must be between 0 and 32"
+            raise ValueError(msg)
+
+    def _validate_llm(self) -> None:
+        if self.writer == "llm" and not self.llm_configured:
+            msg = (
+                "RESUMECORE_WRITER=llm needs RESUMECORE_LLM_MODEL and RESUMECORE_LLM_API_KEY "
+                "(or RESUMECORE_LLM_BASE_URL for a local server)"
+            )
+            raise ValueError(msg)
+        if not 0.1 <= self.llm_timeout_seconds <= 600:
+            msg = "RESUMECORE_LLM_TIMEOUT_SECONDS must be between 0.1 and 600"
+            raise ValueError(msg)
+        if not 0 <= self.llm_max_retries <= 10:
+            msg = "RESUMECORE_LLM_MAX_RETRIES must be between 0 and 10"
+            raise ValueError(msg)
+        if self.llm_tokens_per_day < 0:
+            msg = "RESUMECORE_LLM_TOKENS_PER_DAY must not be negative"
             raise ValueError(msg)
 
     def _validate_export_sweep(self) -> None:

@@ -107,3 +107,43 @@ class BulkOperationRejected(InvalidValue):
     """A batch was refused as a whole; ``errors`` names every failing index."""
 
     code = "bulk_operation_rejected"
+
+
+class LanguageModelError(DomainError):
+    """The language model gave no usable reply; writers fall back to the offline text."""
+
+    code = "language_model_error"
+
+
+class ModelKeyRejected(LanguageModelError):
+    """The server refused the API key (401 or 403)."""
+
+    code = "language_model_key_rejected"
+
+
+class ModelNotFound(LanguageModelError):
+    """The server does not know the configured model (404)."""
+
+    code = "language_model_not_found"
+
+
+class ModelRateLimited(LanguageModelError):
+    """The server asked us to slow down (429); ``retry_after`` seconds if it said."""
+
+    code = "language_model_rate_limited"
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class ModelUnavailable(LanguageModelError):
+    """A 5xx, a timeout or a dropped connection, after the configured retries."""
+
+    code = "language_model_unavailable"
+
+
+class ModelReplyInvalid(LanguageModelError):
+    """The reply was empty, a refusal, cut off, or not valid JSON of the asked shape."""
+
+    code = "language_model_reply_invalid"
