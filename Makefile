@@ -39,6 +39,7 @@ clean:
 
 eval: $(STAMP)
 	$(PY) -m eval.parser_eval
+	$(PY) -m eval.posting_world_eval
 	$(PY) -m eval.tailoring_eval --embedder minilm
 	$(PY) -m eval.generation_eval
 

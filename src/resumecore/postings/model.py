@@ -17,6 +17,8 @@ class ParsedPosting(msgspec.Struct, frozen=True, kw_only=True):
 
     ``skills`` are canonical names in order of first mention; ``required_skills`` and
     ``preferred_skills`` are those named in requirement and nice-to-have items.
+    ``unrecognised_skills`` are tool-like terms of requirement lines that no vocabulary knows
+    ("CDL-A", "ISO 20022"), verbatim from the text.
     ``description`` is the normalised text all other fields were read from.
     """
 
@@ -34,4 +36,5 @@ class ParsedPosting(msgspec.Struct, frozen=True, kw_only=True):
     skills: tuple[str, ...] = ()
     required_skills: tuple[str, ...] = ()
     preferred_skills: tuple[str, ...] = ()
+    unrecognised_skills: tuple[str, ...] = ()
     description: str = ""

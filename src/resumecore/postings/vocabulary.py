@@ -95,6 +95,13 @@ class SkillVocabulary:
         entry = self._by_name.get(alias_key(name))
         return entry.name if entry else None
 
+    def names(self, canonical_name: str) -> tuple[str, ...]:
+        """Every written form of a canonical skill: its name and all its aliases."""
+        entry = self._by_name.get(alias_key(canonical_name))
+        if entry is None:
+            return ()
+        return (entry.name, *entry.aliases, *entry.safe_context_only, *entry.case_sensitive)
+
     def needs_context(self, alias: str) -> bool:
         """Whether ``alias`` only counts as a skill with evidence around it ("Go", "R", "C")."""
         info = self._aliases.get(alias_key(alias))
