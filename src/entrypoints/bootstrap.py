@@ -29,6 +29,7 @@ from adapters.throttle.memory_counter import MemoryAttemptCounter
 from adapters.workers.thread_pool import ThreadPoolRunner
 from entrypoints.data_files import make_data_private
 from entrypoints.settings import Settings
+from resumecore.enhancement.offline import OfflineEnhancer
 from resumecore.generation.offline_writer import OfflineWriter
 from resumecore.generation.policy import GenerationPolicy
 from resumecore.model.password_policy import PasswordPolicy
@@ -39,6 +40,7 @@ from resumecore.ports.generations import TaskQueue
 from resumecore.ports.health import ReadinessProbe
 from resumecore.ports.mail import Mailer
 from resumecore.ports.notifier import ChangeNotifier
+from resumecore.ports.profile_enhancer import ProfileEnhancer
 from resumecore.ports.renderer import FileReader, Renderer
 from resumecore.ports.security import AccessTokenCodec, PasswordHasher
 from resumecore.ports.system import Clock, IdGenerator
@@ -99,6 +101,7 @@ from resumecore.services.profiles.documents import (
     ImportJsonResume,
 )
 from resumecore.services.profiles.edit import ApplyProfileOperations, ReviseProfile
+from resumecore.services.profiles.enhance import EnhanceProfile
 from resumecore.services.profiles.queries import (
     GetPrimaryProfile,
     GetProfile,
@@ -137,6 +140,7 @@ USE_CASES: tuple[type, ...] = (
     GetProfileAnalytics,
     ExportJsonResume,
     ImportJsonResume,
+    EnhanceProfile,
     CreateJob,
     GetJob,
     ListJobs,
@@ -247,6 +251,7 @@ def build_application(
     container.register(TaskQueue, instance=_task_queue(settings, engine, app))
     container.register(ChangeNotifier, instance=InProcessNotifier())
     container.register(DocumentWriter, instance=OfflineWriter())
+    container.register(ProfileEnhancer, instance=OfflineEnhancer(cpu=scoring))
     container.register(
         GenerationPolicy,
         instance=GenerationPolicy(

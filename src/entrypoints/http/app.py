@@ -14,6 +14,7 @@ from litestar.openapi.spec import Components, SecurityScheme
 from entrypoints.bootstrap import USE_CASES, Application, build_application
 from entrypoints.http.body_guard import GuardedRequest, InputGuard
 from entrypoints.http.controllers.auth import AuthController
+from entrypoints.http.controllers.enhance import EnhanceController
 from entrypoints.http.controllers.exports import ExportController
 from entrypoints.http.controllers.generations import GenerationController
 from entrypoints.http.controllers.health import health, ready
@@ -80,6 +81,7 @@ def create_app(application: Application | None = None) -> Litestar:
             ProfileController,
             ProfilePartsController,
             *ITEM_ROUTERS,
+            EnhanceController,
             JobController,
             RankingController,
             GenerationController,

@@ -56,8 +56,18 @@ ERRORS_EVERYWHERE = {
 OPTIONAL_BODIES = {"logout"}
 ERRORS_WITH_BODY = {409: "Conflict", 413: "Body too large", 422: "Rule violated"}
 ERRORS_ON_WRITES = {412: "Stale If-Match version"}
-# Operations with an error of their own: a signed link that is forged, altered or expired.
-ERRORS_BY_OPERATION = {"export_content": {403: "Forged, altered or expired download link"}}
+# Operations with errors of their own (or of their own meaning): a signed link that is forged,
+# altered or expired; an enhancement of a foreign or unknown profile, over the scoring budget,
+# beyond the costly-request limit, or losing every race to other writes.
+ERRORS_BY_OPERATION = {
+    "export_content": {403: "Forged, altered or expired download link"},
+    "enhance_profile": {
+        404: "No such profile of the caller (another user's is not found either)",
+        409: "The profile kept changing under concurrent writes; try again",
+        422: "Profile too large to enhance in one request (profile_too_large)",
+        429: "Too many requests, or every costly-request slot of the caller is in use",
+    },
+}
 
 
 def finish_openapi(app: Litestar) -> None:
