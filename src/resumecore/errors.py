@@ -50,6 +50,12 @@ class InvalidValue(DomainError, ValueError):
         return cls(message, errors=[FieldError(code=code, message=message, field=field)], code=code)
 
 
+class ContentTooLarge(InvalidValue):
+    """An uploaded file is over its size limit."""
+
+    code = "content_too_large"
+
+
 class Conflict(DomainError):
     """The change collides with existing state (a duplicate, a concurrent write)."""
 

@@ -35,6 +35,7 @@ class MemoryTables:
     rankings: dict[Any, Any] = field(default_factory=dict)
     generations: dict[Any, Any] = field(default_factory=dict)
     exports: dict[Any, Any] = field(default_factory=dict)
+    samples: dict[Any, Any] = field(default_factory=dict)
 
 
 class MemoryUserRepository(UserRepository):

@@ -20,6 +20,7 @@ from adapters.memory.repositories import (
     MemoryTables,
     MemoryUserRepository,
 )
+from adapters.memory.sample_repository import MemorySampleRepository
 from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
 
 
@@ -38,6 +39,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.rankings = MemoryRankingRepository(tables, self._journal)
         self.generations = MemoryGenerationRepository(tables, self._journal)
         self.exports = MemoryExportRepository(tables, self._journal)
+        self.samples = MemorySampleRepository(tables, self._journal)
         self.commits = 0
 
     async def __aenter__(self) -> Self:

@@ -208,6 +208,34 @@ exports = Table(
     Index("ix_exports_user_id_job_id", "user_id", "job_id"),
 )
 
+# A user's own resumes and cover letters; writers follow the active one of each type.
+writing_samples = Table(
+    "writing_samples",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("user_id", String(36), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("document_type", String(20), nullable=False),
+    Column("original_filename", String(255), nullable=False),
+    Column("word_count", Integer, nullable=False),
+    Column("character_count", Integer, nullable=False),
+    Column("writing_style", Text, nullable=False),
+    Column("full_text", Text, nullable=False),
+    Column("is_active", Boolean, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Index("ix_writing_samples_user_id_document_type", "user_id", "document_type", "is_active"),
+    Index("ix_writing_samples_user_id_created_at", "user_id", "created_at"),
+    # At most one active sample per user and type, even when two uploads race.
+    Index(
+        "uq_writing_samples_one_active",
+        "user_id",
+        "document_type",
+        unique=True,
+        sqlite_where=text("is_active"),
+        postgresql_where=text("is_active"),
+    ),
+)
+
 # The embedded task queue (adapters/sql/task_queue.py): claimed with one conditional UPDATE.
 tasks = Table(
     "tasks",

@@ -17,6 +17,7 @@ from adapters.sql.profile_repository import SqlProfileRepository
 from adapters.sql.ranking_repository import SqlRankingRepository
 from adapters.sql.reset_token_repository import SqlResetTokenRepository
 from adapters.sql.runner import SqlRunner
+from adapters.sql.sample_repository import SqlSampleRepository
 from adapters.sql.session_repository import SqlSessionRepository
 from adapters.sql.user_repository import SqlUserRepository
 from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
@@ -45,6 +46,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.rankings = SqlRankingRepository(runner)
         self.generations = SqlGenerationRepository(runner)
         self.exports = SqlExportRepository(runner)
+        self.samples = SqlSampleRepository(runner)
         return self
 
     async def __aexit__(

@@ -14,6 +14,7 @@ from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from resumecore.errors import (
     AuthenticationFailed,
     Conflict,
+    ContentTooLarge,
     DomainError,
     InvalidToken,
     InvalidValue,
@@ -31,6 +32,7 @@ STATUS_BY_ERROR: tuple[tuple[type[DomainError], int, str], ...] = (
     (NotFound, 404, "Not found"),
     (AuthenticationFailed, 401, "Unauthorized"),
     (InvalidToken, 400, "Invalid token"),
+    (ContentTooLarge, 413, "Content too large"),
     (InvalidValue, 422, "Unprocessable content"),
     (VersionConflict, 412, "Precondition failed"),
     (Conflict, 409, "Conflict"),

@@ -17,6 +17,7 @@ from resumecore.ports.repositories import (
     SessionRepository,
     UserRepository,
 )
+from resumecore.ports.samples import SampleRepository
 
 
 class UnitOfWork(Protocol):
@@ -35,6 +36,7 @@ class UnitOfWork(Protocol):
     rankings: RankingRepository
     generations: GenerationRepository
     exports: ExportRepository
+    samples: SampleRepository
 
     async def __aenter__(self) -> Self: ...
 

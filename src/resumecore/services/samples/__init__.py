@@ -1,0 +1,1 @@
+"""Writing-sample use cases: upload, list, read, delete (one class per intention)."""
