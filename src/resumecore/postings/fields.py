@@ -9,7 +9,7 @@ from resumecore.postings import places
 from resumecore.postings.section_headers import header_kind
 
 _LABEL = re.compile(
-    r"^[*_#\s]*(?P<label>[A-Za-zÀ-ÿ][\w 'À-ÿ-]{1,30}?)[*_\s]*:[*_\s]*(?P<value>\S.*)$"
+    r"^[*_#\s-]*(?P<label>[A-Za-zÀ-ÿ][\w 'À-ÿ-]{1,30}?)[*_\s]*:[*_\s]*(?P<value>\S.*)$"
 )
 _TITLE_LABELS = {
     "job title",
@@ -38,6 +38,7 @@ _COMPANY_LABELS = {
     "hiring company",
     "client",
     "company name",
+    "co",
 }
 _LOCATION_LABELS = {
     "location",
@@ -54,6 +55,8 @@ _LOCATION_LABELS = {
     "where",
     "job location",
     "work location",
+    "locations",
+    "loc",
 }
 _SEPARATORS = re.compile(r"\s+(?:\||·|•|—|\u2013|-|@|at)\s+")
 _HARD_SEPARATORS = {"|", "·", "•", "@", "at"}
@@ -90,16 +93,17 @@ class Header:
     zone: str
 
 
-def read_header(text: str) -> Header:
+def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
     """Title, company and location, and the header zone (top lines and label lines).
 
     Args:
-        text: Normalised posting text.
+        text: Normalised posting text, board furniture stripped.
+        facts: ``(label, value)`` pairs the furniture stated; they come before label lines.
 
     Returns:
         The fields found; each is a substring of ``text``.
     """
-    labels = _labels(text)
+    labels = [*facts, *_labels(text)]
     lines = [line for line in text.split("\n") if line.strip() and not _NOISE.match(_strip(line))]
     top = [line for line in lines[:_TOP_LINES] if header_kind(line) is None or _is_label(line)]
     zone = "\n".join([*lines[:_TOP_LINES], *(f"{k}: {v}" for k, v in labels)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from resumecore.errors import InvalidValue
 from resumecore.postings import terms
 from resumecore.postings.fields import read_header
+from resumecore.postings.furniture import strip_furniture
 from resumecore.postings.model import ParsedPosting
 from resumecore.postings.normalize import normalize_posting_text
 from resumecore.postings.salary import find_salary
@@ -33,10 +34,12 @@ def parse_posting(raw_text: str, vocabulary: SkillVocabulary | None = None) -> P
         )
     text = normalize_posting_text(raw_text)
     vocabulary = vocabulary or default_vocabulary()
-    header = read_header(text)
-    sections = split_sections(text)
-    requirements = sections.texts(text, "requirements")
-    matches = vocabulary.find(text)
+    furnished = strip_furniture(text)
+    body = furnished.body
+    header = read_header(body, furnished.facts)
+    sections = split_sections(body)
+    requirements = sections.texts(body, "requirements")
+    matches = vocabulary.find(body)
     required = _skills_within(matches, sections.items.get("requirements", []))
     preferred = tuple(
         s
@@ -47,14 +50,14 @@ def parse_posting(raw_text: str, vocabulary: SkillVocabulary | None = None) -> P
         title=header.title,
         company=header.company,
         location=header.location,
-        remote=terms.remote_mode(text, header.zone),
-        employment_type=terms.employment_type(text, header.zone),
-        salary=find_salary(text),
+        remote=terms.remote_mode(body, header.zone),
+        employment_type=terms.employment_type(body, header.zone),
+        salary=find_salary(body),
         requirements=requirements,
-        nice_to_have=sections.texts(text, "nice_to_have"),
-        responsibilities=sections.texts(text, "responsibilities"),
-        benefits=sections.texts(text, "benefits"),
-        years_of_experience=terms.years_of_experience(text, requirements),
+        nice_to_have=sections.texts(body, "nice_to_have"),
+        responsibilities=sections.texts(body, "responsibilities"),
+        benefits=sections.texts(body, "benefits"),
+        years_of_experience=terms.years_of_experience(body, requirements),
         skills=tuple(dict.fromkeys(m.canonical for m in matches)),
         required_skills=required,
         preferred_skills=preferred,

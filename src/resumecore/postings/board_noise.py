@@ -1,0 +1,80 @@
+"""Page furniture of the job boards people copy postings from, as data.
+
+``LINE_NOISE`` are whole lines that say nothing about the job (buttons, menus, counters, ratings);
+``SEGMENT_NOISE`` are parts of a " · "-separated meta line ("3 days ago", "87 applicants");
+``TAIL_START`` are lines after which only furniture follows (similar jobs, application forms).
+Patterns are matched case-insensitively against a whole stripped line or segment.
+"""
+
+from __future__ import annotations
+
+_AGO = r"(?:re)?(?:posted )?(?:\d+\+? |an? |one )?(?:minutes?|hours?|days?|weeks?|months?) ago"
+_APPLICANTS = r"(?:over |more than )?\d[\d,]*\+? (?:applicants?|people clicked apply)"
+
+LINE_NOISE: tuple[str, ...] = (
+    # LinkedIn
+    r"easy apply|apply|apply now|save|saved|share|show more(?: options)?|show less|"
+    r"…?\s*(?:show|see) more|show match details|tailor my resume|about the job|"
+    r"promoted(?: by hirer)?|actively (?:reviewing|recruiting)(?: applicants)?|"
+    r"responses managed off linkedin|skip to (?:main content|search)|jobs|home|my network|"
+    r"messaging|notifications|me|for business|try premium.*|\d+ notifications? total|"
+    r"meet the hiring team|job poster(?: · .*)?|your profile is missing .*|see how you compare.*|"
+    r"see who you know|(?:entry|mid-senior|associate|director|executive|internship) level|"
+    r"mid-senior level|seniority level|job function|industries|"
+    r"\d+(?:st|nd|rd|th)|\d+(?:st|nd|rd|th) degree connection",
+    # Indeed
+    r"apply on company site|job details|here's how the job details align with your profile\.?|"
+    r"pulled from the full job description|profile insights|\d(?:\.\d)? out of 5 stars|"
+    r"shift and schedule|\d+ hour shift|(?:day|night|evening|2nd|3rd|"
+    r"1st|second|third|first|overnight|weekend) shift|weekends? as needed|weekend availability|"
+    r"monday to friday|every weekend|overtime|holidays|on call|not provided by employer|"
+    r"report job|indeed's salary guide|verified by employer|in person|hiring multiple candidates",
+    # Glassdoor
+    r"glassdoor|community|companies|salaries|for employers|sign in|sign up|"
+    r"\d(?:\.\d)? ★|[\w/ &-]{1,40} \d\.\d ★|\(employer est\.\)|rating by category|"
+    r"company overview|size: .*|revenue: .*|type: company - .*|founded: \d{4}",
+    # Workday, Greenhouse, Lever, Ashby, county boards
+    r"search for jobs|careers|posted (?:today|yesterday|\d+\+? days? ago)|apply for this job|"
+    r"submit (?:your )?application|"
+    r"powered by (?:greenhouse|lever|ashby|workday)|jobs powered by lever|select\.\.\.|"
+    r"application|view all jobs|back to jobs|"
+    r"← (?:all|back to) .*|all vacancies|job alerts|print|apply\s+print\s+job alerts|"
+    r"sign in \| register \| job alerts|job alerts\s+sign in\s+apply",
+    # HN
+    r"reply|\[[-+\u2013]\]|parent|next|prev|\w+ \d+ (?:minutes?|hours?|days?) ago(?: .*)?",
+)
+SEGMENT_NOISE: tuple[str, ...] = (
+    _AGO,
+    _APPLICANTS,
+    r"promoted(?: by hirer)?",
+    r"actively (?:reviewing|recruiting)(?: applicants)?",
+    r"responses managed off linkedin",
+    r"easy apply",
+    r"no longer accepting applications",
+)
+# A label on a line of its own whose value is the next line ("Location" / "Reno, NV"); the value
+# is read as a fact and both lines leave the body, except pay lines, which the salary finder reads.
+FACT_LABELS: tuple[str, ...] = (
+    "location",
+    "locations",
+    "job type",
+    "employment type",
+    "time type",
+    "location type",
+    "department",
+    "posted on",
+    "job requisition id",
+    "pay",
+    "compensation",
+    "salary",
+    "company",
+    "job title",
+)
+KEEP_VALUE = frozenset({"pay", "compensation", "salary"})
+
+TAIL_START: tuple[str, ...] = (
+    r"similar jobs|set alert for similar jobs|people also viewed|report job|"
+    r"indeed's salary guide|powered by (?:greenhouse|lever|ashby|workday)|jobs powered by lever|"
+    r"voluntary self-identification.*|submit application|© \d{4} workday.*|"
+    r"more jobs (?:like this|from .*)|see more jobs.*|first name\s*\*?|resume/cv\s*\*?",
+)
