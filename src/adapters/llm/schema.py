@@ -21,6 +21,9 @@ _REF_PREFIX = "#/$defs/"
 
 def strict_json_schema(reply_type: type[Any]) -> dict[str, Any]:
     """The strict JSON schema of ``reply_type`` (a msgspec Struct): an object at the root."""
+    if not (isinstance(reply_type, type) and issubclass(reply_type, msgspec.Struct)):
+        msg = f"a structured reply must be a msgspec Struct, not {reply_type!r}"
+        raise TypeError(msg)
     raw = msgspec.json.schema(reply_type)
     defs: dict[str, Any] = dict(raw.get("$defs", {}))
     root = raw
@@ -31,7 +34,7 @@ def strict_json_schema(reply_type: type[Any]) -> dict[str, Any]:
         if not _refers_to(defs, name):
             del defs[name]
     if root.get("type") != "object":
-        msg = f"a structured reply must be an object, not {reply_type!r}"
+        msg = f"a structured reply must be a JSON object, not {reply_type!r}"
         raise TypeError(msg)
     schema: dict[str, Any] = _strict(root)
     if defs:
