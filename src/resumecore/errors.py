@@ -153,3 +153,9 @@ class ModelReplyInvalid(LanguageModelError):
     """The reply was empty, a refusal, cut off, or not valid JSON of the asked shape."""
 
     code = "language_model_reply_invalid"
+
+
+class TokenBudgetExhausted(RateLimited):
+    """The user spent today's language-model tokens; ``retry_after`` is the next UTC day."""
+
+    code = "token_budget_exhausted"

@@ -50,12 +50,34 @@ class Section(msgspec.Struct, frozen=True, kw_only=True):
     entries: tuple[Entry, ...]
 
 
+class Provenance(msgspec.Struct, frozen=True, kw_only=True):
+    """How a document was written: which writer and model, at what cost, what fell back.
+
+    ``repaired`` names the parts rewritten once after the verifier's findings, ``fallbacks``
+    the parts kept as the offline writer wrote them (``summary``, an experience id,
+    ``letter``); ``fallback_reason`` says why the whole document fell back, if it did.
+    """
+
+    writer: str = "offline"
+    model: str | None = None
+    prompt_version: str | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    latency_ms: float = 0.0
+    model_calls: int = 0
+    cache_hits: int = 0
+    repaired: tuple[str, ...] = ()
+    fallbacks: tuple[str, ...] = ()
+    fallback_reason: str | None = None
+
+
 class WrittenDocument(msgspec.Struct, frozen=True, kw_only=True):
     """What a writer returns: the structure and its plain text (what a person would paste)."""
 
     document_type: DocumentType
     sections: tuple[Section, ...]
     text: str
+    provenance: Provenance = Provenance()
 
     def lines(self) -> list[Line]:
         """Every line, headings first within each entry, in document order."""
