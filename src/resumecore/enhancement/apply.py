@@ -6,7 +6,6 @@ Only ``enhanced_professional_summary`` and the items' ``enhanced_description`` e
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Literal
 
 import msgspec
@@ -66,10 +65,13 @@ def checked(
     return Checked(summary=summary, items=tuple(items), skipped=skipped)
 
 
-def applied(profile: Profile, result: Checked, *, at: datetime) -> Profile:
+def applied(profile: Profile, result: Checked) -> Profile:
     """``profile`` with the passed texts; the same object when that changes nothing.
 
-    A field without a passed text keeps its stored value. A change bumps the version once.
+    A field without a passed text keeps its stored value. A change bumps the version once;
+    ``updated_at`` stays, because it is the last time the person edited the profile: the
+    "today" every writer (and this enhancer) counts years of experience from, so enhancing
+    changes no generated document's facts and enhancing again gives the same texts.
     """
     texts = {item.id: item.enhanced_description for item in result.items}
     candidate = msgspec.structs.replace(
@@ -86,4 +88,4 @@ def applied(profile: Profile, result: Checked, *, at: datetime) -> Profile:
     )
     if candidate == profile:
         return profile
-    return msgspec.structs.replace(candidate, version=profile.version + 1, updated_at=at)
+    return msgspec.structs.replace(candidate, version=profile.version + 1)

@@ -8,7 +8,6 @@ from resumecore.enhancement.apply import Checked, applied, checked
 from resumecore.model.principal import Principal
 from resumecore.model.profile import Profile
 from resumecore.ports.profile_enhancer import ProfileEnhancer
-from resumecore.ports.system import Clock
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.ports.work import CostlyWorkLimiter, CpuWorkRunner
 from resumecore.services.jobs.scoring_budget import ensure_scorable
@@ -36,9 +35,10 @@ class EnhanceProfile:
     profile over the scoring budget. The enhancer runs outside any transaction; every proposed
     text is checked with the grounding verifier on the ``CpuWorkRunner`` and only those that
     pass are written, so a refused text leaves its field as it was. The write is the profile's
-    ordinary optimistic save with one version bump, and none when nothing changed (enhancing
-    twice is a no-op). A write that landed while enhancing is never lost: the save expects the
-    version enhanced, and on a lost race the whole run repeats on the new version.
+    ordinary optimistic save with one version bump (``updated_at``, the writers' "today", is
+    kept), and none when nothing changed: enhancing twice is a no-op. A write that landed
+    while enhancing is never lost: the save expects the version enhanced, and on a lost race
+    the whole run repeats on the new version.
 
     Raises:
         NotFound: unknown or foreign profile.
@@ -50,13 +50,11 @@ class EnhanceProfile:
     def __init__(
         self,
         uow: UnitOfWorkFactory,
-        clock: Clock,
         enhancer: ProfileEnhancer,
         cpu: CpuWorkRunner,
         limiter: CostlyWorkLimiter,
     ) -> None:
         self._uow = uow
-        self._clock = clock
         self._enhancer = enhancer
         self._cpu = cpu
         self._limiter = limiter
@@ -74,7 +72,7 @@ class EnhanceProfile:
         ensure_scorable(before)
         enhancement = await self._enhancer.enhance(before)
         result = await self._cpu.run(checked, before, enhancement)
-        after = applied(before, result, at=self._clock.now())
+        after = applied(before, result)
         if after is not before:
             async with WRITERS.hold(f"profile:{before.id}"), self._uow() as uow:
                 await uow.profiles.save(after, expected_version=before.version)
