@@ -38,6 +38,7 @@ from resumecore.ports.embedder import Embedder
 from resumecore.ports.file_store import FileStore
 from resumecore.ports.generations import TaskQueue
 from resumecore.ports.health import ReadinessProbe
+from resumecore.ports.language_model import LanguageModel
 from resumecore.ports.mail import Mailer
 from resumecore.ports.notifier import ChangeNotifier
 from resumecore.ports.profile_enhancer import ProfileEnhancer
@@ -251,6 +252,9 @@ def build_application(
     container.register(TaskQueue, instance=_task_queue(settings, engine, app))
     container.register(ChangeNotifier, instance=InProcessNotifier())
     container.register(DocumentWriter, instance=OfflineWriter())
+    language_model = _language_model(settings, app)
+    if language_model is not None:
+        container.register(LanguageModel, instance=language_model)
     container.register(ProfileEnhancer, instance=OfflineEnhancer(cpu=scoring))
     container.register(
         GenerationPolicy,
@@ -408,6 +412,31 @@ def _file_store(settings: Settings, app: Application) -> FileStore:
     store = S3FileStore(client, settings.s3_bucket)
     app.closers.append(store.aclose)
     return store
+
+
+def _language_model(settings: Settings, app: Application) -> LanguageModel | None:
+    """The chat model of ``RESUMECORE_LLM_*``, or None when none is configured."""
+    if not settings.llm_configured:
+        return None
+    try:
+        from adapters.llm.openai_model import OpenAiLanguageModel  # noqa: PLC0415  (optional deps)
+    except ModuleNotFoundError as exc:
+        msg = (
+            f"RESUMECORE_LLM_MODEL needs the optional packages ({exc.name} is missing): "
+            "pip install 'resumecore[llm]'"
+        )
+        raise RuntimeError(msg) from None
+    model = OpenAiLanguageModel(
+        model=settings.llm_model,
+        base_url=settings.llm_base_url,
+        api_key=settings.llm_api_key,
+        structured_output=settings.llm_structured_output,
+        timeout_seconds=settings.llm_timeout_seconds,
+        max_retries=settings.llm_max_retries,
+        log_prompts=settings.llm_log_prompts,
+    )
+    app.closers.append(model.aclose)
+    return model
 
 
 def _embedder(settings: Settings, app: Application) -> Embedder | None:
