@@ -40,6 +40,10 @@ LINE_NOISE: tuple[str, ...] = (
     r"application|view all jobs|back to jobs|"
     r"← (?:all|back to) .*|all vacancies|job alerts|print|apply\s+print\s+job alerts|"
     r"sign in \| register \| job alerts|job alerts\s+sign in\s+apply",
+    # E-mail: headers and greetings ("Hi Sam,", "Morning Callum,") say nothing about the job.
+    r"(?:from|sent|to|cc|date|reply-to|an|von|gesendet): .*|"
+    r"(?:hi|hello|hey|hallo|dear|morning|good morning|good afternoon|afternoon|evening|"
+    r"guten tag|moin|bonjour|hola)\b[\w .'-]{0,30}[,!]?|hope (?:you're|you are|your) .{0,40}[.!]",
     # HN
     r"reply|\[[-+\u2013]\]|parent|next|prev|\w+ \d+ (?:minutes?|hours?|days?) ago(?: .*)?",
 )
@@ -76,5 +80,5 @@ TAIL_START: tuple[str, ...] = (
     r"similar jobs|set alert for similar jobs|people also viewed|report job|"
     r"indeed's salary guide|powered by (?:greenhouse|lever|ashby|workday)|jobs powered by lever|"
     r"voluntary self-identification.*|submit application|© \d{4} workday.*|"
-    r"more jobs (?:like this|from .*)|see more jobs.*|first name\s*\*?|resume/cv\s*\*?",
+    r"more jobs (?:like this|from .*)|see more jobs.*|first name\s*\*?|resume/cv\s*\*?|reply",
 )

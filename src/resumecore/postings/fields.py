@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from resumecore.postings import places
+from resumecore.postings import email_shape, places
 from resumecore.postings.section_headers import header_kind
+from resumecore.postings.title_cleanup import clean_title
 
 _LABEL = re.compile(
     r"^[*_#\s-]*(?P<label>[A-Za-zÀ-ÿ][\w 'À-ÿ-]{1,30}?)[*_\s]*:[*_\s]*(?P<value>\S.*)$"
@@ -66,7 +67,13 @@ _ROLE_WORDS = re.compile(
     r"lawyer|attorney|chef|cook|driver|agent|representative|coordinator|director|lead|head|"
     r"officer|administrator|architect|intern|partner|physiotherapist|therapist|clerk|"
     r"operator|writer|editor|recruiter|advisor|entwickler|ingénieur|développeur|analista|"
-    r"especialista|desarrollador|worker|cashier|receptionist|mechanic|carpenter|welder)s?\b",
+    r"especialista|desarrollador|worker|cashier|receptionist|mechanic|carpenter|welder|"
+    r"researcher|hygienist|machinist|fabricator|apprentice|bookkeeper|pharmacist|executive|"
+    r"sre|rep|nurse|teacher|tutor|instructor|installer|planner|controller|auditor|buyer|"
+    r"dispatcher|attendant|supervisor|foreman|handler|picker|packer|loader|inspector|"
+    r"surveyor|estimator|programmer|tester|hygienist|dentist|paramedic|caregiver|aide|"
+    r"server|bartender|barista|housekeeper|cleaner|janitor|guard|plumber|fitter|"
+    r"sachbearbeiter|mitarbeiter|fachkraft|leiter)s?\b",
     re.IGNORECASE,
 )
 _NOISE = re.compile(
@@ -107,6 +114,8 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
     lines = [line for line in text.split("\n") if line.strip() and not _NOISE.match(_strip(line))]
     top = [line for line in lines[:_TOP_LINES] if header_kind(line) is None or _is_label(line)]
     zone = "\n".join([*lines[:_TOP_LINES], *(f"{k}: {v}" for k, v in labels)])
+    if email_shape.is_email(labels):
+        return _email_header(labels, text, zone)
     title, title_line, rest = _title(labels, top, text)
     org, org_place = _company_line(top, title_line, rest, text)
     label_org, label_place = _labelled_company(labels)
@@ -115,10 +124,28 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         _labelled_location(labels)
         or label_place
         or org_place
-        or _place_line(top, title_line, company)
+        or _place_line(top, title_line or title, company)
         or places.in_prose(text)
     )
-    return Header(title=title, company=company, location=location, zone=zone)
+    title = clean_title(title) if title else None
+    return Header(title=title or None, company=company, location=location, zone=zone)
+
+
+def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header:
+    # A recruiter's mail: never the greeting, the first bullet or the agency as a field.
+    subject = email_shape.subject_parts(labels)
+    labelled = next((_parts(v)[0][0] for k, v in labels if k in _TITLE_LABELS), None)
+    title = (
+        labelled
+        or next((p for p in subject if _ROLE_WORDS.search(p) and len(p) < 60), None)
+        or email_shape.prose_title(text)
+    )
+    company = _labelled_company(labels)[0] or email_shape.client_company(text)
+    location = (
+        _labelled_location(labels) or email_shape.subject_place(subject) or places.in_prose(text)
+    )
+    title = clean_title(title) if title else None
+    return Header(title=title or None, company=company, location=location, zone=zone)
 
 
 def _labels(text: str) -> list[tuple[str, str]]:
@@ -142,11 +169,20 @@ def _title(
     for label, value in labels:
         if label in _TITLE_LABELS:
             return _parts(value)[0][0] or None, None, []
-    candidates = [line for line in top if not _LABEL.match(line) and not _sentence(line)]
+    candidates = [
+        line
+        for line in top
+        if not _LABEL.match(line) and not _sentence(line) and not line.startswith("- ")
+    ]
     if not candidates:
         return None, None, []
     line = next((c for c in candidates if _ROLE_WORDS.search(c)), candidates[0])
     parts = _parts(_strip(line))
+    if len(parts) >= 3 and not _ROLE_WORDS.search(parts[0][0]):
+        # "Acme (YC W22) | Platform Engineer | Remote | Full-time": the HN header line.
+        named = next((p for p, _ in parts[1:] if _ROLE_WORDS.search(p)), None)
+        if named:
+            return named, line, [p for p, _ in parts if p != named]
     title = parts[0][0]
     rest: list[str] = []
     for index, (part, separator) in enumerate(parts[1:], start=1):
@@ -154,12 +190,35 @@ def _title(
             separator in _HARD_SEPARATORS
             or places.mode_words(part)
             or places.clearly_place(part)
-            or text.lower().count(part.lower()) > 1
+            or _own_line(part, top)
+            or _named_as_org(part, text)
         ):
             rest = [p for p, _ in parts[index:]]
             break
         title = f"{title}{_between(line, title, part)}{part}"
     return places.drop_mode_aside(title) or None, line, rest
+
+
+def _own_line(part: str, top: list[str]) -> bool:
+    # "Title - Acme" where Acme also stands on a line of its own: Acme is the company.
+    key = part.lower()
+    return any(
+        _strip(line).lower() == key or _parts(_strip(line))[0][0].lower() == key
+        for line in top
+        if part not in line or _strip(line).lower() == key
+    )
+
+
+def _named_as_org(part: str, text: str) -> bool:
+    # "... — Kestrel Travel" where the body says "Kestrel Travel is" or "at Kestrel Travel".
+    name = re.escape(part)
+    return bool(
+        re.search(
+            rf"(?:\b(?:at|join|with) {name}\b|(?:^|\n|\. ){name}(?: is| has| was| are|,? we\b|['\u2019]s))",
+            text,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _company_line(

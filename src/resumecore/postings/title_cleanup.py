@@ -1,0 +1,38 @@
+"""Trim what boards and writers hang on a job title: shift, dates, hours, "(m/w/d)", "wanted"."""
+
+from __future__ import annotations
+
+import re
+
+_TRAILING_ASIDE = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
+# An aside about when, where or on what terms, not about the job: "(Nights)", "(2026-27)",
+# "(m/w/d)", "(part-time, 20-25 hours)", "(Southeast)", "(12-Month Temporary)".
+_NOT_THE_JOB = re.compile(
+    r"\d|\b(?:m/w/d|w/m/d|f/m/d|m/f/d|d/m/w|all genders?|nights?|days|evenings?|weekends?|"
+    r"shift|part[- ]time|full[- ]time|hours|temporary|temp|contract|permanent|remote|hybrid|"
+    r"on-?site|north\w*|south\w*|east\w*|west\w*|central|region|relocation|"
+    r"vollzeit|teilzeit)\b",
+    re.IGNORECASE,
+)
+_AD_WORDS = re.compile(r"\s+(?:wanted|needed|required|gesucht)\b.*$", re.IGNORECASE)
+
+
+def clean_title(title: str) -> str:
+    """``"Registered Nurse (Nights)"`` -> ``"Registered Nurse"``; the specialisation stays.
+
+    A trailing aside goes when it speaks of schedule, terms, dates or region, or when it is the
+    title's own initials ("Registered Veterinary Technician (RVT)").
+    """
+    title = _AD_WORDS.sub("", title).strip()
+    while True:
+        aside = _TRAILING_ASIDE.search(title)
+        if aside is None or aside.start() == 0:
+            return title
+        inner = aside.group("inner").strip()
+        if not (_NOT_THE_JOB.search(inner) or _initials(title[: aside.start()]) == inner.upper()):
+            return title
+        title = title[: aside.start()].rstrip(" -\u2013,")
+
+
+def _initials(words: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", words)).upper()
