@@ -11,7 +11,7 @@ import re
 from resumecore.postings import places
 
 SUBJECT_LABELS = frozenset({"subject", "betreff", "objet", "asunto", "re", "fw", "fwd"})
-_SUBJECT_PARTS = re.compile(r"\s+(?:\||–|—|-)\s+|\s*\((?=[^()]*\)\s*$)|\)\s*$")
+_SUBJECT_PARTS = re.compile(r"\s+(?:\||\u2013|\u2014|-)\s+|\s*\((?=[^()]*\)\s*$)|\)\s*$")
 _CLIENT = re.compile(
     r"\b(?:on behalf of|my client(?:s)?(?: is)?,?|our client,?|one of my clients,?|"
     r"with our client|client of ours,?|mein kunde(?: ist)?|unser kunde(?: ist)?)\s+"
@@ -30,16 +30,16 @@ def is_email(labels: list[tuple[str, str]]) -> bool:
 
 
 def subject_parts(labels: list[tuple[str, str]]) -> list[str]:
-    """The pieces of the subject line: ``"RE: Civil Engineer – Bristol"`` -> two parts."""
+    """The pieces of the subject line: ``"RE: Civil Engineer - Bristol"`` -> two parts."""
     for label, value in labels:
         if label in SUBJECT_LABELS:
-            value = re.sub(r"^(?:(?:re|fw|fwd|aw|wg)\s*:\s*)+", "", value, flags=re.IGNORECASE)
-            return [p.strip() for p in _SUBJECT_PARTS.split(value) if p and p.strip()]
+            bare = re.sub(r"^(?:(?:re|fw|fwd|aw|wg)\s*:\s*)+", "", value, flags=re.IGNORECASE)
+            return [p.strip() for p in _SUBJECT_PARTS.split(bare) if p and p.strip()]
     return []
 
 
 def client_company(text: str) -> str | None:
-    """The employer a recruiter names: "on behalf of X", "my client is X", "one of my clients, X"."""
+    """The employer a recruiter names: "on behalf of X", "my client is X", "my clients, X"."""
     found = _CLIENT.search(text)
     return _LEGAL_TAIL.sub("", found.group("name")) if found else None
 

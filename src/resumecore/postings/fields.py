@@ -214,7 +214,8 @@ def _named_as_org(part: str, text: str) -> bool:
     name = re.escape(part)
     return bool(
         re.search(
-            rf"(?:\b(?:at|join|with) {name}\b|(?:^|\n|\. ){name}(?: is| has| was| are|,? we\b|['\u2019]s))",
+            rf"(?:\b(?:at|join|with) {name}\b|"
+            rf"(?:^|\n|\. ){name}(?: is| has| was| are|,? we\b|['\u2019]s))",
             text,
             re.IGNORECASE,
         )
