@@ -47,8 +47,8 @@ class MemoryReplyCache:
         return reply
 
     async def put(self, key: str, reply: bytes) -> None:
-        """Store ``reply``, evicting the least recently used beyond capacity."""
-        self._replies[key] = reply
+        """Store ``reply`` unless ``key`` has one, evicting the least recently used."""
+        self._replies.setdefault(key, reply)
         self._replies.move_to_end(key)
         while len(self._replies) > self._capacity:
             self._replies.popitem(last=False)

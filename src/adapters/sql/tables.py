@@ -6,6 +6,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -234,6 +235,27 @@ writing_samples = Table(
         sqlite_where=text("is_active"),
         postgresql_where=text("is_active"),
     ),
+)
+
+# Language-model tokens per user and UTC day (adapters/sql/llm_usage.py): the daily budget.
+llm_usage = Table(
+    "llm_usage",
+    metadata,
+    Column("user_id", String(36), ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("prompt_tokens", BigInteger, nullable=False),
+    Column("completion_tokens", BigInteger, nullable=False),
+    Column("calls", Integer, nullable=False),
+)
+
+# Validated model replies by content key (adapters/sql/llm_usage.py): a repeat costs nothing.
+llm_replies = Table(
+    "llm_replies",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("reply", LargeBinary, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Index("ix_llm_replies_created_at", "created_at"),
 )
 
 # The embedded task queue (adapters/sql/task_queue.py): claimed with one conditional UPDATE.
