@@ -109,6 +109,8 @@ from resumecore.services.profiles.queries import (
     GetProfileVersion,
     ListProfiles,
 )
+from resumecore.services.samples.manage import DeleteSample, GetSample, ListSamples
+from resumecore.services.samples.upload import UploadSample
 
 # Each kind of CPU work has its own bounded pool, so none queues behind another (or behind the
 # loop's default executor): scoring is pure Python and holds the GIL, so a second scoring thread
@@ -171,6 +173,10 @@ USE_CASES: tuple[type, ...] = (
     DownloadLink,
     DeleteExport,
     ReadExportFile,
+    UploadSample,
+    ListSamples,
+    GetSample,
+    DeleteSample,
 )
 # The renderers by format: (format, module, class). Each is optional until it is installed.
 RENDERER_ADAPTERS: tuple[tuple[str, str, str], ...] = (

@@ -23,6 +23,7 @@ from entrypoints.http.controllers.profile_items import ITEM_ROUTERS
 from entrypoints.http.controllers.profile_parts import ProfilePartsController
 from entrypoints.http.controllers.profiles import ProfileController
 from entrypoints.http.controllers.rankings import RankingController
+from entrypoints.http.controllers.samples import SampleController
 from entrypoints.http.cors import cors_config
 from entrypoints.http.openapi import finish_openapi
 from entrypoints.http.problems import (
@@ -86,6 +87,7 @@ def create_app(application: Application | None = None) -> Litestar:
             RankingController,
             GenerationController,
             ExportController,
+            SampleController,
             health,
             ready,
             reset_page,

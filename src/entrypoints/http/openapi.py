@@ -67,6 +67,14 @@ ERRORS_BY_OPERATION = {
         422: "Profile too large to enhance in one request (profile_too_large)",
         429: "Too many requests, or every costly-request slot of the caller is in use",
     },
+    "upload_sample": {
+        409: "The caller keeps 20 samples already (sample_limit_reached), or a concurrent upload",
+        413: "The file is over 1 MiB (content_too_large), or the whole body is too large",
+        415: "The body is not multipart/form-data",
+        422: "Not a .txt file, not UTF-8 text, blank, or an unknown document_type",
+    },
+    "get_sample": {404: "No such sample of the caller (another user's is not found either)"},
+    "delete_sample": {404: "No such sample of the caller (another user's is not found either)"},
 }
 
 
