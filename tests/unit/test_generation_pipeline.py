@@ -31,6 +31,7 @@ from resumecore.model.profile import Profile
 from resumecore.model.profile_revision import new_profile
 from resumecore.model.user import User
 from resumecore.ports.generations import Task
+from resumecore.samples.style import WritingStyle
 from resumecore.services.generations.manage import CancelGeneration, DeleteGeneration
 from resumecore.services.generations.request import TASK_KIND, RequestGeneration
 from resumecore.services.generations.run import RunGeneration
@@ -80,7 +81,13 @@ class GatedWriter:
         self.calls = 0
 
     async def write_resume(
-        self, profile: Profile, job: Job, plan: ResumePlan, options: ResumeOptions
+        self,
+        profile: Profile,
+        job: Job,
+        plan: ResumePlan,
+        options: ResumeOptions,
+        *,
+        style: WritingStyle | None = None,
     ) -> WrittenDocument:
         self.calls += 1
         call = self.calls
@@ -88,12 +95,18 @@ class GatedWriter:
         await self.release.wait()
         if call == 1 and self._fail_first:
             raise ConnectionError("the writer is unreachable")
-        return await self._inner.write_resume(profile, job, plan, options)
+        return await self._inner.write_resume(profile, job, plan, options, style=style)
 
     async def write_cover_letter(
-        self, profile: Profile, job: Job, plan: ResumePlan, options: CoverLetterOptions
+        self,
+        profile: Profile,
+        job: Job,
+        plan: ResumePlan,
+        options: CoverLetterOptions,
+        *,
+        style: WritingStyle | None = None,
     ) -> WrittenDocument:
-        return await self._inner.write_cover_letter(profile, job, plan, options)
+        return await self._inner.write_cover_letter(profile, job, plan, options, style=style)
 
 
 class FlakyWriter:
@@ -106,13 +119,25 @@ class FlakyWriter:
         self.calls = 0
 
     async def write_resume(
-        self, profile: Profile, job: Job, plan: ResumePlan, options: ResumeOptions
+        self,
+        profile: Profile,
+        job: Job,
+        plan: ResumePlan,
+        options: ResumeOptions,
+        *,
+        style: WritingStyle | None = None,
     ) -> WrittenDocument:
         self.calls += 1
         raise ConnectionError("the writer is unreachable")
 
     async def write_cover_letter(
-        self, profile: Profile, job: Job, plan: ResumePlan, options: CoverLetterOptions
+        self,
+        profile: Profile,
+        job: Job,
+        plan: ResumePlan,
+        options: CoverLetterOptions,
+        *,
+        style: WritingStyle | None = None,
     ) -> WrittenDocument:
         self.calls += 1
         raise ConnectionError("the writer is unreachable")

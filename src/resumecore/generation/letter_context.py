@@ -29,8 +29,13 @@ class LetterContext:
         guard: Guard,
         phrases: Phrases,
         company: str | None,
+        personal: bool = True,
     ) -> None:
-        """Keep the inputs; nothing is named yet."""
+        """Keep the inputs; nothing is named yet.
+
+        ``personal`` False (a sample that does not write "I") quotes bullets whole instead of
+        retelling them as "I ..." sentences.
+        """
         self.profile = profile
         self.plan = plan
         self.report = report
@@ -38,6 +43,7 @@ class LetterContext:
         self.guard = guard
         self.phrases = phrases
         self.company = company
+        self.personal = personal
         self.items: list[Item] = all_items(profile)
         self.mentioned: set[str] = set()
         self.introduced: str | None = None

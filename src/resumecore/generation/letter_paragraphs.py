@@ -32,6 +32,7 @@ from resumecore.tailoring.selection import ExperiencePlan
 MAX_ROLE_SKILLS = 4
 MAX_EVIDENCE = 3
 MORE_EVIDENCE = ("I also {c}.", "In addition, I {c}.")
+MAX_QUOTED = 2  # quoted whole, only two frames exist: a third would repeat the first
 
 
 def opening(ctx: LetterContext, title: str) -> list[Line]:
@@ -89,6 +90,20 @@ def _candidates(
     return found + ([(exp.description, exp.id)] if exp.description else [])
 
 
+def _evidence_frame(
+    ctx: LetterContext, said: str, personal: bool, item_id: str, quoted: int, turn: int
+) -> tuple[str, str] | None:
+    """The frame and clause for one more piece of evidence after the first line, or None."""
+    words = ctx.phrases
+    if quoted == 0:
+        return (words.evidence[turn % 3] if personal else words.evidence_quoted[turn % 2]), said
+    if personal and said.startswith("I ") and _relevant(ctx, item_id):
+        return MORE_EVIDENCE[quoted - 1], said.removeprefix("I ")
+    if not ctx.personal and quoted < MAX_QUOTED and _relevant(ctx, item_id):
+        return words.evidence_quoted[(turn + quoted) % 2], said
+    return None
+
+
 def experience_paragraph(ctx: LetterContext, chosen: ExperiencePlan, turn: int) -> list[Line]:
     """The role's skills the job asks for, then bullets quoted as evidence (three at most)."""
     exp = ctx.experience(chosen.experience_id)
@@ -112,15 +127,14 @@ def experience_paragraph(ctx: LetterContext, chosen: ExperiencePlan, turn: int) 
     lines = [Line(text=intro, sources=(exp.id,))] if intro else []
     quoted = 0
     for text, item_id in _candidates(ctx, exp, chosen):
-        said, personal = _i_clause(text, ongoing)
+        said, personal = _i_clause(text, ongoing) if ctx.personal else (clause(text), False)
         if not lines:
             frame = f"{where}, {{c}}." if personal else f"{where}, my work included this: {{c}}."
-        elif quoted == 0:
-            frame = words.evidence[turn % 3] if personal else words.evidence_quoted[turn % 2]
-        elif personal and said.startswith("I ") and _relevant(ctx, item_id):
-            frame, said = MORE_EVIDENCE[quoted - 1], said.removeprefix("I ")
         else:
-            continue
+            found_frame = _evidence_frame(ctx, said, personal, item_id, quoted, turn)
+            if found_frame is None:
+                continue
+            frame, said = found_frame
         accepted = ctx.first([frame.format(c=said, bullet=said)])
         if accepted:
             sources = (item_id,) if lines else (exp.id, item_id)

@@ -23,6 +23,7 @@ from resumecore.generation.tone import phrases
 from resumecore.model.job import Job
 from resumecore.model.profile import Profile
 from resumecore.postings.vocabulary import SkillVocabulary, default_vocabulary
+from resumecore.samples.style import WritingStyle
 from resumecore.tailoring import ResumePlan, match_report
 
 
@@ -43,16 +44,31 @@ class OfflineWriter:
         self._vocabulary = vocabulary or default_vocabulary()
 
     async def write_resume(
-        self, profile: Profile, job: Job, plan: ResumePlan, options: ResumeOptions
+        self,
+        profile: Profile,
+        job: Job,
+        plan: ResumePlan,
+        options: ResumeOptions,
+        *,
+        style: WritingStyle | None = None,
     ) -> WrittenDocument:
-        """The plan rendered as a resume within ``options``' limits."""
+        """The plan rendered as a resume; bullets follow ``style``'s bullet length if given."""
         guard = Guard(profile, self._vocabulary, allowed_words(job))
-        return write_resume(profile, plan, options, guard)
+        return write_resume(profile, plan, options, guard, style)
 
     async def write_cover_letter(
-        self, profile: Profile, job: Job, plan: ResumePlan, options: CoverLetterOptions
+        self,
+        profile: Profile,
+        job: Job,
+        plan: ResumePlan,
+        options: CoverLetterOptions,
+        *,
+        style: WritingStyle | None = None,
     ) -> WrittenDocument:
-        """A letter of at most ``options.max_paragraphs`` paragraphs (at least one)."""
+        """A letter of at most ``options.max_paragraphs`` paragraphs (at least one).
+
+        A ``style`` not in the first person quotes achievements whole rather than as "I ...".
+        """
         allowed = allowed_words(job, options)
         ctx = LetterContext(
             profile=profile,
@@ -62,5 +78,6 @@ class OfflineWriter:
             guard=Guard(profile, self._vocabulary, allowed),
             phrases=phrases(options.tone),
             company=allowed[1] or None,
+            personal=style is None or style.first_person,
         )
         return write_cover_letter(ctx, job, tidy(profile.personal_info.full_name), options)

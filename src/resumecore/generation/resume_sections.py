@@ -13,9 +13,11 @@ from resumecore.generation.document import Entry, Line, Section, SectionKind
 from resumecore.generation.guard import Guard
 from resumecore.generation.phrasing import SEPARATOR, date_range, tidy
 from resumecore.generation.profile_view import is_ongoing, recency_key
+from resumecore.generation.style_fit import fit_bullets
 from resumecore.model.components import Certification, Education, Experience, Project
 from resumecore.model.dates import month_index
 from resumecore.model.profile_parts import Language
+from resumecore.samples.style import WritingStyle
 from resumecore.tailoring.items import skill_id
 from resumecore.tailoring.selection import ExperiencePlan
 
@@ -45,8 +47,13 @@ def entry(
     return Entry(heading=Line(text=heading, sources=(source,)), lines=tuple(kept))
 
 
-def experience_entry(guard: Guard, exp: Experience, chosen: ExperiencePlan) -> Entry | None:
-    """A role: title · company · location · dates, then its description and chosen bullets."""
+def experience_entry(
+    guard: Guard, exp: Experience, chosen: ExperiencePlan, style: WritingStyle | None = None
+) -> Entry | None:
+    """A role: title · company · location · dates, then its description and chosen bullets.
+
+    With a sample's ``style``, the bullets follow its bullet length (``style_fit``).
+    """
     dates = date_range(exp.start_date, exp.end_date, ongoing=is_ongoing(exp))
     headings = [
         joined(exp.title, exp.company, exp.location, dates),
@@ -57,7 +64,8 @@ def experience_entry(guard: Guard, exp: Experience, chosen: ExperiencePlan) -> E
     description = tidy(exp.description or "")
     if description and (not chosen.bullets or len(description) <= LONG_DESCRIPTION):
         lines.append((description, (exp.id,)))
-    lines += [(b, (i,)) for b, i in zip(chosen.bullets, chosen.bullet_ids, strict=True)]
+    bullets = [(b, (i,)) for b, i in zip(chosen.bullets, chosen.bullet_ids, strict=True)]
+    lines += fit_bullets(bullets, style, guard)
     return entry(guard, headings, lines, exp.id)
 
 

@@ -25,6 +25,7 @@ from resumecore.generation.resume_sections import (
 )
 from resumecore.generation.summary import summary_entry
 from resumecore.model.profile import Profile
+from resumecore.samples.style import WritingStyle
 from resumecore.tailoring.items import skill_id
 from resumecore.tailoring.selection import ResumePlan
 
@@ -76,9 +77,13 @@ def skills_entry(plan: ResumePlan, guard: Guard) -> Entry | None:
 
 
 def write_resume(
-    profile: Profile, plan: ResumePlan, options: ResumeOptions, guard: Guard
+    profile: Profile,
+    plan: ResumePlan,
+    options: ResumeOptions,
+    guard: Guard,
+    style: WritingStyle | None = None,
 ) -> WrittenDocument:
-    """The resume for ``plan`` within ``options``' limits."""
+    """The resume for ``plan`` within ``options``' limits, bullets shaped by ``style``."""
     sections: list[Section | None] = [header(profile, guard)]
     if options.include_summary:
         sections.append(section("summary", "Summary", [summary_entry(profile, plan, guard)]))
@@ -89,7 +94,7 @@ def write_resume(
         for p in plan.experiences[: max(0, options.max_experiences)]
         if p.experience_id in experiences
     ]
-    roles = [experience_entry(guard, *chosen[i]) for i in chronological(chosen)]
+    roles = [experience_entry(guard, *chosen[i], style) for i in chronological(chosen)]
     sections.append(section("experience", "Experience", roles))
     projects = {project.id: project for project in profile.projects}
     shown = [projects[i] for i in plan.project_ids[: max(0, options.max_projects)] if i in projects]
