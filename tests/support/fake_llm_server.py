@@ -33,15 +33,15 @@ import json
 import re
 import threading
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
 from tests.support.schema_instance import smallest_instance
 
-Scope = dict[str, Any]
-Receive = Callable[[], Awaitable[dict[str, Any]]]
-Send = Callable[[dict[str, Any]], Awaitable[None]]
+Scope = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
+Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 FIXED_TEXT = "This is the fake model's reply."
 _STATUS = re.compile(r"fake:(?P<status>[1-5]\d\d)(?:x(?P<times>\d+))?")
