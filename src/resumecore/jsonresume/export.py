@@ -174,9 +174,12 @@ def skills_out(skills: dict[str, Any], groups: list[SkillGroup] | None) -> list[
 
 
 def _take(pool: list[str], value: Any) -> bool:
-    if value in pool:
-        pool.remove(value)
-        return True
+    # The profile keeps skills stripped ("Go " is stored as "Go"), the document as written.
+    key = value.strip() if isinstance(value, str) else None
+    for i, skill in enumerate(pool):
+        if skill.strip() == key:
+            del pool[i]
+            return True
     return False
 
 
