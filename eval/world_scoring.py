@@ -34,6 +34,8 @@ class Score:
     labels: int
     invented: list[str]
     mismatches: list[str] = field(default_factory=list)
+    # The same counts with unrecognised_skills added to the parsed skills.
+    open_counts: tuple[int, int, int] = (0, 0, 0)
 
 
 def loose(text: str) -> str:
@@ -117,17 +119,26 @@ def score(
         if not ok
     ]
     labels: list[dict[str, str]] = expected.get("skills", [])
-    skills = list(dict.fromkeys((*parsed.skills, *parsed.unrecognised_skills)))
+    skills = list(dict.fromkeys(parsed.skills))
+    everything = list(dict.fromkeys((*skills, *parsed.unrecognised_skills)))
     answered = [s for s in skills if any(skill_matches(s, lab, vocabulary) for lab in labels)]
     found = [lab for lab in labels if any(skill_matches(s, lab, vocabulary) for s in skills)]
-    made_up = [s for s in skills if invented(s, text, vocabulary)]
+    open_answered = [
+        s for s in everything if any(skill_matches(s, lab, vocabulary) for lab in labels)
+    ]
+    open_found = [
+        lab for lab in labels if any(skill_matches(s, lab, vocabulary) for s in everything)
+    ]
+    made_up = [s for s in everything if invented(s, text, vocabulary)]
     extra = [s for s in skills if s not in answered]
     missing = [lab.get("name", "") for lab in labels if lab not in found]
     if extra or missing:
         mismatches.append(f"skills: extra {extra}, missing {missing}")
     if made_up:
         mismatches.append(f"invented: {made_up}")
-    return Score(hits, len(answered), len(skills), len(found), len(labels), made_up, mismatches)
+    result = Score(hits, len(answered), len(skills), len(found), len(labels), made_up, mismatches)
+    result.open_counts = (len(open_answered), len(everything), len(open_found))
+    return result
 
 
 def _close(a: float | None, b: float | None) -> bool:

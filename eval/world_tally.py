@@ -18,6 +18,9 @@ class Tally:
     matched_labels: int = 0
     labels: int = 0
     invented: int = 0
+    open_matched: int = 0
+    open_parsed: int = 0
+    open_found: int = 0
 
     def add(self, result: Score) -> None:
         """Count one posting in."""
@@ -29,6 +32,9 @@ class Tally:
         self.matched_labels += result.matched_labels
         self.labels += result.labels
         self.invented += len(result.invented)
+        self.open_matched += result.open_counts[0]
+        self.open_parsed += result.open_counts[1]
+        self.open_found += result.open_counts[2]
 
     def field(self, name: str) -> float:
         """The share of postings whose ``name`` field was right."""
@@ -49,6 +55,16 @@ class Tally:
         """The share of labelled skills some parsed skill answers (1.0 when none is labelled)."""
         return self.matched_labels / self.labels if self.labels else 1.0
 
+    @property
+    def open_precision(self) -> float:
+        """Precision counting unrecognised_skills as parsed skills too."""
+        return self.open_matched / self.open_parsed if self.open_parsed else 1.0
+
+    @property
+    def open_recall(self) -> float:
+        """Recall counting unrecognised_skills as parsed skills too."""
+        return self.open_found / self.labels if self.labels else 1.0
+
     def figures(self) -> dict[str, float]:
         """Named figures, as the floors file names them."""
         return {
@@ -57,4 +73,6 @@ class Tally:
             "skills.precision": self.precision,
             "skills.recall": self.recall,
             "skills.invented": float(self.invented),
+            "open_skills.precision": self.open_precision,
+            "open_skills.recall": self.open_recall,
         }

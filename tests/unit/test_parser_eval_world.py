@@ -77,7 +77,8 @@ def test_score_counts_precision_recall_and_invented() -> None:
     }
     result = score(parsed, expected, text, VOCABULARY)
     assert all(result.fields.values())
-    assert (result.matched_parsed, result.parsed) == (2, 4)
+    assert (result.matched_parsed, result.parsed) == (2, 3)
+    assert result.open_counts == (2, 4, 2)
     assert (result.matched_labels, result.labels) == (2, 3)
     assert result.invented == ["DOT"]
 

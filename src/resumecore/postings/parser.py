@@ -8,11 +8,14 @@ from resumecore.postings.fields import read_header
 from resumecore.postings.furniture import strip_furniture
 from resumecore.postings.model import ParsedPosting
 from resumecore.postings.normalize import normalize_posting_text
+from resumecore.postings.open_terms import unrecognised
 from resumecore.postings.salary import find_salary
+from resumecore.postings.section_headers import SectionKind
 from resumecore.postings.sections import Sections, Span, split_sections
 from resumecore.postings.vocabulary import SkillMatch, SkillVocabulary, default_vocabulary
 
 MAX_LENGTH = 50_000
+_SKILL_KINDS: tuple[SectionKind, ...] = ("requirements", "nice_to_have", "responsibilities")
 
 
 def parse_posting(raw_text: str, vocabulary: SkillVocabulary | None = None) -> ParsedPosting:
@@ -61,6 +64,11 @@ def parse_posting(raw_text: str, vocabulary: SkillVocabulary | None = None) -> P
         skills=tuple(dict.fromkeys(m.canonical for m in matches)),
         required_skills=required,
         preferred_skills=preferred,
+        unrecognised_skills=unrecognised(
+            body,
+            [span for kind in _SKILL_KINDS for span in sections.items.get(kind, [])],
+            [(m.start, m.end) for m in matches],
+        ),
         description=text,
     )
 

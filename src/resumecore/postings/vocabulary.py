@@ -186,9 +186,23 @@ def _char_pattern(char: str) -> str:
     return "[ \\-\\n]" if char == " " else re.escape(char)
 
 
+_FILES = ("skills.json", "skills_esco.json")
+
+
 @cache
 def default_vocabulary() -> SkillVocabulary:
-    """The vocabulary shipped in ``resumecore/data/skills.json``, loaded and compiled once."""
-    raw = resources.files("resumecore.data").joinpath("skills.json").read_bytes()
-    document = msgspec.json.decode(raw, type=VocabularyFile)
-    return SkillVocabulary(document.skills)
+    """The shipped vocabulary (``data/skills.json``, then ``data/skills_esco.json``), compiled once.
+
+    The hand-written file wins: a generated entry whose name or alias it already claims is left out.
+    """
+    entries: list[SkillEntry] = []
+    claimed: set[str] = set()
+    for name in _FILES:
+        raw = resources.files("resumecore.data").joinpath(name).read_bytes()
+        for entry in msgspec.json.decode(raw, type=VocabularyFile).skills:
+            keys = {key for key, _ in _alias_infos(entry)} | {alias_key(entry.name)}
+            if name != _FILES[0] and keys & claimed:
+                continue
+            claimed |= keys
+            entries.append(entry)
+    return SkillVocabulary(tuple(entries))
