@@ -17,8 +17,8 @@ from resumecore.postings import ParsedPosting, SkillVocabulary
 FIELDS = ("title", "company", "city", "remote", "salary", "employment_type")
 _PUNCT = re.compile(r"[^\w+#]+")
 _LEGAL = re.compile(
-    r"[\s,]+(?:inc|llc|ltd|limited|gmbh|plc|corp|corporation|co|ag|sa|sas|bv|pty|llp|lp|kg|se)"
-    r"\.?$",
+    r"[\s,&]+(?:inc|llc|ltd|limited|gmbh|plc|corp|corporation|co|ag|sa|sas|bv|b\.v|pty|pvt|"
+    r"private|llp|lp|kg|se)\.?$",
     re.IGNORECASE,
 )
 
@@ -51,8 +51,11 @@ def city_of(location: str | None) -> str | None:
 
 
 def company_key(name: str) -> str:
-    """A company name without its trailing legal form and punctuation."""
-    return loose(_LEGAL.sub("", name.strip(" .")))
+    """A company name without trailing legal forms ("Pty Ltd", "GmbH & Co. KG") or punctuation."""
+    name = name.strip(" .")
+    while (shorter := _LEGAL.sub("", name).strip(" .")) != name:
+        name = shorter
+    return loose(name)
 
 
 def parsed_fields(parsed: ParsedPosting) -> dict[str, Any]:

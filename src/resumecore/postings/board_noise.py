@@ -37,7 +37,7 @@ LINE_NOISE: tuple[str, ...] = (
     r"search for jobs|careers|posted (?:today|yesterday|\d+\+? days? ago)|apply for this job|"
     r"submit (?:your )?application|"
     r"powered by (?:greenhouse|lever|ashby|workday)|jobs powered by lever|select\.\.\.|"
-    r"application|view all jobs|back to jobs|"
+    r"application|view all jobs|back to jobs|print\s+apply|"
     r"← (?:all|back to) .*|all vacancies|job alerts|print|apply\s+print\s+job alerts|"
     r"sign in \| register \| job alerts|job alerts\s+sign in\s+apply",
     # E-mail: headers and greetings ("Hi Sam,", "Morning Callum,") say nothing about the job.

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from resumecore.postings import email_shape, places
+from resumecore.postings import email_shape, page_lines, places
+from resumecore.postings.city_tidy import tidy_location
 from resumecore.postings.section_headers import header_kind
 from resumecore.postings.title_cleanup import clean_title
 
@@ -73,18 +74,26 @@ _ROLE_WORDS = re.compile(
     r"dispatcher|attendant|supervisor|foreman|handler|picker|packer|loader|inspector|"
     r"surveyor|estimator|programmer|tester|hygienist|dentist|paramedic|caregiver|aide|"
     r"server|bartender|barista|housekeeper|cleaner|janitor|guard|plumber|fitter|"
-    r"sachbearbeiter|mitarbeiter|fachkraft|leiter)s?\b",
+    r"sachbearbeiter|mitarbeiter|\w*fachkraft|\w*techniker|\w*mechatroniker|leiter|generalist|"
+    r"hr generalist|\w*pfleger(?:in)?)s?\b",
     re.IGNORECASE,
 )
 _NOISE = re.compile(
     r"^(?:about the job|easy apply|apply|apply now|save|saved|show more|show less|promoted|"
-    r"actively recruiting|see who .*|.*\bapplicants?\b.*|.*\b(?:reposted|posted)\b.*\bago\b.*|"
+    r"actively recruiting|see who .*|open positions|careers|karriere|vacatures|"
+    r".*\bapplicants?\b.*|.*\b(?:reposted|posted)\b.*\bago\b.*|"
     r"[\W\d_]*)$",
     re.IGNORECASE,
 )
 _COMPANY_PROSE = re.compile(
     r"(?:^|\n|\. )(?:At |Join )?(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|[A-Z][\w&.'\u2019-]*)){0,4})"
     r"(?: is (?:hiring|looking|a |an |the |seeking|recruiting)|,? we\b)"
+)
+# The last word of a company's name: "Summit Comfort Systems", "Beaumont Heating Services".
+_ORG_TAIL = re.compile(
+    r"\b(?:partners|holdings|company|co\.?|inc\.?|ltd\.?|llc|gmbh|corp\.?|corporation|"
+    r"enterprises|associates|contractors|plc)$",
+    re.IGNORECASE,
 )
 _DECORATION = " \t#*_|>:-\u2013—•·✨🚀🚚💼📍🎉✅💵📅"
 _TOP_LINES = 8
@@ -111,7 +120,14 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         The fields found; each is a substring of ``text``.
     """
     labels = [*facts, *_labels(text)]
-    lines = [line for line in text.split("\n") if line.strip() and not _NOISE.match(_strip(line))]
+    lines = [
+        line
+        for line in text.split("\n")
+        if line.strip() and not _NOISE.match(_strip(line)) and not page_lines.is_breadcrumb(line)
+    ]
+    is_page_title, page_org = page_lines.page_title_company(lines[0]) if lines else (False, None)
+    if is_page_title:
+        lines = lines[1:]
     top = [line for line in lines[:_TOP_LINES] if header_kind(line) is None or _is_label(line)]
     zone = "\n".join([*lines[:_TOP_LINES], *(f"{k}: {v}" for k, v in labels)])
     if email_shape.is_email(labels):
@@ -119,7 +135,7 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
     title, title_line, rest = _title(labels, top, text)
     org, org_place = _company_line(top, title_line, rest, text)
     label_org, label_place = _labelled_company(labels)
-    company = label_org or org or _company_from_prose(text)
+    company = label_org or page_org or org or _company_from_prose(text)
     location = (
         _labelled_location(labels)
         or label_place
@@ -127,7 +143,11 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         or _place_line(top, title_line or title, company)
         or places.in_prose(text)
     )
+    location = tidy_location(location) if location else None
     title = clean_title(title) if title else None
+    if title and location:
+        # "Store Manager - Chermside" over a "Chermside QLD 4032" line: the place is not the job.
+        title = re.sub(rf"\s+[-\u2013\u2014]\s+{re.escape(location)}$", "", title)
     return Header(title=title or None, company=company, location=location, zone=zone)
 
 
@@ -144,6 +164,7 @@ def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header
     location = (
         _labelled_location(labels) or email_shape.subject_place(subject) or places.in_prose(text)
     )
+    location = tidy_location(location) if location else None
     title = clean_title(title) if title else None
     return Header(title=title or None, company=company, location=location, zone=zone)
 
@@ -192,6 +213,7 @@ def _title(
             or places.clearly_place(part)
             or _own_line(part, top)
             or _named_as_org(part, text)
+            or _ORG_TAIL.search(part)
         ):
             rest = [p for p, _ in parts[index:]]
             break
@@ -235,12 +257,16 @@ def _company_line(
                 place = places.drop_mode_aside(part)
         if org:
             return _cased_elsewhere(text, org), place
+    if title_line in top:
+        above = [_strip(line) for line in top[: top.index(title_line)]]
+        if above and page_lines.name_line(above[-1]):
+            return above[-1], None
     after_title = top[top.index(title_line) + 1 :] if title_line in top else top
     for line in after_title[:2]:
         if _LABEL.match(line) or _sentence(line):
             continue
         org, place = places.split_org_place(_strip(line))
-        if org and (not _ROLE_WORDS.search(org) or text.count(org) > 1):
+        if org and org[0].isalpha() and (not _ROLE_WORDS.search(org) or text.count(org) > 1):
             return org, place
     return None, None
 
@@ -271,11 +297,17 @@ def _place_line(top: list[str], title_line: str | None, company: str | None) -> 
         stripped = _strip(line)
         if stripped.lower().startswith("remote"):
             return stripped
-        for part, _ in _parts(stripped):
+        # "San Francisco, CA / Product / Full-time": a Lever meta line.
+        pieces = [p for whole, _ in _parts(stripped) for p in _meta_pieces(whole)]
+        for part in pieces:
             place = places.drop_mode_aside(part)
             if place and place != company and places.looks_like_place(place):
                 return place
     return None
+
+
+def _meta_pieces(part: str) -> list[str]:
+    return part.split(" / ") if part.count(" / ") >= 2 else [part]
 
 
 def _company_from_prose(text: str) -> str | None:

@@ -14,6 +14,16 @@ _BLOCK_TAG = re.compile(
     r"</?(?:p|br|div|ul|ol|h[1-6]|tr|table|section|article|header|footer|hr|dd|dt|dl)\b[^<>]*>",
     re.IGNORECASE,
 )
+# Parts of a careers page that are never the posting: the document head (its <title> kept as a
+# line, it names the company), scripts, menus, footers, buttons.
+_PAGE_CHROME = re.compile(
+    r"<!DOCTYPE[^<>]*>|<(script|style|nav|footer|noscript|button|svg|form)\b[^<>]*>.*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_HEAD = re.compile(r"<head\b[^<>]*>(?P<inner>.*?)</head\s*>", re.IGNORECASE | re.DOTALL)
+_PAGE_TITLE = re.compile(r"<title\b[^<>]*>(?P<title>[^<>]*)</title\s*>", re.IGNORECASE)
+# "<th>Company</th><td>Acme</td>": a table of facts reads as "Company: Acme".
+_CELL_LABEL = re.compile(r"</th\s*>\s*(?=<td\b)", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"<li\b[^<>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*\b[^<>]*>|<!--.*?-->", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
@@ -54,6 +64,9 @@ def normalize_posting_text(raw: str) -> str:
 
 
 def _clean_once(text: str) -> str:
+    text = _HEAD.sub(_head_title, text)
+    text = _PAGE_CHROME.sub("\n", text)
+    text = _CELL_LABEL.sub(": ", text)
     text = _LIST_ITEM.sub("\n- ", text)
     text = _BLOCK_TAG.sub("\n", text)
     text = _ANY_TAG.sub(" ", text)
@@ -61,11 +74,17 @@ def _clean_once(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _LINE_BREAKS.sub("\n", text)
     text = _INVISIBLE.sub(" ", text).replace("\t", " ").replace("\xa0", " ")
+    text = text.replace("\u2010", "-").replace("\u2011", "-")
     text = _BULLET.sub("- ", text)
     text = _HSPACE.sub(" ", text)
     text = _EDGE_SPACE.sub("\n", text)
     text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()
+
+
+def _head_title(match: re.Match[str]) -> str:
+    title = _PAGE_TITLE.search(match.group("inner"))
+    return f"\n{title.group('title')}\n" if title else "\n"
 
 
 def _decode_entity(match: re.Match[str]) -> str:

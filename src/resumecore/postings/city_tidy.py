@@ -1,0 +1,56 @@
+"""Trim a found location down to where the city is: no street, postcode or work-mode lead-in.
+
+The result is always a substring of the location it came from, so it is still a substring of
+the posting.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MODE_LEAD = re.compile(
+    r"^(?:(?:fully |100% )?(?:remote|hybrid|on-?site|in[- ]person)(?: work| role| position)?"
+    r"(?: in| from| near)|work(?:ing)? (?:from|in)|based in) ",
+    re.IGNORECASE,
+)
+# A street address segment: "1440 W Southern Ave", "12 High Street", "Unit 4".
+_STREET = re.compile(
+    r"^(?:\d[\w-]*\s|unit\s|suite\s)|\b(?:st|street|ave|avenue|rd|road|blvd|dr|drive|lane|ln|"
+    r"way|hwy|highway|pkwy|straße|strasse|str\.)\.?$",
+    re.IGNORECASE,
+)
+_LEADING_POSTCODE = re.compile(r"^(?:[A-Z]-)?\d{4,5} (?=\S)")
+# Trailing postcodes and region codes written without a comma: "Stoke-on-Trent ST4",
+# "London EC2A", "Chermside QLD 4032", "Mesa AZ 85201", "Mesa AZ", "Dublin 2".
+_TRAILING = re.compile(
+    r"(?: (?:[A-Z]{1,2}\d[A-Z\d]?(?: \d[A-Z]{2})?|\d{1,5}(?:-\d{4})?|\([A-Z\d ]{2,8}\)|"
+    r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT|[A-Z]{2}))+$"
+)
+
+
+def tidy_location(location: str) -> str:
+    """``"Hybrid work in San Antonio"`` -> ``"San Antonio"``; ``"Mesa AZ"`` -> ``"Mesa"``.
+
+    ``"1440 W Southern Ave, Mesa, AZ 85201"`` -> ``"Mesa, AZ 85201"``;
+    ``"80331 München"`` -> ``"München"``; ``"Chermside QLD 4032"`` -> ``"Chermside"``.
+    """
+    value = location.strip()
+    value = value[_lead_end(value) :]
+    if value.lower().startswith("remote"):
+        return value
+    segments = value.split(", ")
+    while len(segments) > 1 and _STREET.search(segments[0]):
+        value = value[len(segments[0]) + 2 :]
+        segments = segments[1:]
+    first = segments[0]
+    postcode = _LEADING_POSTCODE.match(first)
+    trimmed = first[postcode.end() :] if postcode else first
+    tail = _TRAILING.search(trimmed)
+    if tail and tail.start() > 0 and trimmed[: tail.start()].strip():
+        trimmed = trimmed[: tail.start()]
+    return trimmed.strip() if trimmed != first else value
+
+
+def _lead_end(value: str) -> int:
+    lead = _MODE_LEAD.match(value)
+    return lead.end() if lead and len(value) > lead.end() else 0

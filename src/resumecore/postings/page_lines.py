@@ -1,0 +1,64 @@
+"""Header lines of a copied careers page: its <title> line, breadcrumbs, the company line.
+
+A careers page's document title reads "Role | Careers | Company" or "Role | Careers at Company";
+it names the company but is not where the title is read (the page's heading is). Board copies
+(Ashby, Glassdoor, Greenhouse, Lever) put the company on a line of its own above the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resumecore.postings import places
+from resumecore.postings.section_headers import header_kind
+
+_PARTS = re.compile(r"\s+(?:\||·|•|—|\u2013|-)\s+")
+_CAREERS = re.compile(
+    r"^(?:careers?|jobs?|karriere|stellenangebote|stellen|vacatures|vacancies|emplois|empleo|"
+    r"open positions|join us|work with us)(?: (?:at|bei|chez|en|@|with) (?P<org>.+))?$",
+    re.IGNORECASE,
+)
+_BREADCRUMB = re.compile(r"[\u203a\u00bb>].*\s[\u203a\u00bb>]\s")
+_NOT_A_NAME = re.compile(
+    r"[\d$€£¥₹:!?%@]|\b(?:apply|hiring|we|our|you|your|the role|about|overview|"
+    r"open positions|careers?|jobs?|karriere|vacatures|vacancies|department|team|opportunities|"
+    r"openings|positions|human resources|details)\b|\s[|\u2013\u2014]\s",
+    re.IGNORECASE,
+)
+_MAX_NAME_WORDS = 6
+
+
+def page_title_company(line: str) -> tuple[bool, str | None]:
+    """Whether ``line`` is a page's document title, and the company it names.
+
+    ``"CNC Machinist | Careers | Halbach"`` -> ``(True, "Halbach")``;
+    ``"ML Engineer | Careers at Helioscope Energy"`` -> ``(True, "Helioscope Energy")``.
+    """
+    parts = [p.strip() for p in _PARTS.split(line.strip()) if p.strip()]
+    for index, part in enumerate(parts[1:], start=1):
+        careers = _CAREERS.match(part)
+        if careers is None:
+            continue
+        if careers.group("org"):
+            return True, careers.group("org").strip()
+        return True, parts[index + 1] if index + 1 < len(parts) else None
+    return False, None
+
+
+def is_breadcrumb(line: str) -> bool:
+    """``"Careers > Production > Neu-Ulm"``: a page's trail of links, not about the job."""
+    return bool(_BREADCRUMB.search(line)) and len(line) < 100 and not line.endswith(".")
+
+
+def name_line(line: str) -> bool:
+    """A line that can be a company's name on its own: a few words, no money, no sentence."""
+    words = line.split()
+    return (
+        0 < len(words) <= _MAX_NAME_WORDS
+        and line[0].isupper()
+        and not _NOT_A_NAME.search(line)
+        and header_kind(line) is None
+        and not places.mode_words(line)
+        and not places.clearly_place(line)
+        and not is_breadcrumb(line)
+    )
