@@ -19,6 +19,7 @@ from adapters.memory.notifier import InProcessNotifier
 from adapters.security.bcrypt_hasher import BcryptPasswordHasher
 from adapters.security.jwt_codec import PyJwtAccessTokenCodec
 from adapters.sql.engine import make_engine
+from adapters.sql.llm_usage import SqlReplyCache, SqlTokenLedger
 from adapters.sql.readiness import SqlReadinessProbe
 from adapters.sql.task_queue import SqlTaskQueue
 from adapters.sql.uow import SqlUnitOfWorkFactory
@@ -30,6 +31,7 @@ from adapters.workers.thread_pool import ThreadPoolRunner
 from entrypoints.data_files import make_data_private
 from entrypoints.settings import Settings
 from resumecore.enhancement.offline import OfflineEnhancer
+from resumecore.generation.llm.writer import LlmWriter
 from resumecore.generation.offline_writer import OfflineWriter
 from resumecore.generation.policy import GenerationPolicy
 from resumecore.model.password_policy import PasswordPolicy
@@ -39,6 +41,7 @@ from resumecore.ports.file_store import FileStore
 from resumecore.ports.generations import TaskQueue
 from resumecore.ports.health import ReadinessProbe
 from resumecore.ports.language_model import LanguageModel
+from resumecore.ports.llm_usage import ReplyCache, TokenLedger
 from resumecore.ports.mail import Mailer
 from resumecore.ports.notifier import ChangeNotifier
 from resumecore.ports.profile_enhancer import ProfileEnhancer
@@ -82,6 +85,7 @@ from resumecore.services.generations.manage import (
 )
 from resumecore.services.generations.request import RequestGeneration
 from resumecore.services.generations.run import RunGeneration
+from resumecore.services.generations.writers import Writers
 from resumecore.services.jobs.catalog import BrowseCatalog, SaveCatalogJob, SeedCatalog
 from resumecore.services.jobs.manage import (
     CreateJob,
@@ -257,10 +261,13 @@ def build_application(
     )
     container.register(TaskQueue, instance=_task_queue(settings, engine, app))
     container.register(ChangeNotifier, instance=InProcessNotifier())
-    container.register(DocumentWriter, instance=OfflineWriter())
     language_model = _language_model(settings, app)
+    ledger, replies = SqlTokenLedger(engine), SqlReplyCache(engine, clock)
+    container.register(TokenLedger, instance=ledger)
+    container.register(ReplyCache, instance=replies)
     if language_model is not None:
         container.register(LanguageModel, instance=language_model)
+    container.register(Writers, instance=writers(settings, language_model, ledger, replies, clock))
     container.register(ProfileEnhancer, instance=OfflineEnhancer(cpu=scoring))
     container.register(
         GenerationPolicy,
@@ -418,6 +425,31 @@ def _file_store(settings: Settings, app: Application) -> FileStore:
     store = S3FileStore(client, settings.s3_bucket)
     app.closers.append(store.aclose)
     return store
+
+
+def writers(
+    settings: Settings,
+    model: LanguageModel | None,
+    ledger: TokenLedger,
+    replies: ReplyCache,
+    clock: Clock,
+) -> Writers:
+    """The offline writer, and the LLM writer when a model is configured."""
+    found: list[DocumentWriter] = [OfflineWriter()]
+    if model is not None:
+        found.append(
+            LlmWriter(
+                model,
+                replies,
+                ledger,
+                clock,
+                tokens_per_day=settings.llm_tokens_per_day,
+                redact=settings.llm_redact,
+            )
+        )
+    return Writers(
+        found, default=settings.writer, ledger=ledger, tokens_per_day=settings.llm_tokens_per_day
+    )
 
 
 def _language_model(settings: Settings, app: Application) -> LanguageModel | None:

@@ -64,6 +64,9 @@ class FakeLlmServer:
         self._lock = threading.Lock()
         self._canned: deque[str] = deque()
         self.requests: list[RecordedRequest] = []
+        # Answers computed from the request (after queued replies), e.g. a rewrite that cites
+        # the ids the prompt carried; None: the smallest instance of the requested schema.
+        self.responder: Callable[[dict[str, Any]], str] | None = None
 
     def enqueue(self, *contents: str) -> None:
         """Queue exact reply texts; each successful reply takes the oldest."""
@@ -75,6 +78,7 @@ class FakeLlmServer:
         with self._lock:
             self._canned.clear()
             self.requests.clear()
+            self.responder = None
 
     def chat_requests(self) -> list[RecordedRequest]:
         """The recorded chat-completion requests (not the ``/_fake`` ones)."""
@@ -159,6 +163,8 @@ class FakeLlmServer:
         with self._lock:
             if self._canned:
                 return self._canned.popleft()
+        if self.responder is not None:
+            return self.responder(body)
         schema = _requested_schema(body)
         if schema is None:
             return FIXED_TEXT

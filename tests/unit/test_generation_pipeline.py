@@ -36,6 +36,7 @@ from resumecore.services.generations.manage import CancelGeneration, DeleteGener
 from resumecore.services.generations.request import TASK_KIND, RequestGeneration
 from resumecore.services.generations.run import RunGeneration
 from resumecore.services.generations.worker import GenerationWorker
+from resumecore.services.generations.writers import Writers
 from resumecore.services.jobs.relevance import RelevanceScorer
 from resumecore.tailoring import ResumePlan
 from tests.support.clock import FakeClock
@@ -178,11 +179,12 @@ class Rig:
         self.writer = writer or OfflineWriter()
         cpu = InlineRunner()
         self.policy = GenerationPolicy(max_attempts=max_attempts, lease_seconds=lease_seconds)
+        writers = Writers([self.writer], default=self.writer.name)
         self.run = RunGeneration(
-            self.uow, RelevanceScorer(cpu=cpu), self.writer, cpu, self.clock, self.notifier
+            self.uow, RelevanceScorer(cpu=cpu), writers, cpu, self.clock, self.notifier
         )
         self.request = RequestGeneration(
-            self.uow, self.queue, self.writer, self.clock, UuidGenerator(), self.policy,
+            self.uow, self.queue, writers, self.clock, UuidGenerator(), self.policy,
             self.notifier,
         )  # fmt: skip
         self.cancel = CancelGeneration(self.uow, self.clock, self.notifier)

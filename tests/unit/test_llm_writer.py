@@ -20,6 +20,7 @@ from resumecore.ports.language_model import ChatMessage, TokenUsage
 from resumecore.postings.vocabulary import default_vocabulary
 from resumecore.tailoring import select_for_resume
 from tests.support.clock import FakeClock
+from tests.support.llm_replies import faithful_resume, prompt_data
 
 PROFILE, _ = load_profile("software")
 JOB = load_job("devops_bullets_remote_eu")
@@ -27,25 +28,11 @@ PLAN = select_for_resume(PROFILE, JOB)
 
 
 def data(messages: Sequence[ChatMessage]) -> dict[str, Any]:
-    return json.loads(messages[1].content)  # type: ignore[no-any-return]
+    return prompt_data(list(messages))
 
 
 def faithful(messages: Sequence[ChatMessage]) -> str:
-    """A model that reorders: each role's achievements reversed (its description left out),
-    the summary's first sentence kept."""
-    sent = data(messages)
-    facts = {f["id"]: f["text"] for f in sent["facts"]}
-    summary = [{"text": sent["summary"][0], "sources": list(facts)}] if sent["summary"] else []
-    roles = [
-        {
-            "id": r["id"],
-            "bullets": [
-                {"text": facts[b], "sources": [b]} for b in r["bullets"][::-1] if b != r["id"]
-            ],
-        }
-        for r in sent["roles"]
-    ]
-    return json.dumps({"summary": summary, "roles": roles})
+    return faithful_resume(data(messages))
 
 
 def inventing(claim: str) -> Any:

@@ -53,9 +53,13 @@ def cache_key(
     job_version: int,
     options: ResumeOptions | CoverLetterOptions,
     writer: str,
+    sample_id: str | None = None,
 ) -> str:
-    """Equal for requests that must give the same document (same inputs, options, writer)."""
-    parts = msgspec.json.encode(
-        [document_type, profile_id, profile_version, job_id, job_version, options, writer]
-    )
+    """Equal for requests that must give the same document.
+
+    Same inputs and versions, options, writer, and active writing sample (its style shapes
+    the text).
+    """
+    inputs = [document_type, profile_id, profile_version, job_id, job_version, options, writer]
+    parts = msgspec.json.encode([*inputs, sample_id] if sample_id else inputs)
     return hashlib.sha256(parts).hexdigest()

@@ -24,7 +24,7 @@ from entrypoints.http.schemas.generations import (
     stage_events,
 )
 from entrypoints.http.security import provide_principal
-from resumecore.generation.document import CoverLetterOptions, DocumentType, ResumeOptions
+from resumecore.generation.document import DocumentType
 from resumecore.generation.model import Generation, GenerationStatus
 from resumecore.model.page import Page
 from resumecore.model.principal import Principal
@@ -74,8 +74,7 @@ class GenerationController(Controller):
     ) -> Response[GenerationView]:
         """A tailored resume: 201 when done within the wait budget, else 202 + Location."""
         return await _requested(
-            request, principal, "resume", data.job_id, data.profile_id, data.options(),
-            request_generation, get_generation,
+            request, principal, "resume", data, request_generation, get_generation,
         )  # fmt: skip
 
     @post("/cover-letter", status_code=201, operation_id="generate_cover_letter")
@@ -89,8 +88,7 @@ class GenerationController(Controller):
     ) -> Response[GenerationView]:
         """A tailored cover letter: 201 when done within the wait budget, else 202 + Location."""
         return await _requested(
-            request, principal, "cover_letter", data.job_id, data.profile_id, data.options(),
-            request_generation, get_generation,
+            request, principal, "cover_letter", data, request_generation, get_generation,
         )  # fmt: skip
 
     @get(["", "/history"], operation_id=_list_operation_id)
@@ -161,19 +159,18 @@ async def _requested(
     request: AnyRequest,
     principal: Principal,
     document_type: DocumentType,
-    job_id: str,
-    profile_id: str | None,
-    options: ResumeOptions | CoverLetterOptions,
+    data: ResumeRequest | CoverLetterRequest,
     request_generation: RequestGeneration,
     get_generation: GetGeneration,
 ) -> Response[GenerationView]:
     requested = await request_generation(
         principal,
         document_type,
-        job_id,
-        options,
-        profile_id=profile_id,
+        data.job_id,
+        data.options(),
+        profile_id=data.profile_id,
         idempotency=await idempotency_key(request),
+        writer_name=data.writer,
     )
     generation = await get_generation(principal, requested.generation.id, wait=wait_budget(request))
     body = generation_view(generation, cache_hit=requested.reused)

@@ -12,7 +12,13 @@ from typing import Annotated, Any, Literal
 from msgspec import Meta
 
 from entrypoints.http.schemas.common import RequestBody, ResponseBody
-from resumecore.generation.document import CoverLetterOptions, ResumeOptions, Section, Tone
+from resumecore.generation.document import (
+    CoverLetterOptions,
+    Provenance,
+    ResumeOptions,
+    Section,
+    Tone,
+)
 from resumecore.generation.model import AtsReport, Generation, Stage
 from resumecore.generation.policy import MAX_NAME, MAX_PROMPT
 
@@ -30,7 +36,8 @@ class ResumeRequest(RequestBody):
     max_projects: Annotated[int, Meta(ge=0, le=10)] = 3
     include_summary: bool = True
     custom_prompt: Prompt | None = None
-    writer: Literal["offline"] | None = None
+    # None: the server's default (RESUMECORE_WRITER); "llm" needs a configured model.
+    writer: Literal["offline", "llm"] | None = None
 
     def options(self) -> ResumeOptions:
         """The writer's options."""
@@ -52,7 +59,8 @@ class CoverLetterRequest(RequestBody):
     max_paragraphs: Annotated[int, Meta(ge=3, le=6)] = 4
     tone: Tone | None = None
     custom_prompt: Prompt | None = None
-    writer: Literal["offline"] | None = None
+    # None: the server's default (RESUMECORE_WRITER); "llm" needs a configured model.
+    writer: Literal["offline", "llm"] | None = None
 
     def options(self) -> CoverLetterOptions:
         """The writer's options (blank names count as not given)."""
@@ -72,15 +80,27 @@ class Structured(ResponseBody):
 
 
 class LlmMetadata(ResponseBody):
-    """Which writer produced the result and at what cost (the offline writer costs nothing)."""
+    """Which writer produced the result and at what cost (the offline writer costs nothing).
+
+    ``provider`` is the writer asked for; ``written_by`` the one whose text it is
+    (``offline`` when the model could not answer, with ``fallback_reason``); ``fallbacks``
+    name the parts kept as the offline writer wrote them after failing verification.
+    """
 
     provider: str
+    written_by: str
     model: str | None
     prompt_version: str
     input_tokens: int
     output_tokens: int
     latency_ms: float | None
+    model_latency_ms: float
+    model_calls: int
     cache_hit: bool
+    model_cache_hits: int
+    repaired: tuple[str, ...]
+    fallbacks: tuple[str, ...]
+    fallback_reason: str | None
 
 
 class GenerationView(ResponseBody):
@@ -133,6 +153,7 @@ def generation_view(generation: Generation, *, cache_hit: bool = False) -> Gener
     """``generation`` as clients read it."""
     document = generation.document
     provider, _, version = generation.writer.partition("/")
+    made = document.provenance if document else Provenance(writer=provider)
     started = generation.stages[0].started_at
     finished = generation.completed_at
     latency = (finished - started).total_seconds() * 1000 if started and finished else None
@@ -154,12 +175,19 @@ def generation_view(generation: Generation, *, cache_hit: bool = False) -> Gener
         writer=generation.writer,
         llm_metadata=LlmMetadata(
             provider=provider,
-            model=None,
-            prompt_version=version,
-            input_tokens=0,
-            output_tokens=0,
+            written_by=made.writer,
+            model=made.model,
+            prompt_version=made.prompt_version or version,
+            input_tokens=made.prompt_tokens,
+            output_tokens=made.completion_tokens,
             latency_ms=round(latency, 1) if latency is not None else None,
+            model_latency_ms=made.latency_ms,
+            model_calls=made.model_calls,
             cache_hit=cache_hit,
+            model_cache_hits=made.cache_hits,
+            repaired=made.repaired,
+            fallbacks=made.fallbacks,
+            fallback_reason=made.fallback_reason,
         ),
         error=generation.error,
         created_at=generation.created_at,

@@ -111,7 +111,7 @@ class LlmWriter:
         style: WritingStyle | None = None,
     ) -> WrittenDocument:
         """The offline resume with its summary and role bullets rewritten for the job."""
-        offline = await self._offline.write_resume(profile, job, plan, options)
+        offline = await self._offline.write_resume(profile, job, plan, options, style=style)
         roles = parts.role_lines(offline)
         owners = {
             role: {role, *(s for line in lines for s in line.sources)}
@@ -162,7 +162,7 @@ class LlmWriter:
         The body is one part: if any paragraph still fails after the repair, the whole
         offline body is kept (a letter mixing two voices reads worse than either).
         """
-        offline = await self._offline.write_cover_letter(profile, job, plan, options)
+        offline = await self._offline.write_cover_letter(profile, job, plan, options, style=style)
         resume = await self._offline.write_resume(profile, job, plan, ResumeOptions())
         company = allowed_words(job, options)[1]
         count = max(1, len(parts.body_paragraphs(offline)))

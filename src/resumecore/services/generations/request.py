@@ -14,11 +14,11 @@ from resumecore.generation.policy import GenerationPolicy, cache_key, check_opti
 from resumecore.ids import UserId
 from resumecore.model.idempotency import IdempotencyKey
 from resumecore.model.principal import Principal
-from resumecore.ports.document_writer import DocumentWriter
 from resumecore.ports.generations import TaskQueue
 from resumecore.ports.notifier import ChangeNotifier
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
+from resumecore.services.generations.writers import Writers
 from resumecore.services.idempotency import remember, replay
 from resumecore.services.jobs.scoring_budget import ensure_scorable
 from resumecore.services.jobs.tailoring import load_pair
@@ -37,21 +37,23 @@ class Requested(msgspec.Struct, frozen=True, kw_only=True):
 class RequestGeneration:
     """Create a pending generation pinned to the job's and profile's versions, and queue it.
 
-    The same request (inputs, versions, options, writer) as an earlier completed one returns
-    that one: a document costs one generation. With an idempotency key, a repeat returns the
-    first generation.
+    The same request (inputs, versions, options, writer, active writing sample) as an earlier
+    completed one returns that one: a document costs one generation. With an idempotency key,
+    a repeat returns the first generation.
 
     Raises:
         NotFound: the job or profile is missing or another user's.
-        InvalidValue: an option out of range, or a profile too large to score.
-        RateLimited: past the hourly quota or the number of unfinished generations.
+        InvalidValue: an option out of range, a profile too large to score, or a writer this
+            server does not have.
+        RateLimited: past the hourly quota or the number of unfinished generations;
+            ``TokenBudgetExhausted`` when the LLM writer is asked for past the daily budget.
     """
 
     def __init__(
         self,
         uow: UnitOfWorkFactory,
         queue: TaskQueue,
-        writer: DocumentWriter,
+        writers: Writers,
         clock: Clock,
         ids: IdGenerator,
         policy: GenerationPolicy,
@@ -60,7 +62,7 @@ class RequestGeneration:
         self._uow = uow
         self._notifier = notifier
         self._queue = queue
-        self._writer = writer
+        self._writers = writers
         self._clock = clock
         self._ids = ids
         self._policy = policy
@@ -74,9 +76,11 @@ class RequestGeneration:
         *,
         profile_id: str | None = None,
         idempotency: IdempotencyKey | None = None,
+        writer_name: str | None = None,
     ) -> Requested:
         """The new (pending) generation, or the earlier one it repeats."""
         check_options(options)
+        chosen = self._writers.chosen(writer_name)
         now = self._clock.now()
         async with self._uow() as uow:
             earlier = await replay(uow, principal.user_id, idempotency, Generation, now)
@@ -84,7 +88,8 @@ class RequestGeneration:
                 return Requested(generation=earlier, reused=True)
             job, profile = await load_pair(uow, principal, job_id, profile_id)
             ensure_scorable(profile)
-            writer = f"{self._writer.name}/{self._writer.version}"
+            writer = Writers.label(chosen)
+            sample = await uow.samples.active(principal.user_id, document_type)
             key = cache_key(
                 document_type=document_type,
                 profile_id=profile.id,
@@ -93,11 +98,13 @@ class RequestGeneration:
                 job_version=job.version,
                 options=options,
                 writer=writer,
+                sample_id=sample.id if sample else None,
             )
             cached = await uow.generations.find_completed(principal.user_id, key)
             if cached is not None:
                 return Requested(generation=cached, reused=True)
             await self._check_quota(uow, principal.user_id)
+            await self._writers.check_budget(chosen, principal.user_id, now)
             generation = Generation(
                 id=self._ids.new_id(),
                 user_id=principal.user_id,

@@ -18,7 +18,9 @@ from resumecore.ports.system import Clock
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.ports.work import CpuWorkRunner
 from resumecore.postings.vocabulary import default_vocabulary
+from resumecore.samples.style import WritingStyle
 from resumecore.services.generations.manage import announce
+from resumecore.services.generations.writers import Writers
 from resumecore.services.jobs.relevance import RelevanceScorer
 from resumecore.tailoring import ResumePlan, match_report, select_for_resume
 
@@ -46,14 +48,14 @@ class RunGeneration:
         self,
         uow: UnitOfWorkFactory,
         scorer: RelevanceScorer,
-        writer: DocumentWriter,
+        writers: Writers,
         cpu: CpuWorkRunner,
         clock: Clock,
         notifier: ChangeNotifier,
     ) -> None:
         self._uow = uow
         self._scorer = scorer
-        self._writer = writer
+        self._writers = writers
         self._cpu = cpu
         self._clock = clock
         self._notifier = notifier
@@ -73,7 +75,7 @@ class RunGeneration:
             return await self._fail(generation_id, str(exc))
 
     async def _stages(self, generation: Generation) -> Generation:
-        job, profile = await self._inputs(generation)
+        job, profile, style = await self._inputs(generation)
         options = generation.options
         # One save per step: the stage just done is closed as the next one opens.
         generation = await self._step(generation, None, "analyse_job")
@@ -81,7 +83,8 @@ class RunGeneration:
         generation = await self._step(generation, "analyse_job", "select")
         plan = await self._plan(profile, job, options)
         generation = await self._step(generation, "select", "write")
-        document = await self._write(profile, job, plan, options)
+        writer = self._writers.for_label(generation.writer)
+        document = await self._write(writer, (profile, job, plan), options, style)
         generation = await self._step(generation, "write", "verify")
         company = _company(job, options)
         allowed = tuple(a for a in (job.title, company, _manager(options)) if a)
@@ -108,13 +111,14 @@ class RunGeneration:
         )
         return await self._commit(generation, done)
 
-    async def _inputs(self, generation: Generation) -> tuple[Job, Profile]:
+    async def _inputs(self, generation: Generation) -> tuple[Job, Profile, WritingStyle | None]:
         async with self._uow() as uow:
             job = await uow.jobs.get(generation.job_id)
             profile = await uow.profiles.get(ProfileId(generation.profile_id))
+            sample = await uow.samples.active(generation.user_id, generation.document_type)
         if job is None or profile is None:
             raise GenerationFailed("The job or the profile was deleted before it was written.")
-        return job, profile
+        return job, profile, sample.writing_style if sample else None
 
     async def _plan(self, profile: Profile, job: Job, options: object) -> ResumePlan:
         relevance = await self._scorer(profile, job)
@@ -131,12 +135,16 @@ class RunGeneration:
         )
 
     async def _write(
-        self, profile: Profile, job: Job, plan: ResumePlan, options: object
+        self,
+        writer: DocumentWriter,
+        inputs: tuple[Profile, Job, ResumePlan],
+        options: object,
+        style: WritingStyle | None,
     ) -> WrittenDocument:
         if isinstance(options, CoverLetterOptions):
-            return await self._writer.write_cover_letter(profile, job, plan, options)
+            return await writer.write_cover_letter(*inputs, options, style=style)
         limits = options if isinstance(options, ResumeOptions) else ResumeOptions()
-        return await self._writer.write_resume(profile, job, plan, limits)
+        return await writer.write_resume(*inputs, limits, style=style)
 
     async def _step(
         self, generation: Generation, done: StageName | None, started: StageName
