@@ -29,8 +29,9 @@ _CODES = "USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|INR|JPY|SGD|HKD|ZAR|CZK|MX
 _CURRENCY = rf"(?:US\$|CA\$|CAD\$|C\$|AU\$|A\$|NZ\$|\$|€|£|¥|₹|\b(?:{_CODES})\b)"
 _AMOUNT = re.compile(
     rf"(?P<pre>{_CURRENCY})?\s?"
-    r"(?P<num>(?<![\d.,])(?:\d{1,3}(?:[,. \u202f]\d{3})+|\d{1,7})(?:[.,]\d{1,2})?(?!\d))"
-    r"(?P<k>\s?[kK](?![a-zA-Z]))?"
+    r"(?P<num>(?<![\d.,])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,. \u202f]\d{3})+|\d{1,7})"
+    r"(?:[.,]\d{1,2})?(?!\d))"
+    r"(?P<k>\s?[kK](?![a-zA-Z]))?(?P<lakh>\s?(?:LPA|lakhs?|lacs?)\b)?"
     rf"(?:\s?(?P<post>k€|€|£|\b(?:{_CODES}|euros?)\b))?"
 )
 _RANGE_GAP = re.compile(
@@ -43,7 +44,11 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_PATTERNS: tuple[tuple[Period, str], ...] = (
-    ("hour", r"(?:/|per|an|a|pro|por|de l'|par)\s?(?:hour|hr|h|stunde|hora|heure)\b|hourly"),
+    (
+        "hour",
+        r"(?:/|per|an|a|pro|por|de l'|par)\s?(?:hour|hr|h|stunde|hora|heure)\b|hourly"
+        r"|p/h(?:r)?\b|ph\b|p\.h\.",
+    ),
     ("day", r"(?:/|per|a|pro|par|por)\s?(?:day|d|tag|jour|día)\b|daily|day rate"),
     ("week", r"(?:/|per|a|pro|par|por)\s?(?:week|wk|woche|semaine|semana)\b|weekly"),
     (
@@ -66,20 +71,40 @@ _LABEL = re.compile(
 _NOT_PAY = re.compile(
     r"\b(?:bonus|budget|stipend|allowance|differential|reimbursement|sign-on|signing|referral|"
     r"funding|raised|revenue|discount|credit|match|per employee|take-home|learning|"
-    r"million|billion|m|bn)\b",
+    r"million|billion|m|bn|ote|on-target|commission|variable|detention|earnings|tips|"
+    r"per (?:mile|load|stop|drop|delivery)|cpm|layover|spend|acv|arr|quota|deals?)\b",
     re.IGNORECASE,
 )
 _DOLLAR_COUNTRIES = (
-    ("CAD", re.compile(r"\b(?:Canada|Canadian|Toronto|Vancouver|Montreal|Ottawa|Calgary)\b")),
-    ("AUD", re.compile(r"\b(?:Australia|Australian|Sydney|Melbourne|Brisbane|Perth)\b")),
+    (
+        "CAD",
+        re.compile(
+            r"\b(?:Canada|Canadian|Toronto|Vancouver|Montr[eé]al|Ottawa|Calgary|Edmonton"
+            r")\b"
+        ),
+    ),
+    (
+        "AUD",
+        re.compile(
+            r"\b(?:Australia|Australian|Sydney|Melbourne|Brisbane|Perth|Adelaide|Hobart|Canberra|"
+            r"Darwin)\b"
+        ),
+    ),
     ("NZD", re.compile(r"\b(?:New Zealand|Auckland|Wellington)\b")),
     ("SGD", re.compile(r"\bSingapore\b")),
 )
-_LARGE = re.compile(r"\s?(?:[mM]\b|mn\b|million|bn\b|billion|Mio)")
+_LARGE = re.compile(r"\s?(?:[mM]\b|mn\b|million|bn\b|billion|Mio|Cr\b|crores?)")
+_UP_TO = re.compile(r"\b(?:up to|upto|max(?:imum)?|bis zu|jusqu'à|hasta)\s*$", re.IGNORECASE)
+_LAKH = 100_000
 _US = re.compile(
-    r"\b(?:USA|U\.S\.|United States|401\(k\)|\(US\)|"
+    r"\(US\)|\b(?:USA|U\.S\.|United States|401\(k\)|"
     r"(?<=, )(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|"
     r"MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)\b(?=[\s),.;]|$))"
+)
+# Signs of the country that outweigh a US state code elsewhere in the text.
+_DOLLAR_REGIONS = (
+    ("AUD", re.compile(r"\+ super\b|\bsuperannuation\b|\bPty Ltd\b|\b(?:NSW|VIC|QLD|TAS)\b")),
+    ("CAD", re.compile(r", (?:BC|ON|AB|QC|MB|SK|NS|NB|NL|PE)\b")),
 )
 _MIN_YEARLY = 15000
 
@@ -99,6 +124,8 @@ class _Money(msgspec.Struct, frozen=True):
     end: int
     value: float
     currency: str | None
+    # The multiplier written after the figure ("k", "LPA"); in "$60-65k" it holds for both ends.
+    scale: float = 1.0
 
 
 def find_salary(text: str) -> SalaryRange | None:
@@ -120,6 +147,8 @@ def find_salary(text: str) -> SalaryRange | None:
         if index + 1 < len(amounts) and _RANGE_GAP.match(text[low.end : amounts[index + 1].start]):
             high = amounts[index + 1]
             index += 1
+            if low.scale == 1.0 and high.scale > 1.0 and low.value * high.scale <= high.value:
+                low = msgspec.structs.replace(low, value=low.value * high.scale, scale=high.scale)
         index += 1
         candidate = _candidate(text, low, high)
         if candidate is not None and (best is None or candidate[0] > best[0]):
@@ -130,11 +159,10 @@ def find_salary(text: str) -> SalaryRange | None:
 def _money(text: str, found: re.Match[str]) -> _Money | None:
     if _LARGE.match(text, found.end()):
         return None
-    value = _number(found.group("num"))
-    if found.group("k"):
-        value *= 1000
+    scale = 1000.0 if found.group("k") else _LAKH if found.group("lakh") else 1.0
+    value = _number(found.group("num")) * scale
     symbol = found.group("pre") or found.group("post")
-    return _Money(found.start(), found.end(), value, _currency(symbol) if symbol else None)
+    return _Money(found.start(), found.end(), value, _currency(symbol) if symbol else None, scale)
 
 
 def _candidate(text: str, low: _Money, high: _Money) -> tuple[int, SalaryRange] | None:
@@ -154,17 +182,24 @@ def _candidate(text: str, low: _Money, high: _Money) -> tuple[int, SalaryRange] 
     tail = after[filler.end() if filler else 0 :]
     period, period_end = _period(tail)
     end = high.end + (len(after) - len(tail)) + period_end if period else high.end
-    if period is None and high.value >= _MIN_YEARLY:
+    if period is None and (high.value >= _MIN_YEARLY or high.scale == _LAKH):
         period = "year"
     if currency == "USD" and text[low.start : low.start + 1] == "$":
         currency = _dollar(text)
+    elif currency is None and _US.search(text):
+        currency = "USD"
     nearby = text[high.end : min(len(text), high.end + 30)].split("\n", maxsplit=1)[0]
     before = text[max(line_start, low.start - 25) : low.start]
     score = 4 * labelled + 2 * (high is not low) + 2 * (period is not None) + (currency is not None)
-    if (_NOT_PAY.search(nearby) and not labelled) or _NOT_PAY.search(before):
+    # "$1.50/hr shift differential", "$240K OTE": the words right after the figure say what it
+    # is; "+ bonus" further on does not make a labelled salary a bonus.
+    right_after = re.split(r"[+,;(]|\bplus\b|\band\b", nearby, maxsplit=1)[0]
+    if _NOT_PAY.search(right_after) or _NOT_PAY.search(before):
+        return None
+    if _NOT_PAY.search(nearby) and not labelled:
         score -= 6
     salary = SalaryRange(
-        min=low.value,
+        min=None if _UP_TO.search(before) and high is low else low.value,
         max=high.value,
         currency=currency,
         period=period,
@@ -198,6 +233,9 @@ def _currency(symbol: str) -> str:
 
 
 def _dollar(text: str) -> str:
+    for code, pattern in _DOLLAR_REGIONS:
+        if pattern.search(text):
+            return code
     if _US.search(text):
         return "USD"
     for code, pattern in _DOLLAR_COUNTRIES:
