@@ -30,7 +30,9 @@ from adapters.throttle.memory_counter import MemoryAttemptCounter
 from adapters.workers.thread_pool import ThreadPoolRunner
 from entrypoints.data_files import make_data_private
 from entrypoints.settings import Settings
+from resumecore.enhancement.llm import LlmEnhancer
 from resumecore.enhancement.offline import OfflineEnhancer
+from resumecore.generation.llm.access import ModelAccess
 from resumecore.generation.llm.writer import LlmWriter
 from resumecore.generation.offline_writer import OfflineWriter
 from resumecore.generation.policy import GenerationPolicy
@@ -267,8 +269,17 @@ def build_application(
     container.register(ReplyCache, instance=replies)
     if language_model is not None:
         container.register(LanguageModel, instance=language_model)
-    container.register(Writers, instance=writers(settings, language_model, ledger, replies, clock))
-    container.register(ProfileEnhancer, instance=OfflineEnhancer(cpu=scoring))
+    access = (
+        model_access(settings, language_model, ledger, replies, clock) if language_model else None
+    )
+    container.register(Writers, instance=writers(settings, access, ledger))
+    offline_enhancer = OfflineEnhancer(cpu=scoring)
+    container.register(
+        ProfileEnhancer,
+        instance=LlmEnhancer(access, offline_enhancer)
+        if access is not None and settings.writer == "llm"
+        else offline_enhancer,
+    )
     container.register(
         GenerationPolicy,
         instance=GenerationPolicy(
@@ -427,28 +438,31 @@ def _file_store(settings: Settings, app: Application) -> FileStore:
     return store
 
 
-def writers(
+def writers(settings: Settings, access: ModelAccess | None, ledger: TokenLedger) -> Writers:
+    """The offline writer, and the LLM writer when a model is configured."""
+    found: list[DocumentWriter] = [OfflineWriter()]
+    if access is not None:
+        found.append(LlmWriter(access))
+    return Writers(
+        found, default=settings.writer, ledger=ledger, tokens_per_day=settings.llm_tokens_per_day
+    )
+
+
+def model_access(
     settings: Settings,
-    model: LanguageModel | None,
+    model: LanguageModel,
     ledger: TokenLedger,
     replies: ReplyCache,
     clock: Clock,
-) -> Writers:
-    """The offline writer, and the LLM writer when a model is configured."""
-    found: list[DocumentWriter] = [OfflineWriter()]
-    if model is not None:
-        found.append(
-            LlmWriter(
-                model,
-                replies,
-                ledger,
-                clock,
-                tokens_per_day=settings.llm_tokens_per_day,
-                redact=settings.llm_redact,
-            )
-        )
-    return Writers(
-        found, default=settings.writer, ledger=ledger, tokens_per_day=settings.llm_tokens_per_day
+) -> ModelAccess:
+    """The model with its reply cache, token ledger and budget, as the LLM writers use it."""
+    return ModelAccess(
+        model,
+        replies,
+        ledger,
+        clock,
+        tokens_per_day=settings.llm_tokens_per_day,
+        redact=settings.llm_redact,
     )
 
 

@@ -182,3 +182,37 @@ async def test_asking_for_the_llm_writer_without_a_model_is_a_clear_422(
         )
     assert response.status_code == 422, response.text
     assert "not configured" in response.json()["detail"]
+
+
+def shortened(body: dict[str, Any]) -> str:
+    """An enhancement: the summary as it was, each item's first sentence, all cited."""
+    data = prompt_data(body["messages"])
+    every = [f["id"] for f in data["facts"]]
+    items = [
+        {
+            "id": item["id"],
+            "sentences": [
+                {"text": item["text"].split(". ")[0].rstrip(".") + ".", "sources": [item["id"]]}
+            ],
+        }
+        for item in data["items"]
+    ]
+    summary = [{"text": data["summary"], "sources": every}] if data["summary"] else []
+    return json.dumps({"summary": summary, "items": items})
+
+
+async def test_profile_enhance_uses_the_model_when_it_is_the_default_writer(
+    tmp_path: Path, database_url: str, loopback_llm: LoopbackLlm
+) -> None:
+    loopback_llm.fake.responder = shortened
+    async with llm_app(tmp_path, database_url, loopback_llm, writer="llm") as client:
+        ada = await user(client, "ada@example.com")
+        enhanced = await client.post(
+            "/api/v1/profile/enhance", json={"profile_id": ada["profile"]}, headers=auth(ada)
+        )
+        profile = await client.get(f"/api/v1/profiles/{ada['profile']}", headers=auth(ada))
+    assert enhanced.status_code == 200, enhanced.text
+    assert enhanced.json()["writer"].startswith("llm/")
+    assert len(loopback_llm.fake.chat_requests()) == 1
+    texts = [e["enhanced_description"] for e in profile.json()["experiences"]]
+    assert all(text and text.endswith(".") and ". " not in text for text in texts)

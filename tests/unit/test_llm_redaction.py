@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from adapters.memory.language_model import ScriptedLanguageModel
 from adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
 from resumecore.generation.document import CoverLetterOptions, ResumeOptions
+from resumecore.generation.llm.access import ModelAccess
 from resumecore.generation.llm.redaction import Redactor
 from resumecore.generation.llm.writer import LlmWriter
 from resumecore.model.profile import Profile
@@ -84,7 +85,9 @@ async def test_no_name_email_phone_address_or_url_of_the_profile_is_in_any_promp
     plan = select_for_resume(profile, JOB)
     model = ScriptedLanguageModel(respond=echo)
     writer = LlmWriter(
-        model, MemoryReplyCache(), MemoryTokenLedger(), FakeClock(), tokens_per_day=10**6
+        ModelAccess(
+            model, MemoryReplyCache(), MemoryTokenLedger(), FakeClock(), tokens_per_day=10**6
+        )
     )
     await writer.write_resume(profile, JOB, plan, ResumeOptions())
     await writer.write_cover_letter(profile, JOB, plan, CoverLetterOptions())

@@ -13,6 +13,7 @@ from adapters.memory.language_model import ScriptedLanguageModel
 from adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
 from resumecore.errors import ModelUnavailable
 from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
+from resumecore.generation.llm.access import ModelAccess
 from resumecore.generation.llm.writer import LlmWriter
 from resumecore.generation.offline_writer import OfflineWriter, allowed_words
 from resumecore.generation.verify import unsupported_lines
@@ -49,12 +50,14 @@ def inventing(claim: str) -> Any:
 
 def writer(model: ScriptedLanguageModel, **kwargs: Any) -> LlmWriter:
     return LlmWriter(
-        model,
-        kwargs.pop("cache", MemoryReplyCache()),
-        kwargs.pop("ledger", MemoryTokenLedger()),
-        FakeClock(),
-        tokens_per_day=kwargs.pop("tokens_per_day", 100_000),
-        **kwargs,
+        ModelAccess(
+            model,
+            kwargs.pop("cache", MemoryReplyCache()),
+            kwargs.pop("ledger", MemoryTokenLedger()),
+            FakeClock(),
+            tokens_per_day=kwargs.pop("tokens_per_day", 100_000),
+            **kwargs,
+        )
     )
 
 

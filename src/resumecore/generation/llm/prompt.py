@@ -42,6 +42,12 @@ LETTER_TASK = (
     "added separately). Reply as "
     '{{"paragraphs": [{{"sentences": [{{"text", "sources"}}]}}]}}.'
 )
+ENHANCE_TASK = (
+    "Tighten the person's summary (at most 3 sentences) and each item's description (2 to 4 "
+    "sentences: what the role or project was, then its strongest results) for any employer, "
+    "not one job. An item's sentences cite that item's id. Reply as "
+    '{"summary": [{"text", "sources"}], "items": [{"id", "sentences": [{"text", "sources"}]}]}.'
+)
 REPAIR_TASK = (
     "A verifier found claims in these sentences that the facts do not support. Rewrite only "
     "the parts listed, in the same JSON shape as before (omit the other parts); drop a claim "
@@ -80,6 +86,20 @@ class LetterReply(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """The model's cover-letter body."""
 
     paragraphs: list[Paragraph]
+
+
+class ItemText(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """An item's rewritten description, as sentences."""
+
+    id: str
+    sentences: list[Sentence]
+
+
+class EnhanceReply(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """The model's enhanced summary and item descriptions."""
+
+    summary: list[Sentence]
+    items: list[ItemText]
 
 
 def messages(task: str, data: dict[str, Any]) -> list[ChatMessage]:
