@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 import msgspec
@@ -186,7 +187,7 @@ def _candidate(text: str, low: _Money, high: _Money) -> tuple[int, SalaryRange] 
         period = "year"
     if currency == "USD" and text[low.start : low.start + 1] == "$":
         currency = _dollar(text)
-    elif currency is None and _US.search(text):
+    elif currency is None and _in_us(text):
         currency = "USD"
     nearby = text[high.end : min(len(text), high.end + 30)].split("\n", maxsplit=1)[0]
     before = text[max(line_start, low.start - 25) : low.start]
@@ -232,11 +233,18 @@ def _currency(symbol: str) -> str:
     return _SYMBOLS.get(lowered, symbol.upper())
 
 
+@lru_cache(maxsize=4)
+def _in_us(text: str) -> bool:
+    # Cached: every candidate of one posting asks the same question of the same text.
+    return bool(_US.search(text))
+
+
+@lru_cache(maxsize=4)
 def _dollar(text: str) -> str:
     for code, pattern in _DOLLAR_REGIONS:
         if pattern.search(text):
             return code
-    if _US.search(text):
+    if _in_us(text):
         return "USD"
     for code, pattern in _DOLLAR_COUNTRIES:
         if pattern.search(text):
