@@ -50,8 +50,10 @@ bench: $(STAMP)
 	$(PY) -m eval.tailoring_bench
 	$(PY) -m bench.generation_bench
 	$(PY) -m bench.render_bench
+	$(PY) -m bench.llm_bench
 
 bench-smoke: $(STAMP)
 	$(PY) -m bench.run --users 2 --requests 20 --runs 1 --seconds 1 --concurrency 1 4
 	$(PY) -m bench.generation_bench --requests 4 --seconds 1 --concurrency 1 2
 	$(PY) -m bench.render_bench --rounds 1
+	$(PY) -m bench.llm_bench --rounds 2
