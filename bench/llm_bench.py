@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import copy
-import importlib
 import itertools
 import json
 import re
@@ -53,6 +52,7 @@ from tests.support.llm_replies import faithful_resume, prompt_data
 from adapters.llm.openai_model import OpenAiLanguageModel
 from adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
 from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
+from resumecore.generation.llm.access import ModelAccess
 from resumecore.generation.llm.writer import LlmWriter
 from resumecore.generation.offline_writer import OfflineWriter
 from resumecore.ids import ProfileId, UserId
@@ -283,7 +283,7 @@ class Bench:
 
     def writer(self, cache: MemoryReplyCache | None = None) -> LlmWriter:
         needs = (self.model, cache or MemoryReplyCache(), MemoryTokenLedger(), FakeClock())
-        return llm_writer(*needs, tokens_per_day=10**9)
+        return LlmWriter(ModelAccess(*needs, tokens_per_day=10**9))
 
     async def offline_resume(self) -> WrittenDocument:
         return await self.offline.write_resume(self.profile, self.job, self.plan, ResumeOptions())
@@ -342,17 +342,6 @@ async def timed(once: Callable[[], Awaitable[WrittenDocument]]) -> tuple[float, 
     start = time.perf_counter()
     document = await once()
     return (time.perf_counter() - start) * 1000, document
-
-
-def llm_writer(*needs: Any, **options: Any) -> LlmWriter:
-    """``LlmWriter`` over ``ModelAccess(*needs, **options)``, or given them itself where the
-    writer predates ``ModelAccess`` (the same arguments either way)."""
-    writer: Any = LlmWriter
-    try:
-        access = importlib.import_module("resumecore.generation.llm.access")
-    except ModuleNotFoundError:
-        return writer(*needs, **options)  # type: ignore[no-any-return]
-    return writer(access.ModelAccess(*needs, **options))  # type: ignore[no-any-return]
 
 
 def sample(ms: float, document: WrittenDocument) -> Sample:
