@@ -87,6 +87,7 @@ from resumecore.services.generations.manage import (
 )
 from resumecore.services.generations.request import RequestGeneration
 from resumecore.services.generations.run import RunGeneration
+from resumecore.services.generations.usage import GetLlmUsage
 from resumecore.services.generations.writers import Writers
 from resumecore.services.jobs.catalog import BrowseCatalog, SaveCatalogJob, SeedCatalog
 from resumecore.services.jobs.manage import (
@@ -165,6 +166,7 @@ USE_CASES: tuple[type, ...] = (
     GetLatestRanking,
     RequestGeneration,
     RunGeneration,
+    GetLlmUsage,
     GetGeneration,
     WatchGeneration,
     ListGenerations,

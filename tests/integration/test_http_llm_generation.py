@@ -216,3 +216,23 @@ async def test_profile_enhance_uses_the_model_when_it_is_the_default_writer(
     assert len(loopback_llm.fake.chat_requests()) == 1
     texts = [e["enhanced_description"] for e in profile.json()["experiences"]]
     assert all(text and text.endswith(".") and ". " not in text for text in texts)
+
+
+async def test_usage_sums_what_each_generation_cost(
+    tmp_path: Path, database_url: str, loopback_llm: LoopbackLlm
+) -> None:
+    loopback_llm.fake.responder = faithful
+    async with llm_app(tmp_path, database_url, loopback_llm, llm_tokens_per_day=10_000) as client:
+        ada = await user(client, "ada@example.com")
+        bob = await user(client, "bob@example.com")
+        costs = []
+        for projects in (1, 2):
+            meta = (await resume(client, ada, max_projects=projects))["llm_metadata"]
+            costs.append(meta["input_tokens"] + meta["output_tokens"])
+        usage = (await client.get("/api/v1/usage/llm", headers=auth(ada))).json()
+        others = (await client.get("/api/v1/usage/llm", headers=auth(bob))).json()
+    assert usage["available"] is True
+    assert usage["today_tokens"] == sum(costs) > 0
+    assert usage["remaining_today"] == 10_000 - sum(costs)
+    assert usage["total"]["prompt_tokens"] + usage["total"]["completion_tokens"] == sum(costs)
+    assert others["today_tokens"] == 0

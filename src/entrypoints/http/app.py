@@ -24,6 +24,7 @@ from entrypoints.http.controllers.profile_parts import ProfilePartsController
 from entrypoints.http.controllers.profiles import ProfileController
 from entrypoints.http.controllers.rankings import RankingController
 from entrypoints.http.controllers.samples import SampleController
+from entrypoints.http.controllers.usage import UsageController
 from entrypoints.http.cors import cors_config
 from entrypoints.http.openapi import finish_openapi
 from entrypoints.http.problems import (
@@ -83,6 +84,7 @@ def create_app(application: Application | None = None) -> Litestar:
             ProfilePartsController,
             *ITEM_ROUTERS,
             EnhanceController,
+            UsageController,
             JobController,
             RankingController,
             GenerationController,

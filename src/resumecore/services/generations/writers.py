@@ -39,6 +39,15 @@ class Writers:
         self._ledger = ledger
         self._tokens_per_day = tokens_per_day
 
+    @property
+    def tokens_per_day(self) -> int:
+        """The daily language-model budget of one user."""
+        return self._tokens_per_day
+
+    def has(self, name: str) -> bool:
+        """Whether the writer ``name`` is configured."""
+        return name in self._by_name
+
     def chosen(self, name: str | None) -> DocumentWriter:
         """The writer a request asked for (the default when it named none).
 
