@@ -95,6 +95,19 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     # Tokens one user may spend per UTC day (0: no model calls at all).
     llm_tokens_per_day: int = 200_000
 
+    # Operations (docs/operations.md). GET /metrics needs "Authorization: Bearer <token>" when set.
+    metrics_token: str = ""
+    # OpenTelemetry traces over OTLP/HTTP, e.g. http://collector:4318 ("" turns tracing off).
+    otel_endpoint: str = ""
+    otel_service_name: str = "resumecore"
+    # The shared Redis cache (catalog pages, parsed postings, embeddings, model replies).
+    cache_ttl_seconds: int = 3600
+    # PostgreSQL connection pool of each process (SQLite uses one connection per operation).
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
+    # The posting parser asks the language model too (evidence-checked); needs a model.
+    parser_llm_assist: bool = False
+
     @property
     def llm_configured(self) -> bool:
         """A model is named and there is a key or a server (a local server needs no key)."""
@@ -195,6 +208,15 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
             raise ValueError(msg)
         if not 0 <= self.llm_max_retries <= 10:
             msg = "RESUMECORE_LLM_MAX_RETRIES must be between 0 and 10"
+            raise ValueError(msg)
+        if self.parser_llm_assist and not self.llm_configured:
+            msg = "RESUMECORE_PARSER_LLM_ASSIST needs a language model (RESUMECORE_LLM_MODEL ...)"
+            raise ValueError(msg)
+        if not 1 <= self.db_pool_size <= 200 or not 0 <= self.db_max_overflow <= 200:
+            msg = "RESUMECORE_DB_POOL_SIZE must be 1-200 and RESUMECORE_DB_MAX_OVERFLOW 0-200"
+            raise ValueError(msg)
+        if not 1 <= self.cache_ttl_seconds <= 30 * 24 * 3600:
+            msg = "RESUMECORE_CACHE_TTL_SECONDS must be between 1 and 2592000"
             raise ValueError(msg)
         if self.llm_tokens_per_day < 0:
             msg = "RESUMECORE_LLM_TOKENS_PER_DAY must not be negative"
