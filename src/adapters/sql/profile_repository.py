@@ -1,12 +1,18 @@
-"""Profiles in SQL: one row per profile, one row per component (JSON payload, ordered)."""
+"""Profiles in SQL: one row per profile, one row per component (JSON payload, ordered).
+
+Saves write only what changed (``profile_rows.py``): the rows a unit of work loaded are kept as
+its snapshot, so a one-item edit is one conditional UPDATE of the profile plus one statement for
+the item, whatever the profile's size.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import msgspec
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 
+from adapters.sql.profile_rows import RowChanges, StoredRow, row_changes
 from adapters.sql.runner import SqlRunner
 from adapters.sql.tables import profile_components as components
 from adapters.sql.tables import profiles
@@ -18,9 +24,20 @@ from resumecore.model.profile_parts import PersonalInfo, Skills
 from resumecore.ports.repositories import ProfileRepository
 
 _encode = msgspec.json.Encoder().encode
+
+
+def _item_columns() -> tuple[Any, ...]:
+    return (
+        components.c.kind,
+        components.c.payload,
+        components.c.id.label("item_id"),
+        components.c.position.label("item_position"),
+    )
+
+
 # Built once: constructing joins per request cost a third of a profile read's CPU.
 _WITH_COMPONENTS = (
-    select(profiles, components.c.kind, components.c.payload)
+    select(profiles, *_item_columns())
     .select_from(profiles.outerjoin(components, components.c.profile_id == profiles.c.id))
     .order_by(profiles.c.created_at, profiles.c.id, components.c.kind, components.c.position)
 )
@@ -43,24 +60,32 @@ def _profile_values(profile: Profile) -> dict[str, Any]:
     }
 
 
-def _component_rows(profile: Profile) -> list[dict[str, Any]]:
-    return [
-        {
-            "profile_id": profile.id,
-            "id": item.id,
-            "kind": kind,
-            "position": position,
-            "payload": _text(item),
-        }
-        for kind, position, item in all_components(profile)
-    ]
+def _same(stored: Any, item: Any) -> bool:
+    """Unchanged content: the very item loaded, an equal one, or the same JSON."""
+    if stored is item:
+        return True
+    return stored == _text(item) if isinstance(stored, str) else bool(stored == item)
+
+
+_UPDATE_CONTENT = (
+    update(components)
+    .where(components.c.profile_id == bindparam("pid"), components.c.id == bindparam("iid"))
+    .values(payload=bindparam("body"), position=bindparam("pos"))
+)
+_UPDATE_POSITION = (
+    update(components)
+    .where(components.c.profile_id == bindparam("pid"), components.c.id == bindparam("iid"))
+    .values(position=bindparam("pos"))
+)
 
 
 class SqlProfileRepository(ProfileRepository):
-    """``profiles`` + ``profile_components``; saves rewrite the components of one profile."""
+    """``profiles`` + ``profile_components``; saves write the component rows that changed."""
 
     def __init__(self, runner: SqlRunner) -> None:
         self._db = runner
+        # What this unit of work loaded or wrote, per profile: the base of the next save.
+        self._rows: dict[str, dict[str, StoredRow]] = {}
 
     async def add(self, profile: Profile) -> None:
         """Insert the profile and its components."""
@@ -72,7 +97,9 @@ class SqlProfileRepository(ProfileRepository):
                 **_profile_values(profile),
             )
         )
-        await self._insert_components(profile)
+        changes = row_changes({}, all_components(profile), _same)
+        await self._write(profile.id, changes)
+        self._rows[profile.id] = changes.stored({})
 
     async def get(self, profile_id: ProfileId) -> Profile | None:
         """By id, with components in order."""
@@ -105,7 +132,7 @@ class SqlProfileRepository(ProfileRepository):
         )
         page = query.subquery()
         joined = (
-            select(page, components.c.kind, components.c.payload)
+            select(page, *_item_columns())
             .select_from(page.outerjoin(components, components.c.profile_id == page.c.id))
             .order_by(page.c.created_at, page.c.id, components.c.kind, components.c.position)
         )
@@ -117,7 +144,7 @@ class SqlProfileRepository(ProfileRepository):
         return int((await self._db.execute(query)).scalar_one())
 
     async def save(self, profile: Profile, *, expected_version: int) -> None:
-        """Conditional UPDATE on the version, then rewrite the component rows."""
+        """Conditional UPDATE on the version, then write the component rows that changed."""
         result = await self._db.execute(
             update(profiles)
             .where(profiles.c.id == profile.id, profiles.c.version == expected_version)
@@ -129,11 +156,16 @@ class SqlProfileRepository(ProfileRepository):
                 "The profile was changed by another request.",
                 current_version=current[1] if current else None,
             )
-        await self._db.execute(delete(components).where(components.c.profile_id == profile.id))
-        await self._insert_components(profile)
+        before = self._rows.get(profile.id)
+        if before is None:
+            before = await self._stored_rows(profile.id)
+        changes = row_changes(before, all_components(profile), _same)
+        await self._write(profile.id, changes)
+        self._rows[profile.id] = changes.stored(before)
 
     async def delete(self, profile_id: ProfileId) -> None:
         """Delete the profile; components go with it (ON DELETE CASCADE, and explicitly)."""
+        self._rows.pop(profile_id, None)
         await self._db.execute(delete(components).where(components.c.profile_id == profile_id))
         await self._db.execute(delete(profiles).where(profiles.c.id == profile_id))
 
@@ -148,10 +180,45 @@ class SqlProfileRepository(ProfileRepository):
             update(profiles).where(profiles.c.id == profile_id).values(is_primary=True)
         )
 
-    async def _insert_components(self, profile: Profile) -> None:
-        rows = _component_rows(profile)
-        if rows:
+    async def _stored_rows(self, profile_id: str) -> dict[str, StoredRow]:
+        """The component rows as stored (content as JSON), for a profile not loaded here."""
+        query = select(
+            components.c.id, components.c.kind, components.c.position, components.c.payload
+        ).where(components.c.profile_id == profile_id)
+        return {
+            row.id: StoredRow(row.kind, row.position, row.payload)
+            for row in await self._db.execute(query)
+        }
+
+    async def _write(self, profile_id: str, changes: RowChanges) -> None:
+        """One statement per kind of change, each for all its rows."""
+        if changes.deletes:
+            await self._db.execute(
+                delete(components).where(
+                    components.c.profile_id == profile_id, components.c.id.in_(changes.deletes)
+                )
+            )
+        if changes.inserts:
+            rows = [
+                {
+                    "profile_id": profile_id,
+                    "id": key,
+                    "kind": kind,
+                    "position": pos,
+                    "payload": _text(item),
+                }
+                for key, kind, pos, item in changes.inserts
+            ]
             await self._db.execute(insert(components), rows)
+        if changes.contents:
+            params = [
+                {"pid": profile_id, "iid": key, "pos": pos, "body": _text(item)}
+                for key, pos, item in changes.contents
+            ]
+            await self._db.execute(_UPDATE_CONTENT, params)
+        if changes.positions:
+            params = [{"pid": profile_id, "iid": key, "pos": pos} for key, pos in changes.positions]
+            await self._db.execute(_UPDATE_POSITION, params)
 
     async def _load(self, joined: Any) -> list[Profile]:
         """Profiles with their components (rows of a profile-component join), in one round trip."""
@@ -161,8 +228,11 @@ class SqlProfileRepository(ProfileRepository):
             if row.id not in profiles_by_id:
                 profiles_by_id[row.id] = row
                 items[row.id] = {kind: [] for kind in COMPONENT_TYPES}
+                self._rows[row.id] = {}
             if row.kind is not None:
-                items[row.id][row.kind].append(_decode(row.payload, row.kind))
+                item = _decode(row.payload, row.kind)
+                items[row.id][row.kind].append(item)
+                self._rows[row.id][row.item_id] = StoredRow(row.kind, row.item_position, item)
         return [_to_profile(row, items[row.id]) for row in profiles_by_id.values()]
 
 
