@@ -14,25 +14,28 @@ from resumecore.generation.document import Entry, Line, Section, WrittenDocument
 from resumecore.generation.plain_text import render
 
 SUMMARY = "summary"
+SKILL = "skill:"
 LETTER = "letter"
 _PRIVATE = frozenset({"header", "greeting", "closing"})
 
 
 def facts(document: WrittenDocument) -> dict[str, str]:
-    """Every id the document cites and the text it stands for (contact lines left out)."""
+    """Every id the document cites and the text it stands for (contact lines left out).
+
+    A skill id stands for the skill's name; the summary contributes only the person's own
+    summary (``profile``): its other sentences are the writer's, composed from these facts.
+    """
     found: dict[str, list[str]] = {}
     for section in document.sections:
         if section.kind in _PRIVATE:
             continue
         for entry in section.entries:
             for line in (entry.heading, *entry.lines):
-                names = line.text.split(", ")
-                if section.kind == "skills" and len(names) == len(line.sources):
-                    for source, name in zip(line.sources, names, strict=True):
-                        found.setdefault(source, []).append(name)
-                    continue
                 for source in line.sources:
-                    found.setdefault(source, []).append(line.text)
+                    if source.startswith(SKILL):
+                        found.setdefault(source, []).append(source.removeprefix(SKILL))
+                    elif section.kind != "summary" or source == "profile":
+                        found.setdefault(source, []).append(line.text)
     return {source: " ".join(dict.fromkeys(texts)) for source, texts in found.items()}
 
 
