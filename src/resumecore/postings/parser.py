@@ -12,6 +12,7 @@ from resumecore.postings.open_terms import unrecognised
 from resumecore.postings.salary import find_salary
 from resumecore.postings.section_headers import SectionKind
 from resumecore.postings.sections import Sections, Span, split_sections
+from resumecore.postings.skill_scope import posting_skills
 from resumecore.postings.vocabulary import SkillMatch, SkillVocabulary, default_vocabulary
 
 MAX_LENGTH = 50_000
@@ -42,7 +43,10 @@ def parse_posting(raw_text: str, vocabulary: SkillVocabulary | None = None) -> P
     header = read_header(body, furnished.facts)
     sections = split_sections(body)
     requirements = sections.texts(body, "requirements")
-    matches = vocabulary.find(body)
+    items = [span for kind in _SKILL_KINDS for span in sections.items.get(kind, [])]
+    matches = posting_skills(
+        body, vocabulary.find(body), sections.boilerplate, header.title, header.company, items
+    )
     required = _skills_within(matches, sections.items.get("requirements", []))
     preferred = tuple(
         s
@@ -66,7 +70,7 @@ def parse_posting(raw_text: str, vocabulary: SkillVocabulary | None = None) -> P
         preferred_skills=preferred,
         unrecognised_skills=unrecognised(
             body,
-            [span for kind in _SKILL_KINDS for span in sections.items.get(kind, [])],
+            items,
             [(m.start, m.end) for m in matches],
         ),
         description=text,

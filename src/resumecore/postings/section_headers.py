@@ -60,7 +60,8 @@ _PHRASES: dict[SectionKind, str] = {
         "the job | how to apply | application process | interview process | equal opportunity | "
         "equal opportunity employer | eeo statement | diversity | privacy | compensation | salary "
         "| pay | our stack | tech stack | location | schedule | how we work | about the team | "
-        "the team | team | über uns | qui sommes-nous | qui sommes nous | sobre nosotros | "
+        "the team | team | full job description | über uns | qui sommes-nous | qui sommes nous | "
+        "sobre nosotros | "
         "quiénes somos | hours | about the role | overview | summary | job summary | position "
         "summary"
     ),
@@ -105,6 +106,32 @@ def header_kind(line: str) -> tuple[SectionKind, str] | None:
     if kind is None and _ABOUT.fullmatch(_strip(line)) and not line.rstrip().endswith("."):
         kind = "other"
     return (kind, "") if kind else None
+
+
+_BOILERPLATE_PHRASES = (
+    "about us | about the company | who we are | our company | the company | company | "
+    "how to apply | application process | interview process | equal opportunity | "
+    "equal opportunity employer | eeo statement | diversity | privacy | über uns | "
+    "qui sommes-nous | qui sommes nous | sobre nosotros | quiénes somos | our story | "
+    "our mission | our values | life at | why work with us | why work here | "
+    "diversity and inclusion | diversity, equity and inclusion | accommodations"
+)
+_BOILERPLATE = frozenset(_key(p) for p in _BOILERPLATE_PHRASES.split(" | "))
+
+
+def opens_boilerplate(line: str) -> bool:
+    """Whether a header opens company self-description, benefits, EEO or application text."""
+    header = header_kind(line)
+    if header is None:
+        return _key(_strip(line).rstrip(":")) in _BOILERPLATE and len(line) < 40
+    kind, rest = header
+    if rest.strip():
+        return False
+    return (
+        kind == "benefits"
+        or about_name(line) is not None
+        or (kind == "other" and _key(_strip(line).rstrip(":")) in _BOILERPLATE)
+    )
 
 
 def about_name(line: str) -> str | None:

@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from resumecore.postings.section_headers import SectionKind, about_name, header_kind
+from resumecore.postings.section_headers import (
+    SectionKind,
+    about_name,
+    header_kind,
+    opens_boilerplate,
+)
 
 ItemKind = SectionKind
 Span = tuple[int, int]
@@ -51,6 +56,8 @@ class Sections:
     items: dict[ItemKind, list[Span]] = field(default_factory=dict)
     header_lines: set[int] = field(default_factory=set)
     about_names: list[str] = field(default_factory=list)
+    # About-us, benefits, EEO and how-to-apply sections: what the posting says besides the job.
+    boilerplate: list[Span] = field(default_factory=list)
 
     def texts(self, text: str, kind: ItemKind) -> tuple[str, ...]:
         """The item strings of one kind, in order, without duplicates."""
@@ -102,7 +109,41 @@ def split_sections(text: str) -> Sections:
         elif current != "other":
             marker = _LIST_MARKER.match(line)
             _add_line(found, text, current, start + (marker.end() if marker else 0), end)
+    found.boilerplate = _boilerplate(text)
     return found
+
+
+def _boilerplate(text: str) -> list[Span]:
+    spans: list[Span] = []
+    aside_from: int | None = None
+    blank = False
+    position = 0
+    for line in text.split("\n"):
+        start, end = position, position + len(line)
+        position = end + 1
+        if not line.strip():
+            blank = True
+            continue
+        opens = opens_boilerplate(line)
+        if opens or header_kind(line) is not None or (blank and _looks_like_header(line)):
+            if aside_from is not None:
+                spans.append((aside_from, start))
+            aside_from = end if opens else None
+        blank = False
+    if aside_from is not None:
+        spans.append((aside_from, len(text)))
+    return spans
+
+
+def _looks_like_header(line: str) -> bool:
+    # An unknown header ("What you'll own") after a blank line ends an About-us section.
+    bare = line.strip(" #*_:")
+    return (
+        0 < len(bare) <= 50
+        and bare[0].isupper()
+        and bare[-1] not in ".,;!"
+        and not _LIST_MARKER.match(line)
+    )
 
 
 def _add_line(found: Sections, text: str, kind: ItemKind, start: int, end: int) -> None:

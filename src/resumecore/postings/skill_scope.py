@@ -1,0 +1,127 @@
+"""Which vocabulary hits are the job's skills, and which are only words about something else.
+
+A skill word in the company's self-description ("Crestline is a third-party logistics
+provider"), in the equal-opportunity text, the benefits or the "About us" section, in the title
+line or the company name, or a job title naming people ("data scientists", "caregivers",
+"our occupational therapists") is not something the posting asks of the applicant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resumecore.postings.sections import Span
+from resumecore.postings.vocabulary import SkillMatch
+
+_ROLE_NOUN = re.compile(
+    r"\b(?:engineer|developer|manager|designer|analyst|scientist|nurse|"
+    r"technician|assistant|specialist|consultant|teacher|accountant|paralegal|therapist|"
+    r"physiotherapist|machinist|welder|plumber|caregiver|hygienist|bookkeeper|"
+    r"mentor|lead|administrator|architect|researcher|recruiter|representative|aide)s?$",
+    re.IGNORECASE,
+)
+# A credential is written like a person ("Certified Public Accountant", "Master Electrician").
+_CREDENTIAL = re.compile(
+    r"^(?:certified|chartered|enrolled|master|licensed|registered|cisco)\b", re.IGNORECASE
+)
+_EEO = re.compile(
+    r"\b(?:equal (?:employment )?opportunity|without regard to|regardless of|"
+    r"reasonable accommodations?|e-verify|protected veteran|affirmative action|"
+    r"we (?:celebrate|welcome|encourage) (?:applications|applicants|diversity))\b",
+    re.IGNORECASE,
+)
+_SELF_DESCRIPTION = re.compile(
+    r"^(?:we(?:'re| are) (?:an?|the)\b|founded in\b|our (?:customers|clients|mission)\b)",
+    re.IGNORECASE,
+)
+_COMPANY_VERBS = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|are|was|builds|makes|runs|provides|operates|offers|"
+    r"serves|helps|delivers|designs|develops|manufactures|sells|has been)\b",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(r"^(?:subject|betreff|objet|asunto)\s*:.*$", re.IGNORECASE | re.MULTILINE)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+
+
+def posting_skills(
+    text: str,
+    matches: list[SkillMatch],
+    boilerplate: list[Span],
+    title: str | None,
+    company: str | None,
+    items: tuple[Span, ...] | list[Span] = (),
+) -> list[SkillMatch]:
+    """The matches that name something the job needs, in text order.
+
+    Args:
+        text: The posting body the matches were found in.
+        matches: Every vocabulary hit.
+        boilerplate: Spans of the About-us, benefits, application and EEO sections.
+        title: The parsed title; a hit inside it is the role's name, not a requirement.
+        company: The parsed company; a hit inside its name or its self-description drops.
+        items: Requirement, nice-to-have and duty items: a title or company name written
+            inside one is read as written there (a posting with no title line).
+
+    Returns:
+        The hits outside those places that do not name a person's job.
+    """
+    dropped: list[Span] = list(boilerplate)
+    subject = _SUBJECT.search(text, 0, 600)
+    if subject is not None:
+        dropped.append((subject.start(), subject.end()))
+    for name in (title, company):
+        dropped += [
+            span
+            for span in _occurrences(text, name)
+            if not _span_within(span, items) and not _on_list_line(text, span[0])
+        ]
+    dropped += _prose_about_company(text, company)
+    dropped.sort()
+    return [
+        m
+        for m in matches
+        if not _inside_any(m, dropped) and not _names_a_person(m.alias, m.canonical)
+    ]
+
+
+def _names_a_person(alias: str, canonical: str) -> bool:
+    # A product may end like a job ("Google Tag Manager"): its canonical name says so.
+    return (
+        bool(_ROLE_NOUN.search(alias))
+        and not _CREDENTIAL.match(alias)
+        and not _ROLE_NOUN.search(canonical)
+    )
+
+
+def _occurrences(text: str, name: str | None) -> list[Span]:
+    if not name or len(name) < 3:
+        return []
+    pattern = re.compile(re.escape(name), re.IGNORECASE)
+    return [(found.start(), found.end()) for found in pattern.finditer(text)]
+
+
+def _prose_about_company(text: str, company: str | None) -> list[Span]:
+    first_word = company.split()[0] if company else None
+    spans: list[Span] = []
+    for sentence in _SENTENCE.finditer(text):
+        chunk = sentence.group(0).strip(" -*•")
+        if _EEO.search(chunk) or _SELF_DESCRIPTION.match(chunk):
+            spans.append((sentence.start(), sentence.end()))
+        elif first_word and len(first_word) > 2 and chunk.startswith(first_word):
+            rest = chunk[len(company or "") :] if chunk.startswith(company or "") else ""
+            if _COMPANY_VERBS.match(rest):
+                spans.append((sentence.start(), sentence.end()))
+    return spans
+
+
+def _on_list_line(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return text[line_start : line_start + 2].lstrip()[:1] in {"-", "*", "•"}
+
+
+def _span_within(span: Span, items: tuple[Span, ...] | list[Span]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in items)
+
+
+def _inside_any(match: SkillMatch, spans: list[Span]) -> bool:
+    return any(start <= match.start and match.end <= end for start, end in spans)

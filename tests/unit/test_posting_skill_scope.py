@@ -1,0 +1,36 @@
+"""Skill words about something other than the job are not the posting's skills."""
+
+from __future__ import annotations
+
+from resumecore.postings import parse_posting
+
+
+def test_about_us_and_benefits_sections_name_no_skills() -> None:
+    parsed = parse_posting(
+        "Warehouse Associate\nCrestline Distribution\n\nAbout us\n"
+        "We run third-party logistics and payroll services for retailers.\n\n"
+        "Requirements\n- Forklift experience\n- RF scanners\n\nBenefits\n- Free CPR training\n"
+    )
+    assert "Forklift Operation" in parsed.skills
+    assert not {"Logistics", "Payroll", "Basic Life Support"} & set(parsed.skills)
+
+
+def test_company_self_description_and_eeo_name_no_skills() -> None:
+    parsed = parse_posting(
+        "QA Engineer\nSummit Ridge Software\n\n"
+        "Summit Ridge Software builds point-of-sale software for ski shops.\n"
+        "Requirements\n- Selenium and Python\n"
+        "We are an equal opportunity employer and welcome nursing and payroll staff alike.\n"
+    )
+    assert {"Selenium", "Python"} <= set(parsed.skills)
+    assert not {"Point of Sale", "Nursing", "Payroll"} & set(parsed.skills)
+
+
+def test_people_named_by_their_job_are_not_skills_but_credentials_are() -> None:
+    parsed = parse_posting(
+        "Data Engineer\nAcme\n\nRequirements\n"
+        "- Work with our data scientists and occupational therapists\n"
+        "- Certified Public Accountant a plus\n- Google Tag Manager\n"
+    )
+    assert not {"Data Science", "Occupational Therapy"} & set(parsed.skills)
+    assert {"CPA", "Google Tag Manager"} <= set(parsed.skills)
