@@ -12,18 +12,19 @@ from resumecore.errors import FieldError, InvalidValue
 from resumecore.ids import UserId
 from resumecore.model.job import EDITABLE, MAX_RAW_TEXT, Job, JobSource, reconcile_remote
 from resumecore.model.parsed_limits import capped_lists
-from resumecore.postings import parse_posting
+from resumecore.postings import ParsedPosting, parse_posting
 
 CREATABLE = EDITABLE - {"application_status"} | {"raw_text"}
 NO_URL_FETCH = "Fetching postings by URL is not supported; paste the text of the posting instead."
 
 
-def parsed_fields(raw_text: str) -> dict[str, Any]:
+def parsed_fields(raw_text: str, posting: ParsedPosting | None = None) -> dict[str, Any]:
     """Job fields read from a posting; the user's own fields override these.
 
+    ``posting`` is ``raw_text`` already parsed (e.g. with the LLM assist); parsed here if None.
     Lists longer than a job may hold keep their first items; ``parse_warnings`` says so.
     """
-    posting = parse_posting(raw_text)
+    posting = posting or parse_posting(raw_text)
     first_line = next(
         (line.strip() for line in posting.description.splitlines() if line.strip()), ""
     )
@@ -72,32 +73,20 @@ def new_job(
     at: datetime,
     source: JobSource = "user_created",
     catalog_id: str | None = None,
+    posting: ParsedPosting | None = None,
 ) -> Job:
     """A validated version-1 job from ``raw_text`` and/or structured fields.
+
+    ``posting``, if given, is ``raw_text`` already parsed (it is not parsed again).
 
     Raises:
         InvalidValue: a ``url`` (nothing is fetched), neither text nor title, a read-only field,
             contradicting ``remote`` and ``work_mode``, or a broken rule.
     """
-    if content.get("url"):
-        # This service makes no outbound requests (no SSRF surface, no scraping).
-        raise InvalidValue.for_field("url", "url_import_unsupported", NO_URL_FETCH)
-    content = {k: v for k, v in content.items() if k != "url"}
-    unknown = sorted(content.keys() - CREATABLE)
-    if unknown:
-        errors = [FieldError("read_only", "This field cannot be set.", f) for f in unknown]
-        raise InvalidValue("Some fields cannot be set.", errors=errors)
+    content = checked_content(content)
     raw_text = content.get("raw_text")
-    if raw_text is not None and len(raw_text) > MAX_RAW_TEXT:
-        raise InvalidValue.for_field(
-            "raw_text", "too_long", f"Use at most {MAX_RAW_TEXT} characters."
-        )
-    if not raw_text and not content.get("title"):
-        raise InvalidValue.for_field(
-            "title", "required", "Send raw_text (a pasted posting) or a title."
-        )
     given = {k: v for k, v in content.items() if v is not None}
-    parsed = parsed_fields(raw_text) if raw_text else {}
+    parsed = parsed_fields(raw_text, posting) if raw_text else {}
     data = {**parsed, **given}
     # A warning about a list the user typed themselves no longer applies.
     data["parse_warnings"] = [
@@ -118,3 +107,30 @@ def new_job(
     except msgspec.ValidationError as exc:
         raise InvalidValue(str(exc), errors=[FieldError("invalid_data", str(exc))]) from None
     return job.validated()
+
+
+def checked_content(content: Mapping[str, Any]) -> dict[str, Any]:
+    """``content`` without ``url``, once the checks that need no parsing pass.
+
+    Raises:
+        InvalidValue: a ``url`` (nothing is fetched), a read-only field, text over
+            50,000 characters, neither text nor title.
+    """
+    if content.get("url"):
+        # This service makes no outbound requests (no SSRF surface, no scraping).
+        raise InvalidValue.for_field("url", "url_import_unsupported", NO_URL_FETCH)
+    content = {k: v for k, v in content.items() if k != "url"}
+    unknown = sorted(content.keys() - CREATABLE)
+    if unknown:
+        errors = [FieldError("read_only", "This field cannot be set.", f) for f in unknown]
+        raise InvalidValue("Some fields cannot be set.", errors=errors)
+    raw_text = content.get("raw_text")
+    if raw_text is not None and len(raw_text) > MAX_RAW_TEXT:
+        raise InvalidValue.for_field(
+            "raw_text", "too_long", f"Use at most {MAX_RAW_TEXT} characters."
+        )
+    if not raw_text and not content.get("title"):
+        raise InvalidValue.for_field(
+            "title", "required", "Send raw_text (a pasted posting) or a title."
+        )
+    return content

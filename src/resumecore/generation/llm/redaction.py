@@ -13,23 +13,7 @@ from __future__ import annotations
 import re
 
 from resumecore.model.profile import Profile
-
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"')\]]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|net|org|me|co)/[^\s<>\"')\]]*",
-    re.IGNORECASE,
-)
-_PHONE = re.compile(
-    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\d{2,4})[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w-])"
-    r"|(?<![\w+])\+\d{9,14}(?!\w)"
-)
-_STREET = re.compile(
-    r"\b\d{1,5}\s+(?:[A-Z][\w'-]*\s+){1,3}"
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
-    r"|Terrace|Close|Crescent|Straße|Strasse|Weg|Gasse)\b\.?"
-)
-_PLACEHOLDER = re.compile(r"\[(?:NAME|EMAIL|PHONE|URL|ADDRESS)(?:_\d+)?\]")
-_PATTERNS = (("EMAIL", _EMAIL), ("URL", _URL), ("PHONE", _PHONE), ("ADDRESS", _STREET))
+from resumecore.personal_data import PLACEHOLDER, SHAPES
 
 
 class Redactor:
@@ -68,7 +52,7 @@ class Redactor:
         for value, label in self._known:
             known = re.compile(rf"(?<!\w){re.escape(value)}(?!\w)")
             text = self._replace(known, label, text)
-        for kind, shape in _PATTERNS:
+        for kind, shape in SHAPES:
             text = self._replace(shape, f"[{kind}]", text)
         return text
 
@@ -79,10 +63,10 @@ class Redactor:
         """``text`` with every placeholder this redactor made turned back into its value."""
         if not self.enabled:
             return text
-        return _PLACEHOLDER.sub(lambda m: self._values.get(m.group(0), m.group(0)), text)
+        return PLACEHOLDER.sub(lambda m: self._values.get(m.group(0), m.group(0)), text)
 
     def _hold(self, value: str, label: str) -> str:
-        if _PLACEHOLDER.fullmatch(value):
+        if PLACEHOLDER.fullmatch(value):
             return value
         if value not in self._placeholders:
             count = sum(1 for p in self._values if p.startswith(label[:-1]))

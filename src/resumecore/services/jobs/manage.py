@@ -8,10 +8,11 @@ from typing import Any
 from resumecore.jsonresume.job import job_from_schema, job_to_schema
 from resumecore.model.idempotency import IdempotencyKey
 from resumecore.model.job import Job, JobSource, revise_job
-from resumecore.model.job_factory import new_job
+from resumecore.model.job_factory import checked_content, new_job
 from resumecore.model.job_filters import JobFilters
 from resumecore.model.page import Page
 from resumecore.model.principal import Principal
+from resumecore.ports.posting_assist import PostingAssist
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.idempotency import remember, replay
@@ -22,14 +23,24 @@ from resumecore.services.retry import retrying
 class CreateJob:
     """Create a job from a pasted posting (parsed) and/or typed fields; Idempotency-Key aware.
 
+    With a ``PostingAssist`` (``RESUMECORE_PARSER_LLM_ASSIST``) pasted text is parsed by it,
+    on the caller's token budget; it falls back to the plain parse by itself.
+
     Raises:
         InvalidValue: no text and no title, a read-only field, text over 50,000 characters.
     """
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> None:
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        ids: IdGenerator,
+        assist: PostingAssist | None = None,
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._ids = ids
+        self._assist = assist
 
     async def __call__(
         self,
@@ -40,8 +51,14 @@ class CreateJob:
         source: JobSource = "user_created",
     ) -> Job:
         """Parse outside the transaction, then store and commit."""
+        posting = None
+        raw_text = checked_content(content).get("raw_text")
+        if self._assist is not None and raw_text:
+            posting = await self._assist.parse(raw_text, user_id=principal.user_id)
         now = self._clock.now()
-        job = new_job(self._ids.new_id(), principal.user_id, content, at=now, source=source)
+        job = new_job(
+            self._ids.new_id(), principal.user_id, content, at=now, source=source, posting=posting
+        )
         async with self._uow() as uow:
             earlier = await replay(uow, principal.user_id, idempotency, Job, now)
             if earlier is not None:
