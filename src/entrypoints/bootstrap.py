@@ -53,6 +53,7 @@ from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.throttle import AttemptCounter
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.ports.work import CostlyWorkLimiter, CpuWorkRunner
+from resumecore.postings.llm_assist import LlmPostingAssist
 from resumecore.services.auth.account import (
     AuthenticateAccessToken,
     CheckEmailAvailability,
@@ -297,6 +298,12 @@ def build_application(
     container.register(ExportPolicy, instance=ExportPolicy(ttl_days=settings.export_ttl_days))
     for use_case in USE_CASES:
         container.register(use_case, scope=punq.Scope.singleton)
+    if settings.parser_llm_assist and language_model is not None:
+        # Registered again with the assist: punq resolves the newest registration.
+        assist = LlmPostingAssist(
+            language_model, replies, ledger, clock, tokens_per_day=settings.llm_tokens_per_day
+        )
+        container.register(CreateJob, scope=punq.Scope.singleton, assist=assist)
     for key, instance in (overrides or {}).items():
         container.register(key, instance=instance)
     return app
