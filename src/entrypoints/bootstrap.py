@@ -399,11 +399,13 @@ def _attempt_counter(settings: Settings, clock: Clock, app: Application) -> Atte
     # Imported here: only deployments with Redis pay for the client (about 6 MB).
     from redis.asyncio import Redis  # noqa: PLC0415
 
+    from adapters.throttle.fallback_counter import FallbackAttemptCounter  # noqa: PLC0415
     from adapters.throttle.redis_counter import RedisAttemptCounter  # noqa: PLC0415
 
     client = Redis.from_url(settings.redis_url)
     app.closers.append(client.aclose)
-    return RedisAttemptCounter(client)
+    # Redis down: count per process rather than refuse logins with 503s.
+    return FallbackAttemptCounter(RedisAttemptCounter(client), MemoryAttemptCounter(clock), clock)
 
 
 def _task_queue(settings: Settings, engine: AsyncEngine, app: Application) -> TaskQueue:
