@@ -229,7 +229,11 @@ def build_application(
     app = Application(settings=settings, container=container)
     clock = clock or SystemClock()
     make_data_private(settings.data_path, settings.database_url)
-    engine = make_engine(settings.database_url)
+    engine = make_engine(
+        settings.database_url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+    )
     app.closers.append(engine.dispose)
     container.register(Settings, instance=settings)
     container.register(Clock, instance=clock)

@@ -11,8 +11,16 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 SUPPORTED_DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
 
 
-def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+def make_engine(
+    url: str, *, echo: bool = False, pool_size: int = 10, max_overflow: int = 10
+) -> AsyncEngine:
     """Create the async engine for ``url`` (sqlite+aiosqlite:// or postgresql+asyncpg://).
+
+    ``pool_size`` and ``max_overflow`` size each process's PostgreSQL pool
+    (``RESUMECORE_DB_POOL_SIZE`` / ``_MAX_OVERFLOW``): with N server processes the database
+    sees up to N x (pool_size + max_overflow) connections. ``pool_pre_ping`` checks a pooled
+    connection before use, so one dropped by a database restart is replaced, not handed out.
+    SQLite ignores both: its writers queue on the file lock (WAL, ``busy_timeout`` 30 s).
 
     Raises:
         ValueError: for any other driver.
@@ -41,8 +49,8 @@ def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     return create_async_engine(
         url,
         echo=echo,
-        pool_size=10,
-        max_overflow=20,
+        pool_size=pool_size,
+        max_overflow=max_overflow,
         pool_pre_ping=True,
         hide_parameters=True,
         pool_reset_on_return=None,
