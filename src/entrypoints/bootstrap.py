@@ -30,6 +30,7 @@ from adapters.throttle.memory_counter import MemoryAttemptCounter
 from adapters.workers.thread_pool import ThreadPoolRunner
 from entrypoints.data_files import make_data_private
 from entrypoints.settings import Settings
+from entrypoints.tracing import build_tracer, traced_model
 from resumecore.enhancement.llm import LlmEnhancer
 from resumecore.enhancement.offline import OfflineEnhancer
 from resumecore.generation.llm.access import ModelAccess
@@ -51,6 +52,7 @@ from resumecore.ports.renderer import FileReader, Renderer
 from resumecore.ports.security import AccessTokenCodec, PasswordHasher
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.throttle import AttemptCounter
+from resumecore.ports.tracing import Tracer
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.ports.work import CostlyWorkLimiter, CpuWorkRunner
 from resumecore.postings.llm_assist import LlmPostingAssist
@@ -219,11 +221,13 @@ def build_application(
     overrides: dict[Any, Any] | None = None,
     *,
     clock: Clock | None = None,
+    span_exporter: Any = None,
 ) -> Application:
     """Wire every port to its adapter per ``settings``.
 
     ``overrides`` (key -> instance) are registered last and win; ``clock`` replaces the system
-    clock everywhere (tests use it to move time).
+    clock everywhere (tests use it to move time); ``span_exporter`` turns tracing on with that
+    OpenTelemetry exporter (tests read spans from memory).
     """
     container = punq.Container()
     app = Application(settings=settings, container=container)
@@ -235,6 +239,8 @@ def build_application(
         max_overflow=settings.db_max_overflow,
     )
     app.closers.append(engine.dispose)
+    tracer = build_tracer(settings, engine, app.closers, span_exporter)
+    container.register(Tracer, instance=tracer)
     container.register(Settings, instance=settings)
     container.register(Clock, instance=clock)
     container.register(IdGenerator, instance=UuidGenerator())
@@ -270,7 +276,7 @@ def build_application(
     )
     container.register(TaskQueue, instance=_task_queue(settings, engine, app))
     container.register(ChangeNotifier, instance=InProcessNotifier())
-    language_model = _language_model(settings, app)
+    language_model = traced_model(_language_model(settings, app), tracer)
     ledger, replies = SqlTokenLedger(engine), SqlReplyCache(engine, clock)
     container.register(TokenLedger, instance=ledger)
     container.register(ReplyCache, instance=replies)

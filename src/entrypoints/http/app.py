@@ -48,6 +48,7 @@ from entrypoints.workers import WorkerPool
 from resumecore.errors import DomainError, StorageUnavailable
 from resumecore.ports.health import ReadinessProbe
 from resumecore.ports.throttle import AttemptCounter
+from resumecore.ports.tracing import Tracer
 from resumecore.services.jobs.catalog import SeedCatalog
 
 
@@ -127,7 +128,7 @@ def create_app(application: Application | None = None) -> Litestar:
     )
     finish_openapi(app)
     # Wrapping the whole ASGI handler (not route middleware) logs unmatched paths (404/405) too.
-    app.asgi_handler = request_log_middleware(app.asgi_handler)
+    app.asgi_handler = request_log_middleware(app.asgi_handler, application.resolve(Tracer))
     return app
 
 

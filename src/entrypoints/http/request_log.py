@@ -1,4 +1,8 @@
-"""One JSON log line per request: method, route, status, duration, request id. Never bodies."""
+"""One JSON log line per request: method, route, status, duration, request id. Never bodies.
+
+The request id is bound for the request's whole life (``resumecore.ports.tracing``): every log
+line written meanwhile carries it, and so do its spans and the generations it queues.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,9 @@ import uuid
 
 import structlog
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from structlog.typing import EventDict, WrappedLogger
+
+from resumecore.ports.tracing import NO_TRACER, Tracer, bound_request_id, current_request_id
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 log = structlog.get_logger("resumecore.http")
@@ -18,6 +25,7 @@ def configure_logging(level: str) -> None:
     structlog.configure(
         processors=[
             structlog.contextvars.merge_contextvars,
+            _add_request_id,
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             structlog.processors.format_exc_info,
@@ -29,8 +37,19 @@ def configure_logging(level: str) -> None:
     )
 
 
-def request_log_middleware(app: ASGIApp) -> ASGIApp:
-    """ASGI middleware logging each HTTP request once, after the response starts."""
+def _add_request_id(_: WrappedLogger, __: str, event: EventDict) -> EventDict:
+    request_id = current_request_id()
+    if request_id is not None:
+        event.setdefault("request_id", request_id)
+    return event
+
+
+def request_log_middleware(app: ASGIApp, tracer: Tracer = NO_TRACER) -> ASGIApp:
+    """ASGI middleware logging each HTTP request once, after the response starts.
+
+    With tracing on, each request is a span named by its route template (never the raw path);
+    an incoming W3C ``traceparent`` header makes it part of the caller's trace.
+    """
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":  # type: ignore[comparison-overlap]
@@ -50,8 +69,22 @@ def request_log_middleware(app: ASGIApp) -> ASGIApp:
                 message = {**message, "headers": headers}
             await send(message)
 
+        method = str(scope.get("method", ""))
         try:
-            await app(scope, receive, send_with_id)
+            with (
+                bound_request_id(request_id),
+                tracer.span(
+                    f"{method} <unmatched>", parent=_header(scope, b"traceparent"), method=method
+                ) as span,
+            ):
+                try:
+                    await app(scope, receive, send_with_id)
+                finally:
+                    route = scope.get("path_template") or "<unmatched>"
+                    span.rename(f"{method} {route}")
+                    span.set(route=route, status_code=status)
+                    if status >= 500:
+                        span.fail(f"HTTP {status}")
         finally:
             log.info(
                 "request",

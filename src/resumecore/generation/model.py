@@ -78,6 +78,9 @@ class Generation(msgspec.Struct, frozen=True, kw_only=True):
     ats_report: AtsReport | None = None
     error: str | None = None
     cache_key: str = ""
+    # Who asked, for the worker's logs and spans: the HTTP request id and the trace it ran in.
+    request_id: str | None = None
+    trace_parent: str | None = None
     created_at: datetime
     updated_at: datetime
     completed_at: datetime | None = None

@@ -17,6 +17,7 @@ from resumecore.model.principal import Principal
 from resumecore.ports.generations import TaskQueue
 from resumecore.ports.notifier import ChangeNotifier
 from resumecore.ports.system import Clock, IdGenerator
+from resumecore.ports.tracing import NO_TRACER, Tracer, current_request_id
 from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
 from resumecore.services.generations.writers import Writers
 from resumecore.services.idempotency import remember, replay
@@ -58,7 +59,9 @@ class RequestGeneration:
         ids: IdGenerator,
         policy: GenerationPolicy,
         notifier: ChangeNotifier,
+        tracer: Tracer = NO_TRACER,
     ) -> None:
+        self._tracer = tracer
         self._uow = uow
         self._notifier = notifier
         self._queue = queue
@@ -116,6 +119,8 @@ class RequestGeneration:
                 options=options,
                 writer=writer,
                 cache_key=key,
+                request_id=current_request_id(),
+                trace_parent=self._tracer.carrier(),
                 created_at=now,
                 updated_at=now,
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
+
 import msgspec
 
 from resumecore.errors import VersionConflict
@@ -15,6 +17,7 @@ from resumecore.model.profile import Profile
 from resumecore.ports.document_writer import DocumentWriter
 from resumecore.ports.notifier import ChangeNotifier
 from resumecore.ports.system import Clock
+from resumecore.ports.tracing import NO_TRACER, Span, Tracer, bound_request_id
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.ports.work import CpuWorkRunner
 from resumecore.postings.vocabulary import default_vocabulary
@@ -52,7 +55,9 @@ class RunGeneration:
         cpu: CpuWorkRunner,
         clock: Clock,
         notifier: ChangeNotifier,
+        tracer: Tracer = NO_TRACER,
     ) -> None:
+        self._tracer = tracer
         self._uow = uow
         self._scorer = scorer
         self._writers = writers
@@ -66,29 +71,47 @@ class RunGeneration:
         generation = await self._get(generation_id)
         if generation is None or generation.finished:
             return generation
-        try:
-            running = await self._commit(generation, generation.restarted(self._clock.now()))
-            return await self._stages(running)
-        except GenerationStopped:
-            return None
-        except GenerationFailed as exc:
-            return await self._fail(generation_id, str(exc))
+        # The run's logs and spans carry the request that asked for it, in its trace.
+        with (
+            bound_request_id(generation.request_id),
+            self._tracer.span(
+                "generation.run",
+                parent=generation.trace_parent,
+                generation_id=generation.id,
+                writer=generation.writer,
+                document_type=generation.document_type,
+                attempt=generation.attempts + 1,
+            ),
+        ):
+            try:
+                running = await self._commit(generation, generation.restarted(self._clock.now()))
+                return await self._stages(running)
+            except GenerationStopped:
+                return None
+            except GenerationFailed as exc:
+                return await self._fail(generation_id, str(exc))
 
     async def _stages(self, generation: Generation) -> Generation:
         job, profile, style = await self._inputs(generation)
         options = generation.options
         # One save per step: the stage just done is closed as the next one opens.
         generation = await self._step(generation, None, "analyse_job")
-        match = await self._cpu.run(match_report, profile, job)
+        with self._stage("analyse_job", generation):
+            match = await self._cpu.run(match_report, profile, job)
         generation = await self._step(generation, "analyse_job", "select")
-        plan = await self._plan(profile, job, options)
+        with self._stage("select", generation):
+            plan = await self._plan(profile, job, options)
         generation = await self._step(generation, "select", "write")
         writer = self._writers.for_label(generation.writer)
-        document = await self._write(writer, (profile, job, plan), options, style)
+        with self._stage("write", generation):
+            document = await self._write(writer, (profile, job, plan), options, style)
         generation = await self._step(generation, "write", "verify")
         company = _company(job, options)
         allowed = tuple(a for a in (job.title, company, _manager(options)) if a)
-        bad = await self._cpu.run(unsupported_lines, document, profile, self._vocabulary, allowed)
+        with self._stage("verify", generation):
+            bad = await self._cpu.run(
+                unsupported_lines, document, profile, self._vocabulary, allowed
+            )
         if bad:
             now = self._clock.now()
             failed = generation.with_stage("verify", "failed", now, "Unsupported claims.")
@@ -97,7 +120,10 @@ class RunGeneration:
                 f"The writer made {len(bad)} unsupported claims, so nothing was kept."
             )
         generation = await self._step(generation, "verify", "score")
-        score, report = await self._cpu.run(ats_report, document, match, company, self._vocabulary)
+        with self._stage("score", generation):
+            score, report = await self._cpu.run(
+                ats_report, document, match, company, self._vocabulary
+            )
         generation = await self._step(generation, "score", "store")
         now = self._clock.now()
         done = generation.with_stage("store", "completed", now).moved(
@@ -109,7 +135,13 @@ class RunGeneration:
             profile_version=profile.version,
             job_version=job.version,
         )
-        return await self._commit(generation, done)
+        with self._stage("store", generation):
+            return await self._commit(generation, done)
+
+    def _stage(self, name: StageName, generation: Generation) -> AbstractContextManager[Span]:
+        return self._tracer.span(
+            f"generation.stage.{name}", stage=name, generation_id=generation.id
+        )
 
     async def _inputs(self, generation: Generation) -> tuple[Job, Profile, WritingStyle | None]:
         async with self._uow() as uow:

@@ -1,0 +1,1 @@
+"""Tracing adapters: OpenTelemetry (extra ``otel``) and the language-model decorator."""
