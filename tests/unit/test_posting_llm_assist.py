@@ -6,6 +6,7 @@ import logging
 
 import msgspec
 import pytest
+from eval.posting_world_eval import compare_assisted
 
 from adapters.memory.language_model import ScriptedLanguageModel
 from adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
@@ -210,3 +211,14 @@ async def test_the_same_posting_twice_is_asked_once() -> None:
     second = await helper.parse(TEXT, user_id=UserId("u-2"))
     assert first == second
     assert len(model.calls) == 1
+
+
+def test_the_world_eval_says_the_assist_is_skipped_without_a_model(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("RESUMECORE_LLM_MODEL", "RESUMECORE_LLM_BASE_URL", "RESUMECORE_LLM_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    figures: dict[str, float] = {}
+    compare_assisted(("tuning",), figures)
+    assert "llm assist: skipped" in capsys.readouterr().out
+    assert figures == {}
