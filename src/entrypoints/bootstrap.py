@@ -115,6 +115,7 @@ from resumecore.services.profiles.edit import ApplyProfileOperations, ReviseProf
 from resumecore.services.profiles.enhance import EnhanceProfile
 from resumecore.services.profiles.queries import (
     GetPrimaryProfile,
+    GetPrimaryProfileVersion,
     GetProfile,
     GetProfileVersion,
     ListProfiles,
@@ -146,6 +147,7 @@ USE_CASES: tuple[type, ...] = (
     GetProfile,
     GetProfileVersion,
     GetPrimaryProfile,
+    GetPrimaryProfileVersion,
     ListProfiles,
     ReviseProfile,
     ApplyProfileOperations,

@@ -106,6 +106,11 @@ EXPORT_COVERED: dict[tuple[str, str], Any] = {
     ("GET", f"{E}/download"): None,
     ("GET", f"{EXPORTS}/files/job/{{job_id}}"): None,
 }
+SAMPLES = "/api/v1/samples"
+SAMPLE_COVERED: dict[tuple[str, str], Any] = {
+    ("GET", f"{SAMPLES}/{{sample_id}}"): None,
+    ("DELETE", f"{SAMPLES}/{{sample_id}}"): None,
+}
 # Ids of shared resources, not owned by anybody: saving a catalog posting makes the
 # caller's own copy (tested below not to touch anyone else's copy); templates are the same
 # for everybody. The signed download is public on purpose: the signature binds the export id
@@ -166,7 +171,12 @@ async def test_every_id_route_is_covered(client: AsyncClient) -> None:
 
     assert discovered, "no id-taking routes found: the discovery is broken"
     covered = (
-        set(COVERED) | set(JOB_COVERED) | set(GENERATION_COVERED) | set(EXPORT_COVERED) | SHARED
+        set(COVERED)
+        | set(JOB_COVERED)
+        | set(GENERATION_COVERED)
+        | set(EXPORT_COVERED)
+        | set(SAMPLE_COVERED)
+        | SHARED
     )
     assert discovered - covered == set(), "new id-taking routes need an ownership case"
     assert covered - discovered == set(), "covered routes that no longer exist"
@@ -352,6 +362,28 @@ async def test_another_users_generation_is_not_found_and_unchanged(
     assert (await client.get(f"{GENERATIONS}/{made.json()['id']}", headers=owner)).json() == (
         made.json() | {"llm_metadata": {**made.json()["llm_metadata"], "cache_hit": False}}
     )
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(SAMPLE_COVERED))
+async def test_another_users_writing_sample_is_not_found_and_unchanged(
+    client: AsyncClient, application: Application, method: str, path: str
+) -> None:
+    owner = await register(client, "a@example.com")
+    intruder = await register(client, "b@example.com")
+    files = {"file": ("mine.txt", b"- Led a team of four.\n", "application/octet-stream")}
+    made = await client.post(
+        f"{SAMPLES}/upload", data={"document_type": "resume"}, files=files, headers=owner
+    )
+    assert made.status_code == 201, made.text
+    state = await database_state(application.settings.database_url)
+
+    url = path.format(sample_id=made.json()["id"])
+    response = await client.request(method, url, headers=intruder)
+
+    assert_problem(response, 404)
+    assert await database_state(application.settings.database_url) == state
+    mine = await client.get(f"{SAMPLES}/{made.json()['id']}", headers=owner)
+    assert mine.json()["full_text"] == "- Led a team of four.\n"
 
 
 async def test_saving_a_catalog_posting_makes_only_the_callers_copy(client: AsyncClient) -> None:

@@ -38,6 +38,11 @@ class MemoryProfileRepository(ProfileRepository):
         profile = self._t.profiles.get(profile_id)
         return (profile.user_id, profile.version) if profile else None
 
+    async def primary_version(self, user_id: UserId) -> tuple[ProfileId, int] | None:
+        """Id and version of the primary one."""
+        profile = await self.get_primary(user_id)
+        return (profile.id, profile.version) if profile else None
+
     async def get_primary(self, user_id: UserId) -> Profile | None:
         """The primary one."""
         return next((p for p in self._owned(user_id) if p.is_primary), None)

@@ -112,6 +112,14 @@ class SqlProfileRepository(ProfileRepository):
         row = (await self._db.execute(query)).first()
         return (UserId(row.user_id), int(row.version)) if row else None
 
+    async def primary_version(self, user_id: UserId) -> tuple[ProfileId, int] | None:
+        """Two columns of the primary row (the unique index on primaries makes it one)."""
+        query = select(profiles.c.id, profiles.c.version).where(
+            profiles.c.user_id == user_id, profiles.c.is_primary.is_(True)
+        )
+        row = (await self._db.execute(query)).first()
+        return (ProfileId(row.id), int(row.version)) if row else None
+
     async def get_primary(self, user_id: UserId) -> Profile | None:
         """The user's primary profile."""
         # The unique index on primaries makes this at most one profile.

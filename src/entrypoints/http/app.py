@@ -34,6 +34,7 @@ from entrypoints.http.problems import (
     malformed_body_handler,
     validation_handler,
 )
+from entrypoints.http.profile_cache import ProfileResponseCache
 from entrypoints.http.rate_limit import (
     ClientAddress,
     IpQuotaGuard,
@@ -67,6 +68,7 @@ def create_app(application: Application | None = None) -> Litestar:
         dependency_name(use_case): _provide(application.resolve(use_case)) for use_case in USE_CASES
     }
     dependencies["readiness"] = _provide(application.resolve(ReadinessProbe))
+    dependencies["profile_responses"] = _provide(ProfileResponseCache())
     client_address = ClientAddress(
         parse_networks(settings.trusted_proxies) if settings.trust_forwarded_for else ()
     )

@@ -118,6 +118,10 @@ class ProfileRepository(Protocol):
         """Who owns the profile and its version, without loading it (for If-None-Match)."""
         ...
 
+    async def primary_version(self, user_id: UserId) -> tuple[ProfileId, int] | None:
+        """The id and version of the user's primary profile, without loading it."""
+        ...
+
     async def get_primary(self, user_id: UserId) -> Profile | None:
         """The user's primary profile, or None."""
         ...

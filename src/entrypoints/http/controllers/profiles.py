@@ -6,11 +6,14 @@ from typing import Any
 
 from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.di import NamedDependency, Provide
+from litestar.enums import MediaType
 from litestar.params import FromPath, JSONBody
+from litestar.serialization import encode_json
 
-from entrypoints.http.conditional import expected_version, not_modified
+from entrypoints.http.conditional import etag, expected_version, not_modified
 from entrypoints.http.idempotency import idempotency_key
 from entrypoints.http.paging import Limit, Offset
+from entrypoints.http.profile_cache import ProfileResponseCache
 from entrypoints.http.responses import not_modified_response, versioned
 from entrypoints.http.schemas.profile_views import ProfileView, profile_view
 from entrypoints.http.schemas.profiles import (
@@ -33,7 +36,7 @@ from resumecore.services.profiles.documents import (
 )
 from resumecore.services.profiles.edit import ApplyProfileOperations, ReviseProfile
 from resumecore.services.profiles.queries import (
-    GetPrimaryProfile,
+    GetPrimaryProfileVersion,
     GetProfile,
     GetProfileVersion,
     ListProfiles,
@@ -87,13 +90,13 @@ class ProfileController(Controller):
         self,
         request: AnyRequest,
         principal: NamedDependency[Principal],
-        get_primary_profile: NamedDependency[GetPrimaryProfile],
+        get_primary_profile_version: NamedDependency[GetPrimaryProfileVersion],
+        get_profile: NamedDependency[GetProfile],
+        profile_responses: NamedDependency[ProfileResponseCache],
     ) -> Response[Any]:
-        """The primary profile (404 when the caller has none)."""
-        profile = await get_primary_profile(principal)
-        if not_modified(request, profile.version):
-            return not_modified_response(profile.version)
-        return _versioned(profile, principal)
+        """The primary profile (404 when the caller has none); 304 on its ETag."""
+        profile_id, version = await get_primary_profile_version(principal)
+        return await _read(request, principal, profile_id, version, get_profile, profile_responses)
 
     @get("/{profile_id:str}", operation_id="get_profile")
     async def read(
@@ -103,16 +106,11 @@ class ProfileController(Controller):
         principal: NamedDependency[Principal],
         get_profile: NamedDependency[GetProfile],
         get_profile_version: NamedDependency[GetProfileVersion],
+        profile_responses: NamedDependency[ProfileResponseCache],
     ) -> Response[Any]:
         """One profile; 304 when If-None-Match has its ETag (checked without loading it)."""
-        if "if-none-match" in request.headers:
-            version = await get_profile_version(principal, profile_id)
-            if not_modified(request, version):
-                return not_modified_response(version)
-        profile = await get_profile(principal, profile_id)
-        if not_modified(request, profile.version):
-            return not_modified_response(profile.version)
-        return _versioned(profile, principal)
+        version = await get_profile_version(principal, profile_id)
+        return await _read(request, principal, profile_id, version, get_profile, profile_responses)
 
     @put("/{profile_id:str}", operation_id="update_profile")
     async def update(
@@ -198,6 +196,28 @@ class ProfileController(Controller):
         key = await idempotency_key(request)
         profile = await import_json_resume(principal, data, idempotency=key)
         return _versioned(profile, principal, 201)
+
+
+async def _read(
+    request: AnyRequest,
+    principal: Principal,
+    profile_id: str,
+    version: int,
+    get_profile: GetProfile,
+    cache: ProfileResponseCache,
+) -> Response[Any]:
+    """304, or the encoded view of ``version`` from the cache, or loaded, encoded and kept."""
+    if not_modified(request, version):
+        return not_modified_response(version)
+    body = cache.get(profile_id, version)
+    if body is None:
+        profile = await get_profile(principal, profile_id)
+        version = profile.version  # it may have moved on since the version was read
+        if not_modified(request, version):
+            return not_modified_response(version)
+        body = encode_json(profile_view(profile, principal.user_number))
+        cache.put(profile_id, version, body)
+    return Response(body, media_type=MediaType.JSON, headers={"ETag": etag(version)})
 
 
 def _versioned(profile: Profile, principal: Principal, status_code: int = 200) -> Response[Any]:

@@ -46,6 +46,24 @@ class GetProfileVersion:
 NO_PROFILE_YET = "No profile found"
 
 
+class GetPrimaryProfileVersion:
+    """The id and version of the caller's primary profile, without loading it (cheap reads).
+
+    Raises ``NotFound`` when they have none.
+    """
+
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    async def __call__(self, principal: Principal) -> tuple[ProfileId, int]:
+        """The primary profile's id and current version."""
+        async with self._uow() as uow:
+            found = await uow.profiles.primary_version(principal.user_id)
+        if found is None:
+            raise NotFound(NO_PROFILE_YET)
+        return found
+
+
 class GetPrimaryProfile:
     """The caller's primary profile. Raises ``NotFound`` when they have none."""
 

@@ -1,0 +1,63 @@
+"""Cheap profile reads: a version already served is answered without loading components.
+
+The cached answer is byte-identical to the first one, an edit is seen at once (a new version is
+a new entry), and a repeat read of an unchanged profile never touches component rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from httpx import AsyncClient
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from tests.integration.test_http_profile_safety import PROFILES, create_profile, register
+
+
+@contextmanager
+def statements() -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def record(*args: Any) -> None:
+        seen.append(str(args[2]))
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+
+
+async def test_a_repeat_read_is_the_same_bytes_without_component_rows(client: AsyncClient) -> None:
+    owner = await register(client, "a@example.com")
+    profile = await create_profile(client, owner)
+    for url in (f"{PROFILES}/me", f"{PROFILES}/{profile['id']}"):
+        first = await client.get(url, headers=owner)
+        with statements() as seen:
+            second = await client.get(url, headers=owner)
+        assert second.status_code == first.status_code == 200
+        assert second.content == first.content
+        assert second.headers["etag"] == first.headers["etag"]
+        assert second.headers["content-type"].startswith("application/json")
+        assert seen, "the version is still read"
+        assert not [s for s in seen if "profile_components" in s]
+
+
+async def test_an_edit_is_seen_at_once(client: AsyncClient) -> None:
+    owner = await register(client, "a@example.com")
+    profile = await create_profile(client, owner)
+    url = f"{PROFILES}/{profile['id']}"
+    before = await client.get(url, headers=owner)
+    changed = await client.put(url, json={"professional_summary": "Rewritten."}, headers=owner)
+    assert changed.status_code == 200, changed.text
+    for read in (url, f"{PROFILES}/me"):
+        after = await client.get(read, headers=owner)
+        assert after.json()["professional_summary"] == "Rewritten."
+        assert after.headers["etag"] != before.headers["etag"]
+        not_modified = await client.get(
+            read, headers=owner | {"If-None-Match": after.headers["etag"]}
+        )
+        assert not_modified.status_code == 304
