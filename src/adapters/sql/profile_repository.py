@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 
-from adapters.sql.profile_rows import RowChanges, StoredRow, row_changes
+from adapters.sql.component_rows import ComponentRows, same, text
+from adapters.sql.profile_rows import StoredRow, row_changes
 from adapters.sql.runner import SqlRunner
 from adapters.sql.tables import profile_components as components
 from adapters.sql.tables import profiles
@@ -22,8 +23,6 @@ from resumecore.model.components import COMPONENT_TYPES
 from resumecore.model.profile import Profile, all_components
 from resumecore.model.profile_parts import PersonalInfo, Skills
 from resumecore.ports.repositories import ProfileRepository
-
-_encode = msgspec.json.Encoder().encode
 
 
 def _item_columns() -> tuple[Any, ...]:
@@ -43,40 +42,17 @@ _WITH_COMPONENTS = (
 )
 
 
-def _text(value: Any) -> str:
-    return _encode(value).decode()
-
-
 def _profile_values(profile: Profile) -> dict[str, Any]:
     return {
         "version": profile.version,
         "is_primary": profile.is_primary,
-        "personal_info": _text(profile.personal_info),
+        "personal_info": text(profile.personal_info),
         "professional_summary": profile.professional_summary,
         "enhanced_professional_summary": profile.enhanced_professional_summary,
-        "skills": _text(msgspec.structs.replace(profile.skills, certifications=())),
-        "custom_fields": _text(profile.custom_fields),
+        "skills": text(msgspec.structs.replace(profile.skills, certifications=())),
+        "custom_fields": text(profile.custom_fields),
         "updated_at": profile.updated_at,
     }
-
-
-def _same(stored: Any, item: Any) -> bool:
-    """Unchanged content: the very item loaded, an equal one, or the same JSON."""
-    if stored is item:
-        return True
-    return stored == _text(item) if isinstance(stored, str) else bool(stored == item)
-
-
-_UPDATE_CONTENT = (
-    update(components)
-    .where(components.c.profile_id == bindparam("pid"), components.c.id == bindparam("iid"))
-    .values(payload=bindparam("body"), position=bindparam("pos"))
-)
-_UPDATE_POSITION = (
-    update(components)
-    .where(components.c.profile_id == bindparam("pid"), components.c.id == bindparam("iid"))
-    .values(position=bindparam("pos"))
-)
 
 
 class SqlProfileRepository(ProfileRepository):
@@ -84,6 +60,7 @@ class SqlProfileRepository(ProfileRepository):
 
     def __init__(self, runner: SqlRunner) -> None:
         self._db = runner
+        self._rows_sql = ComponentRows(runner)
         # What this unit of work loaded or wrote, per profile: the base of the next save.
         self._rows: dict[str, dict[str, StoredRow]] = {}
 
@@ -97,8 +74,8 @@ class SqlProfileRepository(ProfileRepository):
                 **_profile_values(profile),
             )
         )
-        changes = row_changes({}, all_components(profile), _same)
-        await self._write(profile.id, changes)
+        changes = row_changes({}, all_components(profile), same)
+        await self._rows_sql.write(profile.id, changes)
         self._rows[profile.id] = changes.stored({})
 
     async def get(self, profile_id: ProfileId) -> Profile | None:
@@ -166,9 +143,9 @@ class SqlProfileRepository(ProfileRepository):
             )
         before = self._rows.get(profile.id)
         if before is None:
-            before = await self._stored_rows(profile.id)
-        changes = row_changes(before, all_components(profile), _same)
-        await self._write(profile.id, changes)
+            before = await self._rows_sql.stored(profile.id)
+        changes = row_changes(before, all_components(profile), same)
+        await self._rows_sql.write(profile.id, changes)
         self._rows[profile.id] = changes.stored(before)
 
     async def delete(self, profile_id: ProfileId) -> None:
@@ -187,46 +164,6 @@ class SqlProfileRepository(ProfileRepository):
         await self._db.execute(
             update(profiles).where(profiles.c.id == profile_id).values(is_primary=True)
         )
-
-    async def _stored_rows(self, profile_id: str) -> dict[str, StoredRow]:
-        """The component rows as stored (content as JSON), for a profile not loaded here."""
-        query = select(
-            components.c.id, components.c.kind, components.c.position, components.c.payload
-        ).where(components.c.profile_id == profile_id)
-        return {
-            row.id: StoredRow(row.kind, row.position, row.payload)
-            for row in await self._db.execute(query)
-        }
-
-    async def _write(self, profile_id: str, changes: RowChanges) -> None:
-        """One statement per kind of change, each for all its rows."""
-        if changes.deletes:
-            await self._db.execute(
-                delete(components).where(
-                    components.c.profile_id == profile_id, components.c.id.in_(changes.deletes)
-                )
-            )
-        if changes.inserts:
-            rows = [
-                {
-                    "profile_id": profile_id,
-                    "id": key,
-                    "kind": kind,
-                    "position": pos,
-                    "payload": _text(item),
-                }
-                for key, kind, pos, item in changes.inserts
-            ]
-            await self._db.execute(insert(components), rows)
-        if changes.contents:
-            params = [
-                {"pid": profile_id, "iid": key, "pos": pos, "body": _text(item)}
-                for key, pos, item in changes.contents
-            ]
-            await self._db.execute(_UPDATE_CONTENT, params)
-        if changes.positions:
-            params = [{"pid": profile_id, "iid": key, "pos": pos} for key, pos in changes.positions]
-            await self._db.execute(_UPDATE_POSITION, params)
 
     async def _load(self, joined: Any) -> list[Profile]:
         """Profiles with their components (rows of a profile-component join), in one round trip."""

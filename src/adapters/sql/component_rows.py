@@ -1,0 +1,85 @@
+"""Component rows in SQL: read them as stored, and write a save's changes (``RowChanges``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from sqlalchemy import bindparam, delete, insert, select, update
+
+from adapters.sql.profile_rows import RowChanges, StoredRow
+from adapters.sql.runner import SqlRunner
+from adapters.sql.tables import profile_components as components
+
+_encode = msgspec.json.Encoder().encode
+
+
+def text(value: Any) -> str:
+    """An item (or any value) as the JSON text stored in ``payload``."""
+    return _encode(value).decode()
+
+
+def same(stored: Any, item: Any) -> bool:
+    """Unchanged content: the very item loaded, an equal one, or the same JSON."""
+    if stored is item:
+        return True
+    return stored == text(item) if isinstance(stored, str) else bool(stored == item)
+
+
+_UPDATE_CONTENT = (
+    update(components)
+    .where(components.c.profile_id == bindparam("pid"), components.c.id == bindparam("iid"))
+    .values(payload=bindparam("body"), position=bindparam("pos"))
+)
+_UPDATE_POSITION = (
+    update(components)
+    .where(components.c.profile_id == bindparam("pid"), components.c.id == bindparam("iid"))
+    .values(position=bindparam("pos"))
+)
+
+
+class ComponentRows:
+    """The ``profile_components`` statements of one unit of work."""
+
+    def __init__(self, runner: SqlRunner) -> None:
+        self._db = runner
+
+    async def stored(self, profile_id: str) -> dict[str, StoredRow]:
+        """The component rows as stored (content as JSON), for a profile not loaded here."""
+        query = select(
+            components.c.id, components.c.kind, components.c.position, components.c.payload
+        ).where(components.c.profile_id == profile_id)
+        return {
+            row.id: StoredRow(row.kind, row.position, row.payload)
+            for row in await self._db.execute(query)
+        }
+
+    async def write(self, profile_id: str, changes: RowChanges) -> None:
+        """One statement per kind of change, each for all its rows."""
+        if changes.deletes:
+            await self._db.execute(
+                delete(components).where(
+                    components.c.profile_id == profile_id, components.c.id.in_(changes.deletes)
+                )
+            )
+        if changes.inserts:
+            rows = [
+                {
+                    "profile_id": profile_id,
+                    "id": key,
+                    "kind": kind,
+                    "position": pos,
+                    "payload": text(item),
+                }
+                for key, kind, pos, item in changes.inserts
+            ]
+            await self._db.execute(insert(components), rows)
+        if changes.contents:
+            params = [
+                {"pid": profile_id, "iid": key, "pos": pos, "body": text(item)}
+                for key, pos, item in changes.contents
+            ]
+            await self._db.execute(_UPDATE_CONTENT, params)
+        if changes.positions:
+            params = [{"pid": profile_id, "iid": key, "pos": pos} for key, pos in changes.positions]
+            await self._db.execute(_UPDATE_POSITION, params)
