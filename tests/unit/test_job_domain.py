@@ -125,3 +125,13 @@ def test_typed_fields_win_over_parsed_ones() -> None:
 def test_creation_refuses_what_breaks_the_rules(content: dict[str, object]) -> None:
     with pytest.raises(InvalidValue):
         new_job("j3", UserId("u1"), content, at=NOW)
+
+
+def test_terms_the_vocabulary_does_not_know_are_kept_on_the_job() -> None:
+    text = (
+        "Field Technician\nAcme Rail Ltd - Leeds\n\nRequirements\n"
+        "- Experience with the QTRX-7 signalling platform\n- Valid driving licence\n"
+    )
+    sut = new_job("j9", UserId("u1"), {"raw_text": text}, at=NOW)
+    assert sut.unrecognised_skills == ("QTRX-7",)
+    assert "QTRX-7" not in sut.parsed_keywords

@@ -68,6 +68,8 @@ class Job(msgspec.Struct, frozen=True, kw_only=True):
     benefits: tuple[str, ...] = ()
     required_skills: tuple[str, ...] = ()
     preferred_skills: tuple[str, ...] = ()
+    # Tool-like terms of the requirements no vocabulary knows, verbatim from the posting.
+    unrecognised_skills: tuple[str, ...] = ()
     years_of_experience: int | None = None
     salary_range: str | None = None
     salary: Salary | None = None

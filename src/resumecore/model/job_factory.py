@@ -38,6 +38,7 @@ def parsed_fields(raw_text: str, posting: ParsedPosting | None = None) -> dict[s
             "benefits": posting.benefits,
             "required_skills": posting.required_skills,
             "preferred_skills": posting.preferred_skills,
+            "unrecognised_skills": posting.unrecognised_skills,
         }
     )
     return {
