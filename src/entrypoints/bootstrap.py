@@ -13,6 +13,7 @@ from typing import Any
 import punq
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.cache.no_cache import NoSharedCache
 from adapters.mail.file_outbox import FileOutboxMailer
 from adapters.mail.smtp import SmtpMailer
 from adapters.memory.notifier import InProcessNotifier
@@ -30,6 +31,7 @@ from adapters.throttle.memory_counter import MemoryAttemptCounter
 from adapters.workers.thread_pool import ThreadPoolRunner
 from entrypoints.data_files import make_data_private
 from entrypoints.settings import Settings
+from entrypoints.shared_cache import build_shared_cache, shared_replies
 from entrypoints.tracing import build_tracer, traced_model
 from resumecore.enhancement.llm import LlmEnhancer
 from resumecore.enhancement.offline import OfflineEnhancer
@@ -50,6 +52,7 @@ from resumecore.ports.notifier import ChangeNotifier
 from resumecore.ports.profile_enhancer import ProfileEnhancer
 from resumecore.ports.renderer import FileReader, Renderer
 from resumecore.ports.security import AccessTokenCodec, PasswordHasher
+from resumecore.ports.shared_cache import SharedCache
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.throttle import AttemptCounter
 from resumecore.ports.tracing import Tracer
@@ -102,6 +105,7 @@ from resumecore.services.jobs.manage import (
     ListJobs,
     UpdateJob,
 )
+from resumecore.services.jobs.posting_parses import ParsedPostings
 from resumecore.services.jobs.relevance import RelevanceScorer
 from resumecore.services.jobs.tailoring import CreateRanking, GetLatestRanking, MatchJob
 from resumecore.services.profiles.create import CreateProfile
@@ -156,6 +160,7 @@ USE_CASES: tuple[type, ...] = (
     ExportJsonResume,
     ImportJsonResume,
     EnhanceProfile,
+    ParsedPostings,
     CreateJob,
     GetJob,
     ListJobs,
@@ -272,14 +277,20 @@ def build_application(
     )
     container.register(Mailer, instance=_mailer(settings))
     container.register(AttemptCounter, instance=_attempt_counter(settings, clock, app))
+    shared_cache = build_shared_cache(settings, app.closers)
+    container.register(SharedCache, instance=shared_cache)
     container.register(AuthPolicy, instance=auth_policy(settings))
     container.register(
-        RelevanceScorer, instance=RelevanceScorer(_embedder(settings, app), cpu=scoring)
+        RelevanceScorer,
+        instance=RelevanceScorer(_embedder(settings, app, shared_cache), cpu=scoring),
     )
     container.register(TaskQueue, instance=_task_queue(settings, engine, app))
     container.register(ChangeNotifier, instance=InProcessNotifier())
     language_model = traced_model(_language_model(settings, app), tracer)
-    ledger, replies = SqlTokenLedger(engine), SqlReplyCache(engine, clock)
+    ledger, replies = (
+        SqlTokenLedger(engine),
+        shared_replies(shared_cache, SqlReplyCache(engine, clock)),
+    )
     container.register(TokenLedger, instance=ledger)
     container.register(ReplyCache, instance=replies)
     if language_model is not None:
@@ -514,13 +525,13 @@ def _language_model(settings: Settings, app: Application) -> LanguageModel | Non
     return model
 
 
-def _embedder(settings: Settings, app: Application) -> Embedder | None:
+def _embedder(settings: Settings, app: Application, shared: SharedCache) -> Embedder | None:
     if settings.embedder == "none":
         return None
     try:
         from adapters.embeddings.minilm import MiniLMEmbedder  # noqa: PLC0415  (optional deps)
 
-        embedder = MiniLMEmbedder()
+        embedder = MiniLMEmbedder(shared=None if isinstance(shared, NoSharedCache) else shared)
     except ModuleNotFoundError as exc:
         msg = (
             f"RESUMECORE_EMBEDDER=minilm needs the optional packages ({exc.name} is missing): "

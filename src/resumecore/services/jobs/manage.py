@@ -17,6 +17,7 @@ from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.idempotency import remember, replay
 from resumecore.services.jobs.access import check_job_version, load_owned_job
+from resumecore.services.jobs.posting_parses import ParsedPostings
 from resumecore.services.retry import retrying
 
 
@@ -24,7 +25,8 @@ class CreateJob:
     """Create a job from a pasted posting (parsed) and/or typed fields; Idempotency-Key aware.
 
     With a ``PostingAssist`` (``RESUMECORE_PARSER_LLM_ASSIST``) pasted text is parsed by it,
-    on the caller's token budget; it falls back to the plain parse by itself.
+    on the caller's token budget; it falls back to the plain parse by itself. Without one, the
+    plain parse comes from ``ParsedPostings`` (shared between processes when Redis is set).
 
     Raises:
         InvalidValue: no text and no title, a read-only field, text over 50,000 characters.
@@ -35,12 +37,14 @@ class CreateJob:
         uow: UnitOfWorkFactory,
         clock: Clock,
         ids: IdGenerator,
+        parses: ParsedPostings,
         assist: PostingAssist | None = None,
     ) -> None:
         self._uow = uow
         self._clock = clock
         self._ids = ids
         self._assist = assist
+        self._parses = parses
 
     async def __call__(
         self,
@@ -55,6 +59,8 @@ class CreateJob:
         raw_text = checked_content(content).get("raw_text")
         if self._assist is not None and raw_text:
             posting = await self._assist.parse(raw_text, user_id=principal.user_id)
+        elif raw_text:
+            posting = await self._parses(raw_text)
         now = self._clock.now()
         job = new_job(
             self._ids.new_id(), principal.user_id, content, at=now, source=source, posting=posting

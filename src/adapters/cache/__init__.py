@@ -1,0 +1,1 @@
+"""Implementations of the ``SharedCache`` port (Redis, process memory, none) and layers on it."""
