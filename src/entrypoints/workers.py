@@ -62,6 +62,12 @@ class WorkerPool:
         if self._sweep_seconds > 0:
             self._tasks.append(asyncio.create_task(self._sweep_until(self._stop)))
 
+    @property
+    def running(self) -> bool:
+        """Started, not stopping, and no worker task has ended (a crash would end one)."""
+        started = bool(self._tasks) and not self._stop.is_set()
+        return started and not any(task.done() for task in self._tasks)
+
     async def stop(self) -> None:
         """Ask the workers to stop, wait briefly, cancel the rest."""
         self._stop.set()

@@ -41,13 +41,13 @@ from entrypoints.http.rate_limit import (
     parse_networks,
     provide_client_ip,
 )
+from entrypoints.http.readiness import readiness_checks
 from entrypoints.http.request_log import configure_logging, request_log_middleware
 from entrypoints.http.reset_page import reset_page
 from entrypoints.http.security_headers import add_security_headers
 from entrypoints.settings import Settings
 from entrypoints.workers import WorkerPool
 from resumecore.errors import DomainError, StorageUnavailable
-from resumecore.ports.health import ReadinessProbe
 from resumecore.ports.throttle import AttemptCounter
 from resumecore.ports.tracing import Tracer
 from resumecore.services.jobs.catalog import SeedCatalog
@@ -67,7 +67,8 @@ def create_app(application: Application | None = None) -> Litestar:
     dependencies = {
         dependency_name(use_case): _provide(application.resolve(use_case)) for use_case in USE_CASES
     }
-    dependencies["readiness"] = _provide(application.resolve(ReadinessProbe))
+    workers = WorkerPool(application, settings.generation_workers)
+    dependencies["readiness"] = _provide(readiness_checks(application, workers))
     dependencies["profile_responses"] = _provide(ProfileResponseCache())
     client_address = ClientAddress(
         parse_networks(settings.trusted_proxies) if settings.trust_forwarded_for else ()
@@ -79,7 +80,6 @@ def create_app(application: Application | None = None) -> Litestar:
         settings.ip_requests_per_minute,
         client_address=client_address,
     )
-    workers = WorkerPool(application, settings.generation_workers)
     app = Litestar(
         route_handlers=[
             AuthController,

@@ -5,8 +5,8 @@ from typing import Protocol, runtime_checkable
 
 @runtime_checkable
 class ReadinessProbe(Protocol):
-    """Checks that storage answers."""
+    """Checks that one dependency answers (the database, Redis, storage, the workers)."""
 
     async def check(self) -> None:
-        """Return when ready; raise ``StorageUnavailable`` otherwise."""
+        """Return when ready; raise otherwise (e.g. ``StorageUnavailable``)."""
         ...

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-from litestar import get
+from typing import Any
+
+import msgspec
+from litestar import Response, get
 from litestar.di import NamedDependency
 
-from resumecore.ports.health import ReadinessProbe
+from resumecore.services.readiness import CheckReadiness
+
+RETRY_AFTER_SECONDS = 5
 
 
 @get("/health", operation_id="health", tags=["health"])
 async def health() -> dict[str, str]:
-    """The process answers."""
+    """The process answers (nothing else is checked: a restart would not fix a dependency)."""
     return {"status": "healthy"}
 
 
 @get("/health/ready", operation_id="health_ready", tags=["health"])
-async def ready(readiness: NamedDependency[ReadinessProbe]) -> dict[str, str]:
-    """The database answers; 503 otherwise."""
-    await readiness.check()
-    return {"status": "ready"}
+async def ready(readiness: NamedDependency[CheckReadiness]) -> Response[dict[str, Any]]:
+    """Database, Redis, workers, storage: each check's status and latency.
+
+    200 when ready (``degraded``: an optional dependency is away and the instance serves on);
+    503 with ``Retry-After`` when a required check fails. Errors are exception class names.
+    """
+    report = await readiness()
+    body: dict[str, Any] = msgspec.to_builtins(report)
+    if report.status == "not_ready":
+        return Response(body, status_code=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+    return Response(body, status_code=200)

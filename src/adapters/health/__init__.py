@@ -1,0 +1,1 @@
+"""Readiness probes of dependencies other than the database (which is in ``adapters/sql``)."""

@@ -1,0 +1,53 @@
+"""What ``GET /health/ready`` checks on this instance, from its settings."""
+
+from __future__ import annotations
+
+from entrypoints.bootstrap import Application
+from entrypoints.workers import WorkerPool
+from resumecore.ports.file_store import FileStore
+from resumecore.ports.health import ReadinessProbe
+from resumecore.services.readiness import CheckReadiness, FileStoreProbe, ReadinessCheck
+
+
+class WorkersRunning:
+    """The embedded generation workers of this process are all running."""
+
+    def __init__(self, pool: WorkerPool) -> None:
+        self._pool = pool
+
+    async def check(self) -> None:
+        """Raise when a worker task has ended (crashed) or the pool is not started."""
+        if not self._pool.running:
+            msg = "the generation workers are not running"
+            raise RuntimeError(msg)
+
+
+def readiness_checks(application: Application, workers: WorkerPool) -> CheckReadiness:
+    """Database, Redis when configured, the workers when embedded, storage and the data dir.
+
+    Redis is required only when the queue lives in it; otherwise it holds shared limits and
+    caches, and without it the instance serves on (degraded). With no embedded workers
+    (``RESUMECORE_GENERATION_WORKERS=0``) the workers check is not applicable here: the
+    ``resumecore worker`` processes are watched through their own liveness.
+    """
+    settings = application.settings
+    redis: ReadinessProbe | None = None
+    if settings.redis_url:
+        from adapters.health.redis_ping import RedisPing  # noqa: PLC0415  (only with Redis)
+
+        ping = RedisPing(settings.redis_url)
+        application.closers.append(ping.aclose)
+        redis = ping
+    from adapters.health.data_dir import DataDirWritable  # noqa: PLC0415
+
+    return CheckReadiness(
+        [
+            ReadinessCheck("database", application.resolve(ReadinessProbe)),
+            ReadinessCheck("redis", redis, required=settings.queue == "saq"),
+            ReadinessCheck(
+                "workers", WorkersRunning(workers) if settings.generation_workers else None
+            ),
+            ReadinessCheck("storage", FileStoreProbe(application.resolve(FileStore))),
+            ReadinessCheck("data_dir", DataDirWritable(settings.data_path)),
+        ]
+    )
