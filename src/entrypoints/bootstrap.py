@@ -17,6 +17,9 @@ from adapters.cache.no_cache import NoSharedCache
 from adapters.mail.file_outbox import FileOutboxMailer
 from adapters.mail.smtp import SmtpMailer
 from adapters.memory.notifier import InProcessNotifier
+from adapters.metrics.measured_model import MeasuredLanguageModel
+from adapters.metrics.prometheus import PrometheusTelemetry
+from adapters.metrics.scrape import PoolCollector, watch_queue
 from adapters.security.bcrypt_hasher import BcryptPasswordHasher
 from adapters.security.jwt_codec import PyJwtAccessTokenCodec
 from adapters.sql.engine import make_engine
@@ -54,6 +57,7 @@ from resumecore.ports.renderer import FileReader, Renderer
 from resumecore.ports.security import AccessTokenCodec, PasswordHasher
 from resumecore.ports.shared_cache import SharedCache
 from resumecore.ports.system import Clock, IdGenerator
+from resumecore.ports.telemetry import Telemetry
 from resumecore.ports.throttle import AttemptCounter
 from resumecore.ports.tracing import Tracer
 from resumecore.ports.uow import UnitOfWorkFactory
@@ -285,8 +289,9 @@ def build_application(
         instance=RelevanceScorer(_embedder(settings, app, shared_cache), cpu=scoring),
     )
     container.register(TaskQueue, instance=_task_queue(settings, engine, app))
+    telemetry = _metrics(container, engine)
     container.register(ChangeNotifier, instance=InProcessNotifier())
-    language_model = traced_model(_language_model(settings, app), tracer)
+    language_model = _measured(traced_model(_language_model(settings, app), tracer), telemetry)
     ledger, replies = (
         SqlTokenLedger(engine),
         shared_replies(shared_cache, SqlReplyCache(engine, clock)),
@@ -330,6 +335,20 @@ def build_application(
     for key, instance in (overrides or {}).items():
         container.register(key, instance=instance)
     return app
+
+
+def _metrics(container: punq.Container, engine: AsyncEngine) -> PrometheusTelemetry:
+    """This application's metrics (its own registry; DB pool and queue read at scrape)."""
+    telemetry = PrometheusTelemetry()
+    telemetry.add_collector(PoolCollector(engine))
+    watch_queue(telemetry, container.resolve(TaskQueue), engine)
+    container.register(Telemetry, instance=telemetry)
+    container.register(PrometheusTelemetry, instance=telemetry)
+    return telemetry
+
+
+def _measured(model: LanguageModel | None, telemetry: Telemetry) -> LanguageModel | None:
+    return MeasuredLanguageModel(model, telemetry) if model is not None else None
 
 
 def auth_policy(settings: Settings) -> AuthPolicy:

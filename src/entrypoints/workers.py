@@ -11,6 +11,7 @@ from resumecore.generation.policy import GenerationPolicy
 from resumecore.ports.generations import TaskQueue
 from resumecore.ports.notifier import ChangeNotifier
 from resumecore.ports.system import Clock
+from resumecore.ports.telemetry import Telemetry
 from resumecore.services.exports.purge import PurgeExpiredExports
 from resumecore.services.generations.request import QUEUE_KEY
 from resumecore.services.generations.run import RunGeneration
@@ -43,6 +44,7 @@ class WorkerPool:
                 application.resolve(Clock),
                 application.resolve(ChangeNotifier),
                 application.resolve(GenerationPolicy),
+                telemetry=application.resolve(Telemetry),
             )
             for i in range(count)
         ]

@@ -11,6 +11,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
+from adapters.metrics.prometheus import PrometheusTelemetry
 from entrypoints.bootstrap import USE_CASES, Application, build_application
 from entrypoints.http.body_guard import GuardedRequest, InputGuard
 from entrypoints.http.controllers.auth import AuthController
@@ -26,6 +27,7 @@ from entrypoints.http.controllers.rankings import RankingController
 from entrypoints.http.controllers.samples import SampleController
 from entrypoints.http.controllers.usage import UsageController
 from entrypoints.http.cors import cors_config
+from entrypoints.http.metrics import http_metrics_middleware, metrics_route
 from entrypoints.http.openapi import finish_openapi
 from entrypoints.http.problems import (
     domain_error_handler,
@@ -64,6 +66,7 @@ def create_app(application: Application | None = None) -> Litestar:
     application = application or build_application(Settings.from_env())
     settings = application.settings
     configure_logging(settings.log_level)
+    telemetry = application.resolve(PrometheusTelemetry)
     dependencies = {
         dependency_name(use_case): _provide(application.resolve(use_case)) for use_case in USE_CASES
     }
@@ -79,6 +82,7 @@ def create_app(application: Application | None = None) -> Litestar:
         application.resolve(AttemptCounter),
         settings.ip_requests_per_minute,
         client_address=client_address,
+        telemetry=telemetry,
     )
     app = Litestar(
         route_handlers=[
@@ -96,6 +100,7 @@ def create_app(application: Application | None = None) -> Litestar:
             health,
             ready,
             reset_page,
+            metrics_route(telemetry, settings.metrics_token),
         ],
         dependencies=dependencies,
         guards=[guard],
@@ -131,6 +136,7 @@ def create_app(application: Application | None = None) -> Litestar:
     finish_openapi(app)
     # Wrapping the whole ASGI handler (not route middleware) logs unmatched paths (404/405) too.
     app.asgi_handler = request_log_middleware(app.asgi_handler, application.resolve(Tracer))
+    app.asgi_handler = http_metrics_middleware(app.asgi_handler, telemetry)
     return app
 
 

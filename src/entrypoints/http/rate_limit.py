@@ -13,6 +13,7 @@ from litestar.di import Provide
 from litestar.handlers.base import BaseRouteHandler
 
 from resumecore.errors import RateLimited
+from resumecore.ports.telemetry import NO_TELEMETRY, Telemetry
 from resumecore.ports.throttle import AttemptCounter
 
 WINDOW_SECONDS = 60
@@ -80,8 +81,14 @@ class IpQuotaGuard:
     """A Litestar guard counting requests per client IP and bucket in fixed one-minute windows."""
 
     def __init__(
-        self, counter: AttemptCounter, per_minute: int, *, client_address: ClientAddress
+        self,
+        counter: AttemptCounter,
+        per_minute: int,
+        *,
+        client_address: ClientAddress,
+        telemetry: Telemetry = NO_TELEMETRY,
     ) -> None:
+        self._telemetry = telemetry
         self._counter = counter
         self._per_minute = per_minute
         self._client_address = client_address
@@ -96,4 +103,5 @@ class IpQuotaGuard:
         ip = self._client_address(connection)
         window = await self._counter.hit(f"ip:{bucket}:{ip}", WINDOW_SECONDS)
         if window.count > self._per_minute:
+            self._telemetry.rate_limited(f"ip_{bucket}")
             raise RateLimited("Too many requests from this address.", retry_after=window.resets_in)

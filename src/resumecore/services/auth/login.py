@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+
 import msgspec
 
-from resumecore.errors import AuthenticationFailed
+from resumecore.errors import AuthenticationFailed, RateLimited
 from resumecore.model.email import normalize_email
 from resumecore.ports.security import PasswordHasher
 from resumecore.ports.system import Clock
+from resumecore.ports.telemetry import NO_TELEMETRY, Telemetry
 from resumecore.ports.throttle import AttemptCounter
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.auth.device_tokens import device_token_owner, issue_device_token
@@ -38,7 +41,9 @@ class LoginUser:
         attempts: AttemptCounter,
         clock: Clock,
         policy: AuthPolicy,
+        telemetry: Telemetry = NO_TELEMETRY,
     ) -> None:
+        self._telemetry = telemetry
         self._uow = uow
         self._hasher = hasher
         self._sessions = sessions
@@ -61,19 +66,22 @@ class LoginUser:
     ) -> AuthResult:
         """Authenticate and return a fresh token pair (and a device token)."""
         address = normalize_email(email)
-        await self._throttle.check_pair(address, client_ip)
+        await self._unless_locked(self._throttle.check_pair(address, client_ip))
         async with self._uow() as uow:
             user = await uow.users.get_by_email(address)
         now = self._clock.now()
         lifetime = self._policy.device_token_lifetime_seconds
         owner = device_token_owner(self._policy.token_key, device_token, now, lifetime)
-        await self._throttle.check_account(
-            address, known_device=user is not None and owner == user.id
+        await self._unless_locked(
+            self._throttle.check_account(
+                address, known_device=user is not None and owner == user.id
+            )
         )
         stored_hash = user.password_hash if user is not None else None
         matches = await self._hasher.verify(password, stored_hash)
         if user is None or not matches or not user.is_active:
             await self._throttle.failed(address, client_ip)
+            self._telemetry.login_failed(locked=False)
             raise AuthenticationFailed(INVALID_CREDENTIALS)
         await self._throttle.succeeded(address, client_ip)
         if self._hasher.needs_rehash(user.password_hash):
@@ -85,3 +93,11 @@ class LoginUser:
             await uow.commit()
         device = issue_device_token(self._policy.token_key, user.id, now)
         return msgspec.structs.replace(result, device_token=device)
+
+    async def _unless_locked(self, check: Awaitable[None]) -> None:
+        """Run a lockout check; a refusal is reported as a lockout, then raised."""
+        try:
+            await check
+        except RateLimited:
+            self._telemetry.login_failed(locked=True)
+            raise

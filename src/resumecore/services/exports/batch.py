@@ -20,6 +20,7 @@ from resumecore.generation.model import Generation
 from resumecore.model.principal import Principal
 from resumecore.ports.file_store import FileStore
 from resumecore.ports.system import Clock, IdGenerator
+from resumecore.ports.telemetry import NO_TELEMETRY, Telemetry
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.exports.create import LinkedExport, Renderers
 from resumecore.services.exports.links import ExportLinks, ExportPolicy
@@ -69,7 +70,9 @@ class CreateBatchExport:
         policy: ExportPolicy,
         clock: Clock,
         ids: IdGenerator,
+        telemetry: Telemetry = NO_TELEMETRY,
     ) -> None:
+        self._telemetry = telemetry
         self._uow = uow
         self._files = files
         self._renderers = renderers
@@ -136,6 +139,7 @@ class CreateBatchExport:
             expires_at=now + self._policy.ttl,
         )
         await keep(self._uow, self._files, export, content)
+        self._telemetry.export_made(export_format, batch=True)
         return LinkedExport(export=export, link=self._links.link(export.id))
 
     async def _load(

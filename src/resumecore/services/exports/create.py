@@ -20,6 +20,7 @@ from resumecore.model.profile import Profile
 from resumecore.ports.file_store import FileStore
 from resumecore.ports.renderer import FileReader, RenderedFile, Renderer
 from resumecore.ports.system import Clock, IdGenerator
+from resumecore.ports.telemetry import NO_TELEMETRY, Telemetry
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.exports.links import ExportLinks, ExportPolicy, SignedLink
 from resumecore.services.exports.steps import check_template, keep, render, renderer_for
@@ -60,7 +61,9 @@ class CreateExport:
         clock: Clock,
         ids: IdGenerator,
         reader: FileReader,
+        telemetry: Telemetry = NO_TELEMETRY,
     ) -> None:
+        self._telemetry = telemetry
         self._uow = uow
         self._reader = reader
         self._files = files
@@ -104,6 +107,7 @@ class CreateExport:
             owned_job.title if owned_job else "", owned_job.company if owned_job else "", check,
         )  # fmt: skip
         await keep(self._uow, self._files, export, rendered.content)
+        self._telemetry.export_made(export_format)
         return LinkedExport(export=export, link=self._links.link(export.id))
 
     async def _recheck(

@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from resumecore.generation.model import Generation
 from resumecore.generation.policy import GenerationPolicy
 from resumecore.ports.generations import Task, TaskQueue
 from resumecore.ports.notifier import ChangeNotifier
 from resumecore.ports.system import Clock
+from resumecore.ports.telemetry import NO_TELEMETRY, Telemetry
 from resumecore.services.generations.request import QUEUE_KEY
 from resumecore.services.generations.run import RunGeneration
 
@@ -36,8 +38,11 @@ class GenerationWorker:
         clock: Clock,
         notifier: ChangeNotifier,
         policy: GenerationPolicy,
+        *,
+        telemetry: Telemetry = NO_TELEMETRY,
     ) -> None:
         self._name = name
+        self._telemetry = telemetry
         self._queue = queue
         self._run = run
         self._clock = clock
@@ -59,15 +64,21 @@ class GenerationWorker:
                 error="abandoned",
                 max_attempts=self._policy.max_attempts,
             )
-            await self._run.give_up(task.subject_id, "The generation failed; please try again.")
+            given_up = await self._run.give_up(
+                task.subject_id, "The generation failed; please try again."
+            )
+            self._report(given_up, since=None)
             return True
         beat = asyncio.create_task(self._heartbeat(task))
+        claimed_at = self._clock.now()
         try:
-            await self._run(task.subject_id)
+            finished = await self._run(task.subject_id)
         except Exception as exc:
+            self._telemetry.generation_attempt_failed(type(exc).__name__)
             if await self._still_held(task):
                 await self._settle_failure(task, exc)
         else:
+            self._report(finished, since=claimed_at)
             if await self._still_held(task):
                 await self._queue.complete(task)
         finally:
@@ -116,4 +127,24 @@ class GenerationWorker:
             task, at=at, error=error, max_attempts=self._policy.max_attempts
         )
         if not retried:
-            await self._run.give_up(task.subject_id, "The generation failed; please try again.")
+            given_up = await self._run.give_up(
+                task.subject_id, "The generation failed; please try again."
+            )
+            self._report(given_up, since=None)
+
+    def _report(self, generation: Generation | None, *, since: datetime | None) -> None:
+        """Tell telemetry how a generation this worker ended went, stage by stage.
+
+        A generation that had finished before ``since`` (a task delivered again) is not
+        counted twice.
+        """
+        if generation is None or not generation.finished:
+            return
+        ended = generation.completed_at
+        if since is not None and ended is not None and ended < since:
+            return
+        for stage in generation.stages:
+            if stage.started_at is not None and stage.finished_at is not None:
+                seconds = (stage.finished_at - stage.started_at).total_seconds()
+                self._telemetry.stage_finished(stage.name, stage.status, seconds)
+        self._telemetry.generation_finished(generation.writer, generation.status)
