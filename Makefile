@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PORT ?= 8000
 
-.PHONY: install run test test-unit lint format clean bench bench-smoke eval
+.PHONY: install run test test-unit lint format clean bench bench-smoke eval soak
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -57,3 +57,8 @@ bench-smoke: $(STAMP)
 	$(PY) -m bench.generation_bench --requests 4 --seconds 1 --concurrency 1 2
 	$(PY) -m bench.render_bench --rounds 1
 	$(PY) -m bench.llm_bench --rounds 2
+	$(PY) -m bench.soak --clients 8 --seconds 5
+
+# 32 clients x 60 s of mixed traffic on SQLite and PostgreSQL, then a consistency check.
+soak: $(STAMP)
+	bash scripts/soak.sh $(SOAK_ARGS)

@@ -24,7 +24,13 @@ def free_port() -> int:
 class Server:
     """``resumecore serve`` with production settings (bcrypt 12, one worker, access log off)."""
 
-    def __init__(self, data_dir: Path, database_url: str) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        database_url: str,
+        extra_env: dict[str, str] | None = None,
+        log_file: Path | None = None,
+    ) -> None:
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         env = {
@@ -33,13 +39,14 @@ class Server:
             "RESUMECORE_DATABASE_URL": database_url,
             "RESUMECORE_LOG_LEVEL": "WARNING",
             "RESUMECORE_IP_REQUESTS_PER_MINUTE": "1000000",
+            **(extra_env or {}),
         }
         binary = Path(sys.executable).parent / "resumecore"
         self.process = subprocess.Popen(
             [str(binary), "serve", "--migrate", "--port", str(self.port)],
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=log_file.open("ab") if log_file else subprocess.DEVNULL,
         )
 
     def wait_healthy(self, deadline_s: float = 60) -> None:
