@@ -15,8 +15,10 @@ from resumecore.model.job import Job
 from resumecore.model.job_factory import new_job
 from resumecore.model.page import Page
 from resumecore.model.principal import Principal
+from resumecore.ports.shared_cache import SharedCache
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore.services.jobs.catalog_pages import CATALOG_PAGES, cached_page, keep_page, page_key
 from resumecore.services.profiles.access import plausible_id
 
 # Catalog postings keep their data-file order through fixed, increasing creation times.
@@ -45,24 +47,35 @@ def catalog_postings() -> tuple[Job, ...]:
 
 
 class SeedCatalog:
-    """Store the shipped postings that are not stored yet (safe to run on every start)."""
+    """Store the shipped postings that are not stored yet (safe to run on every start).
 
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    When any is added, the cached catalog pages are dropped (in every process).
+    """
+
+    def __init__(self, uow: UnitOfWorkFactory, cache: SharedCache) -> None:
         self._uow = uow
+        self._cache = cache
 
     async def __call__(self) -> int:
         """How many postings were added."""
         async with self._uow() as uow:
             added = await uow.catalog.add_missing(list(catalog_postings()))
             await uow.commit()
+        if added:
+            await self._cache.invalidate(CATALOG_PAGES)
         return added
 
 
 class BrowseCatalog:
-    """A page of catalog postings matching the filters, with the real total (no login needed)."""
+    """A page of catalog postings matching the filters, with the real total (no login needed).
 
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    Pages are public, so they are kept in the shared cache under the normalised filters and
+    the catalog's namespace version (which every catalog change replaces).
+    """
+
+    def __init__(self, uow: UnitOfWorkFactory, cache: SharedCache) -> None:
         self._uow = uow
+        self._cache = cache
 
     async def __call__(
         self,
@@ -74,11 +87,24 @@ class BrowseCatalog:
         remote_only: bool = False,
     ) -> Page[Job]:
         """Oldest first: the order of the data file. ``location`` is a substring, any case."""
+        # Read before the database, so a page read across a change is filed under the old one.
+        version = await self._cache.namespace_version(CATALOG_PAGES)
+        key = None
+        if version is not None:
+            key = page_key(
+                version, q, limit=limit, offset=offset, location=location, remote_only=remote_only
+            )
+            cached = await cached_page(self._cache, key)
+            if cached is not None:
+                return cached
         async with self._uow() as uow:
             items, total = await uow.catalog.search(
                 q, limit=limit, offset=offset, location=location, remote_only=remote_only
             )
-        return Page(items=items, total=total, limit=limit, offset=offset)
+        page = Page(items=items, total=total, limit=limit, offset=offset)
+        if key is not None:
+            await keep_page(self._cache, key, page)
+        return page
 
 
 class SaveCatalogJob:
