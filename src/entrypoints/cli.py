@@ -15,6 +15,8 @@ from sqlalchemy.exc import ArgumentError
 
 from entrypoints.settings import Settings
 
+MAX_SERVER_PROCESSES = 32
+
 
 def main(argv: list[str] | None = None) -> int:
     """Run a sub-command; returns the process exit code."""
@@ -25,10 +27,23 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     serve.add_argument("--migrate", action="store_true", help="apply migrations first")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes sharing the port (1-32; each runs its own embedded "
+        "generation workers, RESUMECORE_GENERATION_WORKERS per process)",
+    )
     worker = commands.add_parser("worker", help="run generation workers (no HTTP)")
     worker.add_argument("--workers", type=int, default=2, help="workers in this process")
     args = parser.parse_args(argv)
     if args.command == "serve":
+        if not 1 <= args.workers <= MAX_SERVER_PROCESSES:
+            print(
+                f"resumecore: --workers must be between 1 and {MAX_SERVER_PROCESSES}",
+                file=sys.stderr,
+            )
+            return 2
         # Before the settings are read: the reset link then follows --port / PORT.
         default_public_base_url(os.environ, args.host, args.port)
     try:
@@ -61,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
             factory=True,
             host=args.host,
             port=args.port,
+            # Several: uvicorn's supervisor binds once, then starts each process, which
+            # imports and builds its own app (nothing is forked from a running event loop)
+            # and restarts one that dies. Migrations ran above, once, before any of them.
+            workers=args.workers,
             access_log=False,
             log_level="warning",
             **uvicorn_limits(settings),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 
 from entrypoints.bootstrap import Application
 from resumecore.generation.policy import GenerationPolicy
@@ -38,7 +39,8 @@ class WorkerPool:
     ) -> None:
         self._workers = [
             GenerationWorker(
-                f"{name}-{i}",
+                # The pid tells the processes of one machine apart (serve --workers N).
+                f"{name}-{os.getpid()}-{i}",
                 application.resolve(TaskQueue),
                 application.resolve(RunGeneration),
                 application.resolve(Clock),

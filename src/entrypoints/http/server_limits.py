@@ -10,6 +10,7 @@ protocol below gives every request ``header_timeout_seconds`` in total, from the
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 import h11
@@ -18,6 +19,8 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from entrypoints.settings import Settings
 
 MAX_HEADER_BYTES = 16 * 1024  # h11's limit on an incomplete request head
+CONFIGURED_PREFIX = "HeaderDeadlineProtocol_"
+_CONFIGURED: dict[str, type[HeaderDeadlineProtocol]] = {}
 
 
 class HeaderDeadlineProtocol(H11Protocol):
@@ -60,15 +63,36 @@ class HeaderDeadlineProtocol(H11Protocol):
             self.transport.close()
 
 
+def configured_protocol(header_timeout_seconds: float) -> type[HeaderDeadlineProtocol]:
+    """The protocol class with this deadline, named so that it can be found by name again."""
+    result: type[HeaderDeadlineProtocol] = __getattr__(
+        f"{CONFIGURED_PREFIX}{round(header_timeout_seconds * 1000)}ms"
+    )
+    return result
+
+
+def __getattr__(name: str) -> Any:
+    """``HeaderDeadlineProtocol_<ms>ms``: the protocol with that deadline, made once.
+
+    ``serve --workers N`` hands uvicorn's config to worker processes by pickling it, and a
+    class pickles as its module and name: each worker finds the same class here.
+    """
+    match = re.fullmatch(rf"{CONFIGURED_PREFIX}(\d+)ms", name)
+    if match is None:
+        raise AttributeError(name)
+    if name not in _CONFIGURED:
+        _CONFIGURED[name] = type(
+            name,
+            (HeaderDeadlineProtocol,),
+            {"header_timeout_seconds": int(match[1]) / 1000, "__module__": __name__},
+        )
+    return _CONFIGURED[name]
+
+
 def uvicorn_limits(settings: Settings) -> dict[str, Any]:
     """Keyword arguments for ``uvicorn.run`` / ``uvicorn.Config`` enforcing the settings."""
-    protocol = type(
-        "ConfiguredHeaderDeadlineProtocol",
-        (HeaderDeadlineProtocol,),
-        {"header_timeout_seconds": settings.http_header_timeout_seconds},
-    )
     return {
-        "http": protocol,
+        "http": configured_protocol(settings.http_header_timeout_seconds),
         "timeout_keep_alive": settings.http_keep_alive_seconds,
         "limit_concurrency": settings.http_max_connections,
         "h11_max_incomplete_event_size": MAX_HEADER_BYTES,

@@ -57,7 +57,17 @@ class SeedCatalog:
         self._cache = cache
 
     async def __call__(self) -> int:
-        """How many postings were added."""
+        """How many postings were added.
+
+        Server processes started together (``serve --workers N``) seed at the same moment:
+        the one whose insert loses sees a ``Conflict``, and a second pass finds them stored.
+        """
+        try:
+            return await self._add_missing()
+        except Conflict:
+            return await self._add_missing()
+
+    async def _add_missing(self) -> int:
         async with self._uow() as uow:
             added = await uow.catalog.add_missing(list(catalog_postings()))
             await uow.commit()
