@@ -19,7 +19,7 @@ from adapters.mail.smtp import SmtpMailer
 from adapters.memory.notifier import InProcessNotifier
 from adapters.metrics.measured_model import MeasuredLanguageModel
 from adapters.metrics.prometheus import PrometheusTelemetry
-from adapters.metrics.scrape import PoolCollector, watch_queue
+from adapters.metrics.scrape import PoolCollector, SharedCacheCollector, watch_queue
 from adapters.security.bcrypt_hasher import BcryptPasswordHasher
 from adapters.security.jwt_codec import PyJwtAccessTokenCodec
 from adapters.sql.engine import make_engine
@@ -341,6 +341,7 @@ def _metrics(container: punq.Container, engine: AsyncEngine) -> PrometheusTeleme
     """This application's metrics (its own registry; DB pool and queue read at scrape)."""
     telemetry = PrometheusTelemetry()
     telemetry.add_collector(PoolCollector(engine))
+    telemetry.add_collector(SharedCacheCollector(container.resolve(SharedCache)))
     watch_queue(telemetry, container.resolve(TaskQueue), engine)
     container.register(Telemetry, instance=telemetry)
     container.register(PrometheusTelemetry, instance=telemetry)

@@ -149,6 +149,8 @@ async def test_the_metrics_say_exactly_what_was_done_and_name_no_one(
     assert value(samples, "resumecore_queue_tasks", queue="embedded", state="queued") == 0
     assert value(samples, "resumecore_queue_tasks", queue="embedded", state="leased") == 0
     assert ("resumecore_db_pool_checked_out", frozenset()) in samples
+    cache_up = {"backend": "none"}  # no RESUMECORE_REDIS_URL: nothing shared, nothing wrong
+    assert value(samples, "resumecore_shared_cache_available", **cache_up) == 1
     for secret in made:
         assert secret.lower() not in text.lower(), secret
 

@@ -7,9 +7,11 @@ import inspect
 import pytest
 from prometheus_client import REGISTRY
 
+from adapters.cache.memory_cache import MemorySharedCache
 from adapters.memory.language_model import ScriptedLanguageModel
 from adapters.metrics.measured_model import MeasuredLanguageModel
 from adapters.metrics.prometheus import PrometheusTelemetry
+from adapters.metrics.scrape import SharedCacheCollector
 from resumecore.errors import ModelUnavailable
 from resumecore.ports.language_model import ChatMessage
 from resumecore.ports.telemetry import NO_TELEMETRY, NoTelemetry, Telemetry
@@ -104,3 +106,19 @@ async def test_the_measured_model_reports_tokens_latency_and_errors() -> None:
     assert sample(telemetry, "resumecore_llm_call_duration_seconds_count", model="m1") == 2
     errors = {"model": "m1", "error": "ModelUnavailable"}
     assert sample(telemetry, "resumecore_llm_errors_total", **errors) == 1
+
+
+async def test_the_shared_cache_is_read_at_scrape_time() -> None:
+    telemetry = PrometheusTelemetry()
+    cache = MemorySharedCache(60)
+    telemetry.add_collector(SharedCacheCollector(cache))
+    await cache.set("posting:abc", b"1")
+    assert await cache.get("posting:abc") == b"1"
+    assert await cache.get("posting:def") is None
+    assert await cache.get("catalog:x") is None
+    assert sample(telemetry, "resumecore_shared_cache_available", backend="memory") == 1
+    lookups = "resumecore_shared_cache_lookups_total"
+    assert sample(telemetry, lookups, kind="posting", result="hit") == 1
+    assert sample(telemetry, lookups, kind="posting", result="miss") == 1
+    assert sample(telemetry, lookups, kind="catalog", result="miss") == 1
+    assert sample(telemetry, "resumecore_shared_cache_errors_total") == 0

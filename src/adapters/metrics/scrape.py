@@ -6,13 +6,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from prometheus_client import Gauge
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.metrics.prometheus import PrometheusTelemetry
 from adapters.sql.tables import tasks
+from resumecore.ports.shared_cache import SharedCache
 
 if TYPE_CHECKING:
     from adapters.queue.saq_queue import SaqTaskQueue
@@ -43,6 +44,38 @@ class PoolCollector(Collector):
             read = getattr(self._pool, method, None)
             if read is not None:
                 yield GaugeMetricFamily(f"resumecore_db_pool_{name}", text, value=float(read()))
+
+
+class SharedCacheCollector(Collector):
+    """The shared cache's own ``state()`` (no I/O): up or not, hits and misses by kind."""
+
+    def __init__(self, cache: SharedCache) -> None:
+        self._cache = cache
+
+    def collect(self) -> Iterator[Metric]:
+        """Read the cache's counters now."""
+        state = self._cache.state()
+        up = GaugeMetricFamily(
+            "resumecore_shared_cache_available",
+            "1 while the shared cache's backend answers (0: the service runs without it).",
+            labels=["backend"],
+        )
+        up.add_metric([state.backend], 1.0 if state.available else 0.0)
+        yield up
+        lookups = CounterMetricFamily(
+            "resumecore_shared_cache_lookups",
+            "Shared-cache lookups by kind of entry and result (hit, miss).",
+            labels=["kind", "result"],
+        )
+        for kind, counts in sorted(state.kinds.items()):
+            lookups.add_metric([kind, "hit"], counts.hits)
+            lookups.add_metric([kind, "miss"], counts.misses)
+        yield lookups
+        for name, value, text in (
+            ("errors", state.errors, "Shared-cache backend calls that failed."),
+            ("skipped", state.skipped, "Shared-cache calls skipped: the backend had just failed."),
+        ):  # fmt: skip
+            yield CounterMetricFamily(f"resumecore_shared_cache_{name}", text, value=value)
 
 
 def queue_depth_gauge(telemetry: PrometheusTelemetry) -> Gauge:
