@@ -44,8 +44,18 @@ def parse_posting(raw_text: str, vocabulary: SkillVocabulary | None = None) -> P
     sections = split_sections(body)
     requirements = sections.texts(body, "requirements")
     items = [span for kind in _SKILL_KINDS for span in sections.items.get(kind, [])]
+    asked = [
+        span for kind in ("requirements", "nice_to_have") for span in sections.items.get(kind, [])
+    ]
     matches = posting_skills(
-        body, vocabulary.find(body), sections.boilerplate, header.title, header.company, items
+        body,
+        vocabulary.find(body),
+        sections.boilerplate,
+        header.title,
+        header.company,
+        items,
+        vocabulary.is_tech,
+        asked,
     )
     required = _skills_within(matches, sections.items.get("requirements", []))
     preferred = tuple(

@@ -119,18 +119,22 @@ _BOILERPLATE_PHRASES = (
 _BOILERPLATE = frozenset(_key(p) for p in _BOILERPLATE_PHRASES.split(" | "))
 
 
-def opens_boilerplate(line: str) -> bool:
-    """Whether a header opens company self-description, benefits, EEO or application text."""
-    header = header_kind(line)
+def opens_boilerplate(line: str, header: tuple[SectionKind, str] | None) -> bool:
+    """Whether a line opens company self-description, benefits, EEO or application text.
+
+    Args:
+        line: One line of normalised text.
+        header: What ``header_kind`` said of that line.
+    """
     if header is None:
-        return _key(_strip(line).rstrip(":")) in _BOILERPLATE and len(line) < 40
+        return len(line) < 40 and _key(_strip(line).rstrip(":")) in _BOILERPLATE
     kind, rest = header
     if rest.strip():
         return False
     return (
         kind == "benefits"
-        or about_name(line) is not None
         or (kind == "other" and _key(_strip(line).rstrip(":")) in _BOILERPLATE)
+        or about_name(line) is not None
     )
 
 

@@ -45,6 +45,12 @@ _BENEFIT = re.compile(
     r"insurance|health, dental|parental leave|wir bieten|ofrecemos|nous offrons)\b",
     re.IGNORECASE,
 )
+_CONTRAST = re.compile(r",\s+(?:although|though|but|whereas|while)\s+", re.IGNORECASE)
+_NOT_REQUIRED = re.compile(
+    r"\bno (?:prior )?experience (?:is )?(?:needed|required|necessary)\b|"
+    r"\btraining (?:is )?provided\b",
+    re.IGNORECASE,
+)
 _ASIDE = re.compile(r"\([^()]*\)")
 _MAX_ITEM = 300
 
@@ -77,6 +83,7 @@ def split_sections(text: str) -> Sections:
     current: SectionKind | None = None
     listed = blank = False
     position = 0
+    aside = _Aside()
     for line in text.split("\n"):
         start, end = position, position + len(line)
         position = end + 1
@@ -84,6 +91,7 @@ def split_sections(text: str) -> Sections:
             blank = True
             continue
         header = header_kind(line)
+        aside.see(line, start, end, header, blank)
         if header is not None:
             kind, rest = header
             found.header_lines.add(start)
@@ -109,30 +117,30 @@ def split_sections(text: str) -> Sections:
         elif current != "other":
             marker = _LIST_MARKER.match(line)
             _add_line(found, text, current, start + (marker.end() if marker else 0), end)
-    found.boilerplate = _boilerplate(text)
+    found.boilerplate = aside.close(len(text))
     return found
 
 
-def _boilerplate(text: str) -> list[Span]:
-    spans: list[Span] = []
-    aside_from: int | None = None
-    blank = False
-    position = 0
-    for line in text.split("\n"):
-        start, end = position, position + len(line)
-        position = end + 1
-        if not line.strip():
-            blank = True
-            continue
-        opens = opens_boilerplate(line)
-        if opens or header_kind(line) is not None or (blank and _looks_like_header(line)):
-            if aside_from is not None:
-                spans.append((aside_from, start))
-            aside_from = end if opens else None
-        blank = False
-    if aside_from is not None:
-        spans.append((aside_from, len(text)))
-    return spans
+class _Aside:
+    """Spans of the About-us, benefits, EEO and how-to-apply sections, from header to header."""
+
+    def __init__(self) -> None:
+        self.spans: list[Span] = []
+        self.start: int | None = None
+
+    def see(
+        self, line: str, start: int, end: int, header: tuple[SectionKind, str] | None, blank: bool
+    ) -> None:
+        opens = opens_boilerplate(line, header)
+        if opens or header is not None or (blank and _looks_like_header(line)):
+            self.close(start)
+            self.start = end if opens else None
+
+    def close(self, position: int) -> list[Span]:
+        if self.start is not None:
+            self.spans.append((self.start, position))
+            self.start = None
+        return self.spans
 
 
 def _looks_like_header(line: str) -> bool:
@@ -156,18 +164,30 @@ def _add_line(found: Sections, text: str, kind: ItemKind, start: int, end: int) 
 
 def _classify_sentences(found: Sections, text: str, start: int, end: int) -> None:
     for sentence in _SENTENCE.finditer(text, start, end):
-        chunk = sentence.group(0)
-        kind: ItemKind | None = None
-        if _NICE.search(chunk):
-            kind = "nice_to_have"
-        elif _BENEFIT.search(chunk):
-            kind = "benefits"
-        elif _REQUIRED.search(chunk):
-            kind = "requirements"
-        elif _DUTY.search(chunk):
-            kind = "responsibilities"
-        if kind is not None:
-            _add(found, text, kind, sentence.start(), sentence.end())
+        _classify_clause(found, text, sentence.start(), sentence.end())
+
+
+def _classify_clause(found: Sections, text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    kind: ItemKind | None = None
+    nice = _NICE.search(chunk)
+    if nice:
+        # "Training is provided, although an NVQ would be an advantage": only the "although"
+        # clause is optional; what comes before it is read on its own.
+        turn = _CONTRAST.search(chunk, 0, nice.start())
+        if turn is not None:
+            _classify_clause(found, text, start, start + turn.start())
+            _add(found, text, "nice_to_have", start + turn.end(), end)
+            return
+        kind = "nice_to_have"
+    elif _BENEFIT.search(chunk):
+        kind = "benefits"
+    elif _REQUIRED.search(chunk) and not _NOT_REQUIRED.search(chunk):
+        kind = "requirements"
+    elif _DUTY.search(chunk):
+        kind = "responsibilities"
+    if kind is not None:
+        _add(found, text, kind, start, end)
 
 
 def _optional_part(text: str, start: int, marker: int) -> tuple[int, int, int] | None:

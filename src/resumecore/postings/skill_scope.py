@@ -9,10 +9,51 @@ line or the company name, or a job title naming people ("data scientists", "care
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from resumecore.postings.sections import Span
 from resumecore.postings.vocabulary import SkillMatch
 
+# Names of whole fields, industries or occupations rather than of a skill one can list.
+BROAD_FIELDS = frozenset(
+    {
+        "Nursing",
+        "Logistics",
+        "Accounting",
+        "Teaching",
+        "Compliance",
+        "Recruiting",
+        "Software Engineering",
+        "Public Health",
+        "Cybersecurity",
+        "Customer Service",
+        "Security Operations",
+        "Quality Assurance",
+        "Data Analysis",
+        "Scheduling",
+        "Invoicing",
+        "Inventory Management",
+        "Procurement",
+        "Auditing",
+        "Machining",
+        "Cooking",
+        "Pharmacy",
+        "Caregiving",
+        "Plumbing",
+        "HVAC",
+        "Welding",
+        "Payroll",
+        "Landscaping",
+        "E-commerce",
+        "Artificial Intelligence",
+        "Machine Learning",
+        "DevOps",
+        "Embedded Systems",
+        "UX Design",
+        "Data Science",
+        "Supply Chain Management",
+    }
+)
 _ROLE_NOUN = re.compile(
     r"\b(?:engineer|developer|manager|designer|analyst|scientist|nurse|"
     r"technician|assistant|specialist|consultant|teacher|accountant|paralegal|therapist|"
@@ -39,6 +80,19 @@ _COMPANY_VERBS = re.compile(
     r"serves|helps|delivers|designs|develops|manufactures|sells|has been)\b",
     re.IGNORECASE,
 )
+# "Our platform is written in Go and runs on AWS": the stack the hire will work in.
+_STACK = re.compile(
+    r"\b(?:stack|platform|written in|built (?:on|with|in)|runs? on|running on|we use|"
+    r"powered by|codebase|infrastructure|services are)\b",
+    re.IGNORECASE,
+)
+# "a teaching hospital", "a logistics provider", "plumbing firms": the word describes an employer.
+_ORGANISATION_AFTER = re.compile(
+    r"[ -](?:hospitals?|trusts?|firms?|company|companies|providers?|agency|agencies|"
+    r"businesses|business|clinics?|organi[sz]ations?|outfits?|startups?|industry|sector|"
+    r"contractors?|brands?)\b",
+    re.IGNORECASE,
+)
 _SUBJECT = re.compile(r"^(?:subject|betreff|objet|asunto)\s*:.*$", re.IGNORECASE | re.MULTILINE)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
 
@@ -50,6 +104,8 @@ def posting_skills(
     title: str | None,
     company: str | None,
     items: tuple[Span, ...] | list[Span] = (),
+    is_tech: Callable[[str], bool] = lambda _: False,
+    asked: tuple[Span, ...] | list[Span] = (),
 ) -> list[SkillMatch]:
     """The matches that name something the job needs, in text order.
 
@@ -61,6 +117,11 @@ def posting_skills(
         company: The parsed company; a hit inside its name or its self-description drops.
         items: Requirement, nice-to-have and duty items: a title or company name written
             inside one is read as written there (a posting with no title line).
+        is_tech: Whether a canonical skill is a technology; the company's own stack
+            ("our platform is written in Go") counts even in its self-description.
+        asked: Requirement and nice-to-have items: a broad field ("Nursing", "Logistics",
+            "Customer Service") counts only when asked for there, not when it describes the
+            duties, the team or the employer.
 
     Returns:
         The hits outside those places that do not name a person's job.
@@ -80,8 +141,16 @@ def posting_skills(
     return [
         m
         for m in matches
-        if not _inside_any(m, dropped) and not _names_a_person(m.alias, m.canonical)
+        if not _names_a_person(m.alias, m.canonical)
+        and not _ORGANISATION_AFTER.match(text, m.end)
+        and (m.canonical not in BROAD_FIELDS or _inside_any(m, list(asked)))
+        and (not _inside_any(m, dropped) or (is_tech(m.canonical) and _names_the_stack(text, m)))
     ]
+
+
+def _names_the_stack(text: str, match: SkillMatch) -> bool:
+    start = max(text.rfind(".", 0, match.start), text.rfind("\n", 0, match.start)) + 1
+    return bool(_STACK.search(text, start, match.start))
 
 
 def _names_a_person(alias: str, canonical: str) -> bool:

@@ -128,9 +128,10 @@ class SkillVocabulary:
             if info.mode != "plain" and match.alias not in info.forms:
                 continue
             candidates.append((match, info))
-        return skill_context.keep_safe(text, candidates, self._is_tech)
+        return skill_context.keep_safe(text, candidates, self.is_tech)
 
-    def _is_tech(self, canonical_name: str) -> bool:
+    def is_tech(self, canonical_name: str) -> bool:
+        """Whether a canonical skill is a technology (a language, framework, cloud, database...)."""
         return self.category(canonical_name) in skill_context.TECH_CATEGORIES
 
 
