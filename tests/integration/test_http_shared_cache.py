@@ -201,7 +201,9 @@ async def test_with_redis_killed_requests_still_succeed_quickly(
             assert created.status_code == 201, created.text
             assert searches.searches == 4  # every page now read from the database
             assert parser.calls == 1
-            assert max(timed) < 1.0, timed
+            assert max(timed) < 2.0, (
+                timed
+            )  # generous for a loaded CI machine; a refused connection is instant
             state = application.resolve(SharedCache).state()
             assert state.available is False
             assert state.errors >= 1

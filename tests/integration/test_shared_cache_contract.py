@@ -183,7 +183,7 @@ async def test_a_redis_that_does_not_answer_costs_one_short_timeout(tmp_path: Pa
             elapsed = time.monotonic() - started
         finally:
             server.process.send_signal(18)  # SIGCONT, so the kill below is clean
-        assert elapsed < 1.0
+        assert elapsed < 1.5  # one 0.5 s timeout, then skipped
         assert cache.state().available is False
 
 

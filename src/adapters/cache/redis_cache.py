@@ -18,7 +18,7 @@ from resumecore.ports.shared_cache import CacheState
 
 PREFIX = "resumecore:cache:"
 NAMESPACE_PREFIX = "resumecore:cache-ns:"
-SOCKET_TIMEOUT_SECONDS = 0.25
+SOCKET_TIMEOUT_SECONDS = 0.5
 BREAKER_OPEN_SECONDS = 5.0
 T = TypeVar("T")
 log = logging.getLogger("resumecore.cache")
