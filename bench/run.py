@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import dataclasses
 import json
 import os
 import statistics
@@ -103,33 +105,64 @@ async def main() -> None:
     parser.add_argument("--seconds", type=float, default=10, help="deadline per measurement")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 32])
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="+",
+        default=[1],
+        help="server processes (serve --workers N); several counts: one server each, "
+        "measured interleaved, with a ratio to the first",
+    )
+    parser.add_argument(
+        "--workload", action="append", default=[], help="only workloads whose name contains this"
+    )
     args = parser.parse_args()
+    workloads = {
+        name: w
+        for name, w in WORKLOADS.items()
+        if not args.workload or any(part in name for part in args.workload)
+    }
     adds = args.requests * args.runs * len(args.concurrency)
     spares = max(1, -(-adds // (ADDS_PER_SPARE * args.users)))
-    with tempfile.TemporaryDirectory() as data_dir:
-        env = {"RESUMECORE_DATA_DIR": data_dir}
-        if args.database_url:
-            env["RESUMECORE_DATABASE_URL"] = args.database_url
-        settings = Settings.from_env(env)
-        callers = await seed_locally(settings, args.users, spares)
-        server = Server(Path(data_dir), settings.database_url)
-        targets = [Target("resumecore", server.base_url, callers, server)]
-        try:
+    with contextlib.ExitStack() as stack:
+        targets: list[Target] = []
+        for workers in args.workers:
+            data_dir = stack.enter_context(tempfile.TemporaryDirectory())
+            env = {"RESUMECORE_DATA_DIR": data_dir}
+            if args.database_url:
+                env["RESUMECORE_DATABASE_URL"] = args.database_url
+            settings = Settings.from_env(env)
+            if not targets or not args.database_url:
+                seeded = await seed_locally(settings, args.users, spares * len(args.workers))
+            # One shared database is seeded once: each server adds to its own spare profiles.
+            share = len(targets)
+            callers = [
+                dataclasses.replace(c, spare_profiles=c.spare_profiles[share :: len(args.workers)])
+                for c in seeded
+            ]
+            server = Server(Path(data_dir), settings.database_url, workers=workers)
+            stack.callback(server.stop)
+            name = (
+                "resumecore" if args.workers == [1] else f"{workers} worker" + "s" * (workers > 1)
+            )
+            targets.append(Target(name, server.base_url, callers, server))
+        servers = [t.server for t in targets if t.server]
+        for server in servers:
             server.wait_healthy()
-            idle_rss, _ = server.memory_mb()
-            for spec in args.base_url:
-                name, _, url = spec.partition("=")
-                targets.append(Target(name, url, await seed_over_http(url, args.users, spares)))
-            results = await measure(targets, args)
-            rss, peak = server.memory_mb()
-        finally:
-            server.stop()
-    report(results, targets, idle_rss, rss, peak, settings.database_url.split(":")[0], args)
+        idle = [server.memory_mb()[0] for server in servers]
+        for spec in args.base_url:
+            name, _, url = spec.partition("=")
+            targets.append(Target(name, url, await seed_over_http(url, args.users, spares)))
+        results = await measure(targets, workloads, args)
+        memory = [(i, *server.memory_mb()) for i, server in zip(idle, servers, strict=True)]
+    report(results, targets, workloads, memory, settings.database_url.split(":")[0], args)
 
 
-async def measure(targets: list[Target], args: argparse.Namespace) -> dict[str, Any]:
+async def measure(
+    targets: list[Target], workloads: dict[str, Workload], args: argparse.Namespace
+) -> dict[str, Any]:
     results: dict[str, Any] = {}
-    for name, workload in WORKLOADS.items():
+    for name, workload in workloads.items():
         for concurrency in args.concurrency:
             runs: dict[str, list[dict[str, Any]]] = {t.name: [] for t in targets}
             for run in range(args.runs):
@@ -148,9 +181,8 @@ async def measure(targets: list[Target], args: argparse.Namespace) -> dict[str, 
 def report(
     results: dict[str, Any],
     targets: list[Target],
-    idle: float,
-    rss: float,
-    peak: float,
+    workloads: dict[str, Workload],
+    memory: list[tuple[float, float, float]],
     db: str,
     args: argparse.Namespace,
 ) -> None:
@@ -159,19 +191,24 @@ def report(
     )
     header = f"{'workload':42} {'c':>3} {'target':>12} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'cpu ms/req':>10} {'bad':>4}"
     print(header)
-    for name in WORKLOADS:
+    for name in workloads:
         for concurrency in args.concurrency:
             ours = results[targets[0].name][name][f"c={concurrency}"]
             for target in targets:
                 row = results[target.name][name][f"c={concurrency}"]
-                ratio = (
-                    "" if target is targets[0] else f"  ours/this {ours['rps'] / row['rps']:.1f}x"
-                )
+                ratio = ""
+                if target.server and target is not targets[0]:  # another worker count
+                    ratio = f"  this/first {row['rps'] / ours['rps']:.2f}x"
+                elif target is not targets[0]:
+                    ratio = f"  ours/this {ours['rps'] / row['rps']:.1f}x"
                 print(
                     f"{name:42} {concurrency:>3} {target.name:>12} {row['rps']:>9.1f} {row['p50_ms']:>8.1f}"
                     f" {row['p99_ms']:>8.1f} {row['server_cpu_ms_per_request']:>10.2f} {row['unexpected_status']:>4.0f}{ratio}"
                 )
-    print(f"server RSS: idle {idle:.0f} MB, after {rss:.0f} MB, peak {peak:.0f} MB")
+    rss_mb = {}
+    for target, (idle, rss, peak) in zip(targets, memory, strict=False):
+        print(f"{target.name} RSS: idle {idle:.0f} MB, after {rss:.0f} MB, peak {peak:.0f} MB")
+        rss_mb[target.name] = {"idle": idle, "end": rss, "peak": peak}
     out = Path(__file__).parent / "results"
     out.mkdir(exist_ok=True)
     path = out / f"{time.strftime('%Y%m%dT%H%M%S')}-{db}.json"
@@ -180,7 +217,8 @@ def report(
             {
                 "database": db,
                 "results": results,
-                "rss_mb": {"idle": idle, "end": rss, "peak": peak},
+                "rss_mb": rss_mb[targets[0].name],
+                "rss_mb_by_target": rss_mb,
             },
             indent=2,
         )

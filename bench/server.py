@@ -22,7 +22,11 @@ def free_port() -> int:
 
 
 class Server:
-    """``resumecore serve`` with production settings (bcrypt 12, one worker, access log off)."""
+    """``resumecore serve`` with production settings (bcrypt 12, access log off).
+
+    ``workers``: ``serve --workers N``; CPU and memory are then summed over the process tree
+    (peak: the sum of each process's own peak, an upper bound).
+    """
 
     def __init__(
         self,
@@ -30,8 +34,10 @@ class Server:
         database_url: str,
         extra_env: dict[str, str] | None = None,
         log_file: Path | None = None,
+        workers: int = 1,
     ) -> None:
         self.port = free_port()
+        self.workers = workers
         self.base_url = f"http://127.0.0.1:{self.port}"
         env = {
             **os.environ,
@@ -43,7 +49,8 @@ class Server:
         }
         binary = Path(sys.executable).parent / "resumecore"
         self.process = subprocess.Popen(
-            [str(binary), "serve", "--migrate", "--port", str(self.port)],
+            [str(binary), "serve", "--migrate", "--port", str(self.port)]
+            + (["--workers", str(workers)] if workers > 1 else []),
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=log_file.open("ab") if log_file else subprocess.DEVNULL,
@@ -57,6 +64,7 @@ class Server:
                 raise RuntimeError(msg)
             try:
                 if httpx.get(f"{self.base_url}/health", timeout=1).status_code == 200:
+                    self._settle(end)
                     return
             except httpx.TransportError:
                 pass
@@ -64,17 +72,52 @@ class Server:
         msg = "the server did not become healthy"
         raise RuntimeError(msg)
 
+    def _settle(self, end: float) -> None:
+        """With several workers, one answering is not all started: wait until the tree idles."""
+        if self.workers == 1:
+            return
+        while time.monotonic() < end:
+            before = self.cpu_seconds()
+            time.sleep(0.5)
+            spawned = [p for p in self._pids() if b"spawn_main" in _cmdline(p)]
+            if len(spawned) >= self.workers and self.cpu_seconds() - before < 0.05:
+                return
+
+    def _pids(self) -> list[int]:
+        """The server and its descendants (uvicorn's supervisor, workers, resource tracker)."""
+        pids, index = [self.process.pid], 0
+        while index < len(pids):
+            pid = pids[index]
+            index += 1
+            try:
+                pids += map(int, Path(f"/proc/{pid}/task/{pid}/children").read_text().split())
+            except FileNotFoundError:
+                continue
+        return pids
+
     def cpu_seconds(self) -> float:
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        """CPU time of the whole process tree so far."""
+        total = 0
+        for pid in self._pids():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except FileNotFoundError:
+                continue
+            total += int(fields[11]) + int(fields[12])
+        return total / CLOCK_TICKS
 
     def memory_mb(self) -> tuple[float, float]:
-        """Current and peak resident memory in MB."""
-        status = dict(
-            line.split(":", 1)
-            for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines()
-        )
-        return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024
+        """Current and peak resident memory in MB, summed over the process tree."""
+        current = peak = 0
+        for pid in self._pids():
+            try:
+                lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+            except FileNotFoundError:
+                continue
+            status = dict(line.split(":", 1) for line in lines)
+            current += int(status["VmRSS"].split()[0])
+            peak += int(status["VmHWM"].split()[0])
+        return current / 1024, peak / 1024
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -83,3 +126,10 @@ class Server:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except FileNotFoundError:
+        return b""
