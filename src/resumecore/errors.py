@@ -109,6 +109,12 @@ class StorageUnavailable(DomainError):
     code = "service_unavailable"
 
 
+class StorageFull(StorageUnavailable):
+    """The disk (or quota) holding the database or the files has no space left for a write."""
+
+    code = "insufficient_storage"
+
+
 class BulkOperationRejected(InvalidValue):
     """A batch was refused as a whole; ``errors`` names every failing index."""
 

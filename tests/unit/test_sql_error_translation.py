@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import exc as sa_exc
 
 from adapters.sql.errors import translated_errors
-from resumecore.errors import Conflict, InvalidValue, StorageUnavailable
+from resumecore.errors import Conflict, InvalidValue, StorageFull, StorageUnavailable
 
 
 class FakePgError(Exception):
@@ -58,3 +58,21 @@ def test_an_outage_is_still_unavailable() -> None:
 def test_a_constraint_is_a_conflict() -> None:
     with pytest.raises(Conflict):
         _raise(sa_exc.IntegrityError("INSERT", {}, FakePgError("duplicate key", "23505")))
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        sa_exc.OperationalError("INSERT", {}, Exception("database or disk is full")),
+        sa_exc.DBAPIError("INSERT", {}, FakePgError("could not extend file", "53100")),
+    ],
+)
+def test_a_full_disk_is_storage_full_not_an_outage(error: BaseException) -> None:
+    with pytest.raises(StorageFull):
+        _raise(error)
+
+
+def test_an_outage_is_not_a_full_disk() -> None:
+    with pytest.raises(StorageUnavailable) as raised:
+        _raise(sa_exc.DBAPIError("SELECT", {}, FakePgError("server closed", "57P01")))
+    assert not isinstance(raised.value, StorageFull)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
 
+from resumecore.errors import StorageFull
 from resumecore.ports.file_store import FileStore, check_key
 
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
+NO_SPACE = {errno.ENOSPC, errno.EDQUOT}
 
 
 class LocalFileStore(FileStore):
@@ -24,9 +27,17 @@ class LocalFileStore(FileStore):
         return self.root / check_key(key)
 
     async def put(self, key: str, content: bytes) -> None:
-        """Write a temp file in the target folder, fsync, then rename it over the key."""
+        """Write a temp file in the target folder, fsync, then rename it over the key.
+
+        A full disk or quota is ``StorageFull`` (the temp file is removed; the key is untouched).
+        """
         path = self._path(key)
-        await asyncio.to_thread(self._write, path, content)
+        try:
+            await asyncio.to_thread(self._write, path, content)
+        except OSError as exc:
+            if exc.errno in NO_SPACE:
+                raise StorageFull("No space left to store the file.") from None
+            raise
 
     async def get(self, key: str) -> bytes | None:
         """The bytes, or None."""

@@ -55,7 +55,7 @@ ERRORS_EVERYWHERE = {
 }
 OPTIONAL_BODIES = {"logout"}
 ERRORS_WITH_BODY = {409: "Conflict", 413: "Body too large", 422: "Rule violated"}
-ERRORS_ON_WRITES = {412: "Stale If-Match version"}
+ERRORS_ON_WRITES = {412: "Stale If-Match version", 507: "No space left to store the change"}
 # Operations with errors of their own (or of their own meaning): a signed link that is forged,
 # altered or expired; an enhancement of a foreign or unknown profile, over the scoring budget,
 # beyond the costly-request limit, or losing every race to other writes.

@@ -20,6 +20,7 @@ from resumecore.errors import (
     InvalidValue,
     NotFound,
     RateLimited,
+    StorageFull,
     StorageUnavailable,
     VersionConflict,
 )
@@ -37,6 +38,7 @@ STATUS_BY_ERROR: tuple[tuple[type[DomainError], int, str], ...] = (
     (VersionConflict, 412, "Precondition failed"),
     (Conflict, 409, "Conflict"),
     (RateLimited, 429, "Too many requests"),
+    (StorageFull, 507, "Insufficient storage"),
     (StorageUnavailable, 503, "Service unavailable"),
 )
 
