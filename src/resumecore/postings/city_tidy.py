@@ -16,7 +16,8 @@ _MODE_LEAD = re.compile(
 # A street address segment: "1440 W Southern Ave", "12 High Street", "Unit 4".
 _STREET = re.compile(
     r"^(?:\d[\w-]*\s|unit\s|suite\s)|\b(?:st|street|ave|avenue|rd|road|blvd|dr|drive|lane|ln|"
-    r"way|hwy|highway|pkwy|straße|strasse|str\.)\.?$",
+    r"way|hwy|highway|pkwy|straße|strasse|str\.|hall|school|academy|college|campus|building|"
+    r"centre|center|house|hospital|clinic|office|offices|tower|plaza|depot|warehouse|library)\.?$",
     re.IGNORECASE,
 )
 _LEADING_POSTCODE = re.compile(r"^(?:[A-Z]-)?\d{4,5} (?=\S)")

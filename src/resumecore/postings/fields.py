@@ -59,6 +59,7 @@ _LOCATION_LABELS = {
     "work location",
     "locations",
     "loc",
+    "base",
 }
 _SEPARATORS = re.compile(r"\s+(?:\||·|•|—|\u2013|-|@|at)\s+")
 _HARD_SEPARATORS = {"|", "·", "•", "@", "at"}
@@ -94,6 +95,28 @@ _ORG_TAIL = re.compile(
     r"\b(?:partners|holdings|company|co\.?|inc\.?|ltd\.?|llc|gmbh|corp\.?|corporation|"
     r"enterprises|associates|contractors|plc)$",
     re.IGNORECASE,
+)
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+_NAME_TAIL = re.compile(r"^(?:[A-Z][\w&'-]* ){2,}(?:Systems|Services|Solutions|Group)$")
+_TERMS_OR_PAY = re.compile(
+    r"[$£€]\s?\d|\d\s?k\b|\b(?:perm|permanent|full[- ]?time|part[- ]?time|contract|temp|"
+    r"temporary|fixed[- ]term|ote|doe|per (?:hour|annum|year)|p/?h|ph)\b",
+    re.IGNORECASE,
+)
+_MODE_VALUES = frozenset(
+    {
+        "in person",
+        "in-person",
+        "on site",
+        "on-site",
+        "onsite",
+        "in office",
+        "on the road",
+        "multiple locations",
+        "various locations",
+        "field based",
+        "field-based",
+    }
 )
 _DECORATION = " \t#*_|>:-\u2013—•·✨🚀🚚💼📍🎉✅💵📅"
 _TOP_LINES = 8
@@ -189,7 +212,8 @@ def _title(
 ) -> tuple[str | None, str | None, list[str]]:
     for label, value in labels:
         if label in _TITLE_LABELS:
-            return _parts(value)[0][0] or None, None, []
+            labelled, _ = _title_of_line(value, [], text)
+            return labelled or None, None, []
     candidates = [
         line
         for line in top
@@ -204,29 +228,46 @@ def _title(
         named = next((p for p, _ in parts[1:] if _ROLE_WORDS.search(p)), None)
         if named:
             return named, line, [p for p, _ in parts if p != named]
+    title, rest = _title_of_line(line, top, text)
+    return places.drop_mode_aside(title) or None, line, rest
+
+
+def _title_of_line(line: str, top: list[str], text: str) -> tuple[str, list[str]]:
+    parts = _parts(_strip(line))
+    if len(parts) >= 3 and any(
+        _TERMS_OR_PAY.search(p) or places.clearly_place(p) for p, _ in parts[2:]
+    ):
+        # "WELDER / FABRICATOR - MIG & TIG - PERM - WELSHPOOL WA": a terse headline.
+        return parts[0][0], [p for p, _ in parts[1:]]
     title = parts[0][0]
     rest: list[str] = []
     for index, (part, separator) in enumerate(parts[1:], start=1):
+        # "Transportation (12-Month Temporary)": the aside is about terms, the part is the job.
+        core = _TRAILING_ASIDE.sub("", part) or part
         if (
             separator in _HARD_SEPARATORS
-            or places.mode_words(part)
+            or places.mode_words(core)
             or places.clearly_place(part)
-            or _own_line(part, top)
+            or _own_line(part, top, line)
             or _named_as_org(part, text)
             or _ORG_TAIL.search(part)
+            or (len(part.split()) >= 3 and _NAME_TAIL.search(part))
         ):
             rest = [p for p, _ in parts[index:]]
             break
         title = f"{title}{_between(line, title, part)}{part}"
-    return places.drop_mode_aside(title) or None, line, rest
+    return title, rest
 
 
-def _own_line(part: str, top: list[str]) -> bool:
-    # "Title - Acme" where Acme also stands on a line of its own: Acme is the company.
+def _own_line(part: str, top: list[str], title_line: str) -> bool:
+    # "Title - Acme" where Acme also stands on the line below: Acme is the company. Further
+    # down ("Certified Medical Assistant - Family Medicine" / company / "Family Medicine") the
+    # line repeats the title's specialisation.
     key = part.lower()
+    below = top[top.index(title_line) + 1 : top.index(title_line) + 2] if title_line in top else top
     return any(
         _strip(line).lower() == key or _parts(_strip(line))[0][0].lower() == key
-        for line in top
+        for line in below
         if part not in line or _strip(line).lower() == key
     )
 
@@ -247,28 +288,54 @@ def _named_as_org(part: str, text: str) -> bool:
 def _company_line(
     top: list[str], title_line: str | None, rest: list[str], text: str
 ) -> tuple[str | None, str | None]:
-    if rest:
-        org: str | None = rest[0]
-        place: str | None = None
-        if places.mode_words(rest[0]) or places.clearly_place(rest[0]):
-            org, place = None, rest[0]
-        for part in rest[1:]:
-            if place is None and places.looks_like_place(places.drop_mode_aside(part)):
-                place = places.drop_mode_aside(part)
-        if org:
-            return _cased_elsewhere(text, org), place
+    org, heard_place = _org_and_place(rest)
+    if org:
+        # "Ferrowave (YC W22)": the aside is not part of the name.
+        return _cased_elsewhere(text, _TRAILING_ASIDE.sub("", org) or org), heard_place
     if title_line in top:
         above = [_strip(line) for line in top[: top.index(title_line)]]
         if above and page_lines.name_line(above[-1]):
-            return above[-1], None
+            return above[-1], heard_place
     after_title = top[top.index(title_line) + 1 :] if title_line in top else top
     for line in after_title[:2]:
         if _LABEL.match(line) or _sentence(line):
             continue
         org, place = places.split_org_place(_strip(line))
-        if org and org[0].isalpha() and (not _ROLE_WORDS.search(org) or text.count(org) > 1):
-            return org, place
-    return None, None
+        if (
+            org
+            and org[0].isalpha()
+            and (not _ROLE_WORDS.search(org) or text.count(org) > 1 or place)
+        ):
+            return org, place or heard_place
+    return None, heard_place
+
+
+def _org_and_place(rest: list[str]) -> tuple[str | None, str | None]:
+    # What follows the title on its line: "Acme · Reno, NV", "Leicester & surrounding - £40k".
+    if not rest:
+        return None, None
+    first = rest[0]
+    org: str | None = first
+    if (
+        places.mode_words(first)
+        or places.clearly_place(first)
+        or places.without_area_tail(first) != first
+        or _TERMS_OR_PAY.search(first)
+    ):
+        org = None
+    place = None
+    for index, part in enumerate(rest):
+        candidate = places.without_area_tail(places.drop_mode_aside(part))
+        if (
+            index == 0
+            and org is None
+            and (places.clearly_place(candidate) or candidate != places.drop_mode_aside(part))
+        ):
+            return None, candidate
+        if index > 0 and places.looks_like_place(candidate):
+            place = candidate
+            break
+    return org, place
 
 
 def _labelled_company(labels: list[tuple[str, str]]) -> tuple[str | None, str | None]:
@@ -280,7 +347,7 @@ def _labelled_company(labels: list[tuple[str, str]]) -> tuple[str | None, str | 
 
 def _labelled_location(labels: list[tuple[str, str]]) -> str | None:
     for label, value in labels:
-        if label in _LOCATION_LABELS:
+        if label in _LOCATION_LABELS and value.strip(" .").lower() not in _MODE_VALUES:
             place = places.drop_mode_aside(value)
             if label == "site" and ", " in place:
                 place = place.rsplit(", ", 1)[1]
@@ -298,7 +365,7 @@ def _place_line(top: list[str], title_line: str | None, company: str | None) -> 
         if stripped.lower().startswith("remote"):
             return stripped
         # "San Francisco, CA / Product / Full-time": a Lever meta line.
-        pieces = [p for whole, _ in _parts(stripped) for p in _meta_pieces(whole)]
+        pieces = [p for meta in _meta_pieces(stripped) for p, _ in _parts(meta)]
         for part in pieces:
             place = places.drop_mode_aside(part)
             if place and place != company and places.looks_like_place(place):
@@ -340,6 +407,8 @@ def _cased_elsewhere(text: str, name: str) -> str:
 
 
 def _sentence(line: str) -> bool:
+    if line.count(" | ") >= 2:
+        return False  # "Acme | Platform Engineer | Remote | Full-time | $120k": a header line
     return len(line) > 100 or (line.rstrip().endswith(".") and len(line.split()) > 6)
 
 

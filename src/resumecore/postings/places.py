@@ -7,7 +7,7 @@ import re
 _MODE_WORDS = re.compile(
     r"\b(?:remote|hybrid|on[- ]?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|"
     r"freelance|permanent|internship|remoto|hybride|vollzeit|teilzeit|days? a week|"
-    r"(?:mid-)?senior level|entry level)\b",
+    r"(?:mid-)?senior level|entry level|\d(?:st|nd|rd|th) shift)\b",
     re.IGNORECASE,
 )
 _COUNTRIES = frozenset(
@@ -65,12 +65,25 @@ _COUNTRIES = frozenset(
         "apac",
     }
 )
-_REGION_CODE = re.compile(r"^[A-Z]{2}$")
+_REGION_CODE = re.compile(r"^[A-Z]{2,3}(?: \d{4,5})?$")
 _WORD = r"[A-ZÀ-Ý][\w.'\u2019-]*"
 _PLACE = re.compile(
     rf"^(?:remote\b.*|{_WORD}(?: (?:{_WORD}|upon|on|am|im|de|del|la|le))"
     r"{0,3}"
-    rf"(?:, {_WORD}(?: {_WORD}){{0,3}}){{0,2}}(?: or remote(?: \(\w+\))?)?)$",
+    rf"(?:, (?:the )?{_WORD}(?: {_WORD}){{0,3}}){{0,2}}"
+    # "Chermside QLD 4032", "Norwich (NR3)": a postcode written after the place.
+    r"(?: \d{4,5}| \([A-Z]{1,2}\d{1,2}[A-Z]?\))?"
+    r"(?: or remote(?: \(\w+\))?)?)$",
+)
+_STATE_CODE = re.compile(
+    r"^[A-ZÀ-Ý][\w.'\u2019-]*(?: [A-ZÀ-Ý][\w.'\u2019-]*){0,2} "
+    r"(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|"
+    r"S[CD]|T[NX]|UT|V[TA]|W[AVIY]|NSW|VIC|QLD|TAS|ACT|NT|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE)"
+    r"(?: \d{4,5})?$"
+)
+# "Leicester & surrounding areas": the area around a place is still that place.
+_AREA_TAIL = re.compile(
+    r"\s*(?:&|and|\+)\s*(?:the )?surround(?:ing|s)(?: areas?)?\b.*$", re.IGNORECASE
 )
 _LAST_SEGMENT = re.compile(r"(?:\s*\([^()]*\)|\s*[,—\u2013-]\s*[^,—\u2013()-]*)\s*$")
 _PROSE = re.compile(
@@ -93,11 +106,17 @@ def looks_like_place(text: str) -> bool:
 
 
 def clearly_place(text: str) -> bool:
-    """A place beyond doubt: "Remote ...", "City, Region", or a country name."""
+    """A place beyond doubt: "Remote ...", "City, Region", "City ST", or a country name."""
     lowered = text.lower()
-    return looks_like_place(text) and (
-        ", " in text or lowered.startswith("remote") or lowered in _COUNTRIES
+    return bool(_STATE_CODE.match(text)) or (
+        looks_like_place(text)
+        and (", " in text or lowered.startswith("remote") or lowered in _COUNTRIES)
     )
+
+
+def without_area_tail(text: str) -> str:
+    """``"Leicester & surrounding"`` -> ``"Leicester"``."""
+    return _AREA_TAIL.sub("", text)
 
 
 def drop_mode_aside(value: str) -> str:
@@ -119,6 +138,8 @@ def split_org_place(line: str) -> tuple[str | None, str | None]:
     place = next(
         (drop_mode_aside(p) for p in pieces[1:] if looks_like_place(drop_mode_aside(p))), None
     )
+    if mode_words(first.split(", ")[0]):
+        return None, first if looks_like_place(first.split(", ", 1)[-1]) else place
     segments = first.split(", ")
     if len(segments) >= 3:
         return segments[0], ", ".join(segments[1:])

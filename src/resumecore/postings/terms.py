@@ -33,7 +33,7 @@ _REMOTE: tuple[tuple[Remote, re.Pattern[str]], ...] = (
     (
         "onsite",
         re.compile(
-            r"\bon-site\b|\bonsite\b|\bon site (?:role|position|job)\b|\bin[- ]person\b|"
+            r"\bon-site\b|\bonsite\b|\bon site (?:role|position|job)\b|(?<!apply )\bin[- ]person\b|"
             r"\boffice[- ]based\b|\bvor ort\b|"
             r"\bprésentiel\b|\bpresencial\b",
             re.IGNORECASE,

@@ -8,10 +8,17 @@ _TRAILING_ASIDE = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
 # An aside about when, where or on what terms, not about the job: "(Nights)", "(2026-27)",
 # "(m/w/d)", "(part-time, 20-25 hours)", "(Southeast)", "(12-Month Temporary)".
 _NOT_THE_JOB = re.compile(
-    r"\d|\b(?:m/w/d|w/m/d|f/m/d|m/f/d|d/m/w|all genders?|nights?|days|evenings?|weekends?|"
+    r"\b(?:19|20)\d\d\b|\d+\s*[-\u2013]?\s*(?:months?|weeks?|hours?|hrs?|days?|yrs?|years?)\b|"
+    r"\d\s*(?:am|pm)\b|[$£€]|"
+    r"\b(?:m/w/d|w/m/d|f/m/d|m/f/d|d/m/w|all genders?|nights?|days|evenings?|weekends?|"
     r"shift|part[- ]time|full[- ]time|hours|temporary|temp|contract|permanent|remote|hybrid|"
     r"on-?site|north\w*|south\w*|east\w*|west\w*|central|region|relocation|"
     r"vollzeit|teilzeit)\b",
+    re.IGNORECASE,
+)
+# "(m/w/d)" may stand anywhere: "Mechatroniker (m/w/d) Instandhaltung".
+_GENDER_MARK = re.compile(
+    r"\s*\((?:m|w|f|d|x|gn|div|i)(?:\s*/\s*(?:m|w|f|d|x|div|i)){1,3}\*?\)|\s*\(all genders?\)",
     re.IGNORECASE,
 )
 _AD_WORDS = re.compile(r"\s+(?:wanted|needed|required|gesucht)\b.*$", re.IGNORECASE)
@@ -24,6 +31,7 @@ def clean_title(title: str) -> str:
     title's own initials ("Registered Veterinary Technician (RVT)").
     """
     title = _AD_WORDS.sub("", title).strip()
+    title = " ".join(_GENDER_MARK.sub(" ", title).split()) or title
     while True:
         aside = _TRAILING_ASIDE.search(title)
         if aside is None or aside.start() == 0:

@@ -1,0 +1,68 @@
+"""Title, company and city from the header shapes people paste: terse headlines, HN lines,
+county boards, label lines whose value is not a place."""
+
+from __future__ import annotations
+
+from resumecore.postings import parse_posting
+
+DASH = "\u2013"
+
+
+def test_gender_mark_inside_a_title_goes() -> None:
+    parsed = parse_posting("Mechatroniker (m/w/d) Instandhaltung\nFirma: Kessler GmbH\n")
+    assert parsed.title == "Mechatroniker Instandhaltung"
+
+
+def test_an_aside_that_names_the_job_stays() -> None:
+    parsed = parse_posting(f"Class Teacher {DASH} Year 4 (KS2)\nStanwix Primary School\n")
+    assert parsed.title == f"Class Teacher {DASH} Year 4 (KS2)"
+
+
+def test_terse_headline_keeps_only_the_role() -> None:
+    parsed = parse_posting(
+        f"Gas Engineer / Plumber {DASH} Leicester & surrounding {DASH} £40-45k + van\n\n"
+        "Company: Beaumont Heating Services Ltd\n- Gas Safe registered\n"
+    )
+    assert parsed.title == "Gas Engineer / Plumber"
+    assert parsed.location == "Leicester"
+
+
+def test_hn_header_line_names_title_and_company() -> None:
+    parsed = parse_posting(
+        "Ferrowave (YC W22) | Platform / SRE Engineer | Remote (worldwide) | Full-time\n\n"
+        "We ingest turbine data. Need: Kubernetes, Terraform.\n\n"
+        "Is the range the same regardless of location?\n"
+    )
+    assert (parsed.title, parsed.company) == ("Platform / SRE Engineer", "Ferrowave")
+
+
+def test_premises_before_the_city_are_not_the_city() -> None:
+    parsed = parse_posting(
+        "Administrative Assistant\nWestmoor County Council\n\n"
+        "Location: County Hall, Taunton Road, Bridgwater\n"
+    )
+    assert parsed.location == "Bridgwater"
+
+
+def test_work_location_in_person_is_a_mode_not_a_city() -> None:
+    parsed = parse_posting(
+        "DevOps Engineer\nRedline Logistics\nDallas, TX\n\nWork location: In person\n"
+    )
+    assert parsed.location == "Dallas, TX"
+    assert parsed.remote == "onsite"
+
+
+def test_specialisation_with_a_terms_aside_stays_in_the_title() -> None:
+    parsed = parse_posting("GIS Analyst - Transportation (12-Month Temporary)\nDenver, CO\n")
+    assert parsed.title == "GIS Analyst - Transportation"
+
+
+def test_city_with_state_code_and_no_comma() -> None:
+    parsed = parse_posting(
+        f"HVAC Install Technician {DASH} Summit Comfort Systems\nKnoxville TN | full time\n"
+        "Apply in person: 2210 Callahan Dr\n"
+    )
+    assert parsed.title == "HVAC Install Technician"
+    assert parsed.company == "Summit Comfort Systems"
+    assert parsed.location == "Knoxville"
+    assert parsed.remote is None
