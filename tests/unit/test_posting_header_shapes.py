@@ -66,3 +66,47 @@ def test_city_with_state_code_and_no_comma() -> None:
     assert parsed.company == "Summit Comfort Systems"
     assert parsed.location == "Knoxville"
     assert parsed.remote is None
+
+
+def test_german_linkedin_menu_is_page_noise() -> None:
+    parsed = parse_posting(
+        "Zum Hauptinhalt springen\nStartseite\nMein Netzwerk\nJobs\nNachrichten\n"
+        "Benachrichtigungen\n\nServicetechniker Mechatronik (m/w/d)\n"
+        "Ostermann Anlagenbau GmbH · Leonberg, Baden-Württemberg, Deutschland · vor 1 Woche\n"
+        "Bewerben\nSpeichern\n"
+    )
+    assert parsed.title == "Servicetechniker Mechatronik"
+    assert parsed.company == "Ostermann Anlagenbau GmbH"
+    assert parsed.location is not None
+    assert parsed.location.startswith("Leonberg")
+
+
+def test_recruiter_mail_subject_names_title_company_and_city() -> None:
+    parsed = parse_posting(
+        f"Subject: 6-month contract {DASH} Desktop Support Technician {DASH} "
+        "Larkspur Medical Group (Omaha)\n\nHi Sam,\n\nWe're filling spots for Larkspur Medical "
+        "Group's Windows 11 refresh.\n"
+    )
+    assert (parsed.title, parsed.company, parsed.location) == (
+        "Desktop Support Technician",
+        "Larkspur Medical Group",
+        "Omaha",
+    )
+
+
+def test_recruiter_mail_spells_out_an_abbreviated_title_and_reads_my_client() -> None:
+    parsed = parse_posting(
+        f"Subject: Temp-to-hire Customer Service Rep {DASH} $20/hr {DASH} Spokane\n\nHi Sam,\n\n"
+        "We have an opening for a Customer Service Representative with a utility. "
+        "My client is Velotrak GmbH.\n"
+    )
+    assert parsed.title == "Customer Service Representative"
+    assert parsed.company == "Velotrak"
+
+
+def test_apprenticeship_is_full_time_and_fully_in_office_is_onsite() -> None:
+    parsed = parse_posting(
+        "Electrician Apprentice\nAcme Electric\n\nLocation: Austin, TX - fully in office\n"
+    )
+    assert parsed.employment_type == "full_time"
+    assert parsed.remote == "onsite"

@@ -22,6 +22,14 @@ LINE_NOISE: tuple[str, ...] = (
     r"see who you know|(?:entry|mid-senior|associate|director|executive|internship) level|"
     r"mid-senior level|seniority level|job function|industries|"
     r"\d+(?:st|nd|rd|th)|\d+(?:st|nd|rd|th) degree connection",
+    # LinkedIn in German
+    r"zum hauptinhalt springen|startseite|mein netzwerk|nachrichten|benachrichtigungen|ich|"
+    r"für unternehmen|premium .*testen.*|einfach bewerben|bewerben|speichern|gespeichert|teilen|"
+    r"mehr anzeigen|weniger anzeigen|info|vom arbeitgeber beworben|"
+    r"bewerbungen werden außerhalb von linkedin verwaltet|"
+    r"(?:einstiegslevel|berufserfahren|praktikum|direktor|geschäftsführung)|"
+    r"lernen sie das einstellungsteam kennen|jobanbieter(?: · .*)?|"
+    r"\d+ benachrichtigungen? insgesamt",
     # Indeed
     r"apply on company site|job details|here's how the job details align with your profile\.?|"
     r"pulled from the full job description|profile insights|\d(?:\.\d)? out of 5 stars|"
@@ -49,6 +57,10 @@ LINE_NOISE: tuple[str, ...] = (
 )
 SEGMENT_NOISE: tuple[str, ...] = (
     _AGO,
+    r"vor (?:\d+|einer?|einem) (?:minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?)",
+    r"(?:über |mehr als )?\d[\d.]*\+? bewerber(?::innen|innen)?",
+    r"vom arbeitgeber beworben",
+    r"bewerbungen werden außerhalb von linkedin verwaltet",
     _APPLICANTS,
     r"promoted(?: by hirer)?",
     r"actively (?:reviewing|recruiting)(?: applicants)?",

@@ -13,9 +13,20 @@ from resumecore.postings import places
 SUBJECT_LABELS = frozenset({"subject", "betreff", "objet", "asunto", "re", "fw", "fwd"})
 _SUBJECT_PARTS = re.compile(r"\s+(?:\||\u2013|\u2014|-)\s+|\s*\((?=[^()]*\)\s*$)|\)\s*$")
 _CLIENT = re.compile(
-    r"\b(?:on behalf of|my client(?:s)?(?: is)?,?|our client,?|one of my clients,?|"
+    r"\b(?i:on behalf of|my client(?:s)?(?: is)?,?|our client(?: is)?,?|one of my clients,?|"
     r"with our client|client of ours,?|mein kunde(?: ist)?|unser kunde(?: ist)?)\s+"
     r"(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|[A-Z][\w&.'\u2019-]*)){0,4})"
+)
+_ROLE = re.compile(
+    r"\b(?:engineer|developer|manager|technician|representative|rep|analyst|assistant|"
+    r"specialist|consultant|coordinator|executive|director|officer|administrator|nurse|"
+    r"teacher|driver|operator|associate|designer|accountant|paralegal|scientist|lead)s?\b",
+    re.IGNORECASE,
+)
+_TERMS_LEAD = re.compile(
+    r"^(?:(?:temp[- ]to[- ](?:hire|perm)|contract[- ]to[- ]hire|temporary|temp|contract|"
+    r"permanent|perm|urgent|new|freelance|interim|\d+[- ]month)\s+)+",
+    re.IGNORECASE,
 )
 _LEGAL_TAIL = re.compile(r"\s+(?:LLP|LLC|Ltd|GmbH|Inc|PLC|plc|AG|B\.V\.|BV)\.?$")
 _PROSE_TITLE = re.compile(
@@ -50,6 +61,37 @@ def prose_title(text: str) -> str | None:
     return found.group("title") if found else None
 
 
-def subject_place(parts: list[str]) -> str | None:
-    """A place among the subject's parts ("Bristol", "Munich")."""
-    return next((p for p in parts[1:] if places.looks_like_place(p) and len(p) < 40), None)
+def subject_place(
+    parts: list[str], title: str | None = None, company: str | None = None
+) -> str | None:
+    """A place among the subject's parts ("Bristol", "Munich"), not the title or company."""
+    return next(
+        (
+            p
+            for p in parts[1:]
+            if p not in {title, company}
+            and places.looks_like_place(p)
+            and len(p) < 40
+            and not _ROLE.search(p)
+        ),
+        None,
+    )
+
+
+def subject_company(parts: list[str], title: str | None, text: str) -> str | None:
+    """A subject part the body names again as an organisation ("Larkspur Medical Group's")."""
+    for part in parts:
+        if part == title or _ROLE.search(part) or places.clearly_place(part) or len(part) > 50:
+            continue
+        if re.search(rf"\b{re.escape(part)}(?:['\u2019]s\b| is\b| has\b)", text):
+            return part
+    return None
+
+
+def unabbreviated(title: str, text: str) -> str:
+    """``"Temp-to-hire Customer Service Rep"`` -> the body's "Customer Service Representative"."""
+    bare = _TERMS_LEAD.sub("", title).strip() or title
+    named = prose_title(text)
+    if named and len(named) > len(bare) and named.lower().startswith(bare.lower()):
+        return named
+    return bare

@@ -60,6 +60,8 @@ _LOCATION_LABELS = {
     "locations",
     "loc",
     "base",
+    "einsatzort",
+    "arbeitsplatz",
 }
 _SEPARATORS = re.compile(r"\s+(?:\||·|•|—|\u2013|-|@|at)\s+")
 _HARD_SEPARATORS = {"|", "·", "•", "@", "at"}
@@ -183,9 +185,17 @@ def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header
         or next((p for p in subject if _ROLE_WORDS.search(p) and len(p) < 60), None)
         or email_shape.prose_title(text)
     )
-    company = _labelled_company(labels)[0] or email_shape.client_company(text)
+    if title and not labelled:
+        title = email_shape.unabbreviated(title, text)
+    company = (
+        _labelled_company(labels)[0]
+        or email_shape.client_company(text)
+        or email_shape.subject_company(subject, title, text)
+    )
     location = (
-        _labelled_location(labels) or email_shape.subject_place(subject) or places.in_prose(text)
+        _labelled_location(labels)
+        or email_shape.subject_place(subject, title, company)
+        or places.in_prose(text)
     )
     location = tidy_location(location) if location else None
     title = clean_title(title) if title else None

@@ -21,7 +21,10 @@ from resumecore.postings.board_noise import (
 _LINE = re.compile("(?:" + "|".join(LINE_NOISE) + r")[\s.:]*", re.IGNORECASE)
 _SEGMENT = re.compile("(?:" + "|".join(SEGMENT_NOISE) + ")", re.IGNORECASE)
 _TAIL = re.compile("(?:" + "|".join(TAIL_START) + r")[\s.:]*", re.IGNORECASE)
-_SAVE = re.compile(r"^Save (?P<title>.+?) at (?P<company>[^·|]+?)\s*$")
+_SAVE = re.compile(
+    r"^(?:Save (?P<title>.+?) at (?P<company>[^·|]+?)|"
+    r"(?P<titel>.+?) bei (?P<firma>[^·|]+?) speichern)\s*$"
+)
 _MAX_FACT = 80
 _MARK = " \t-*#•·"
 
@@ -61,7 +64,9 @@ def strip_furniture(text: str) -> Furnished:
             continue
         save = _SAVE.match(stripped)
         if save:
-            facts += [("title", save.group("title")), ("company", save.group("company"))]
+            title = save.group("title") or save.group("titel")
+            company = save.group("company") or save.group("firma")
+            facts += [("title", title), ("company", company)]
         elif stripped and _LINE.fullmatch(stripped):
             pass
         else:

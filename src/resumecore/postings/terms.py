@@ -34,7 +34,8 @@ _REMOTE: tuple[tuple[Remote, re.Pattern[str]], ...] = (
         "onsite",
         re.compile(
             r"\bon-site\b|\bonsite\b|\bon site (?:role|position|job)\b|(?<!apply )\bin[- ]person\b|"
-            r"\boffice[- ]based\b|\bvor ort\b|"
+            r"\boffice[- ]based\b|\bvor ort\b|\b(?:fully|100\s?%) in[- ]office\b|"
+            r"\bin[- ]office only\b|,\s*in[- ]office\)|"
             r"\bprésentiel\b|\bpresencial\b",
             re.IGNORECASE,
         ),
@@ -56,7 +57,7 @@ _STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
     (
         "contract",
         re.compile(
-            r"\bcontract\b(?!\s*:)"
+            r"(?<!permanent )(?<!employment )(?<!indefinite )\bcontract\b(?!\s*:)"
             r"(?! (?:law|management|negotiation|review|drafting|administration))|"
             r"\bcontractor\b|\bfreelance\b|\bfreelancer\b|\bcontract[- ]to[- ]hire\b|\bday rate\b|"
             r"\b(?:inside|outside) ir35\b",
@@ -80,7 +81,14 @@ _STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
 )
 _WEAK_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
     ("internship", re.compile(r"\bintern\b", re.I)),
-    ("full_time", re.compile(r"\bpermanent\b|\bCDI\b|\bunbefristet\b|\bindefinido\b", re.I)),
+    (
+        "full_time",
+        # An apprenticeship is full-time unless the posting says otherwise.
+        re.compile(
+            r"\bpermanent\b|\bCDI\b|\bunbefristet\b|\bindefinido\b|\bapprentice(?:ship)?\b",
+            re.I,
+        ),
+    ),
 )
 _NUMBER_WORDS = {
     "one": 1,
