@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import httpx
 import msgspec
-from tests.support.profiles import full_profile
+from tests.support.profiles import experience, full_profile
 
 from adapters.sql.migrate import upgrade
 from entrypoints.bootstrap import build_application
@@ -32,6 +32,8 @@ class Caller:
     profile_id: str
     experience: dict[str, object]
     spare_profiles: list[str] = field(default_factory=list)
+    # A profile at the 200-experience cap: adding to it is refused (422).
+    full_profile_id: str = ""
 
 
 async def seed_locally(settings: Settings, users: int, spares: int) -> list[Caller]:
@@ -63,12 +65,14 @@ async def seed_locally(settings: Settings, users: int, spares: int) -> list[Call
             spare = [
                 (await create(principal, full_profile(f"Spare {i}"))).id for _ in range(spares)
             ]
+            full = await create(principal, at_the_cap(f"Full {i}"))
             callers.append(
                 Caller(
                     headers={"Authorization": f"Bearer {tokens.access_token}"},
                     profile_id=profile.id,
                     experience=_as_dict(profile.experiences[0]),
                     spare_profiles=spare,
+                    full_profile_id=full.id,
                 )
             )
         return callers
@@ -99,8 +103,18 @@ async def seed_over_http(base_url: str, users: int, spares: int) -> list[Caller]
                 ).json()["id"]
                 for _ in range(spares)
             ]
-            callers.append(Caller(headers, profile["id"], profile["experiences"][0], spare))
+            full = (
+                await client.post("/api/v1/profiles", json=at_the_cap(), headers=headers)
+            ).json()
+            callers.append(
+                Caller(headers, profile["id"], profile["experiences"][0], spare, full["id"])
+            )
     return callers
+
+
+def at_the_cap(name: str = "Ada Lovelace") -> dict[str, object]:
+    """A full profile holding the most experiences a profile may have (200)."""
+    return {**full_profile(name), "experiences": [experience(i) for i in range(200)]}
 
 
 def _as_dict(item: object) -> dict[str, object]:

@@ -53,12 +53,18 @@ def put_one_experience(caller: Caller, n: int) -> Request:
     return Request("PUT", path, caller.headers, [item], 200)
 
 
+def refused_add_to_full_profile(caller: Caller, _: int) -> Request:
+    path = f"/api/v1/profiles/{caller.full_profile_id}/experiences"
+    return Request("POST", path, caller.headers, FIFTY_EXPERIENCES, 422)
+
+
 WORKLOADS: dict[str, Workload] = {
     "GET /profiles/me": get_primary,
     "GET /profiles/{id} If-None-Match (304)": get_not_modified,
     "POST /profiles (full profile)": create_full_profile,
     "POST /profiles/{id}/experiences (50)": add_fifty_experiences,
     "PUT /profiles/{id}/experiences (1)": put_one_experience,
+    "POST /profiles/{id}/experiences (50, refused at 200)": refused_add_to_full_profile,
 }
 
 
