@@ -777,12 +777,12 @@ class ProfileUseCaseMachine(RuleBasedStateMachine):
             assert self.read() == before
             return
         assert not failing, f"accepted a batch failing at {failing}: {operations}"
-        assert change.before == before
+        assert change.profile_id == before.id
         if not specs:
-            assert change.after == before
+            assert change.profile == before
         else:
-            assert change.after.version == before.version + 1
-        self.accepted(change.after, written=bool(specs))
+            assert change.profile.version == change.version == before.version + 1
+        self.accepted(change.profile, written=bool(specs))
 
     @rule(data=st.data(), valid=st.booleans())
     def one_operation(self, data: st.DataObject, valid: bool) -> None:

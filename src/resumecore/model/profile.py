@@ -10,16 +10,9 @@ import msgspec
 from resumecore.errors import FieldError
 from resumecore.ids import ProfileId, UserId
 from resumecore.model import rules
+from resumecore.model.component_kinds import LIST_FIELD, MAX_ITEMS
 from resumecore.model.components import Component, Education, Experience, Project
 from resumecore.model.profile_parts import PersonalInfo, Skills, custom_field_problems
-
-MAX_ITEMS = {"experience": 200, "education": 100, "project": 200, "certification": 200}
-LIST_FIELD = {
-    "experience": "experiences",
-    "education": "education",
-    "project": "projects",
-    "certification": "skills.certifications",
-}
 
 
 class Profile(msgspec.Struct, frozen=True, kw_only=True):

@@ -8,11 +8,13 @@ from typing import Any
 
 import msgspec
 
+from resumecore.commands.wire import SERVER_WRITTEN, fail, skills_from_data
 from resumecore.errors import FieldError, InvalidValue
 from resumecore.ids import ProfileId, UserId
 from resumecore.model import rules
-from resumecore.model.profile import LIST_FIELD, Profile
-from resumecore.model.profile_editing import build_component
+from resumecore.model.component_kinds import KINDS, LIST_FIELD
+from resumecore.model.components import without_blanks
+from resumecore.model.profile import Profile
 from resumecore.model.profile_parts import PersonalInfo
 from resumecore.model.skill_editing import resolve_skills
 
@@ -102,7 +104,7 @@ def _part(
         except msgspec.ValidationError as exc:
             raise InvalidValue(str(exc), errors=[FieldError("invalid_data", str(exc))]) from None
     if field == "skills":
-        return resolve_skills(profile, value, new_id)
+        return resolve_skills(profile, skills_from_data(value), new_id)
     if field == "custom_fields":
         if not isinstance(value, dict):
             raise InvalidValue(
@@ -153,6 +155,32 @@ def _replace_list(
     if errors:
         raise InvalidValue("Invalid items.", errors=errors)
     return tuple(items)
+
+
+def build_component(kind: str, data: Any, *, item_id: str, keep_enhanced: bool = False) -> Any:
+    """``data`` read as a validated component of ``kind`` with ``item_id``.
+
+    ``enhanced_description`` is written only by profile enhancement: a value in ``data`` is
+    ignored unless ``keep_enhanced`` (restoring an export). An empty string in an optional
+    text field means the field is absent.
+    """
+    if not isinstance(data, dict):
+        raise fail("invalid_data", "data must be an object.", "data")
+    given = {
+        key: value
+        for key, value in without_blanks(kind, data).items()
+        if keep_enhanced or key not in SERVER_WRITTEN
+    }
+    try:
+        component = msgspec.convert({**given, "id": item_id}, KINDS[kind].type)
+    except msgspec.ValidationError as exc:
+        raise fail("invalid_data", str(exc), "data") from None
+    problems = component.problems()
+    if problems:
+        raise InvalidValue(
+            "The item breaks the profile's rules.", errors=rules.prefixed("data", problems)
+        )
+    return component
 
 
 def _sub(field: str | None) -> str:

@@ -1,20 +1,29 @@
-"""Skill operations: names in the user's order, case-insensitively unique per category."""
+"""Skill edits: names in the user's order, case-insensitively unique per category."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import msgspec
 
+from resumecore.commands.parts import (
+    AddSkill,
+    AddSkills,
+    MoveSkill,
+    PartCommand,
+    RemoveSkill,
+    RemoveSkills,
+    RenameSkill,
+    SetSkills,
+)
 from resumecore.errors import FieldError, InvalidValue
 from resumecore.model import rules
 from resumecore.model.components import without_blanks
 from resumecore.model.profile import Profile
 from resumecore.model.profile_parts import Skills
-from resumecore.operations import Operation
 
 CATEGORIES = ("technical", "soft")
+SKILL_COMMANDS = (AddSkill, RenameSkill, RemoveSkill, MoveSkill, AddSkills, RemoveSkills)
 
 
 def _fail(code: str, message: str, field: str) -> InvalidValue:
@@ -26,7 +35,7 @@ def fold(name: str) -> str:
     return name.strip().casefold()
 
 
-def add_skills(existing: tuple[str, ...], names: list[str]) -> tuple[str, ...]:
+def add_skills(existing: tuple[str, ...], names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """Append ``names`` keeping order, skipping case-insensitive duplicates and blanks."""
     result = list(existing)
     seen = {fold(name) for name in existing}
@@ -38,101 +47,88 @@ def add_skills(existing: tuple[str, ...], names: list[str]) -> tuple[str, ...]:
     return tuple(result)
 
 
-def remove_skills(existing: tuple[str, ...], names: list[str]) -> tuple[str, ...]:
+def remove_skills(existing: tuple[str, ...], names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """Drop every entry matching one of ``names`` case-insensitively."""
     doomed = {fold(name) for name in names}
     return tuple(name for name in existing if fold(name) not in doomed)
 
 
-def resolve_skills(profile: Profile, data: Any, new_id: Callable[[], str]) -> Skills:
-    """Decode a full skills object; certifications keep known ids and get new ids otherwise.
+def resolve_skills(profile: Profile, skills: Skills, new_id: Callable[[], str]) -> Skills:
+    """``skills`` checked, certifications keeping a known id (the first to claim it) or new.
 
     Raises:
-        InvalidValue: wrong shape, an unknown certification id, or a broken rule.
+        InvalidValue: every broken rule, under ``data``.
     """
-    if not isinstance(data, dict):
-        raise _fail("invalid_data", "data must be an object.", "data")
     known = {c.id for c in profile.skills.certifications}
     certifications = []
-    for i, raw in enumerate(data.get("certifications") or []):
-        if not isinstance(raw, dict):
-            raise _fail(
-                "invalid_data", "A certification must be an object.", f"data.certifications[{i}]"
-            )
-        given = raw.get("id")
+    for certification in skills.certifications:
         # A known id keeps its item; any other (none, empty, unknown, repeated) is a new one.
-        item_id = given if isinstance(given, str) and given in known else new_id()
+        item_id = certification.id if certification.id in known else new_id()
         known.discard(item_id)
-        certifications.append({**without_blanks("certification", raw), "id": item_id})
-    trimmed = {
-        category: [n.strip() if isinstance(n, str) else n for n in data.get(category) or []]
-        for category in CATEGORIES
-    }
-    try:
-        skills = msgspec.convert({**data, **trimmed, "certifications": certifications}, Skills)
-    except msgspec.ValidationError as exc:
-        raise _fail("invalid_data", str(exc), "data") from None
-    problems = skills.problems() + [
+        fields = {name: getattr(certification, name) for name in certification.__struct_fields__}
+        certifications.append(
+            msgspec.structs.replace(
+                certification, **{**without_blanks("certification", fields), "id": item_id}
+            )
+        )
+    resolved = msgspec.structs.replace(
+        skills,
+        technical=tuple(name.strip() for name in skills.technical),
+        soft=tuple(name.strip() for name in skills.soft),
+        certifications=tuple(certifications),
+    )
+    problems = resolved.problems() + [
         p
-        for i, c in enumerate(skills.certifications)
+        for i, c in enumerate(resolved.certifications)
         for p in rules.prefixed(f"certifications[{i}]", c.problems())
     ]
     if problems:
         raise InvalidValue(
             "The skills break the profile's rules.", errors=rules.prefixed("data", problems)
         )
-    return skills
+    return resolved
 
 
-def apply_skill_operation(
-    profile: Profile, operation: Operation, new_id: Callable[[], str]
+def apply_skill_command(
+    profile: Profile, command: PartCommand, new_id: Callable[[], str]
 ) -> Profile:
-    """Apply a ``skill`` or ``skills`` operation."""
-    if operation.kind == "skills":
-        if operation.op != "set":
-            raise _fail("unsupported_operation", "Use op 'set' with kind 'skills'.", "op")
+    """Apply one of ``SKILL_COMMANDS``; raises ``InvalidValue`` for this command only."""
+    if isinstance(command, SetSkills):
         return msgspec.structs.replace(
-            profile, skills=resolve_skills(profile, operation.data, new_id)
+            profile, skills=resolve_skills(profile, command.skills, new_id)
         )
-    data = operation.data if isinstance(operation.data, dict) else {}
-    category = data.get("category", "technical")
-    if category not in CATEGORIES:
-        raise _fail("invalid_category", "category is 'technical' or 'soft'.", "data.category")
-    names: tuple[str, ...] = getattr(profile.skills, category)
-    if operation.op == "add":
-        name = data.get("name")
-        if not isinstance(name, str) or not name.strip() or len(name) > 100:
-            raise _fail(
-                "invalid_name", "A skill name of 1-100 characters is required.", "data.name"
-            )
-        updated = add_skills(names, [name])
-        if operation.position is not None and updated != names:
-            updated = _moved(updated, len(updated) - 1, operation.position)
-        return _with(profile, category, updated)
-    index = _find(names, operation.id)
-    if operation.op == "remove":
-        return _with(profile, category, names[:index] + names[index + 1 :])
-    if operation.op == "move":
-        if operation.position is None:
-            raise _fail("position_required", "A move needs a position.", "position")
-        return _with(profile, category, _moved(names, index, operation.position))
-    if operation.op == "update":
-        name = data.get("name")
-        if not isinstance(name, str) or not name.strip() or len(name) > 100:
-            raise _fail(
-                "invalid_name", "A skill name of 1-100 characters is required.", "data.name"
-            )
-        clash = [i for i, other in enumerate(names) if fold(other) == fold(name) and i != index]
-        if clash:
-            raise _fail("duplicate", "This skill is already listed.", "data.name")
-        renamed = list(names)
-        renamed[index] = name.strip()
-        return _with(profile, category, tuple(renamed))
-    raise _fail("unsupported_operation", f"'{operation.op}' does not apply to skill.", "op")
+    assert isinstance(command, SKILL_COMMANDS)  # noqa: S101 - dispatched by the caller
+    names: tuple[str, ...] = getattr(profile.skills, command.category)
+    if isinstance(command, AddSkills):
+        return _with(profile, command.category, add_skills(names, command.names))
+    if isinstance(command, RemoveSkills):
+        return _with(profile, command.category, remove_skills(names, command.names))
+    if isinstance(command, AddSkill):
+        updated = add_skills(names, [command.name])
+        if command.position is not None and updated != names:
+            updated = _moved(updated, len(updated) - 1, command.position)
+        return _with(profile, command.category, updated)
+    return _apply_to_one(profile, command, names)
 
 
-def _find(names: tuple[str, ...], name: str | None) -> int:
-    folded = fold(name or "")
+def _apply_to_one(
+    profile: Profile, command: RemoveSkill | MoveSkill | RenameSkill, names: tuple[str, ...]
+) -> Profile:
+    index = _find(names, command.skill)
+    if isinstance(command, RemoveSkill):
+        return _with(profile, command.category, names[:index] + names[index + 1 :])
+    if isinstance(command, MoveSkill):
+        return _with(profile, command.category, _moved(names, index, command.position))
+    clash = [i for i, other in enumerate(names) if fold(other) == fold(command.name) and i != index]
+    if clash:
+        raise _fail("duplicate", "This skill is already listed.", "data.name")
+    renamed = list(names)
+    renamed[index] = command.name.strip()
+    return _with(profile, command.category, tuple(renamed))
+
+
+def _find(names: tuple[str, ...], name: str) -> int:
+    folded = fold(name)
     for index, existing in enumerate(names):
         if fold(existing) == folded:
             return index

@@ -1,11 +1,12 @@
 """Granular component routes: one router per kind, built by one factory.
 
-Experiences, education, projects and certifications each get seven routes, all running as
-profile operations.
+Experiences, education, projects and certifications (``component_kinds.KINDS``) each get
+seven routes; each builds typed commands from its typed body and translates the result.
 """
 
 # No `from __future__ import annotations`: handler annotations must be real types per kind.
-from typing import Annotated, Any
+from collections.abc import Awaitable
+from typing import Annotated, Any, cast
 
 import msgspec
 from litestar import Request, Response, Router, delete, get, patch, post, put
@@ -17,60 +18,49 @@ from entrypoints.http.conditional import expected_version
 from entrypoints.http.idempotency import idempotency_key
 from entrypoints.http.paging import Limit, Offset
 from entrypoints.http.responses import versioned
-from entrypoints.http.schemas.profile_views import item_view
-from entrypoints.http.schemas.profiles import (
-    BULK_LIMIT,
-    ProjectBody,
-    builtins_without_ids,
-    client_item,
+from entrypoints.http.schemas.profile_commands import (
+    changes_of,
+    component_of,
+    patch_changes,
 )
+from entrypoints.http.schemas.profile_views import item_view
+from entrypoints.http.schemas.profiles import ProjectBody
 from entrypoints.http.security import provide_principal
+from resumecore.commands import COMPONENT_COMMANDS, UpdateComponent
 from resumecore.errors import BulkOperationRejected, NotFound
-from resumecore.model.components import Certification, Education, Experience
+from resumecore.model.component_kinds import KINDS, MAX_COMMANDS, ComponentKindSpec
 from resumecore.model.principal import Principal
-from resumecore.operations import Operation
-from resumecore.services.profiles.edit import ApplyProfileOperations, ProfileChange
+from resumecore.services.profiles.edit import ApplyProfileOperations, Changed
 from resumecore.services.profiles.queries import GetProfile
 
 ITEM_NOT_FOUND = "Item not found."
-KINDS: tuple[tuple[str, str, str, type[msgspec.Struct]], ...] = (
-    ("experiences", "experience", "experience_ids", Experience),
-    ("education", "education", "education_ids", Education),
-    ("projects", "project", "project_ids", ProjectBody),
-    ("certifications", "certification", "certification_ids", Certification),
-)
-
-
-def _created(change: ProfileChange, kind: str) -> list[Any]:
-    known = {item.id for item in change.before.items(kind)}
-    return [item_view(item) for item in change.after.items(kind) if item.id not in known]
-
-
-def _touched(change: ProfileChange, kind: str, ids: list[str]) -> list[Any]:
-    wanted = set(ids)
-    return [item_view(item) for item in change.after.items(kind) if item.id in wanted]
+ITEM_BODIES: dict[str, type[msgspec.Struct]] = {"project": ProjectBody}
 
 
 def _within_bulk_limit(items: list[Any]) -> None:
     # Litestar does not apply Meta(max_length) to a top-level list body, so check here.
-    if len(items) > BULK_LIMIT:
-        msg = f"At most {BULK_LIMIT} items per request."
+    if len(items) > MAX_COMMANDS:
+        msg = f"At most {MAX_COMMANDS} items per request."
         raise ValidationException(msg, extra=[{"key": "body", "message": msg}])
 
 
-async def _single(run: Any) -> ProfileChange:
-    """Run a one-item operation; an unknown item id is a 404, not a 422."""
+async def single(run: Awaitable[Changed], not_found: str = ITEM_NOT_FOUND) -> Changed:
+    """Run a one-item command; an unknown item (or skill, or key) is a 404, not a 422."""
     try:
-        change: ProfileChange = await run
+        return await run
     except BulkOperationRejected as exc:
         if any(error.code == "not_found" for error in exc.errors):
-            raise NotFound(ITEM_NOT_FOUND) from exc
+            raise NotFound(not_found) from exc
         raise
-    return change
 
 
-def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) -> Router:
-    """The seven routes of one component kind under ``/api/v1/profiles/{profile_id}/<plural>``."""
+def build_item_router(spec: ComponentKindSpec) -> Router:
+    """The seven routes of one component kind under ``/api/v1/profiles/{profile_id}/<route>``."""
+    plural, kind, ids_field = spec.route, spec.kind, spec.ids_field
+    item_type: Any = ITEM_BODIES.get(kind, spec.type)
+    add = COMPONENT_COMMANDS[("add", kind)]
+    update = cast("type[UpdateComponent]", COMPONENT_COMMANDS[("update", kind)])
+    remove = COMPONENT_COMMANDS[("remove", kind)]
     ids_body = msgspec.defstruct(
         f"{item_type.__name__}Ids",
         [
@@ -78,13 +68,13 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
                 ids_field,
                 Annotated[
                     list[Annotated[str, msgspec.Meta(max_length=64)]],
-                    msgspec.Meta(max_length=BULK_LIMIT),
+                    msgspec.Meta(max_length=MAX_COMMANDS),
                 ],
             )
         ],
         forbid_unknown_fields=True,
     )
-    items_body = Annotated[list[item_type], msgspec.Meta(max_length=BULK_LIMIT)]
+    items_body = Annotated[list[item_type], msgspec.Meta(max_length=MAX_COMMANDS)]
     AnyRequest = Request[Any, Any, Any]  # noqa: N806
 
     @post("", status_code=201, operation_id=f"add_{plural}")
@@ -96,15 +86,16 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
     ) -> Response[list[Any]]:
         _within_bulk_limit(data)
-        ops = [Operation(op="add", kind=kind, data=builtins_without_ids(i)) for i in data]  # type: ignore[arg-type]
-        change = await apply_profile_operations(
+        commands = [add(item=component_of(item)) for item in data]
+        changed = await apply_profile_operations(
             principal,
             profile_id,
-            ops,
+            commands,
             expected_version=expected_version(request),
             idempotency=await idempotency_key(request),
         )
-        return versioned(_created(change, kind), change.after.version, 201)
+        created = changed.items(kind, changed.created_ids)
+        return versioned([item_view(item) for item in created], changed.version, 201)
 
     @get("", operation_id=f"list_{plural}")
     async def list_items(
@@ -129,14 +120,13 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
     ) -> Response[list[Any]]:
         _within_bulk_limit(data)
-        ops = [
-            Operation(op="update", kind=kind, id=item.id or None, data=builtins_without_ids(item))  # type: ignore[arg-type]
-            for item in data
-        ]
-        change = await apply_profile_operations(
-            principal, profile_id, ops, expected_version=expected_version(request)
+        commands = [update(id=item.id, changes=changes_of(item, update)) for item in data]
+        changed = await apply_profile_operations(
+            principal, profile_id, commands, expected_version=expected_version(request)
         )
-        return versioned(_touched(change, kind, [item.id for item in data]), change.after.version)
+        wanted = {item.id for item in data}
+        updated = [item for item in changed.profile.items(kind) if item.id in wanted]
+        return versioned([item_view(item) for item in updated], changed.version)
 
     @delete("", status_code=204, operation_id=f"delete_{plural}")
     async def delete_items(
@@ -146,9 +136,9 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
         principal: NamedDependency[Principal],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
     ) -> None:
-        ops = [Operation(op="remove", kind=kind, id=i) for i in getattr(data, ids_field)]  # type: ignore[arg-type]
+        commands = [remove(id=item_id) for item_id in getattr(data, ids_field)]
         await apply_profile_operations(
-            principal, profile_id, ops, expected_version=expected_version(request)
+            principal, profile_id, commands, expected_version=expected_version(request)
         )
 
     @get("/{item_id:str}", operation_id=f"get_{kind}_item")
@@ -179,14 +169,14 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
                 for key in unknown
             ]
             raise ValidationException("Unknown fields.", extra=errors)
-        op = Operation(op="update", kind=kind, id=item_id, data=client_item(data))  # type: ignore[arg-type]
-        change = await _single(
+        command = update(id=item_id, changes=patch_changes(kind, data, item_id, update))
+        changed = await single(
             apply_profile_operations(
-                principal, profile_id, [op], expected_version=expected_version(request)
+                principal, profile_id, [command], expected_version=expected_version(request)
             )
         )
-        updated = change.after.find(kind, item_id)
-        return versioned(item_view(updated) if updated else None, change.after.version)
+        updated = changed.profile.find(kind, item_id)
+        return versioned(item_view(updated) if updated else None, changed.version)
 
     @delete("/{item_id:str}", status_code=204, operation_id=f"delete_{kind}_item")
     async def delete_item(
@@ -196,10 +186,12 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
         principal: NamedDependency[Principal],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
     ) -> None:
-        op = Operation(op="remove", kind=kind, id=item_id)  # type: ignore[arg-type]
-        await _single(
+        await single(
             apply_profile_operations(
-                principal, profile_id, [op], expected_version=expected_version(request)
+                principal,
+                profile_id,
+                [remove(id=item_id)],
+                expected_version=expected_version(request),
             )
         )
 
@@ -220,4 +212,4 @@ def build_item_router(plural: str, kind: str, ids_field: str, item_type: Any) ->
     )
 
 
-ITEM_ROUTERS = [build_item_router(*spec) for spec in KINDS]
+ITEM_ROUTERS = [build_item_router(spec) for spec in KINDS.values()]

@@ -1,15 +1,15 @@
-"""Skills and custom-field routes of a profile, all running as profile operations."""
+"""Skills and custom-field routes of a profile: typed commands in, the result translated."""
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-import msgspec
 from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody
 
 from entrypoints.http.conditional import expected_version
+from entrypoints.http.controllers.profile_items import single
 from entrypoints.http.idempotency import idempotency_key
 from entrypoints.http.responses import versioned
 from entrypoints.http.schemas.profiles import (
@@ -17,18 +17,21 @@ from entrypoints.http.schemas.profiles import (
     CustomFieldsUpdated,
     SkillNames,
     SkillsChanged,
-    content_of,
 )
-from entrypoints.http.schemas.profiles import ProfileUpdate as _Update
 from entrypoints.http.security import provide_principal
-from resumecore.errors import NotFound
+from resumecore.commands import (
+    AddSkills,
+    RemoveCustomField,
+    RemoveSkill,
+    RemoveSkills,
+    SetCustomField,
+    SetCustomFields,
+    SetSkills,
+)
 from resumecore.model.principal import Principal
 from resumecore.model.profile_parts import Skills
-from resumecore.model.skill_editing import add_skills, fold, remove_skills
-from resumecore.operations import Operation
-from resumecore.services.profiles.edit import ApplyProfileOperations, ProfileChange
+from resumecore.services.profiles.edit import ApplyProfileOperations, Changed
 from resumecore.services.profiles.queries import GetProfile
-from resumecore.services.retry import retrying
 
 Category = Literal["technical", "soft"]
 AnyRequest = Request[Any, Any, Any]
@@ -62,12 +65,13 @@ class ProfilePartsController(Controller):
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
     ) -> Response[Skills]:
         """Replace all skills (certifications keep their ids when they send them)."""
-        skills = content_of(_Update(skills=data))["skills"]
-        op = Operation(op="set", kind="skills", data=skills)
-        change = await apply_profile_operations(
-            principal, profile_id, [op], expected_version=expected_version(request)
+        changed = await apply_profile_operations(
+            principal,
+            profile_id,
+            [SetSkills(skills=data)],
+            expected_version=expected_version(request),
         )
-        return versioned(change.after.skills, change.after.version)
+        return versioned(changed.profile.skills, changed.version)
 
     @post("/skills/{category:str}", status_code=200, operation_id="add_skills")
     async def add(
@@ -77,20 +81,14 @@ class ProfilePartsController(Controller):
         category: FromPath[Category],
         data: JSONBody[SkillNames],
         principal: NamedDependency[Principal],
-        get_profile: NamedDependency[GetProfile],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
     ) -> Response[SkillsChanged]:
         """Append skills in order, skipping case-insensitive duplicates."""
-        return await self._change(
-            request,
-            profile_id,
-            category,
-            data.skills,
-            principal,
-            get_profile,
-            apply_profile_operations,
-            add=True,
+        command = AddSkills(category=category, names=tuple(data.skills))
+        changed = await apply_profile_operations(
+            principal, profile_id, [command], expected_version=expected_version(request)
         )
+        return _skills_changed(changed, category, "added")
 
     @delete("/skills/{category:str}", status_code=200, operation_id="remove_skills")
     async def remove(
@@ -100,20 +98,14 @@ class ProfilePartsController(Controller):
         category: FromPath[Category],
         data: JSONBody[SkillNames],
         principal: NamedDependency[Principal],
-        get_profile: NamedDependency[GetProfile],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
     ) -> Response[SkillsChanged]:
         """Remove the named skills (case-insensitive); names not present are ignored."""
-        return await self._change(
-            request,
-            profile_id,
-            category,
-            data.skills,
-            principal,
-            get_profile,
-            apply_profile_operations,
-            add=False,
+        command = RemoveSkills(category=category, names=tuple(data.skills))
+        changed = await apply_profile_operations(
+            principal, profile_id, [command], expected_version=expected_version(request)
         )
+        return _skills_changed(changed, category, "removed")
 
     @delete("/skills/{category:str}/{skill:str}", status_code=200, operation_id="remove_skill")
     async def remove_one(
@@ -123,61 +115,17 @@ class ProfilePartsController(Controller):
         category: FromPath[Category],
         skill: FromPath[str],
         principal: NamedDependency[Principal],
-        get_profile: NamedDependency[GetProfile],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
     ) -> Response[SkillsChanged]:
         """Remove one skill; 404 when it is not in the category."""
-        current = await get_profile(principal, profile_id)
-        names = getattr(current.skills, category)
-        if fold(skill) not in {fold(name) for name in names}:
-            raise NotFound("Skill not found.")
-        return await self._change(
-            request,
-            profile_id,
-            category,
-            [skill],
-            principal,
-            get_profile,
-            apply_profile_operations,
-            add=False,
+        command = RemoveSkill(category=category, skill=skill)
+        changed = await single(
+            apply_profile_operations(
+                principal, profile_id, [command], expected_version=expected_version(request)
+            ),
+            "Skill not found.",
         )
-
-    async def _change(
-        self,
-        request: AnyRequest,
-        profile_id: FromPath[str],
-        category: FromPath[Category],
-        names: list[str],
-        principal: Principal,
-        get_profile: GetProfile,
-        apply_profile_operations: ApplyProfileOperations,
-        *,
-        add: bool,
-    ) -> Response[SkillsChanged]:
-        expected = expected_version(request)
-
-        async def attempt() -> ProfileChange:
-            # Read, compute the new list, write conditionally; a lost race is retried.
-            current = await get_profile(principal, profile_id)
-            existing: tuple[str, ...] = getattr(current.skills, category)
-            updated = add_skills(existing, names) if add else remove_skills(existing, names)
-            skills = msgspec.structs.replace(current.skills, **{category: updated})
-            op = Operation(op="set", kind="skills", data=msgspec.to_builtins(skills))
-            return await apply_profile_operations(
-                principal,
-                profile_id,
-                [op],
-                expected_version=current.version if expected is None else expected,
-            )
-
-        # The inner write always carries a version, so holding the profile's key is safe.
-        change = await retrying(attempt, expected, key=f"profile:{profile_id}")
-        verb = "added" if add else "removed"
-        result = list(getattr(change.after.skills, category))
-        return versioned(
-            SkillsChanged(message=f"Skills {verb} successfully", skills=result),
-            change.after.version,
-        )
+        return _skills_changed(changed, category, "removed")
 
     @get("/custom-fields", operation_id="get_custom_fields")
     async def get_custom_fields(
@@ -199,13 +147,11 @@ class ProfilePartsController(Controller):
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
     ) -> Response[CustomFieldsUpdated]:
         """Merge fields in (existing keys are overwritten)."""
-        ops = [
-            Operation(op="add", kind="custom_field", id=f.key, data=f.value) for f in data.fields
-        ]
-        change = await apply_profile_operations(
+        commands = [SetCustomField(key=field.key, value=field.value) for field in data.fields]
+        changed = await apply_profile_operations(
             principal,
             profile_id,
-            ops,
+            commands,
             expected_version=expected_version(request),
             idempotency=await idempotency_key(request),
         )
@@ -213,7 +159,7 @@ class ProfilePartsController(Controller):
         body = CustomFieldsUpdated(
             message="Custom fields updated successfully", updated_fields=keys
         )
-        return versioned(body, change.after.version, 201)
+        return versioned(body, changed.version, 201)
 
     @put("/custom-fields", operation_id="replace_custom_fields")
     async def replace_custom_fields(
@@ -225,11 +171,11 @@ class ProfilePartsController(Controller):
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
     ) -> Response[dict[str, Any]]:
         """Replace all custom fields."""
-        op = Operation(op="set", kind="custom_fields", data=data)
-        change = await apply_profile_operations(
-            principal, profile_id, [op], expected_version=expected_version(request)
+        command = SetCustomFields(fields=data)
+        changed = await apply_profile_operations(
+            principal, profile_id, [command], expected_version=expected_version(request)
         )
-        return versioned(change.after.custom_fields, change.after.version)
+        return versioned(changed.profile.custom_fields, changed.version)
 
     @delete("/custom-fields/{key:str}", status_code=204, operation_id="delete_custom_field")
     async def delete_custom_field(
@@ -238,13 +184,22 @@ class ProfilePartsController(Controller):
         profile_id: FromPath[str],
         key: FromPath[str],
         principal: NamedDependency[Principal],
-        get_profile: NamedDependency[GetProfile],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
     ) -> None:
         """Remove one key; 404 when absent."""
-        if key not in (await get_profile(principal, profile_id)).custom_fields:
-            raise NotFound("Custom field not found.")
-        op = Operation(op="remove", kind="custom_field", id=key)
-        await apply_profile_operations(
-            principal, profile_id, [op], expected_version=expected_version(request)
+        await single(
+            apply_profile_operations(
+                principal,
+                profile_id,
+                [RemoveCustomField(key=key)],
+                expected_version=expected_version(request),
+            ),
+            "Custom field not found.",
         )
+
+
+def _skills_changed(changed: Changed, category: Category, verb: str) -> Response[SkillsChanged]:
+    skills = list(getattr(changed.profile.skills, category))
+    return versioned(
+        SkillsChanged(message=f"Skills {verb} successfully", skills=skills), changed.version
+    )

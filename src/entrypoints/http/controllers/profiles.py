@@ -155,14 +155,14 @@ class ProfileController(Controller):
         expected = data.expected_version
         if expected is None:
             expected = expected_version(request)
-        change = await apply_profile_operations(
+        changed = await apply_profile_operations(
             principal,
             profile_id,
             data.operations,
             expected_version=expected,
             idempotency=await idempotency_key(request),
         )
-        return _versioned(change.after, principal)
+        return _versioned(changed.profile, principal)
 
     @get("/{profile_id:str}/analytics", operation_id="get_profile_analytics")
     async def analytics(

@@ -7,10 +7,12 @@ from typing import Any
 
 import msgspec
 
+from resumecore.commands import AnyCommand
+from resumecore.model.components import Component
 from resumecore.model.idempotency import IdempotencyKey
 from resumecore.model.principal import Principal
 from resumecore.model.profile import Profile
-from resumecore.model.profile_editing import apply_all
+from resumecore.model.profile_editing import edit
 from resumecore.model.profile_revision import revise
 from resumecore.operations import Operation
 from resumecore.ports.system import Clock, IdGenerator
@@ -20,15 +22,28 @@ from resumecore.services.profiles.access import check_version, load_owned
 from resumecore.services.retry import retrying
 
 
-class ProfileChange(msgspec.Struct, frozen=True, kw_only=True):
-    """The profile before and after an accepted change."""
+class ChangeRecord(msgspec.Struct, frozen=True, kw_only=True):
+    """What an accepted change did (all an idempotent replay needs to answer again)."""
 
-    before: Profile
-    after: Profile
+    profile_id: str
+    version: int
+    created_ids: tuple[str, ...] = ()
+    removed_ids: tuple[str, ...] = ()
+
+
+class Changed(ChangeRecord, frozen=True, kw_only=True):
+    """What an accepted change did, with the profile as it now is."""
+
+    profile: Profile
+
+    def items(self, kind: str, ids: Sequence[str]) -> list[Component]:
+        """The profile's items of ``kind`` with ``ids``, in the order of ``ids``."""
+        found = (self.profile.find(kind, item_id) for item_id in ids)
+        return [item for item in found if item is not None]
 
 
 class ApplyProfileOperations:
-    """Apply operations atomically: all are accepted with one version bump, or none.
+    """Apply commands atomically: all are accepted with one version bump, or none.
 
     Raises:
         NotFound: unknown or foreign profile.
@@ -46,17 +61,19 @@ class ApplyProfileOperations:
         self,
         principal: Principal,
         profile_id: str,
-        operations: Sequence[Operation],
+        commands: Sequence[AnyCommand | Operation],
         *,
         expected_version: int | None = None,
         idempotency: IdempotencyKey | None = None,
-    ) -> ProfileChange:
+    ) -> Changed:
         """Load, check the version, apply purely, save conditionally, commit.
 
-        With an idempotency key, a repeat of the same request returns the first change.
+        Wire ``Operation``s are read as commands one by one (a bad one fails at its index).
+        With an idempotency key, a repeat of the same request returns the first change's ids
+        and version (with the profile as it is now: the same, unless it changed since).
         """
         return await retrying(
-            lambda: self._attempt(principal, profile_id, operations, expected_version, idempotency),
+            lambda: self._attempt(principal, profile_id, commands, expected_version, idempotency),
             expected_version,
             key=f"profile:{profile_id}",
         )
@@ -65,24 +82,30 @@ class ApplyProfileOperations:
         self,
         principal: Principal,
         profile_id: str,
-        operations: Sequence[Operation],
+        commands: Sequence[AnyCommand | Operation],
         expected_version: int | None,
         idempotency: IdempotencyKey | None,
-    ) -> ProfileChange:
+    ) -> Changed:
         now = self._clock.now()
         async with self._uow() as uow:
-            earlier = await replay(uow, principal.user_id, idempotency, ProfileChange, now)
+            earlier = await replay(uow, principal.user_id, idempotency, ChangeRecord, now)
             if earlier is not None:
-                return earlier
+                profile = await load_owned(uow, principal, profile_id)
+                return Changed(**msgspec.structs.asdict(earlier), profile=profile)
             before = await load_owned(uow, principal, profile_id)
             check_version(before, expected_version)
-            after = apply_all(before, operations, new_id=self._ids.new_id, at=now)
-            change = ProfileChange(before=before, after=after)
-            if after is not before:
-                await uow.profiles.save(after, expected_version=before.version)
-            await remember(uow, principal.user_id, idempotency, change, now)
+            done = edit(before, commands, new_id=self._ids.new_id, at=now)
+            if done.profile is not before:
+                await uow.profiles.save(done.profile, expected_version=before.version)
+            record = ChangeRecord(
+                profile_id=before.id,
+                version=done.profile.version,
+                created_ids=done.created_ids,
+                removed_ids=done.removed_ids,
+            )
+            await remember(uow, principal.user_id, idempotency, record, now)
             await uow.commit()
-        return change
+        return Changed(**msgspec.structs.asdict(record), profile=done.profile)
 
 
 class ReviseProfile:
