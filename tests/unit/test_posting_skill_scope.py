@@ -34,3 +34,17 @@ def test_people_named_by_their_job_are_not_skills_but_credentials_are() -> None:
     )
     assert not {"Data Science", "Occupational Therapy"} & set(parsed.skills)
     assert {"CPA", "Google Tag Manager"} <= set(parsed.skills)
+
+
+def test_a_bare_field_word_counts_only_when_asked_for_but_work_in_it_counts_anywhere() -> None:
+    parsed = parse_posting(
+        "Customer Service Representative\nSunbelt\n\nWhat you'll do\n"
+        "- Answer billing questions\n- Take payments and process refunds\n"
+    )
+    assert "Invoicing" not in parsed.skills
+    assert {"Payment Processing", "Refund Processing"} <= set(parsed.skills)
+
+
+def test_bare_field_in_the_requirements_is_a_skill() -> None:
+    parsed = parse_posting("Clerk\nAcme\n\nRequirements\n- Experience in logistics\n")
+    assert "Logistics" in parsed.skills

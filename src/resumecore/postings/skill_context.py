@@ -41,7 +41,8 @@ _EVIDENCE_AFTER = _words(
     "macros pivot dashboards certification knowledge kenntnisse erfahrung"
 )
 _EVIDENCE_BEFORE = re.compile(
-    r"(?:\b(?:in|with|using|use|uses|knowledge of|understanding of|command of|mit|en|con|avec)"
+    r"(?:\b(?:in|with|using|use|uses|used|knowledge of|understanding of|command of|mit|en|con|"
+    r"avec)"
     r"|[(:])\s*$",
     re.IGNORECASE,
 )

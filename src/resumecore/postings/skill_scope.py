@@ -42,7 +42,6 @@ BROAD_FIELDS = frozenset(
         "Plumbing",
         "HVAC",
         "Welding",
-        "Payroll",
         "Landscaping",
         "E-commerce",
         "Artificial Intelligence",
@@ -143,7 +142,7 @@ def posting_skills(
         for m in matches
         if not _names_a_person(m.alias, m.canonical)
         and not _ORGANISATION_AFTER.match(text, m.end)
-        and (m.canonical not in BROAD_FIELDS or _inside_any(m, list(asked)))
+        and not (_bare_field(m) and not _inside_any(m, list(asked)))
         and (not _inside_any(m, dropped) or (is_tech(m.canonical) and _names_the_stack(text, m)))
     ]
 
@@ -151,6 +150,14 @@ def posting_skills(
 def _names_the_stack(text: str, match: SkillMatch) -> bool:
     start = max(text.rfind(".", 0, match.start), text.rfind("\n", 0, match.start)) + 1
     return bool(_STACK.search(text, start, match.start))
+
+
+def _bare_field(match: SkillMatch) -> bool:
+    # "logistics", "billing", "Nursing": the bare word of a field. A phrase that names work in
+    # it ("processing invoices", "stock control") is a skill wherever it stands.
+    return match.canonical in BROAD_FIELDS and (
+        " " not in match.alias.strip() or match.alias.lower() == match.canonical.lower()
+    )
 
 
 def _names_a_person(alias: str, canonical: str) -> bool:
