@@ -18,9 +18,10 @@ from tests.support.app import make_settings
 
 def test_every_use_case_and_port_resolves(tmp_path: Path) -> None:
     sut = build_application(make_settings(tmp_path, f"sqlite+aiosqlite:///{tmp_path}/x.db"))
-    for key in (*USE_CASES, ReadinessProbe, Mailer, AttemptCounter):
+    for key in (*USE_CASES.values(), ReadinessProbe, Mailer, AttemptCounter):
         assert sut.resolve(key) is not None
-    assert sut.resolve(USE_CASES[1]) is sut.resolve(USE_CASES[1])  # singletons
+    register_user = USE_CASES["register_user"]
+    assert sut.resolve(register_user) is sut.resolve(register_user)  # singletons
 
 
 def test_overrides_replace_the_default_adapter(tmp_path: Path) -> None:

@@ -55,12 +55,6 @@ from resumecore.ports.tracing import Tracer
 from resumecore.services.jobs.catalog import SeedCatalog
 
 
-def dependency_name(use_case: type) -> str:
-    """``RegisterUser`` -> ``register_user``: the parameter name handlers ask for."""
-    name = use_case.__name__
-    return "".join(f"_{c.lower()}" if c.isupper() and i else c.lower() for i, c in enumerate(name))
-
-
 def create_app(application: Application | None = None) -> Litestar:
     """Build the HTTP app on ``application`` (wired from the environment when omitted)."""
     application = application or build_application(Settings.from_env())
@@ -68,7 +62,7 @@ def create_app(application: Application | None = None) -> Litestar:
     configure_logging(settings.log_level)
     telemetry = application.resolve(PrometheusTelemetry)
     dependencies = {
-        dependency_name(use_case): _provide(application.resolve(use_case)) for use_case in USE_CASES
+        name: _provide(application.resolve(use_case)) for name, use_case in USE_CASES.items()
     }
     workers = WorkerPool(application, settings.generation_workers)
     dependencies["readiness"] = _provide(readiness_checks(application, workers))

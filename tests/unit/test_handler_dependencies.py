@@ -1,0 +1,28 @@
+"""One DI path: every use case a handler asks for is in ``bootstrap.USE_CASES`` under the
+handler's parameter name, with the type the handler declares."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from entrypoints.bootstrap import USE_CASES, build_application
+from entrypoints.http.app import create_app
+from tests.support.app import make_settings
+
+
+def test_every_use_case_parameter_of_every_handler_is_registered_by_its_name(
+    tmp_path: Path,
+) -> None:
+    app = create_app(
+        build_application(make_settings(tmp_path, f"sqlite+aiosqlite:///{tmp_path}/x.db"))
+    )
+    registered = {use_case: name for name, use_case in USE_CASES.items()}
+    asked = 0
+    for route in app.routes:
+        for handler in getattr(route, "route_handlers", ()):
+            for name, parameter in handler.parsed_fn_signature.parameters.items():
+                use_case = parameter.annotation
+                if use_case in registered:
+                    asked += 1
+                    assert registered[use_case] == name, (handler, name, use_case)
+    assert asked > len(USE_CASES) // 2
