@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sqlite3
+import statistics
 import time
 import uuid
 from collections import Counter
@@ -21,12 +22,16 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
 
 from adapters.sql.engine import make_engine
+from adapters.sql.errors import translated_errors
 from adapters.sql.migrate import upgrade
 from adapters.sql.tables import tasks
 from entrypoints.cli import main
+from entrypoints.http.problems import domain_error_handler
+from resumecore.errors import StorageUnavailable
 from tests.support.profiles import experience, full_profile
 from tests.support.server_processes import ServerProcess, server_environment
 from tests.support.services import service_url
@@ -286,6 +291,12 @@ def test_serve_with_workers_2_runs_two_processes_that_share_the_port(tmp_path: P
         while len(server.worker_processes()) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
         workers = server.worker_processes()
+        with httpx.Client(base_url=server.base_url, timeout=30) as kept_alive:
+            times = []
+            for _ in range(15):
+                started = time.perf_counter()
+                assert kept_alive.get("/health").status_code == 200
+                times.append(time.perf_counter() - started)
         registered = httpx.post(
             f"{server.base_url}/api/v1/auth/register",
             json={"email": "ada@example.com", "password": PASSWORD, "full_name": "Ada"},
@@ -294,6 +305,8 @@ def test_serve_with_workers_2_runs_two_processes_that_share_the_port(tmp_path: P
     finally:
         server.stop()
     assert len(workers) == 2, server.log.read_text()
+    # With Nagle left on, each answer on a kept-alive connection waits ~40 ms for a delayed ACK.
+    assert statistics.median(times) < 0.03, times
     assert registered.status_code == 201, registered.text
     assert server.process.returncode == 0
 
@@ -301,3 +314,13 @@ def test_serve_with_workers_2_runs_two_processes_that_share_the_port(tmp_path: P
 def test_serve_refuses_a_worker_count_out_of_range(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--workers", "0"]) == 2
     assert "--workers must be between 1 and 32" in capsys.readouterr().err
+
+
+def test_a_sqlite_lock_never_granted_is_503_with_retry_after_never_500() -> None:
+    """Past the 30 s busy timeout the driver says "database is locked": the client may retry."""
+    locked = sa_exc.OperationalError("UPDATE", {}, sqlite3.OperationalError("database is locked"))
+    with pytest.raises(StorageUnavailable) as raised, translated_errors():
+        raise locked
+    response = domain_error_handler(None, raised.value)  # type: ignore[arg-type]
+    assert response.status_code == 503
+    assert int(response.headers["Retry-After"]) > 0

@@ -10,7 +10,9 @@ protocol below gives every request ``header_timeout_seconds`` in total, from the
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
+import socket
 from typing import Any
 
 import h11
@@ -30,7 +32,8 @@ class HeaderDeadlineProtocol(H11Protocol):
     _header_deadline: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        """Start the first request's deadline when the client connects."""
+        """Turn Nagle off, then start the first request's deadline when the client connects."""
+        _send_without_delay(transport)
         super().connection_made(transport)
         self._arm_header_deadline()
 
@@ -61,6 +64,20 @@ class HeaderDeadlineProtocol(H11Protocol):
         # IDLE: h11 has not seen a complete request head yet (none, or only part of one).
         if not self.transport.is_closing() and self.conn.their_state is h11.IDLE:
             self.transport.close()
+
+
+def _send_without_delay(transport: asyncio.Transport) -> None:
+    """Set TCP_NODELAY on the connection's socket.
+
+    asyncio sets it only on sockets made with ``proto=IPPROTO_TCP``; with ``--workers N``
+    uvicorn binds the listening socket with proto 0, so accepted connections kept Nagle on: a
+    response written in two parts (head, body) then waited for the client's delayed ACK, about
+    40 ms a request on a kept-alive connection (measured: /health at 710 req/s instead of 4,700).
+    """
+    sock = transport.get_extra_info("socket")
+    if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
 def configured_protocol(header_timeout_seconds: float) -> type[HeaderDeadlineProtocol]:
