@@ -1,10 +1,15 @@
-"""Typed profile operations: the one way components change in bulk (``POST .../operations``)."""
+"""The wire shape of a bulk profile change (``POST .../operations``).
+
+Each ``Operation`` is read into its typed command by ``resumecore.commands.wire``.
+"""
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
 import msgspec
+
+from resumecore.model.component_kinds import MAX_COMMANDS
 
 OperationName = Literal["add", "update", "remove", "move", "set"]
 OperationKind = Literal[
@@ -17,7 +22,7 @@ OperationKind = Literal[
     "skills",
     "custom_fields",
 ]
-MAX_OPERATIONS = 100
+MAX_OPERATIONS = MAX_COMMANDS
 
 
 class Operation(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

@@ -13,12 +13,16 @@ from msgspec import UNSET, Meta, UnsetType
 
 from entrypoints.http.schemas.common import RequestBody, ResponseBody
 from entrypoints.http.schemas.profile_views import ProfileView
+from resumecore.model.component_kinds import KINDS, MAX_COMMANDS
 from resumecore.model.components import Certification, Education, Experience, Project
 from resumecore.model.profile_parts import PersonalInfo, Skills
 from resumecore.operations import Operation
 
-BULK_LIMIT = 100
+BULK_LIMIT = MAX_COMMANDS
 Bulk = Annotated[list[Any], Meta(max_length=BULK_LIMIT)]
+MAX_EXPERIENCES = KINDS["experience"].max_items
+MAX_EDUCATION = KINDS["education"].max_items
+MAX_PROJECTS = KINDS["project"].max_items
 
 
 # Server-owned keys clients send back with what they read (the app always does): accepted and
@@ -54,9 +58,9 @@ class ProfileCreate(EchoedKeys, kw_only=True):
     personal_info: PersonalInfo
     professional_summary: str | None = None
     skills: Skills = Skills()
-    experiences: Annotated[list[Experience], Meta(max_length=200)] = []
-    education: Annotated[list[Education], Meta(max_length=100)] = []
-    projects: Annotated[list[ProjectBody], Meta(max_length=200)] = []
+    experiences: Annotated[list[Experience], Meta(max_length=MAX_EXPERIENCES)] = []
+    education: Annotated[list[Education], Meta(max_length=MAX_EDUCATION)] = []
+    projects: Annotated[list[ProjectBody], Meta(max_length=MAX_PROJECTS)] = []
     custom_fields: dict[str, Any] = {}
 
 
@@ -69,14 +73,14 @@ class ProfileUpdate(EchoedKeys, kw_only=True):
     personal_info: PersonalInfo | UnsetType = UNSET
     professional_summary: str | UnsetType | None = UNSET
     skills: Skills | UnsetType = UNSET
-    experiences: Annotated[list[Experience], Meta(max_length=200)] | UnsetType = UNSET
-    education: Annotated[list[Education], Meta(max_length=100)] | UnsetType = UNSET
-    projects: Annotated[list[ProjectBody], Meta(max_length=200)] | UnsetType = UNSET
+    experiences: Annotated[list[Experience], Meta(max_length=MAX_EXPERIENCES)] | UnsetType = UNSET
+    education: Annotated[list[Education], Meta(max_length=MAX_EDUCATION)] | UnsetType = UNSET
+    projects: Annotated[list[ProjectBody], Meta(max_length=MAX_PROJECTS)] | UnsetType = UNSET
     custom_fields: dict[str, Any] | UnsetType = UNSET
 
 
 class OperationsRequest(RequestBody):
-    """A batch for ``POST /profiles/{id}/operations``."""
+    """A batch for ``POST /profiles/{id}/operations``; each operation is read as its command."""
 
     operations: Annotated[list[Operation], Meta(max_length=BULK_LIMIT)]
     expected_version: int | None = None
