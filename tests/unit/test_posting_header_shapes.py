@@ -110,3 +110,27 @@ def test_apprenticeship_is_full_time_and_fully_in_office_is_onsite() -> None:
     )
     assert parsed.employment_type == "full_time"
     assert parsed.remote == "onsite"
+
+
+def test_recruiter_mail_names_the_client_by_a_role_at_it_not_the_agency() -> None:
+    parsed = parse_posting(
+        "Subject: Nurse role - Leeds\n\nHi Ann,\n\nI am Tom from Apex Recruitment. "
+        "I have a role at Riverside Care Homes in Leeds.\n"
+    )
+    assert (parsed.title, parsed.company, parsed.location) == (
+        "Nurse",
+        "Riverside Care Homes",
+        "Leeds",
+    )
+
+
+def test_greenhouse_page_title_and_bulleted_labels() -> None:
+    parsed = parse_posting("Job Application for Senior Engineer at Quillpay\n\nWe build cards.\n")
+    assert (parsed.title, parsed.company) == ("Senior Engineer", "Quillpay")
+    terse = parse_posting(f"Welder {DASH} $25/hr\nAcme Steel\n\u2022 Location: Perth, WA\n")
+    assert (terse.title, terse.location) == ("Welder", "Perth, WA")
+
+
+def test_a_city_named_as_our_office_or_city_based() -> None:
+    assert parse_posting("Engineer\nAcme\n\nJoin our Leeds office.\n").location == "Leeds"
+    assert parse_posting("Engineer\nAcme\n\nA Munich-based scale-up.\n").location == "Munich"

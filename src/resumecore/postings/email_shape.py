@@ -14,7 +14,9 @@ SUBJECT_LABELS = frozenset({"subject", "betreff", "objet", "asunto", "re", "fw",
 _SUBJECT_PARTS = re.compile(r"\s+(?:\||\u2013|\u2014|-)\s+|\s*\((?=[^()]*\)\s*$)|\)\s*$")
 _CLIENT = re.compile(
     r"\b(?i:on behalf of|my client(?:s)?(?: is)?,?|our client(?: is)?,?|one of my clients,?|"
-    r"with our client|client of ours,?|mein kunde(?: ist)?|unser kunde(?: ist)?)\s+"
+    r"with our client|client of ours,?|mein kunde(?: ist)?|unser kunde(?: ist)?|"
+    r"(?:recruiting|hiring|working|partnering|partnered|filling \w+ [\w ]{0,40}?) (?:for|with)|"
+    r"(?:role|position|opening|opportunity|vacancy|spots?) (?:at|with)|join)\s+"
     r"(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|[A-Z][\w&.'\u2019-]*)){0,4})"
 )
 _ROLE = re.compile(
@@ -23,11 +25,19 @@ _ROLE = re.compile(
     r"teacher|driver|operator|associate|designer|accountant|paralegal|scientist|lead)s?\b",
     re.IGNORECASE,
 )
+_ROLE_TAIL = re.compile(r"\s+(?:role|opportunity|position|vacancy|opening|job)$", re.IGNORECASE)
 _TERMS_LEAD = re.compile(
     r"^(?:(?:temp[- ]to[- ](?:hire|perm)|contract[- ]to[- ]hire|temporary|temp|contract|"
     r"permanent|perm|urgent|new|freelance|interim|\d+[- ]month)\s+)+",
     re.IGNORECASE,
 )
+# A recruiter's own firm is not the employer.
+_AGENCY = re.compile(
+    r"\b(?:staffing|recruitment|recruiting|talent|resourcing|search|personnel|agency|people|"
+    r"consulting|consultancy|solutions group)\b",
+    re.IGNORECASE,
+)
+_NOT_NAMES = frozenset({"The", "A", "An", "Our", "My", "Your", "Their", "This", "We", "I", "Us"})
 _LEGAL_TAIL = re.compile(r"\s+(?:LLP|LLC|Ltd|GmbH|Inc|PLC|plc|AG|B\.V\.|BV)\.?$")
 _PROSE_TITLE = re.compile(
     r"\b(?:hiring (?:an?|the)|opening for an?|looking for an?|role as an?|seeking an?|"
@@ -50,9 +60,12 @@ def subject_parts(labels: list[tuple[str, str]]) -> list[str]:
 
 
 def client_company(text: str) -> str | None:
-    """The employer a recruiter names: "on behalf of X", "my client is X", "my clients, X"."""
-    found = _CLIENT.search(text)
-    return _LEGAL_TAIL.sub("", found.group("name")) if found else None
+    """The employer a recruiter names: "on behalf of X", "my client is X", "a role at X"."""
+    for found in _CLIENT.finditer(text):
+        name = re.split(r"['\u2019]s\b", found.group("name"))[0].strip()
+        if not _AGENCY.search(name) and name.split()[0] not in _NOT_NAMES:
+            return _LEGAL_TAIL.sub("", name)
+    return None
 
 
 def prose_title(text: str) -> str | None:
@@ -65,17 +78,18 @@ def subject_place(
     parts: list[str], title: str | None = None, company: str | None = None
 ) -> str | None:
     """A place among the subject's parts ("Bristol", "Munich"), not the title or company."""
-    return next(
-        (
-            p
-            for p in parts[1:]
-            if p not in {title, company}
-            and places.looks_like_place(p)
-            and len(p) < 40
-            and not _ROLE.search(p)
-        ),
-        None,
-    )
+    for part in parts[1:]:
+        # "(Austin, in office)": the place before a work-mode word.
+        head, _, tail = part.partition(", ")
+        place = head if tail and places.mode_words(tail) else places.drop_mode_aside(part)
+        if (
+            place not in {title, company}
+            and places.looks_like_place(place)
+            and len(place) < 40
+            and not _ROLE.search(place)
+        ):
+            return place
+    return None
 
 
 def subject_company(parts: list[str], title: str | None, text: str) -> str | None:
@@ -91,6 +105,7 @@ def subject_company(parts: list[str], title: str | None, text: str) -> str | Non
 def unabbreviated(title: str, text: str) -> str:
     """``"Temp-to-hire Customer Service Rep"`` -> the body's "Customer Service Representative"."""
     bare = _TERMS_LEAD.sub("", title).strip() or title
+    bare = _ROLE_TAIL.sub("", bare) or bare
     named = prose_title(text)
     if named and len(named) > len(bare) and named.lower().startswith(bare.lower()):
         return named

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from resumecore.postings import email_shape, page_lines, places
 from resumecore.postings.city_tidy import tidy_location
-from resumecore.postings.section_headers import header_kind
+from resumecore.postings.section_headers import about_name, header_kind
 from resumecore.postings.title_cleanup import clean_title
 
 _LABEL = re.compile(
-    r"^[*_#\s-]*(?P<label>[A-Za-zÀ-ÿ][\w 'À-ÿ-]{1,30}?)[*_\s]*:[*_\s]*(?P<value>\S.*)$"
+    r"^[*_#\s\u2022\u00b7\u2013\u2014-]*(?P<label>[A-Za-zÀ-ÿ][\w 'À-ÿ-]{1,30}?)[*_\s]*:"
+    r"[*_\s]*(?P<value>\S.*)$"
 )
 _TITLE_LABELS = {
     "job title",
@@ -24,6 +25,11 @@ _TITLE_LABELS = {
     "puesto",
     "vacancy",
     "job role",
+    "now hiring",
+    "hiring",
+    "we're hiring",
+    "we are hiring",
+    "urgently hiring",
 }
 _COMPANY_LABELS = {
     "company",
@@ -62,6 +68,14 @@ _LOCATION_LABELS = {
     "base",
     "einsatzort",
     "arbeitsplatz",
+    "worksite",
+    "work site",
+    "duty station",
+    "place of work",
+    "workplace",
+    "office location",
+    "work address",
+    "job site",
 }
 _SEPARATORS = re.compile(r"\s+(?:\||·|•|—|\u2013|-|@|at)\s+")
 _HARD_SEPARATORS = {"|", "·", "•", "@", "at"}
@@ -100,6 +114,7 @@ _ORG_TAIL = re.compile(
 )
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 _NAME_TAIL = re.compile(r"^(?:[A-Z][\w&'-]* ){2,}(?:Systems|Services|Solutions|Group)$")
+_PAY = re.compile(r"[$£€₹]\s?\d|\d\s?k\b|\bper (?:hour|annum|year)\b|/hr\b|\bp/?h\b", re.I)
 _TERMS_OR_PAY = re.compile(
     r"[$£€]\s?\d|\d\s?k\b|\b(?:perm|permanent|full[- ]?time|part[- ]?time|contract|temp|"
     r"temporary|fixed[- ]term|ote|doe|per (?:hour|annum|year)|p/?h|ph)\b",
@@ -160,7 +175,7 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
     title, title_line, rest = _title(labels, top, text)
     org, org_place = _company_line(top, title_line, rest, text)
     label_org, label_place = _labelled_company(labels)
-    company = label_org or page_org or org or _company_from_prose(text)
+    company = label_org or page_org or org or _company_from_prose(text) or _about_name(text)
     location = (
         _labelled_location(labels)
         or label_place
@@ -257,6 +272,7 @@ def _title_of_line(line: str, top: list[str], text: str) -> tuple[str, list[str]
         if (
             separator in _HARD_SEPARATORS
             or places.mode_words(core)
+            or bool(_PAY.search(core))
             or places.clearly_place(part)
             or _own_line(part, top, line)
             or _named_as_org(part, text)
@@ -385,6 +401,14 @@ def _place_line(top: list[str], title_line: str | None, company: str | None) -> 
 
 def _meta_pieces(part: str) -> list[str]:
     return part.split(" / ") if part.count(" / ") >= 2 else [part]
+
+
+def _about_name(text: str) -> str | None:
+    # "About Quillpay" as a section header names the employer.
+    return next(
+        (name for line in text.split("\n")[:80] if (name := about_name(line)) and len(name) < 40),
+        None,
+    )
 
 
 def _company_from_prose(text: str) -> str | None:

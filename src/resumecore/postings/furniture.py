@@ -23,7 +23,8 @@ _SEGMENT = re.compile("(?:" + "|".join(SEGMENT_NOISE) + ")", re.IGNORECASE)
 _TAIL = re.compile("(?:" + "|".join(TAIL_START) + r")[\s.:]*", re.IGNORECASE)
 _SAVE = re.compile(
     r"^(?:Save (?P<title>.+?) at (?P<company>[^·|]+?)|"
-    r"(?P<titel>.+?) bei (?P<firma>[^·|]+?) speichern)\s*$"
+    r"(?P<titel>.+?) bei (?P<firma>[^·|]+?) speichern|"
+    r"Job Application for (?P<applied>.+?) at (?P<employer>[^·|]+?))\s*$"
 )
 _MAX_FACT = 80
 _MARK = " \t-*#•·"
@@ -64,8 +65,8 @@ def strip_furniture(text: str) -> Furnished:
             continue
         save = _SAVE.match(stripped)
         if save:
-            title = save.group("title") or save.group("titel")
-            company = save.group("company") or save.group("firma")
+            title = save.group("title") or save.group("titel") or save.group("applied")
+            company = save.group("company") or save.group("firma") or save.group("employer")
             facts += [("title", title), ("company", company)]
         elif stripped and _LINE.fullmatch(stripped):
             pass

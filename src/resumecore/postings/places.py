@@ -89,8 +89,11 @@ _LAST_SEGMENT = re.compile(r"(?:\s*\([^()]*\)|\s*[,—\u2013-]\s*[^,—\u2013()-
 _PROSE = re.compile(
     r"\b(?:in|based in|located in)\s+(?P<place>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+)?, "
     r"(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?))"
-    r"|\b(?:team|office|offices|site|store|home|hospital|clinic) in "
-    r"(?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)"
+    r"|\b(?:team|office|offices|site|store|home|hospital|clinic|branch|depot|warehouse|"
+    r"headquarters|hq) in (?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)"
+    r"|\b(?P<based>[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?)-based\b"
+    r"|\bour (?P<own>[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?) "
+    r"(?:office|team|branch|clinic|site|store|depot|warehouse|hq|headquarters|campus)\b"
 )
 
 
@@ -157,4 +160,6 @@ def split_org_place(line: str) -> tuple[str | None, str | None]:
 def in_prose(text: str) -> str | None:
     """A place named in a sentence: "in Chicago, IL", "our team in Norwich"."""
     found = _PROSE.search(text)
-    return (found.group("place") or found.group("city")) if found else None
+    if found is None:
+        return None
+    return found.group("place") or found.group("city") or found.group("based") or found.group("own")
