@@ -48,3 +48,23 @@ def test_a_bare_field_word_counts_only_when_asked_for_but_work_in_it_counts_anyw
 def test_bare_field_in_the_requirements_is_a_skill() -> None:
     parsed = parse_posting("Clerk\nAcme\n\nRequirements\n- Experience in logistics\n")
     assert "Logistics" in parsed.skills
+
+
+def test_degree_subjects_teams_and_industry_lines_are_not_skills() -> None:
+    parsed = parse_posting(
+        "Staff Accountant\nAcme\n\nRequirements\n"
+        "- Bachelor's degree in accounting, finance or a related field\n"
+        "- Degree in CS and 3 years of experience with Python\n"
+        "- Work closely with our customer service team\n\nIndustry: Software Development\n"
+    )
+    assert "Python" in parsed.skills
+    assert not {"Accounting", "Customer Service", "Software Engineering"} & set(parsed.skills)
+
+
+def test_other_openings_listed_under_the_posting_name_no_skills() -> None:
+    parsed = parse_posting(
+        "Machine Learning Engineer\nAcme\n\nRequirements\n- PyTorch\n\n"
+        "Other openings\n- Customer Success Manager - Houston, TX\n"
+    )
+    assert "PyTorch" in parsed.skills
+    assert "Customer Success" not in parsed.skills

@@ -114,7 +114,9 @@ _BOILERPLATE_PHRASES = (
     "equal opportunity employer | eeo statement | diversity | privacy | über uns | "
     "qui sommes-nous | qui sommes nous | sobre nosotros | quiénes somos | our story | "
     "our mission | our values | life at | why work with us | why work here | "
-    "diversity and inclusion | diversity, equity and inclusion | accommodations"
+    "diversity and inclusion | diversity, equity and inclusion | accommodations | "
+    "other openings | other jobs | more jobs | similar jobs | related jobs | open positions | "
+    "current openings | other vacancies | more openings | weitere stellen | see all jobs"
 )
 _BOILERPLATE = frozenset(_key(p) for p in _BOILERPLATE_PHRASES.split(" | "))
 

@@ -89,8 +89,19 @@ _STACK = re.compile(
 _ORGANISATION_AFTER = re.compile(
     r"[ -](?:hospitals?|trusts?|firms?|company|companies|providers?|agency|agencies|"
     r"businesses|business|clinics?|organi[sz]ations?|outfits?|startups?|industry|sector|"
-    r"contractors?|brands?)\b",
+    r"contractors?|brands?|teams?|departments?|program(?:me)?s?|degrees?|schools?|majors?)\b",
     re.IGNORECASE,
+)
+# "Bachelor's degree in accounting, finance or a related field": a degree is not a skill.
+_DEGREE_BEFORE = re.compile(
+    r"\b(?:degree|degrees|bachelor'?s|master'?s|bsc|b\.sc\.|msc|ph\.?d|major(?:ing)?|diploma)"
+    r"(?: \w+){0,2} in (?:[\w&-]+(?: [\w&-]+)?\s*(?:,|\bor\b|\band\b|/)\s*){0,3}$",
+    re.IGNORECASE,
+)
+# Page meta lines about the employer: "Industry: Software Development", "Company size: 51-200".
+_META_LINE = re.compile(
+    r"^[\s*-]*(?:industry|industries|sector|company type|company size|type|branche)\s*:.*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 _SUBJECT = re.compile(r"^(?:subject|betreff|objet|asunto)\s*:.*$", re.IGNORECASE | re.MULTILINE)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
@@ -126,6 +137,7 @@ def posting_skills(
         The hits outside those places that do not name a person's job.
     """
     dropped: list[Span] = list(boilerplate)
+    dropped += [(m.start(), m.end()) for m in _META_LINE.finditer(text)]
     subject = _SUBJECT.search(text, 0, 600)
     if subject is not None:
         dropped.append((subject.start(), subject.end()))
@@ -142,6 +154,7 @@ def posting_skills(
         for m in matches
         if not _names_a_person(m.alias, m.canonical)
         and not _ORGANISATION_AFTER.match(text, m.end)
+        and not _DEGREE_BEFORE.search(text, max(0, m.start - 80), m.start)
         and not (_bare_field(m) and not _inside_any(m, list(asked)))
         and (not _inside_any(m, dropped) or (is_tech(m.canonical) and _names_the_stack(text, m)))
     ]
