@@ -134,3 +134,15 @@ def test_greenhouse_page_title_and_bulleted_labels() -> None:
 def test_a_city_named_as_our_office_or_city_based() -> None:
     assert parse_posting("Engineer\nAcme\n\nJoin our Leeds office.\n").location == "Leeds"
     assert parse_posting("Engineer\nAcme\n\nA Munich-based scale-up.\n").location == "Munich"
+
+
+def test_indeed_page_title_suffix_and_badges_are_furniture() -> None:
+    parsed = parse_posting(
+        "Warehouse Associate - job post\nCrestline Distribution\n4.1 out of 5 stars\nReno, NV\n"
+        "Urgently hiring\n\nFull job description\nWe pick orders.\n"
+    )
+    assert (parsed.title, parsed.company, parsed.location) == (
+        "Warehouse Associate",
+        "Crestline Distribution",
+        "Reno, NV",
+    )

@@ -36,7 +36,9 @@ LINE_NOISE: tuple[str, ...] = (
     r"shift and schedule|\d+ hour shift|(?:day|night|evening|2nd|3rd|"
     r"1st|second|third|first|overnight|weekend) shift|weekends? as needed|weekend availability|"
     r"monday to friday|every weekend|overtime|holidays|on call|not provided by employer|"
-    r"report job|indeed's salary guide|verified by employer|in person|hiring multiple candidates",
+    r"report job|indeed's salary guide|verified by employer|in person|hiring multiple candidates|"
+    r"urgently hiring|easily apply|responsive employer|"
+    r"responded to \d+% or more applications.*|typically responds within .*",
     # Glassdoor
     r"glassdoor|community|companies|salaries|for employers|sign in|sign up|"
     r"\d(?:\.\d)? ★|[\w/ &-]{1,40} \d\.\d ★|\(employer est\.\)|rating by category|"

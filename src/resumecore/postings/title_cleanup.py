@@ -21,6 +21,8 @@ _GENDER_MARK = re.compile(
     r"\s*\((?:m|w|f|d|x|gn|div|i)(?:\s*/\s*(?:m|w|f|d|x|div|i)){1,3}\*?\)|\s*\(all genders?\)",
     re.IGNORECASE,
 )
+# Indeed prints its page title as "Warehouse Associate - job post".
+_BOARD_SUFFIX = re.compile(r"\s*[-\u2013\u2014|]\s*job (?:post|posting|details)$", re.IGNORECASE)
 _AD_WORDS = re.compile(r"\s+(?:wanted|needed|required|gesucht)\b.*$", re.IGNORECASE)
 
 
@@ -30,7 +32,7 @@ def clean_title(title: str) -> str:
     A trailing aside goes when it speaks of schedule, terms, dates or region, or when it is the
     title's own initials ("Registered Veterinary Technician (RVT)").
     """
-    title = _AD_WORDS.sub("", title).strip()
+    title = _AD_WORDS.sub("", _BOARD_SUFFIX.sub("", title)).strip()
     title = " ".join(_GENDER_MARK.sub(" ", title).split()) or title
     while True:
         aside = _TRAILING_ASIDE.search(title)
