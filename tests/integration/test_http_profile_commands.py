@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import msgspec
 from litestar.testing import AsyncTestClient
+from sqlalchemy import select
 
+from adapters.sql.engine import make_engine
+from adapters.sql.tables import idempotency_keys
 from entrypoints.bootstrap import Application
-from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.profiles.edit import ChangeRecord
 from tests.integration.test_http_profiles_flow import PROFILES, bearer, create
 from tests.support.profiles import experience
@@ -85,14 +87,18 @@ async def test_the_idempotency_record_holds_ids_and_a_version_not_profiles(
 
     assert first.status_code == again.status_code == 201, first.text
     assert again.json() == first.json()
-    async with application.resolve(UnitOfWorkFactory)() as uow:
-        user_id = (await uow.profiles.get(profile["id"])).user_id  # type: ignore[union-attr]
-        record = await uow.idempotency.get(user_id, "add-two")
-    assert record is not None
-    stored = msgspec.json.decode(record.result, type=ChangeRecord)
+    # Read with an engine of our own: the app's runs on the test client's event loop.
+    engine = make_engine(application.settings.database_url)
+    try:
+        async with engine.connect() as connection:
+            query = select(idempotency_keys.c.result).where(idempotency_keys.c.key == "add-two")
+            result = (await connection.execute(query)).scalar_one()
+    finally:
+        await engine.dispose()
+    stored = msgspec.json.decode(result, type=ChangeRecord)
     assert stored.created_ids == tuple(item["id"] for item in first.json())
     assert stored.version == int(first.headers["etag"].strip('"'))
-    assert set(msgspec.json.decode(record.result)) <= {
+    assert set(msgspec.json.decode(result)) <= {
         "profile_id",
         "version",
         "created_ids",
