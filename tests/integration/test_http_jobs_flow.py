@@ -230,3 +230,21 @@ async def test_a_job_without_a_profile_has_no_match(client: AsyncTestClient) -> 
     assert (
         await client.get(f"/api/v1/rankings/job/{job['id']}", headers=headers)
     ).status_code == 404
+
+
+async def test_a_skill_in_two_lists_is_ranked_once(client: AsyncTestClient) -> None:  # type: ignore[type-arg]
+    from tests.integration.test_http_profiles_flow import create
+    from tests.support.profiles import full_profile
+
+    headers = await bearer(client)
+    body = full_profile()
+    body["skills"]["soft"] = [*body["skills"]["soft"], "Python", "English"]
+    await create(client, headers, body)
+    job = (await client.post(JOBS, json={"raw_text": POSTING["raw_text"]}, headers=headers)).json()
+    ranking = await client.post(
+        "/api/v1/rankings/create", json={"job_id": job["id"]}, headers=headers
+    )
+    assert ranking.status_code == 200, ranking.text
+    ids = [item["id"] for item in ranking.json()["items"]]
+    assert len(ids) == len(set(ids))
+    assert {"skill:Python", "skill:English"} <= set(ids)

@@ -104,9 +104,11 @@ def profile_items(profile: Profile, now: int) -> list[Item]:
         )
     names = [*profile.skills.technical, *profile.skills.soft]
     names += [language.name for language in profile.skills.languages]
+    # A name listed in two places (technical and soft, or a skill and a language) is one
+    # item: ids in a ranking are unique, and ``skill_id`` is what documents cite.
     items += [
         Item(item_id=skill_id(name), kind="skill", order=0, fields=(), extra_skills=(name,))
-        for name in names
+        for name in dict.fromkeys(names)
     ]
     for cert in profile.skills.certifications:
         obtained = month_index(cert.date_obtained) if cert.date_obtained else None
