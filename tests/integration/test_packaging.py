@@ -1,0 +1,128 @@
+"""The wheel as a library user gets it: built here, installed offline into a fresh venv.
+
+`pip install resumecore` must bring msgspec and nothing else, import without the server stack,
+ship py.typed so a user's `mypy --strict` sees our types, and report its version.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import resumecore
+from tests.support.wheelhouse import build_our_wheel, repack_installed
+
+
+class CoreInstall:
+    def __init__(self, wheel: Path, python: Path, scratch: Path) -> None:
+        self.wheel = wheel
+        self.python = python
+        self.scratch = scratch
+
+    def run(self, code: str) -> str:
+        done = subprocess.run(
+            [str(self.python), "-c", code],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=self.scratch,
+        )
+        return done.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def core(tmp_path_factory: pytest.TempPathFactory) -> CoreInstall:
+    scratch = tmp_path_factory.mktemp("packaging")
+    wheelhouse = scratch / "wheels"
+    wheelhouse.mkdir()
+    wheel = build_our_wheel(wheelhouse, scratch)
+    repack_installed("msgspec", wheelhouse)
+    target = scratch / "venv"
+    venv.create(target, with_pip=False)
+    python = target / "bin" / "python"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--no-index",
+            "--find-links",
+            str(wheelhouse),
+            "resumecore",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return CoreInstall(wheel, python, scratch)
+
+
+def test_core_install_pulls_only_msgspec(core: CoreInstall) -> None:
+    installed = core.run(
+        "import importlib.metadata as m;"
+        "print(sorted({d.metadata['Name'].lower() for d in m.distributions()}))"
+    )
+    assert installed == "['msgspec', 'resumecore']"
+
+
+def test_the_server_stack_is_an_extra_not_a_requirement(core: CoreInstall) -> None:
+    requires = core.run(
+        "import importlib.metadata as m; print('\\n'.join(m.requires('resumecore')))"
+    ).splitlines()
+    unconditional = [r for r in requires if "extra ==" not in r]
+    assert [r.split(">")[0] for r in unconditional] == ["msgspec"]
+    assert any(r.startswith("litestar") and 'extra == "server"' in r for r in requires)
+    assert any(r.startswith("hypothesis") and 'extra == "testing"' in r for r in requires)
+
+
+def test_the_core_works_without_the_server_stack(core: CoreInstall) -> None:
+    out = core.run(
+        "import importlib.util, resumecore, resumecore.tailoring, resumecore.postings,"
+        " resumecore.jsonresume, resumecore.generation.offline_writer;"
+        "print(resumecore.__version__, importlib.util.find_spec('litestar') is None)"
+    )
+    assert out == f"{resumecore.__version__} True"
+
+
+def test_the_wheel_ships_py_typed_and_the_data_files(core: CoreInstall) -> None:
+    names = set(zipfile.ZipFile(core.wheel).namelist())
+    assert "resumecore/py.typed" in names
+    assert "resumecore/data/skills.json" in names
+    assert core.wheel.name.startswith(f"resumecore-{resumecore.__version__}-")
+
+
+def mypy_strict(core: CoreInstall, source: str) -> subprocess.CompletedProcess[str]:
+    script = core.scratch / "user_script.py"
+    script.write_text(source)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--python-executable",
+            str(core.python),
+            str(script),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=core.scratch,  # no pyproject here: our own mypy_path (src) must not be used
+        check=False,
+    )
+
+
+def test_a_users_mypy_strict_sees_real_types(core: CoreInstall) -> None:
+    clean = mypy_strict(core, "import resumecore\n\nversion: str = resumecore.__version__\n")
+    assert clean.returncode == 0, clean.stdout
+    wrong = mypy_strict(core, "import resumecore\n\nversion: int = resumecore.__version__\n")
+    assert wrong.returncode == 1
+    assert 'expression has type "str", variable has type "int"' in wrong.stdout
