@@ -350,6 +350,30 @@ def _metrics(container: punq.Container, engine: AsyncEngine) -> PrometheusTeleme
     return telemetry
 
 
+def http_telemetry(app: Application) -> PrometheusTelemetry:
+    """The metrics the HTTP layer exposes and counts requests into (``GET /metrics``)."""
+    telemetry: PrometheusTelemetry = app.resolve(PrometheusTelemetry)
+    return telemetry
+
+
+def redis_probe(app: Application) -> ReadinessProbe | None:
+    """A ping of ``RESUMECORE_REDIS_URL`` (closed with the application); None without Redis."""
+    if not app.settings.redis_url:
+        return None
+    from adapters.health.redis_ping import RedisPing  # noqa: PLC0415  (only with Redis)
+
+    ping = RedisPing(app.settings.redis_url)
+    app.closers.append(ping.aclose)
+    return ping
+
+
+def data_dir_probe(app: Application) -> ReadinessProbe:
+    """A file created, synced and removed in the data directory."""
+    from adapters.health.data_dir import DataDirWritable  # noqa: PLC0415
+
+    return DataDirWritable(app.settings.data_path)
+
+
 def _measured(model: LanguageModel | None, telemetry: Telemetry) -> LanguageModel | None:
     return MeasuredLanguageModel(model, telemetry) if model is not None else None
 

@@ -11,8 +11,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
-from adapters.metrics.prometheus import PrometheusTelemetry
-from entrypoints.bootstrap import USE_CASES, Application, build_application
+from entrypoints.bootstrap import USE_CASES, Application, build_application, http_telemetry
 from entrypoints.http.body_guard import GuardedRequest, InputGuard
 from entrypoints.http.controllers.auth import AuthController
 from entrypoints.http.controllers.enhance import EnhanceController
@@ -60,7 +59,7 @@ def create_app(application: Application | None = None) -> Litestar:
     application = application or build_application(Settings.from_env())
     settings = application.settings
     configure_logging(settings.log_level)
-    telemetry = application.resolve(PrometheusTelemetry)
+    telemetry = http_telemetry(application)
     dependencies = {
         name: _provide(application.resolve(use_case)) for name, use_case in USE_CASES.items()
     }

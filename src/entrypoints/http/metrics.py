@@ -9,21 +9,35 @@ open, so keep it unreachable from outside (bind or firewall) or set the token.
 from __future__ import annotations
 
 import hmac
-from typing import Any
+from collections.abc import Callable, MutableMapping
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 from litestar import Request, Response, get
 from litestar.exceptions import NotAuthorizedException
 from litestar.handlers import HTTPRouteHandler
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from adapters.metrics.prometheus import PrometheusTelemetry
-
 METRICS_PATH = "/metrics"
 # The classic text format every Prometheus reads (Litestar appends "; charset=utf-8").
 MEDIA_TYPE = "text/plain; version=0.0.4"
 
 
-def metrics_route(telemetry: PrometheusTelemetry, token: str) -> HTTPRouteHandler:
+class HttpTelemetry(Protocol):
+    """What the HTTP layer needs of the metrics adapter (wired by the composition root)."""
+
+    async def render(self) -> bytes:
+        """The exposition text of every metric, refreshed now."""
+        ...
+
+    def http_request(
+        self, scope: MutableMapping[str, Any]
+    ) -> AbstractContextManager[Callable[[int], None]]:
+        """Track one request; call the yielded function with its status."""
+        ...
+
+
+def metrics_route(telemetry: HttpTelemetry, token: str) -> HTTPRouteHandler:
     """The scrape handler, guarded by ``token`` when it is not empty."""
     expected = f"Bearer {token}".encode()
 
@@ -39,7 +53,7 @@ def metrics_route(telemetry: PrometheusTelemetry, token: str) -> HTTPRouteHandle
     return metrics
 
 
-def http_metrics_middleware(app: ASGIApp, telemetry: PrometheusTelemetry) -> ASGIApp:
+def http_metrics_middleware(app: ASGIApp, telemetry: HttpTelemetry) -> ASGIApp:
     """Count every HTTP request (unmatched paths too) by route template, method, status."""
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from entrypoints.bootstrap import Application
+from entrypoints.bootstrap import Application, data_dir_probe, redis_probe
 from entrypoints.workers import WorkerPool
 from resumecore.ports.file_store import FileStore
 from resumecore.ports.health import ReadinessProbe
@@ -31,15 +31,7 @@ def readiness_checks(application: Application, workers: WorkerPool) -> CheckRead
     ``resumecore worker`` processes are watched through their own liveness.
     """
     settings = application.settings
-    redis: ReadinessProbe | None = None
-    if settings.redis_url:
-        from adapters.health.redis_ping import RedisPing  # noqa: PLC0415  (only with Redis)
-
-        ping = RedisPing(settings.redis_url)
-        application.closers.append(ping.aclose)
-        redis = ping
-    from adapters.health.data_dir import DataDirWritable  # noqa: PLC0415
-
+    redis = redis_probe(application)
     return CheckReadiness(
         [
             ReadinessCheck("database", application.resolve(ReadinessProbe)),
@@ -48,6 +40,6 @@ def readiness_checks(application: Application, workers: WorkerPool) -> CheckRead
                 "workers", WorkersRunning(workers) if settings.generation_workers else None
             ),
             ReadinessCheck("storage", FileStoreProbe(application.resolve(FileStore))),
-            ReadinessCheck("data_dir", DataDirWritable(settings.data_path)),
+            ReadinessCheck("data_dir", data_dir_probe(application)),
         ]
     )
