@@ -2,15 +2,55 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Protocol
 
 import msgspec
 
 from resumecore.ids import UserId
-from resumecore.tailoring import ItemScore
-from resumecore.tailoring.signals import NOTHING, WEAK_MEANING
 
+# Reasons given to items without real evidence (written by resumecore.tailoring.signals).
+NOTHING = "nothing the posting asks for"
+WEAK_MEANING = "loosely related in meaning"
 WEAK_REASONS = (NOTHING, WEAK_MEANING)
+
+
+class ScoredItem(Protocol):
+    """One item's relevance as the scorer gives it (``resumecore.tailoring.ItemScore``).
+
+    A protocol, so the model does not import the tailoring package that imports the model.
+    """
+
+    @property
+    def item_id(self) -> str:
+        """The item's id in the profile."""
+        ...
+
+    @property
+    def kind(self) -> str:
+        """What the item is: experience, project, skill, ..."""
+        ...
+
+    @property
+    def score(self) -> float:
+        """Relevance in 0-100."""
+        ...
+
+    @property
+    def parts(self) -> dict[str, float]:
+        """Each term of the score, in 0-1."""
+        ...
+
+    @property
+    def reason(self) -> str:
+        """Why, in a few words."""
+        ...
+
+    @property
+    def matched_skills(self) -> tuple[str, ...]:
+        """The posting's skills the item shows."""
+        ...
 
 
 class RankedItem(msgspec.Struct, frozen=True, kw_only=True):
@@ -46,7 +86,7 @@ def rank(
     job_id: str,
     profile_id: str,
     profile_version: int,
-    scores: list[ItemScore],
+    scores: Sequence[ScoredItem],
     *,
     score_version: str,
     at: datetime,

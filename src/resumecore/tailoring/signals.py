@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from resumecore.model.ranking import NOTHING, WEAK_MEANING
 from resumecore.tailoring.items import Item
 from resumecore.tailoring.job_terms import REQUIRED_WEIGHT
 
@@ -10,8 +11,6 @@ UNDATED = 0.5
 FOCUS_NOTE = 0.5
 WORDING_NOTE = 0.2
 MEANING_NOTE = 0.5
-NOTHING = "nothing the posting asks for"
-WEAK_MEANING = "loosely related in meaning"
 
 
 def recency(item: Item, now: int) -> float:
