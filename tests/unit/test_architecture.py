@@ -1,8 +1,16 @@
-"""Dependencies point inward: core -> nothing of ours; adapters -> core; entrypoints -> both."""
+"""Dependencies point inward: core -> nothing of ours; adapters -> core; entrypoints -> both.
+
+Two checks: this file's allowlist (the core imports only the standard library and msgspec;
+resumecore.testing may add hypothesis and adapters.memory), and the declared import contracts
+in .importlinter (layers; adapters never import use cases or the HTTP layer; the HTTP layer
+reaches adapters only through the composition root; no package cycles inside the core).
+"""
 
 from __future__ import annotations
 
 import ast
+import configparser
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,8 +20,11 @@ import adapters
 import entrypoints
 import resumecore
 
-SRC = Path(__file__).resolve().parents[2] / "src"
+ROOT = Path(__file__).resolve().parents[2]
+SRC = ROOT / "src"
 THIRD_PARTY_ALLOWED_IN_CORE = {"msgspec"}
+# resumecore.testing is for users' tests: hypothesis (the `testing` extra) and the fakes.
+ALLOWED_IN_CORE_TESTING = ("hypothesis", "adapters.memory")
 LAYERS = ("resumecore", "adapters", "entrypoints")
 
 
@@ -38,6 +49,13 @@ def violations(layer: str, module_path: str, imports: set[str]) -> list[str]:
                 top == "resumecore"
                 or top in sys.stdlib_module_names
                 or top in THIRD_PARTY_ALLOWED_IN_CORE
+                or (
+                    module_path.startswith("resumecore/testing/")
+                    and (
+                        name in ALLOWED_IN_CORE_TESTING
+                        or name.startswith(("hypothesis.", "adapters.memory."))
+                    )
+                )
             )
         elif layer == "adapters":
             allowed = top not in {"entrypoints", "punq"}
@@ -73,6 +91,9 @@ def test_no_module_imports_against_the_dependency_direction() -> None:
         ("resumecore", "resumecore/x.py", "import sqlalchemy"),
         ("resumecore", "resumecore/x.py", "from adapters.sql import tables"),
         ("resumecore", "resumecore/x.py", "from litestar import get"),
+        ("resumecore", "resumecore/x.py", "from hypothesis import strategies"),
+        ("resumecore", "resumecore/testing/x.py", "from adapters.sql import tables"),
+        ("resumecore", "resumecore/testing/x.py", "import sqlalchemy"),
         ("adapters", "adapters/x.py", "from entrypoints.settings import Settings"),
         ("adapters", "adapters/memory/x.py", "import sqlalchemy"),
         ("entrypoints", "entrypoints/http/app.py", "import punq"),
@@ -91,6 +112,29 @@ def test_core_may_use_stdlib_and_msgspec() -> None:
         )
         == []
     )
+
+
+def test_core_testing_may_use_hypothesis_and_the_in_memory_fakes() -> None:
+    source = "from hypothesis import strategies\nfrom adapters.memory.uow import MemoryUnitOfWork"
+    assert violations("resumecore", "resumecore/testing/x.py", imported_modules(source)) == []
+
+
+def test_every_declared_import_contract_is_kept() -> None:
+    config = configparser.ConfigParser()
+    config.read(ROOT / ".importlinter")
+    names = [config[s]["name"] for s in config.sections() if s.startswith("importlinter:contract:")]
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout
+    report = " ".join(done.stdout.split())  # long names are wrapped to the terminal
+    for name in names:
+        assert f"{name} KEPT" in report
+    assert f"{len(names)} kept, 0 broken" in report
 
 
 @pytest.mark.parametrize("package", [resumecore, adapters, entrypoints])
