@@ -1,4 +1,4 @@
-"""The ``resumecore`` command: migrate the database, serve the API, run generation workers."""
+"""The ``resumecore`` command: migrate, serve the API, run generation workers, tailor offline."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from entrypoints.settings import Settings
 MAX_SERVER_PROCESSES = 32
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per sub-command
     """Run a sub-command; returns the process exit code."""
     parser = argparse.ArgumentParser(prog="resumecore", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -36,7 +36,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     worker = commands.add_parser("worker", help="run generation workers (no HTTP)")
     worker.add_argument("--workers", type=int, default=2, help="workers in this process")
+    tailor = commands.add_parser(
+        "tailor", help="match a profile to a posting and plan the resume (offline)"
+    )
+    tailor.add_argument("profile", help="our profile JSON or a JSON Resume document")
+    tailor.add_argument("posting", help="the posting as plain text (UTF-8)")
+    tailor.add_argument("--json", action="store_true", help="machine-readable output")
+    tailor.add_argument("--json-resume-out", metavar="FILE", help="write the tailored resume")
     args = parser.parse_args(argv)
+    if args.command == "tailor":  # offline: no settings, no database
+        from entrypoints.tailor_command import run_tailor  # noqa: PLC0415
+
+        return run_tailor(
+            args.profile, args.posting, as_json=args.json, json_resume_out=args.json_resume_out
+        )
     if args.command == "serve":
         if not 1 <= args.workers <= MAX_SERVER_PROCESSES:
             print(
