@@ -174,7 +174,8 @@ async def test_readiness_checks_the_database(env: tuple[Client, Application]) ->
     client, _ = env
     ready = await client.get("/health/ready")
     assert ready.status_code == 200, ready.text
-    assert ready.json() == {"status": "ready"}
+    assert ready.json()["status"] == "ready"
+    assert ready.json()["checks"]["database"]["status"] == "ok"
 
 
 async def test_openapi_schema_lists_the_auth_routes_without_secrets(

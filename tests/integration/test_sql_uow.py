@@ -293,3 +293,28 @@ async def test_a_connection_closed_mid_transaction_goes_back_to_the_pool_rolled_
             assert not other.in_transaction()
             count = await other.scalar(select(func.count()).select_from(users))
             assert count == 0
+
+
+class _BrokenRollback(Exception):
+    """What a driver raises when rolling back on a connection that broke mid-operation."""
+
+
+async def test_a_failing_rollback_never_replaces_the_error_that_ended_the_unit(
+    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Regression: with PostgreSQL restarting, a read's translated 503 was replaced by the
+    # rollback's untranslated driver error, and the client got a 500.
+    from sqlalchemy import exc as sa_exc
+    from sqlalchemy.ext.asyncio import AsyncTransaction
+
+    async def broken(self: AsyncTransaction) -> None:
+        raise sa_exc.InternalError("ROLLBACK", {}, _BrokenRollback("another operation"))
+
+    monkeypatch.setattr(AsyncTransaction, "rollback", broken)
+    with pytest.raises(StorageUnavailable, match="first"):
+        async with SqlUnitOfWorkFactory(engine)():
+            raise StorageUnavailable("first")
+    # With nothing else failing, the rollback's own failure is translated, never raw.
+    with pytest.raises(StorageUnavailable):
+        async with SqlUnitOfWorkFactory(engine)():
+            pass

@@ -33,7 +33,9 @@ async def test_the_configured_model_is_the_openai_adapter_and_is_closed(tmp_path
     )
     app = build_application(settings)
     model = app.resolve(LanguageModel)
-    assert isinstance(model, OpenAiLanguageModel)
+    # Metrics and tracing wrap the adapter; the model underneath is the OpenAI adapter.
+    while not isinstance(model, OpenAiLanguageModel):
+        model = getattr(model, "_inner", None) or model._model
     assert model.model == "llama3.2"
     assert model._mode == "prompt_only"
     assert model._client.is_closed() is False

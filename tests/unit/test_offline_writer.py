@@ -185,15 +185,14 @@ def test_phrasing_helpers() -> None:
 async def test_skills_named_in_prose_keep_proper_names_and_skip_professions() -> None:
     care = await letter(NURSING, CARE)
     assert (
-        "three skills your posting asks for: manual handling, safeguarding and personal care"
-        in (care.text)
+        "four skills your posting asks for: dementia, manual handling, personal care and "
+        "safeguarding" in care.text
     )
     assert "Care Assistant and" not in care.text  # the job title is not a skill
     physio = await letter(NURSING, load_job("physiotherapist_nhs_style"))
     assert "asks for: physiotherapist" not in physio.text
-    assert "As an Orthopaedic Ward Nurse at Harbourview Hospital, I worked with physio" in (
-        physio.text
-    )
+    assert "As an Orthopaedic Ward Nurse at Harbourview Hospital" in physio.text
+    assert "I worked with physiotherapists on early mobilisation" in physio.text
 
 
 def test_a_company_ending_in_a_full_stop_gets_no_second_one() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from types import TracebackType
 from typing import Self
 
@@ -55,12 +56,17 @@ class SqlUnitOfWork(UnitOfWork):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        try:
-            if self._transaction is not None and self._transaction.is_active:
-                await self._transaction.rollback()
-        finally:
-            if self._connection is not None:
-                await self._connection.close()
+        # While the body's own error propagates, a failing rollback or close (the connection
+        # broke mid-operation, e.g. the database restarted) must not replace it: that error says
+        # what went wrong and is already translated; the broken connection is discarded anyway.
+        guard = contextlib.suppress(Exception) if exc is not None else translated_errors()
+        with guard:
+            try:
+                if self._transaction is not None and self._transaction.is_active:
+                    await self._transaction.rollback()
+            finally:
+                if self._connection is not None:
+                    await self._connection.close()
 
     async def commit(self) -> None:
         """Commit; a failed commit raises and nothing of this unit is kept."""
