@@ -19,8 +19,8 @@ from resumecore.model.profile import Profile
 from resumecore.model.profile_revision import new_profile
 from resumecore.ports.profile_enhancer import Enhancement
 from resumecore.tailoring import unsupported_claims
+from resumecore.testing import profiles
 from tests.support.profiles import full_profile
-from tests.unit.test_offline_writer_properties import contents
 
 AT = datetime(2026, 1, 1, tzinfo=UTC)
 # The only words the offline enhancer adds: the writer's summary frames.
@@ -67,11 +67,8 @@ def enhanced_fields_cleared(profile: Profile) -> Profile:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(contents)
-def test_enhanced_texts_are_grounded_invent_no_word_and_are_repeatable(
-    content: dict[str, Any],
-) -> None:
-    profile = make(content)
+@given(profiles(max_experiences=5, max_items=5, max_custom_fields=0, enhanced=False))
+def test_enhanced_texts_are_grounded_invent_no_word_and_are_repeatable(profile: Profile) -> None:
     enhancement = enhance_offline(profile)
 
     allowed = source_words(profile) | FRAME | {str(years_of_experience(profile))}
