@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import itertools
 import json
-import string
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,9 @@ from resumecore.ids import ProfileId, UserId
 from resumecore.jsonresume import from_json_resume, to_json_resume
 from resumecore.model.profile import Profile
 from resumecore.model.profile_revision import new_profile
+from resumecore.testing import json_resume_documents, profile_contents
+from resumecore.testing import json_values as json_values_strategy
+from resumecore.testing.text import words as short_words
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "jsonresume"
 SCHEMA = json.loads((DATA / "schema.json").read_text())
@@ -546,146 +548,10 @@ def test_a_top_level_key_containing_a_dot_is_an_ordinary_extra_key() -> None:
 
 # --- properties over generated profiles -------------------------------------------------------
 
-words = st.text(
-    alphabet=string.ascii_letters + string.digits + " .-&é", min_size=1, max_size=20
-).filter(str.strip)
-# Valid profile text has no control characters (rules.text refuses them).
-longer = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=120).filter(
-    str.strip
-)
-host = st.from_regex(r"[a-z]{1,10}", fullmatch=True)
-url = st.builds(
-    lambda scheme, h, p: f"{scheme}://{h}.example.com/{p}",
-    st.sampled_from(["http", "https"]),
-    host,
-    host,
-)
-day = st.tuples(st.integers(1900, 2100), st.integers(1, 12), st.none() | st.integers(1, 28))
-
-
-def render(d: tuple[int, int, int | None]) -> str:
-    return f"{d[0]:04d}-{d[1]:02d}" + (f"-{d[2]:02d}" if d[2] else "")
-
-
-@st.composite
-def span(draw: st.DrawFn, *, start_required: bool = False) -> tuple[str | None, str | None]:
-    first, second = sorted(
-        draw(st.lists(day, min_size=2, max_size=2)), key=lambda d: (d[0], d[1], d[2] or 0)
-    )
-    start = render(first) if start_required or draw(st.booleans()) else None
-    return start, render(second) if draw(st.booleans()) else None
-
-
-def opt(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    return st.none() | strategy
-
-
-@st.composite
-def experience(draw: st.DrawFn) -> dict[str, Any]:
-    start, end = draw(span(start_required=True))
-    current = end is None and draw(st.booleans())
-    return {
-        "title": draw(words),
-        "company": draw(words),
-        "location": draw(opt(words)),
-        "start_date": start,
-        "end_date": end,
-        "is_current": current,
-        "description": draw(opt(longer)),
-        "achievements": draw(st.lists(longer, max_size=3)),
-        "enhanced_description": draw(opt(longer)),
-    }
-
-
-@st.composite
-def education(draw: st.DrawFn) -> dict[str, Any]:
-    start, end = draw(span())
-    gpa = draw(opt(st.floats(0, 4, allow_nan=False)))
-    return {
-        "institution": draw(words),
-        "degree": draw(words),
-        "field_of_study": draw(opt(words)),
-        "start_date": start,
-        "end_date": end,
-        "gpa": gpa,
-        "honors": draw(st.lists(words, max_size=2)),
-    }
-
-
-@st.composite
-def project(draw: st.DrawFn) -> dict[str, Any]:
-    start, end = draw(span())
-    return {
-        "name": draw(words),
-        "description": draw(opt(longer)),
-        "technologies": draw(st.lists(words, max_size=3)),
-        "url": draw(opt(url)),
-        "start_date": start,
-        "end_date": end,
-        "enhanced_description": draw(opt(longer)),
-    }
-
-
-@st.composite
-def certification(draw: st.DrawFn) -> dict[str, Any]:
-    start, end = draw(span())
-    return {
-        "name": draw(words),
-        "issuer": draw(opt(words)),
-        "date_obtained": start,
-        "expiry_date": end,
-        "credential_id": draw(opt(words)),
-    }
-
-
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-1000, 1000) | words,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(words, inner, max_size=3),
-    max_leaves=6,
-)
-custom_key = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 _.\-]{0,20}", fullmatch=True).filter(
-    lambda k: k != "jsonresume"
-)
-unique_skills = st.lists(words, max_size=6, unique_by=lambda s: s.strip().casefold())
-
-contents = st.fixed_dictionaries(
-    {
-        "personal_info": st.fixed_dictionaries(
-            {
-                "full_name": words,
-                "email": opt(st.builds(lambda a, b: f"{a}@{b}.com", host, host)),
-                "phone": opt(words),
-                "location": opt(words),
-                "linkedin": opt(url),
-                "github": opt(url),
-                "website": opt(url),
-            }
-        ),
-        "professional_summary": opt(longer),
-        "skills": st.fixed_dictionaries(
-            {
-                "technical": unique_skills,
-                "soft": unique_skills,
-                "languages": st.lists(
-                    st.fixed_dictionaries(
-                        {
-                            "name": words,
-                            "proficiency": st.sampled_from(
-                                ["native", "fluent", "conversational", "basic"]
-                            ),
-                        }
-                    ),
-                    max_size=3,
-                ),
-                "certifications": st.lists(certification(), max_size=2),
-            }
-        ),
-        "experiences": st.lists(experience(), max_size=4),
-        "education": st.lists(education(), max_size=2),
-        "projects": st.lists(project(), max_size=2),
-        "custom_fields": st.dictionaries(custom_key, json_values, max_size=3),
-    }
-)
+words = short_words()
+json_values = json_values_strategy()
+# Content as the app stores it, enhanced texts included (``make`` keeps them) and custom fields.
+contents = profile_contents(max_experiences=4, max_education=2, max_projects=2, max_items=3)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -700,138 +566,8 @@ def test_export_is_schema_valid_and_survives_import_exactly(content: dict[str, A
 
 # --- properties over generated JSON Resume documents ------------------------------------------
 
-any_text = st.sampled_from(["", " ", "x" * 201, "x" * 5001]) | st.text(max_size=12)
-iso = st.from_regex(r"[12][0-9]{3}(-[01][0-9](-[0-3][0-9])?)?", fullmatch=True).filter(
-    lambda s: "\n" not in s
-)
-good_date = st.builds(render, day)
-doc_date = iso | good_date | st.sampled_from(["2019", "1899", "2019-02-30"])
-doc_url = url | st.sampled_from(["", "ftp://example.com", "not a url", "http://"])
-skill_word = st.sampled_from(["Python", "python", "Go", "SQL", " ", "", "Soft skills", "x" * 101])
-extra_key = st.sampled_from(["x-extra", "custom", "id"])
-
-
-def item(
-    fields: dict[str, st.SearchStrategy[Any]],
-    *,
-    usual: dict[str, st.SearchStrategy[Any]] | None = None,
-) -> st.SearchStrategy[dict[str, Any]]:
-    """Items with any subset of ``fields``, or (as often) with the ``usual`` ones always set."""
-    anything = st.fixed_dictionaries({}, optional={**fields, "x-extra": json_values})
-    if usual is None:
-        return anything
-    rest = {k: v for k, v in fields.items() if k not in usual}
-    return anything | st.fixed_dictionaries(usual, optional={**rest, "x-extra": json_values})
-
-
-work_item = item(
-    {
-        "name": any_text | words,
-        "position": any_text | words,
-        "location": any_text,
-        "description": any_text,
-        "url": doc_url,
-        "startDate": doc_date,
-        "endDate": doc_date,
-        "summary": any_text,
-        "highlights": st.lists(any_text, max_size=3),
-    },
-    usual={"name": words, "position": words, "startDate": good_date | doc_date},
-)
-education_item = item(
-    {
-        "institution": words | any_text,
-        "studyType": words | any_text,
-        "area": any_text,
-        "url": doc_url,
-        "startDate": doc_date,
-        "endDate": doc_date,
-        "score": st.sampled_from(["3.5", "4", "4.0", "3.67/4.0", "5", " 2.0", "1e-3"]) | any_text,
-        "courses": st.lists(any_text, max_size=2),
-    },
-    usual={"institution": words, "studyType": words},
-)
-project_item = item(
-    {
-        "name": words | any_text,
-        "description": any_text,
-        "url": doc_url,
-        "highlights": st.lists(any_text, max_size=2),
-        "keywords": st.lists(skill_word, max_size=3),
-        "startDate": doc_date,
-        "endDate": doc_date,
-        "roles": st.lists(words, max_size=2),
-        "entity": any_text,
-        "type": any_text,
-    },
-    usual={"name": words},
-)
-certificate_item = item(
-    {"name": words | any_text, "date": doc_date, "issuer": any_text, "url": doc_url},
-    usual={"name": words},
-)
-language_item = item(
-    {
-        "language": words | any_text,
-        "fluency": st.sampled_from(["Native speaker", "fluent", "Beginner", "C2", ""]) | any_text,
-    },
-    usual={"language": words},
-)
-skill_item = item(
-    {"name": skill_word | words, "level": any_text, "keywords": st.lists(skill_word, max_size=4)}
-)
-profile_item = item(
-    {
-        "network": st.sampled_from(["LinkedIn", "linkedin", "GitHub", "Twitter", ""]),
-        "username": any_text,
-        "url": doc_url,
-    },
-    usual={"network": st.sampled_from(["LinkedIn", "GitHub"]), "url": url},
-)
+documents = json_resume_documents()
 loose_item = st.dictionaries(words, json_values, max_size=3)
-
-documents = st.fixed_dictionaries(
-    {},
-    optional={
-        "$schema": any_text,
-        "basics": item(
-            {
-                "name": any_text | words,
-                "label": any_text,
-                "image": any_text,
-                "email": st.sampled_from(["a@b.com", "no-at-sign", ""]) | any_text,
-                "phone": any_text,
-                "url": doc_url,
-                "summary": any_text,
-                "location": item(
-                    {
-                        "address": any_text,
-                        "postalCode": any_text,
-                        "city": any_text,
-                        "countryCode": any_text,
-                        "region": any_text,
-                    }
-                ),
-                "profiles": st.lists(profile_item, max_size=3),
-            }
-        ),
-        "work": st.lists(work_item, max_size=3),
-        "education": st.lists(education_item, max_size=2),
-        "projects": st.lists(project_item, max_size=2),
-        "certificates": st.lists(certificate_item, max_size=2),
-        "languages": st.lists(language_item, max_size=3),
-        "skills": st.lists(skill_item, max_size=3),
-        "volunteer": st.lists(item({"organization": any_text, "startDate": doc_date}), max_size=1),
-        "awards": st.lists(item({"title": any_text, "date": doc_date}), max_size=1),
-        "publications": st.lists(loose_item, max_size=1),
-        "interests": st.lists(
-            item({"name": any_text, "keywords": st.lists(any_text, max_size=2)}), max_size=1
-        ),
-        "references": st.lists(loose_item, max_size=1),
-        "meta": item({"canonical": doc_url, "version": any_text, "lastModified": any_text}),
-        "x-top-level": json_values,
-    },
-)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
