@@ -36,6 +36,20 @@ def seconds_to_next_day(now: datetime) -> int:
     return max(1, int((tomorrow - now).total_seconds()))
 
 
+async def ensure_budget(ledger: TokenLedger, user_id: UserId, now: datetime, budget: int) -> None:
+    """Refuse when ``user_id`` spent ``budget`` tokens or more today (UTC).
+
+    Raises:
+        TokenBudgetExhausted: a 429 until the next UTC day; the caller makes no model call.
+    """
+    if await ledger.spent(user_id, now.date()) >= budget:
+        raise TokenBudgetExhausted(
+            f"Today's language-model budget ({budget} tokens) is spent; "
+            "the offline writer is still available.",
+            retry_after=seconds_to_next_day(now),
+        )
+
+
 class ModelSession:
     """Asks ``model`` on behalf of ``user_id``; sums usage, calls, cache hits and latency."""
 
@@ -88,11 +102,7 @@ class ModelSession:
                 self.cache_hits += 1
                 return value, cached.decode()
         now = self._clock.now()
-        if await self._ledger.spent(self._user_id, now.date()) >= self._budget:
-            raise TokenBudgetExhausted(
-                "Today's language-model tokens are spent.",
-                retry_after=seconds_to_next_day(now),
-            )
+        await ensure_budget(self._ledger, self._user_id, now, self._budget)
         completion = await self._model.complete(
             messages, reply_type, schema_name=schema, max_tokens=max_tokens
         )

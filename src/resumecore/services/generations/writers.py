@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from resumecore.errors import InvalidValue, TokenBudgetExhausted
-from resumecore.generation.llm.session import seconds_to_next_day
+from resumecore.errors import InvalidValue
+from resumecore.generation.llm.session import ensure_budget
 from resumecore.ids import UserId
 from resumecore.ports.document_writer import DocumentWriter
 from resumecore.ports.llm_usage import TokenLedger
@@ -81,9 +81,4 @@ class Writers:
         """
         if writer.name != LLM or self._ledger is None:
             return
-        if await self._ledger.spent(user_id, now.date()) >= self._tokens_per_day:
-            raise TokenBudgetExhausted(
-                f"Today's language-model budget ({self._tokens_per_day} tokens) is spent; "
-                "the offline writer is still available.",
-                retry_after=seconds_to_next_day(now),
-            )
+        await ensure_budget(self._ledger, user_id, now, self._tokens_per_day)
