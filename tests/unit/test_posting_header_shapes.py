@@ -146,3 +146,33 @@ def test_indeed_page_title_suffix_and_badges_are_furniture() -> None:
         "Crestline Distribution",
         "Reno, NV",
     )
+
+
+def test_recruiter_mail_names_a_client_after_a_comma_and_a_place_the_body_confirms() -> None:
+    parsed = parse_posting(
+        "Subject: Nurse Manager - ICU - Fintech - Denver\n\nHi Jamie,\n\n"
+        "I'm working with a large hospital client, St. Aurelia Medical Center, on this opening "
+        "in Denver, CO.\n"
+    )
+    assert parsed.company == "St. Aurelia Medical Center"
+    assert parsed.location == "Denver"
+
+
+def test_recruiter_mail_reads_the_employer_that_is_hiring() -> None:
+    parsed = parse_posting(
+        "Subject: CDL-A Driver opportunity with Redline Freight - Memphis terminal\n\n"
+        "Hey Chris,\n\n"
+        "Reaching out because Redline Freight is hiring drivers.\n"
+    )
+    assert (parsed.title, parsed.company, parsed.location) == (
+        "CDL-A Driver",
+        "Redline Freight",
+        "Memphis",
+    )
+
+
+def test_a_business_name_after_the_title_is_the_company() -> None:
+    parsed = parse_posting("Line Cook - Blue Heron Bistro\nPortland, OR\n$19-$23/hr\n")
+    assert (parsed.title, parsed.company) == ("Line Cook", "Blue Heron Bistro")
+    specialised = parse_posting("Dental Hygienist II - Public Health\nHarmon Valley County\n")
+    assert specialised.title == "Dental Hygienist II - Public Health"

@@ -16,8 +16,14 @@ _CLIENT = re.compile(
     r"\b(?i:on behalf of|my client(?:s)?(?: is)?,?|our client(?: is)?,?|one of my clients,?|"
     r"with our client|client of ours,?|mein kunde(?: ist)?|unser kunde(?: ist)?|"
     r"(?:recruiting|hiring|working|partnering|partnered|filling \w+ [\w ]{0,40}?) (?:for|with)|"
-    r"(?:role|position|opening|opportunity|vacancy|spots?) (?:at|with)|join)\s+"
-    r"(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|[A-Z][\w&.'\u2019-]*)){0,4})"
+    r"(?:role|position|opening|opportunity|vacancy|spots?|need for an? [\w ]{3,40}?) (?:at|with)|"
+    r"(?:a|an|our|my) [\w -]{0,30}\bclient,|join)\s+"
+    r"(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|of|[A-Z][\w&.'\u2019-]*)){0,4})"
+)
+# "Redline Freight is hiring Class A CDL Drivers": the employer as the subject of the sentence.
+_HIRING = re.compile(
+    r"\b(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|of|[A-Z][\w&.'\u2019-]*)){0,4}) "
+    r"(?:is|are) (?:hiring|looking for|recruiting|seeking)\b"
 )
 _ROLE = re.compile(
     r"\b(?:engineer|developer|manager|technician|representative|rep|analyst|assistant|"
@@ -25,7 +31,11 @@ _ROLE = re.compile(
     r"teacher|driver|operator|associate|designer|accountant|paralegal|scientist|lead)s?\b",
     re.IGNORECASE,
 )
-_ROLE_TAIL = re.compile(r"\s+(?:role|opportunity|position|vacancy|opening|job)$", re.IGNORECASE)
+_ROLE_TAIL = re.compile(
+    r"\s+(?:role|opportunity|position|vacancy|opening|job)(?: (?:with|at|for) .*)?$", re.IGNORECASE
+)
+# "Memphis terminal", "Leeds office": the site named after its town.
+_SITE_TAIL = re.compile(r" (?:terminal|office|branch|depot|site|area|clinic|campus)$")
 _TERMS_LEAD = re.compile(
     r"^(?:(?:temp[- ]to[- ](?:hire|perm)|contract[- ]to[- ]hire|temporary|temp|contract|"
     r"permanent|perm|urgent|new|freelance|interim|\d+[- ]month)\s+)+",
@@ -37,7 +47,10 @@ _AGENCY = re.compile(
     r"consulting|consultancy|solutions group)\b",
     re.IGNORECASE,
 )
-_NOT_NAMES = frozenset({"The", "A", "An", "Our", "My", "Your", "Their", "This", "We", "I", "Us"})
+_NOT_NAMES = frozenset(
+    {"The", "A", "An", "Our", "My", "Your", "Their", "This", "We", "I", "Us", "They", "She", "He"}
+    | {"It", "Who", "You", "Which", "That", "Client", "Company"}
+)
 _LEGAL_TAIL = re.compile(r"\s+(?:LLP|LLC|Ltd|GmbH|Inc|PLC|plc|AG|B\.V\.|BV)\.?$")
 _PROSE_TITLE = re.compile(
     r"\b(?:hiring (?:an?|the)|opening for an?|looking for an?|role as an?|seeking an?|"
@@ -61,10 +74,12 @@ def subject_parts(labels: list[tuple[str, str]]) -> list[str]:
 
 def client_company(text: str) -> str | None:
     """The employer a recruiter names: "on behalf of X", "my client is X", "a role at X"."""
-    for found in _CLIENT.finditer(text):
-        name = re.split(r"['\u2019]s\b", found.group("name"))[0].strip()
-        if not _AGENCY.search(name) and name.split()[0] not in _NOT_NAMES:
-            return _LEGAL_TAIL.sub("", name)
+    for pattern in (_CLIENT, _HIRING):
+        for found in pattern.finditer(text):
+            name = re.split(r"['\u2019]s\b", found.group("name"))[0].strip()
+            name = re.sub(r" of$", "", name)
+            if not _AGENCY.search(name) and name.split()[0] not in _NOT_NAMES:
+                return _LEGAL_TAIL.sub("", name)
     return None
 
 
@@ -75,21 +90,27 @@ def prose_title(text: str) -> str | None:
 
 
 def subject_place(
-    parts: list[str], title: str | None = None, company: str | None = None
+    parts: list[str], title: str | None = None, company: str | None = None, text: str = ""
 ) -> str | None:
-    """A place among the subject's parts ("Bristol", "Munich"), not the title or company."""
+    """A place among the subject's parts ("Bristol", "Munich"), not the title or company.
+
+    "Fintech" and "ICU" look like places too: a part the body also names as a place ("in
+    Denver, CO", "their London office") wins over the first part that merely looks like one.
+    """
+    found: list[str] = []
     for part in parts[1:]:
         # "(Austin, in office)": the place before a work-mode word.
         head, _, tail = part.partition(", ")
         place = head if tail and places.mode_words(tail) else places.drop_mode_aside(part)
+        place = _SITE_TAIL.sub("", place)
         if (
             place not in {title, company}
             and places.looks_like_place(place)
             and len(place) < 40
             and not _ROLE.search(place)
         ):
-            return place
-    return None
+            found.append(place)
+    return next((p for p in found if places.named_as_place(p, text)), found[0] if found else None)
 
 
 def subject_company(parts: list[str], title: str | None, text: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from resumecore.postings import email_shape, page_lines, places
+from resumecore.postings import email_shape, org_names, page_lines, places
 from resumecore.postings.city_tidy import tidy_location
 from resumecore.postings.section_headers import about_name, header_kind
 from resumecore.postings.title_cleanup import clean_title
@@ -106,14 +106,7 @@ _COMPANY_PROSE = re.compile(
     r"(?:^|\n|\. )(?:At |Join )?(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|[A-Z][\w&.'\u2019-]*)){0,4})"
     r"(?: is (?:hiring|looking|a |an |the |seeking|recruiting)|,? we\b)"
 )
-# The last word of a company's name: "Summit Comfort Systems", "Beaumont Heating Services".
-_ORG_TAIL = re.compile(
-    r"\b(?:partners|holdings|company|co\.?|inc\.?|ltd\.?|llc|gmbh|corp\.?|corporation|"
-    r"enterprises|associates|contractors|plc)$",
-    re.IGNORECASE,
-)
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
-_NAME_TAIL = re.compile(r"^(?:[A-Z][\w&'-]* ){2,}(?:Systems|Services|Solutions|Group)$")
 _PAY = re.compile(r"[$£€₹]\s?\d|\d\s?k\b|\bper (?:hour|annum|year)\b|/hr\b|\bp/?h\b", re.I)
 _TERMS_OR_PAY = re.compile(
     r"[$£€]\s?\d|\d\s?k\b|\b(?:perm|permanent|full[- ]?time|part[- ]?time|contract|temp|"
@@ -209,7 +202,7 @@ def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header
     )
     location = (
         _labelled_location(labels)
-        or email_shape.subject_place(subject, title, company)
+        or email_shape.subject_place(subject, title, company, text)
         or places.in_prose(text)
     )
     location = tidy_location(location) if location else None
@@ -276,8 +269,7 @@ def _title_of_line(line: str, top: list[str], text: str) -> tuple[str, list[str]
             or places.clearly_place(part)
             or _own_line(part, top, line)
             or _named_as_org(part, text)
-            or _ORG_TAIL.search(part)
-            or (len(part.split()) >= 3 and _NAME_TAIL.search(part))
+            or org_names.reads_as_business(part)
         ):
             rest = [p for p, _ in parts[index:]]
             break

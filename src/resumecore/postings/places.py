@@ -87,7 +87,8 @@ _AREA_TAIL = re.compile(
 )
 _LAST_SEGMENT = re.compile(r"(?:\s*\([^()]*\)|\s*[,—\u2013-]\s*[^,—\u2013()-]*)\s*$")
 _PROSE = re.compile(
-    r"\b(?:in|based in|located in)\s+(?P<place>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+)?, "
+    r"\b(?:in|based in|located in|out of (?:their |our |the )?|near|outside(?: of)?)\s+"
+    r"(?P<place>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+)?, "
     r"(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?))"
     r"|\b(?:team|office|offices|site|store|home|hospital|clinic|branch|depot|warehouse|"
     r"headquarters|hq) in (?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)"
@@ -155,6 +156,21 @@ def split_org_place(line: str) -> tuple[str | None, str | None]:
     if mode_words(first):
         return None, place
     return first or None, place
+
+
+def named_as_place(name: str, text: str) -> bool:
+    """Whether ``text`` speaks of ``name`` as a place: "in Denver, CO", "their London office"."""
+    if not name:
+        return False
+    place = re.escape(name)
+    return bool(
+        re.search(
+            rf"\b(?:in|near|outside|around|out of|across)(?: (?:central|downtown|greater|the|"
+            rf"their|our))? {place}\b(?!-)|\b{place}(?:, [A-Z]|(?: area| office| offices| terminal|"
+            rf" branch| site| depot| clinic| campus| location|-based| based)\b)",
+            text,
+        )
+    )
 
 
 def in_prose(text: str) -> str | None:

@@ -33,7 +33,16 @@ _AMOUNT = re.compile(
     r"(?P<num>(?<![\d.,])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,. \u202f]\d{3})+|\d{1,7})"
     r"(?:[.,]\d{1,2})?(?!\d))"
     r"(?P<k>\s?[kK](?![a-zA-Z]))?(?P<lakh>\s?(?:LPA|lakhs?|lacs?)\b)?"
-    rf"(?:\s?(?P<post>k€|€|£|\b(?:{_CODES}|euros?)\b))?"
+    rf"(?:\s?(?P<post>k€|€|£|\$(?!\s?\d)|\b(?:{_CODES}|euros?)\b))?"
+)
+# "CAD $48,000", "AUD $95k": an ISO code written before the dollar sign names the dollar.
+_CODE_BEFORE = re.compile(rf"\b(?P<code>{_CODES})\s?$")
+# "Hourly rate: $25", "Weekly pay $1,200": the period named before the figure on its line.
+_PERIOD_BEFORE: tuple[tuple[Period, re.Pattern[str]], ...] = (
+    ("hour", re.compile(r"\bhourly\b|\bper hour\b", re.IGNORECASE)),
+    ("week", re.compile(r"\bweekly\b|\bper week\b", re.IGNORECASE)),
+    ("month", re.compile(r"\bmonthly\b|\bper month\b", re.IGNORECASE)),
+    ("year", re.compile(r"\bannual\b|\bper (?:year|annum)\b", re.IGNORECASE)),
 )
 _RANGE_GAP = re.compile(
     r"^\s*(?:(?:/|per |an? )\s?[a-zA-Z]+\.?\s*)?(?:-|\u2013|—|to|bis|à|a|y|and|und|et)\s*$",
@@ -66,7 +75,7 @@ _PERIOD_PATTERNS: tuple[tuple[Period, str], ...] = (
 _PERIODS = tuple((period, re.compile(p, re.IGNORECASE)) for period, p in _PERIOD_PATTERNS)
 _LABEL = re.compile(
     r"\b(?:salary|salaries|compensation|pay|rate|wage|wages|earn|gehalt|vergütung|salaire|"
-    r"rémunération|salario|sueldo|remuneration|ote|base)\b",
+    r"rémunération|salario|sueldo|remuneration|ote|base|ctc|stipendio|loon|salaris)\b",
     re.IGNORECASE,
 )
 _NOT_PAY = re.compile(
@@ -163,7 +172,12 @@ def _money(text: str, found: re.Match[str]) -> _Money | None:
     scale = 1000.0 if found.group("k") else _LAKH if found.group("lakh") else 1.0
     value = _number(found.group("num")) * scale
     symbol = found.group("pre") or found.group("post")
-    return _Money(found.start(), found.end(), value, _currency(symbol) if symbol else None, scale)
+    currency = _currency(symbol) if symbol else "INR" if found.group("lakh") else None
+    if symbol == "$" and (
+        code := _CODE_BEFORE.search(text, max(0, found.start() - 5), found.start())
+    ):
+        currency = code.group("code").upper()
+    return _Money(found.start(), found.end(), value, currency, scale)
 
 
 def _candidate(text: str, low: _Money, high: _Money) -> tuple[int, SalaryRange] | None:
@@ -183,9 +197,12 @@ def _candidate(text: str, low: _Money, high: _Money) -> tuple[int, SalaryRange] 
     tail = after[filler.end() if filler else 0 :]
     period, period_end = _period(tail)
     end = high.end + (len(after) - len(tail)) + period_end if period else high.end
+    if period is None:
+        period = _period_before(text[line_start : low.start])
     if period is None and (high.value >= _MIN_YEARLY or high.scale == _LAKH):
         period = "year"
-    if currency == "USD" and text[low.start : low.start + 1] == "$":
+    written = text[low.start : low.end]
+    if currency == "USD" and "$" in written and "US$" not in written:
         currency = _dollar(text)
     elif currency is None and _in_us(text):
         currency = "USD"
@@ -194,7 +211,7 @@ def _candidate(text: str, low: _Money, high: _Money) -> tuple[int, SalaryRange] 
     score = 4 * labelled + 2 * (high is not low) + 2 * (period is not None) + (currency is not None)
     # "$1.50/hr shift differential", "$240K OTE": the words right after the figure say what it
     # is; "+ bonus" further on does not make a labelled salary a bonus.
-    right_after = re.split(r"[+,;(]|\bplus\b|\band\b", nearby, maxsplit=1)[0]
+    right_after = re.split(r"[+,;(]|\b(?:plus|and|with|or|up to)\b", nearby, maxsplit=1)[0]
     if _NOT_PAY.search(right_after) or _NOT_PAY.search(before):
         return None
     if _NOT_PAY.search(nearby) and not labelled:
@@ -216,6 +233,10 @@ def _period(tail: str) -> tuple[Period | None, int]:
         if found:
             return period, len(tail) - len(stripped) + found.end()
     return None, 0
+
+
+def _period_before(label: str) -> Period | None:
+    return next((period for period, pattern in _PERIOD_BEFORE if pattern.search(label)), None)
 
 
 def _number(raw: str) -> float:

@@ -1,0 +1,29 @@
+"""Base pay in the shapes postings write it: codes before "$", lakhs, post-fixed dollars, OTE."""
+
+from __future__ import annotations
+
+import pytest
+
+from resumecore.postings.salary import find_salary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CAD $48,000-$55,000/yr", (48000, 55000, "CAD", "year")),
+        ("CTC: 18-24 LPA", (1800000, 2400000, "INR", "year")),
+        ("Montréal, QC\n17,50 $ de l'heure + pourboires", (17.5, 17.5, "CAD", "hour")),
+        ("Basic salary £28,000 with OTE of £45,000", (28000, 28000, "GBP", "year")),
+        ("Hourly rate: $24.50", (24.5, 24.5, "USD", "hour")),
+        ("Weekly pay: $1,250", (1250, 1250, "USD", "week")),
+    ],
+)
+def test_base_pay_shapes(text: str, expected: tuple[float, float, str, str]) -> None:
+    salary = find_salary(text)
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period) == expected
+
+
+def test_per_mile_and_sign_on_figures_are_not_base_pay() -> None:
+    text = "* $0.62 - $0.68 per mile\n* $5,000 sign-on bonus\n* Average weekly earnings $1,400+"
+    assert find_salary(text) is None
