@@ -68,3 +68,39 @@ def test_other_openings_listed_under_the_posting_name_no_skills() -> None:
     )
     assert "PyTorch" in parsed.skills
     assert "Customer Success" not in parsed.skills
+
+
+def test_negated_and_respelled_mentions_are_not_asks() -> None:
+    parsed = parse_posting(
+        "Paralegal\nAcme\n\nRequirements\n- Knowledge of CPR (Civil Procedure Rules)\n"
+        "- German not required, English is our working language\n"
+        "- First aid and CPR certification\n"
+    )
+    assert "Civil Procedure Rules" in parsed.skills
+    assert "German" not in parsed.skills
+    clinic = parse_posting("Nurse\nAcme\n\nRequirements\n- Current CPR certification\n")
+    assert "Basic Life Support" in clinic.skills
+
+
+def test_a_language_counts_only_when_the_applicant_needs_it() -> None:
+    parsed = parse_posting(
+        "Clerk\nAcme\n\nRequirements\n- GCSE English and Maths at grade 4\n"
+        "- Bilingual in English and Spanish\n"
+        "- Build relationships with families, many of whom speak Arabic at home\n"
+    )
+    assert "Spanish" in parsed.skills
+    assert not {"English", "Arabic"} & set(parsed.skills)
+    fluent = parse_posting("Clerk\nAcme\n\nRequirements\n- Fluent English and German\n")
+    assert {"English", "German"} <= set(fluent.skills)
+
+
+def test_a_field_named_as_past_experience_is_not_a_skill_but_a_tool_is() -> None:
+    parsed = parse_posting(
+        "Analyst\nAcme\n\nRequirements\n- 2+ years of accounting experience\n"
+        "- 1+ year in IT security, network administration or a help desk role\n"
+        "- 3+ years of Python experience\n\nPay: $30 per hour (more with a CPA)\n"
+    )
+    assert "Python" in parsed.skills
+    assert not {"Accounting", "Cybersecurity", "Network Administration", "IT Support", "CPA"} & set(
+        parsed.skills
+    )

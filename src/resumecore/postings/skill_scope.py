@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from resumecore.postings.sections import Span
+from resumecore.postings.skill_asides import asides
 from resumecore.postings.vocabulary import SkillMatch
 
 # Names of whole fields, industries or occupations rather than of a skill one can list.
@@ -51,6 +52,21 @@ BROAD_FIELDS = frozenset(
         "UX Design",
         "Data Science",
         "Supply Chain Management",
+        "Frontend Development",
+        "Backend Development",
+        "Mobile Development",
+        "Full-Stack Development",
+        "Data Engineering",
+        "IT Support",
+        "Network Administration",
+        "Site Reliability Engineering",
+        "Platform Engineering",
+        "Cloud Computing",
+        "Medical Devices",
+        "Warehouse Management",
+        "Paralegal",
+        "Physical Therapy",
+        "Occupational Therapy",
     }
 )
 _ROLE_NOUN = re.compile(
@@ -116,6 +132,7 @@ def posting_skills(
     items: tuple[Span, ...] | list[Span] = (),
     is_tech: Callable[[str], bool] = lambda _: False,
     asked: tuple[Span, ...] | list[Span] = (),
+    category: Callable[[str], str | None] = lambda _: None,
 ) -> list[SkillMatch]:
     """The matches that name something the job needs, in text order.
 
@@ -132,6 +149,9 @@ def posting_skills(
         asked: Requirement and nice-to-have items: a broad field ("Nursing", "Logistics",
             "Customer Service") counts only when asked for there, not when it describes the
             duties, the team or the employer.
+        category: The category of a canonical skill, for the mentions in passing that
+            ``skill_asides`` leaves out (a spoken language nobody asks of the applicant, a
+            field named only as past experience).
 
     Returns:
         The hits outside those places that do not name a person's job.
@@ -149,10 +169,12 @@ def posting_skills(
         ]
     dropped += _prose_about_company(text, company)
     dropped.sort()
+    passing = asides(text, matches, category, BROAD_FIELDS)
     return [
         m
-        for m in matches
-        if not _names_a_person(m.alias, m.canonical)
+        for index, m in enumerate(matches)
+        if index not in passing
+        and not _names_a_person(m.alias, m.canonical)
         and not _ORGANISATION_AFTER.match(text, m.end)
         and not _DEGREE_BEFORE.search(text, max(0, m.start - 80), m.start)
         and not (_bare_field(m) and not _inside_any(m, list(asked)))

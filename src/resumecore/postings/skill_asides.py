@@ -1,0 +1,173 @@
+"""Skill words that a posting writes in passing rather than asks for.
+
+- a negation right after the word ("German not required");
+- an acronym the posting itself spells out as something else ("CPR (Civil Procedure Rules)",
+  "professional learning communities (PLCs)");
+- a spoken language that is not the applicant's: a school subject ("GCSE English"), what
+  documents are "available in", what families "speak at home", or English beside the other
+  language of a "bilingual" ask (the other language is the ask);
+- a field named as past experience ("2+ years of accounting experience", "in a SOC, security
+  operations or help desk role"): years of experience are not a skill, a tool named there is;
+- a pay line ("Pay: £12.25 per hour (higher rate for NVQ Level 3)").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from resumecore.postings.vocabulary import SkillMatch
+
+_NEGATED = re.compile(
+    r"\s*(?:is |are )?(?:not (?:required|necessary|needed|essential)|"
+    r"(?:is |are )?optional\b(?! but))",
+    re.IGNORECASE,
+)
+_EXPANSION_AFTER = re.compile(r"\s*\(([A-Za-z][\w '&/-]{3,60})\)")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})s?\)")
+_WORDS = re.compile(r"[A-Za-z]+")
+_LANGUAGE_NOT_ASKED_BEFORE = re.compile(
+    r"(?:\b(?:gcse|gcses|a[- ]level|o[- ]level|igcse|ks[1-5]|key stage \d)\b[\w ,/&]*|"
+    r"\bavailable in |\btranslated (?:in)?to )$",
+    re.IGNORECASE,
+)
+_LANGUAGE_NOT_ASKED_AFTER = re.compile(r"^[\w ,/]{0,30}\bat home\b", re.IGNORECASE)
+_BILINGUAL = re.compile(r"\bbilingual\b", re.IGNORECASE)
+_YEARS_BEFORE = re.compile(
+    r"(?:\b\d{1,2}\+?|\b(?:one|two|three|four|five)\b|\(\d\))\s*(?:\+\s*)?(?:years?|yrs?)\b"
+    r"(?: of)?(?: (?:experience|professional|working|hands-on|progressive|relevant|paid)"
+    r"(?: (?:in|with|as))?)?(?: an?| the)?[\w ,/-]{0,60}$",
+    re.IGNORECASE,
+)
+_EXPERIENCE_AFTER = re.compile(
+    r"^(?:[\w ,/-]{0,60}?)\s(?:experience|background|role|roles|position|positions|setting|"
+    r"environment)\b",
+    re.IGNORECASE,
+)
+_ROLE_AFTER = re.compile(
+    r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[\w-]+(?: [\w-]+){0,2})*\s+(?:role|roles|position|positions|"
+    r"background)\b",
+    re.IGNORECASE,
+)
+_PAY_LINE = re.compile(
+    r"^[\s*-]*(?:pay|salary|rate|compensation|wage|hourly rate)\s*:.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def asides(
+    text: str,
+    matches: list[SkillMatch],
+    category: Callable[[str], str | None],
+    broad_fields: frozenset[str],
+) -> set[int]:
+    """Indexes of ``matches`` that are mentions in passing, not asks.
+
+    Args:
+        text: The posting body the matches were found in.
+        matches: The vocabulary hits, in text order.
+        category: The category of a canonical skill (``None`` if unknown).
+        broad_fields: Canonical names of whole fields ("Accounting", "Nursing").
+
+    Returns:
+        The positions in ``matches`` to leave out.
+    """
+    pay_lines = [(m.start(), m.end()) for m in _PAY_LINE.finditer(text)]
+    redefined = _redefined_acronyms(text, matches)
+    languages = [i for i, m in enumerate(matches) if category(m.canonical) == "languages"]
+    dropped: set[int] = set()
+    for index, match in enumerate(matches):
+        kind = category(match.canonical)
+        if (
+            _NEGATED.match(text, match.end)
+            or match.alias.upper().rstrip("S") in redefined.get(match.canonical, ())
+            or (pay_lines and any(start <= match.start < end for start, end in pay_lines))
+            or (kind == "languages" and _language_not_asked(text, match, matches, languages))
+            or (match.canonical in broad_fields and _past_field(text, match))
+        ):
+            dropped.add(index)
+    return dropped
+
+
+_TECH = frozenset(
+    {
+        "programming_language",
+        "web_frontend",
+        "backend_framework",
+        "mobile",
+        "database",
+        "cloud",
+        "devops",
+        "data_engineering",
+        "testing",
+        "networking",
+        "systems",
+        "languages",
+    }
+)
+
+
+def _redefined_acronyms(text: str, matches: list[SkillMatch]) -> dict[str, set[str]]:
+    # An acronym hit whose spelled-out form in the text is not one of the skill's names.
+    found: dict[str, set[str]] = {}
+    for match in matches:
+        if len(match.alias) > 7 or not match.alias[:2].isupper():
+            continue
+        alias = match.alias[:-1] if match.alias.endswith("s") else match.alias
+        if not (2 <= len(alias) <= 6 and alias.isupper()):
+            continue
+        after = _EXPANSION_AFTER.match(text, match.end)
+        if after and _spells(alias, after.group(1)) and not _names(match, after.group(1)):
+            found.setdefault(match.canonical, set()).add(alias)
+        if text[match.start - 1 : match.start] == "(":
+            before = text[max(0, match.start - 80) : match.start - 1].rstrip()
+            words = _WORDS.findall(before)[-len(alias) :]
+            if _spells(alias, " ".join(words)) and not _names(match, " ".join(words)):
+                found.setdefault(match.canonical, set()).add(alias)
+    return found
+
+
+def _spells(acronym: str, phrase: str) -> bool:
+    initials = "".join(word[0] for word in _WORDS.findall(phrase) if word.lower() not in _SMALL)
+    return initials.upper() == acronym.upper()
+
+
+_SMALL = frozenset({"of", "and", "for", "the", "to", "in", "on", "a", "an", "&"})
+
+
+def _names(match: SkillMatch, phrase: str) -> bool:
+    return match.canonical.lower() in phrase.lower() or phrase.lower() in match.canonical.lower()
+
+
+def _language_not_asked(
+    text: str, match: SkillMatch, matches: list[SkillMatch], languages: list[int]
+) -> bool:
+    line_start = text.rfind("\n", 0, match.start) + 1
+    if _LANGUAGE_NOT_ASKED_BEFORE.search(text, line_start, match.start):
+        return True
+    if _LANGUAGE_NOT_ASKED_AFTER.match(text[match.end : match.end + 40]):
+        return True
+    if match.canonical != "English":
+        return False
+    line_end = text.find("\n", match.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    others = [
+        matches[i]
+        for i in languages
+        if matches[i].canonical != "English"
+        and line_start <= matches[i].start < line_start + len(line)
+    ]
+    return bool(others) and _BILINGUAL.search(line) is not None
+
+
+def _past_field(text: str, match: SkillMatch) -> bool:
+    if _ROLE_AFTER.match(text, match.end):
+        return True
+    if " " in match.alias.strip() and match.alias.lower() != match.canonical.lower():
+        return False
+    line_start = text.rfind("\n", 0, match.start) + 1
+    if not _YEARS_BEFORE.search(text, line_start, match.start):
+        return False
+    line_end = text.find("\n", match.end)
+    rest = text[match.end : len(text) if line_end < 0 else line_end]
+    return _EXPERIENCE_AFTER.match(rest) is not None or rest.strip(" .;,") == ""
