@@ -56,6 +56,7 @@ def parse_posting(raw_text: str, vocabulary: SkillVocabulary | None = None) -> P
         items,
         vocabulary.is_tech,
         asked,
+        vocabulary.category,
     )
     required = _skills_within(matches, sections.items.get("requirements", []))
     preferred = tuple(
