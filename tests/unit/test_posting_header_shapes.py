@@ -176,3 +176,73 @@ def test_a_business_name_after_the_title_is_the_company() -> None:
     assert (parsed.title, parsed.company) == ("Line Cook", "Blue Heron Bistro")
     specialised = parse_posting("Dental Hygienist II - Public Health\nHarmon Valley County\n")
     assert specialised.title == "Dental Hygienist II - Public Health"
+
+
+def test_recruiter_mail_client_after_clients_comma_and_german_client() -> None:
+    indian = parse_posting(
+        "Subject: Opportunity: Senior Backend Engineer | Pune | 25-35 LPA\n\nHi Rahul,\n\n"
+        "We are hiring for one of our esteemed clients, Vyomika Fintech Pvt. Ltd., a lender.\n"
+        "Designation: Senior Backend Engineer\n"
+    )
+    assert (indian.title, indian.company, indian.location) == (
+        "Senior Backend Engineer",
+        "Vyomika Fintech",
+        "Pune",
+    )
+    german = parse_posting(
+        "Betreff: CNC-Fräser (m/w/d) - Nähe Ulm\n\nHallo Herr Yilmaz,\n\n"
+        "hier die Eckdaten bei unserem Kunden, der Hollweg Präzisionstechnik GmbH. Das "
+        "Unternehmen fertigt Frästeile. Der Standort ist in Blaustein, nahe Ulm.\n\n"
+        "Position: CNC-Fräser (m/w/d) - 5-Achs-Bearbeitung\n"
+    )
+    assert (german.title, german.company, german.location) == (
+        "CNC-Fräser - 5-Achs-Bearbeitung",
+        "Hollweg Präzisionstechnik",
+        "Blaustein",
+    )
+
+
+def test_location_lines_drop_premises_modes_and_further_places() -> None:
+    cases = {
+        "Location: Patient Service Center - 1820 W Bell Rd, Phoenix AZ 85023": "Phoenix",
+        "Location: Sir John Rogerson's Quay, Dublin 2 - hybrid": "Dublin",
+        "Location: Onsite, Fort Wayne, IN - Monday through Friday": "Fort Wayne",
+        "Where: North Sydney NSW 2060 + CBD sites": "North Sydney",
+        "Location: Riverbend Public Works Yard, 400 Mill St, Riverbend, OR": "Riverbend",
+    }
+    for line, city in cases.items():
+        parsed = parse_posting(f"Phlebotomist II\nCompany: Clearwater Labs\n{line}\n")
+        assert (parsed.location or "").split(",")[0] == city, line
+
+
+def test_a_county_is_not_a_city_but_the_premises_town_is() -> None:
+    head = "Alder County\nLicensed Vocational Nurse II\n\nLocation: Alder County, CA\n\n"
+    with_town = parse_posting(
+        head + "Care for adults at the Adult Detention Facility in Marysdale."
+    )
+    assert with_town.location == "Marysdale"
+    assert parse_posting(head + "Work at sites throughout the County.").location is None
+
+
+def test_workday_copy_title_company_above_and_lowercase_asides() -> None:
+    parsed = parse_posting(
+        "Harrow Creek Health\nCareers\nSearch for Jobs\nSign In\n\n"
+        "Radiologic Technologist II - $10,000 Sign-On Bonus\nApply\nlocations\n"
+        "Lakeland, FL - Harrow Creek Medical Center\n"
+    )
+    assert (parsed.title, parsed.company, parsed.location) == (
+        "Radiologic Technologist II",
+        "Harrow Creek Health",
+        "Lakeland, FL",
+    )
+    terse = parse_posting("Accounts Executive - urgent requirement\nLocation: Rajkot, Gujarat\n")
+    assert (terse.title, terse.company) == ("Accounts Executive", None)
+
+
+def test_the_first_paragraph_names_the_employer_but_not_this() -> None:
+    parsed = parse_posting(
+        "Back to jobs\nCustomer Support Specialist\nRemote - United States\n\n"
+        "Pantrybird delivers weekly meal kits and groceries to 400,000 households in 38 states.\n"
+        "This is a full-time, fully remote position for people who like solving problems.\n"
+    )
+    assert parsed.company == "Pantrybird"

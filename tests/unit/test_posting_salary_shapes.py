@@ -27,3 +27,27 @@ def test_base_pay_shapes(text: str, expected: tuple[float, float, str, str]) -> 
 def test_per_mile_and_sign_on_figures_are_not_base_pay() -> None:
     text = "* $0.62 - $0.68 per mile\n* $5,000 sign-on bonus\n* Average weekly earnings $1,400+"
     assert find_salary(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pay: 64-72 cents per mile + $25 per tarp + $75 extra stop",
+        "Avg weekly gross around $1,600 (top drivers more)",
+        "Pay: $0.40 per piece",
+    ],
+)
+def test_piece_rates_add_ons_and_averages_are_not_base_pay(text: str) -> None:
+    assert find_salary(text) is None
+
+
+def test_a_bonus_in_the_next_sentence_leaves_the_range() -> None:
+    salary = find_salary("The salary range is $92,000 - $112,000. Plus an annual bonus of 8%.")
+    assert salary is not None
+    assert (salary.min, salary.max) == (92000, 112000)
+
+
+def test_the_dollar_country_may_come_from_the_whole_posting() -> None:
+    salary = find_salary("Pay: $17.75 - $18.50 per hour", "locations\nOttawa, ON\n")
+    assert salary is not None
+    assert salary.currency == "CAD"

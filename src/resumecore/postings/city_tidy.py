@@ -10,16 +10,23 @@ import re
 
 _MODE_LEAD = re.compile(
     r"^(?:(?:fully |100% )?(?:remote|hybrid|on-?site|in[- ]person)(?: work| role| position)?"
-    r"(?: in| from| near)|work(?:ing)? (?:from|in)|based in) ",
+    r"(?: in| from| near)|work(?:ing)? (?:from|in)|based in|(?:hybrid|on-?site|in[- ]person),|"
+    r"(?:downtown|central|greater|uptown|midtown))\s",
     re.IGNORECASE,
 )
+# "North Sydney NSW 2060 + CBD sites", "Leeds or Bradford": the first place named.
+_MORE_PLACES = re.compile(r"\s+(?:\+|&|/|or|and)\s+(?![Rr]emote\b).*$")
 # A street address segment: "1440 W Southern Ave", "12 High Street", "Unit 4".
 _STREET = re.compile(
     r"^(?:\d[\w-]*\s|unit\s|suite\s)|\b(?:st|street|ave|avenue|rd|road|blvd|dr|drive|lane|ln|"
     r"way|hwy|highway|pkwy|straße|strasse|str\.|hall|school|academy|college|campus|building|"
-    r"centre|center|house|hospital|clinic|office|offices|tower|plaza|depot|warehouse|library)\.?$",
+    r"centre|center|house|hospital|clinic|office|offices|tower|plaza|depot|warehouse|library|"
+    r"quay|wharf|square|terrace|crescent|parade|yard|facility|complex|annex|courthouse|"
+    r"estate|business park|industrial park|retail park)\.?$",
     re.IGNORECASE,
 )
+# "400 Mill St": a numbered street segment; what stands before it is premises.
+_NUMBERED = re.compile(r"^\d+[A-Za-z]? \w")
 _LEADING_POSTCODE = re.compile(r"^(?:[A-Z]-)?\d{4,5} (?=\S)")
 # Trailing postcodes and region codes written without a comma: "Stoke-on-Trent ST4",
 # "London EC2A", "Chermside QLD 4032", "Mesa AZ 85201", "Mesa AZ", "Dublin 2".
@@ -39,8 +46,11 @@ def tidy_location(location: str) -> str:
     value = value[_lead_end(value) :]
     if value.lower().startswith("remote"):
         return value
+    value = _MORE_PLACES.sub("", value) or value
     segments = value.split(", ")
-    while len(segments) > 1 and _STREET.search(segments[0]):
+    while len(segments) > 1 and (
+        _STREET.search(segments[0]) or any(_NUMBERED.match(s) for s in segments[1:-1])
+    ):
         value = value[len(segments[0]) + 2 :]
         segments = segments[1:]
     first = segments[0]
@@ -50,6 +60,11 @@ def tidy_location(location: str) -> str:
     if tail and tail.start() > 0 and trimmed[: tail.start()].strip():
         trimmed = trimmed[: tail.start()]
     return trimmed.strip() if trimmed != first else value
+
+
+def is_premises(part: str) -> bool:
+    """``"Patient Service Center"``, ``"12 High Street"``: a building or street, not a town."""
+    return all(_STREET.search(segment) for segment in part.split(", "))
 
 
 def _lead_end(value: str) -> int:

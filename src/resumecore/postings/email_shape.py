@@ -12,19 +12,20 @@ from resumecore.postings import places
 
 SUBJECT_LABELS = frozenset({"subject", "betreff", "objet", "asunto", "re", "fw", "fwd"})
 _SUBJECT_PARTS = re.compile(r"\s+(?:\||\u2013|\u2014|-)\s+|\s*\((?=[^()]*\)\s*$)|\)\s*$")
+_NAME = r"(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|of|[A-Z][\w&.'\u2019-]*)){0,4})"
 _CLIENT = re.compile(
-    r"\b(?i:on behalf of|my client(?:s)?(?: is)?,?|our client(?: is)?,?|one of my clients,?|"
+    r"(?:\b(?i:on behalf of|my client(?:s)?(?: is)?,?|our client(?: is)?,?|"
     r"with our client|client of ours,?|mein kunde(?: ist)?|unser kunde(?: ist)?|"
+    r"(?:unserem|unserer|meinem|meiner) (?:kunden|kundin),?(?: der| die| das)?|"
     r"(?:recruiting|hiring|working|partnering|partnered|filling \w+ [\w ]{0,40}?) (?:for|with)|"
     r"(?:role|position|opening|opportunity|vacancy|spots?|need for an? [\w ]{3,40}?) (?:at|with)|"
-    r"(?:a|an|our|my) [\w -]{0,30}\bclient,|join)\s+"
-    r"(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|of|[A-Z][\w&.'\u2019-]*)){0,4})"
+    r"join)\s+"
+    # "one of our esteemed clients, Vyomika Fintech", "a client of ours in the insurance space,
+    # Brennock Mutual", "one of our hospital partners, St. Aldric": the name after the comma.
+    r"|\b(?:clients?|partners?)(?: of (?:ours|mine))?(?: [\w -]{1,40}?)?,\s+(?:the )?)" + _NAME
 )
 # "Redline Freight is hiring Class A CDL Drivers": the employer as the subject of the sentence.
-_HIRING = re.compile(
-    r"\b(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|of|[A-Z][\w&.'\u2019-]*)){0,4}) "
-    r"(?:is|are) (?:hiring|looking for|recruiting|seeking)\b"
-)
+_HIRING = re.compile(r"\b" + _NAME + r" (?:is|are) (?:hiring|looking for|recruiting|seeking)\b")
 _ROLE = re.compile(
     r"\b(?:engineer|developer|manager|technician|representative|rep|analyst|assistant|"
     r"specialist|consultant|coordinator|executive|director|officer|administrator|nurse|"
@@ -33,6 +34,10 @@ _ROLE = re.compile(
 )
 _ROLE_TAIL = re.compile(
     r"\s+(?:role|opportunity|position|vacancy|opening|job)(?: (?:with|at|for) .*)?$", re.IGNORECASE
+)
+# "Nähe Ulm", "near Leeds": the town nearby, not where the work is.
+_NEAR = re.compile(
+    r"^(?:nähe|near|nr\.?|close to|outside|bei|in der nähe von|près de|cerca de)\s", re.I
 )
 # "Memphis terminal", "Leeds office": the site named after its town.
 _SITE_TAIL = re.compile(r" (?:terminal|office|branch|depot|site|area|clinic|campus)$")
@@ -51,10 +56,11 @@ _NOT_NAMES = frozenset(
     {"The", "A", "An", "Our", "My", "Your", "Their", "This", "We", "I", "Us", "They", "She", "He"}
     | {"It", "Who", "You", "Which", "That", "Client", "Company"}
 )
-_LEGAL_TAIL = re.compile(r"\s+(?:LLP|LLC|Ltd|GmbH|Inc|PLC|plc|AG|B\.V\.|BV)\.?$")
+_LEGAL_TAIL = re.compile(r"\s+(?:LLP|LLC|Ltd|GmbH|Inc|PLC|plc|AG|B\.V\.|BV|Pvt|Pty|DAC)\.?$")
 _PROSE_TITLE = re.compile(
     r"\b(?:hiring (?:an?|the)|opening for an?|looking for an?|role as an?|seeking an?|"
-    r"recruiting an?|for an?)\s+(?P<title>[A-Z][\w/&+.-]*(?: [A-Z][\w/&+.-]*){0,5})"
+    r"recruiting an?|(?:to )?add an?|needs? an?|for an?)\s+"
+    r"(?P<title>[A-Z][\w/&+.-]*(?:(?: | [-\u2013] )[A-Z][\w/&+.-]*){0,5})"
 )
 
 
@@ -77,10 +83,22 @@ def client_company(text: str) -> str | None:
     for pattern in (_CLIENT, _HIRING):
         for found in pattern.finditer(text):
             name = re.split(r"['\u2019]s\b", found.group("name"))[0].strip()
-            name = re.sub(r" of$", "", name)
+            name = _name_end(re.sub(r" of$", "", name))
             if not _AGENCY.search(name) and name.split()[0] not in _NOT_NAMES:
-                return _LEGAL_TAIL.sub("", name)
+                return _LEGAL_TAIL.sub("", _LEGAL_TAIL.sub("", name))
     return None
+
+
+def _name_end(name: str) -> str:
+    # "Hollweg Präzisionstechnik GmbH. Das Unternehmen": a legal form or a long word ending in a
+    # full stop ends the name ("St. Aldric" goes on).
+    words = name.split(" ")
+    for index, word in enumerate(words[:-1]):
+        legal = bool(_LEGAL_TAIL.match(" " + word))
+        if word.endswith(".") and (legal or len(word) > 5):
+            kept = " ".join(words[: index + 1])
+            return kept if legal else kept.rstrip(".")
+    return name
 
 
 def prose_title(text: str) -> str | None:
@@ -103,6 +121,8 @@ def subject_place(
         head, _, tail = part.partition(", ")
         place = head if tail and places.mode_words(tail) else places.drop_mode_aside(part)
         place = _SITE_TAIL.sub("", place)
+        if _NEAR.match(place):
+            continue
         if (
             place not in {title, company}
             and places.looks_like_place(place)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from resumecore.postings import email_shape, org_names, page_lines, places
-from resumecore.postings.city_tidy import tidy_location
+from resumecore.postings.city_tidy import is_premises, tidy_location
 from resumecore.postings.section_headers import about_name, header_kind
 from resumecore.postings.title_cleanup import clean_title
 
@@ -25,6 +25,7 @@ _TITLE_LABELS = {
     "puesto",
     "vacancy",
     "job role",
+    "designation",
     "now hiring",
     "hiring",
     "we're hiring",
@@ -92,7 +93,13 @@ _ROLE_WORDS = re.compile(
     r"surveyor|estimator|programmer|tester|hygienist|dentist|paramedic|caregiver|aide|"
     r"server|bartender|barista|housekeeper|cleaner|janitor|guard|plumber|fitter|"
     r"sachbearbeiter|mitarbeiter|\w*fachkraft|\w*techniker|\w*mechatroniker|leiter|generalist|"
-    r"hr generalist|\w*pfleger(?:in)?)s?\b",
+    r"hr generalist|\w*pfleger(?:in)?|technologist|phlebotomist|radiographer|sonographer|"
+    r"physician|surgeon|counsel(?:l)?or|psychologist|dietitian|nutritionist|midwife|"
+    r"optometrist|optician|veterinarian|groomer|stylist|roofer|painter|labou?rer|landscaper|"
+    r"custodian|porter|courier|host|hostess|baker|butcher|dishwasher|nanny|lecturer|"
+    r"professor|paraprofessional|trainer|coach|underwriter|adjuster|broker|banker|teller|"
+    r"merchandiser|stocker|cleaner|sorter|assembler|electrical|fräser|dreher|kaufmann|"
+    r"kauffrau|erzieher(?:in)?)s?\b",
     re.IGNORECASE,
 )
 _NOISE = re.compile(
@@ -107,6 +114,43 @@ _COMPANY_PROSE = re.compile(
     r"(?: is (?:hiring|looking|a |an |the |seeking|recruiting)|,? we\b)"
 )
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+_OPENING = re.compile(
+    r"(?P<name>[A-Z][\w&'\u2019-]*(?: (?:&|[A-Z][\w&'\u2019-]*)){0,3}) [a-z]{3,}s\b"
+)
+_NOT_NAMES = frozenset(
+    [
+        "This",
+        "That",
+        "It",
+        "There",
+        "Here",
+        "He",
+        "She",
+        "They",
+        "We",
+        "You",
+        "What",
+        "Who",
+        "Which",
+        "Each",
+        "Every",
+        "Our",
+        "Your",
+        "The",
+        "A",
+        "An",
+        "Most",
+        "Many",
+        "Some",
+        "All",
+        "Our",
+        "Applicants",
+        "Candidates",
+        "Patients",
+        "Customers",
+        "Members",
+    ]
+)
 _PAY = re.compile(r"[$£€₹]\s?\d|\d\s?k\b|\bper (?:hour|annum|year)\b|/hr\b|\bp/?h\b", re.I)
 _TERMS_OR_PAY = re.compile(
     r"[$£€]\s?\d|\d\s?k\b|\b(?:perm|permanent|full[- ]?time|part[- ]?time|contract|temp|"
@@ -177,17 +221,22 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         or places.in_prose(text)
     )
     location = tidy_location(location) if location else None
+    if location and places.county_only(location):
+        # "Location: Alder County, CA": the city, if any, is where the premises are.
+        location = places.city_of_premises(text)
     title = clean_title(title) if title else None
     if title and location:
         # "Store Manager - Chermside" over a "Chermside QLD 4032" line: the place is not the job.
-        title = re.sub(rf"\s+[-\u2013\u2014]\s+{re.escape(location)}$", "", title)
+        title = re.sub(
+            rf"\s+[-\u2013\u2014]\s+{re.escape(location)}$", "", title, flags=re.IGNORECASE
+        )
     return Header(title=title or None, company=company, location=location, zone=zone)
 
 
 def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header:
     # A recruiter's mail: never the greeting, the first bullet or the agency as a field.
     subject = email_shape.subject_parts(labels)
-    labelled = next((_parts(v)[0][0] for k, v in labels if k in _TITLE_LABELS), None)
+    labelled = next((_title_of_line(v, [], text)[0] for k, v in labels if k in _TITLE_LABELS), None)
     title = (
         labelled
         or next((p for p in subject if _ROLE_WORDS.search(p) and len(p) < 60), None)
@@ -264,6 +313,7 @@ def _title_of_line(line: str, top: list[str], text: str) -> tuple[str, list[str]
         core = _TRAILING_ASIDE.sub("", part) or part
         if (
             separator in _HARD_SEPARATORS
+            or part[0].islower()
             or places.mode_words(core)
             or bool(_PAY.search(core))
             or places.clearly_place(part)
@@ -307,13 +357,15 @@ def _company_line(
     top: list[str], title_line: str | None, rest: list[str], text: str
 ) -> tuple[str | None, str | None]:
     org, heard_place = _org_and_place(rest)
-    if org:
+    if org and not org[0].islower():
         # "Ferrowave (YC W22)": the aside is not part of the name.
         return _cased_elsewhere(text, _TRAILING_ASIDE.sub("", org) or org), heard_place
     if title_line in top:
+        # A Workday copy: the company's line, then "Careers Home" and "Sign In", then the title.
         above = [_strip(line) for line in top[: top.index(title_line)]]
-        if above and page_lines.name_line(above[-1]):
-            return above[-1], heard_place
+        named = next((line for line in reversed(above) if page_lines.name_line(line)), None)
+        if named:
+            return named, heard_place
     after_title = top[top.index(title_line) + 1 :] if title_line in top else top
     for line in after_title[:2]:
         if _LABEL.match(line) or _sentence(line):
@@ -371,7 +423,9 @@ def _labelled_location(labels: list[tuple[str, str]]) -> str | None:
                 place = place.rsplit(", ", 1)[1]
             if place.lower().startswith("remote"):
                 return place
-            return _parts(place)[0][0] or None
+            parts = [p for p, _ in _parts(place)]
+            # "Patient Service Center - 1820 W Bell Rd, Phoenix AZ": the premises are not the city.
+            return next((p for p in parts if not is_premises(p)), parts[0]) or None
     return None
 
 
@@ -404,8 +458,19 @@ def _about_name(text: str) -> str | None:
 
 
 def _company_from_prose(text: str) -> str | None:
-    prose = _COMPANY_PROSE.search(text)
-    return prose.group("name") if prose else None
+    for prose in _COMPANY_PROSE.finditer(text):
+        if prose.group("name").split()[0] not in _NOT_NAMES:
+            return prose.group("name")
+    return _opening_name(text)
+
+
+def _opening_name(text: str) -> str | None:
+    # "Pantrybird delivers weekly meal kits ...": the first paragraph opens with the employer.
+    first = next((line for line in text.split("\n") if _sentence(line)), "")
+    found = _OPENING.match(first)
+    if found is None or found.group("name").split()[0] in _NOT_NAMES:
+        return None
+    return None if _ROLE_WORDS.search(found.group("name")) else found.group("name")
 
 
 def _parts(line: str) -> list[tuple[str, str]]:

@@ -85,6 +85,7 @@ _STATE_CODE = re.compile(
 _AREA_TAIL = re.compile(
     r"\s*(?:&|and|\+)\s*(?:the )?surround(?:ing|s)(?: areas?)?\b.*$", re.IGNORECASE
 )
+_AREA_LEAD = re.compile(r"^(?:downtown|central|greater|uptown|midtown|inner[- ]city) (?=[A-Z])")
 _LAST_SEGMENT = re.compile(r"(?:\s*\([^()]*\)|\s*[,—\u2013-]\s*[^,—\u2013()-]*)\s*$")
 _PROSE = re.compile(
     r"\b(?:in|based in|located in|out of (?:their |our |the )?|near|outside(?: of)?)\s+"
@@ -92,6 +93,9 @@ _PROSE = re.compile(
     r"(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?))"
     r"|\b(?:team|office|offices|site|store|home|hospital|clinic|branch|depot|warehouse|"
     r"headquarters|hq) in (?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)"
+    # "Der Standort ist in Blaustein", "on the east side of Spokane".
+    r"|\b(?:[Ss]tandort|[Aa]rbeitsort|[Ee]insatzort)(?: ist)? in (?P<de>[A-ZÄÖÜ][\w'\u2019-]+)"
+    r"|\bside of (?P<side>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)\b"
     r"|\b(?P<based>[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?)-based\b"
     r"|\bour (?P<own>[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?) "
     r"(?:office|team|branch|clinic|site|store|depot|warehouse|hq|headquarters|campus)\b"
@@ -139,9 +143,9 @@ def split_org_place(line: str) -> tuple[str | None, str | None]:
     """
     pieces = re.split(r"\s+(?:\||·|•|—|\u2013|-)\s+", line)
     first = pieces[0].strip()
-    place = next(
-        (drop_mode_aside(p) for p in pieces[1:] if looks_like_place(drop_mode_aside(p))), None
-    )
+    # "Ember & Oak Tavern - downtown Asheville": the part of town is not part of the place.
+    bare = [_AREA_LEAD.sub("", drop_mode_aside(p)) for p in pieces[1:]]
+    place = next((p for p in bare if looks_like_place(p)), None)
     if mode_words(first.split(", ")[0]):
         return None, first if looks_like_place(first.split(", ", 1)[-1]) else place
     segments = first.split(", ")
@@ -173,9 +177,49 @@ def named_as_place(name: str, text: str) -> bool:
     )
 
 
+# "the Hall of Justice in Laurel Springs", "the Rancho Oro Middle School campus in Rancho Oro".
+_PREMISES_IN = re.compile(
+    r"\b(?:[A-Z][\w'\u2019]+|campus|facility|building|site|office|clinic|hospital|school|"
+    r"center|centre|station|plant|yard|depot) in "
+    r"(?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)\b"
+    r"(?! County| Parish| Borough)"
+)
+_COUNTY = re.compile(r"(?:^County of |\s(?:County|Parish|Borough)$)")
+_MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
+def county_only(place: str) -> bool:
+    """``"Alder County"``: a county names a region, not the city of the place of work."""
+    return bool(_COUNTY.search(place.split(",", maxsplit=1)[0].strip()))
+
+
+def city_of_premises(text: str) -> str | None:
+    """The town a posting's premises stand in: "the Detention Facility in Marysdale"."""
+    for found in _PREMISES_IN.finditer(text):
+        city = found.group("city")
+        if city.split()[0] not in _MONTHS and not county_only(city):
+            return city
+    return None
+
+
 def in_prose(text: str) -> str | None:
     """A place named in a sentence: "in Chicago, IL", "our team in Norwich"."""
     found = _PROSE.search(text)
     if found is None:
         return None
-    return found.group("place") or found.group("city") or found.group("based") or found.group("own")
+    return next(group for group in found.groups() if group)

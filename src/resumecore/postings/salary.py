@@ -82,14 +82,23 @@ _NOT_PAY = re.compile(
     r"\b(?:bonus|budget|stipend|allowance|differential|reimbursement|sign-on|signing|referral|"
     r"funding|raised|revenue|discount|credit|match|per employee|take-home|learning|"
     r"million|billion|m|bn|ote|on-target|commission|variable|detention|earnings|tips|"
-    r"per (?:mile|load|stop|drop|delivery)|cpm|layover|spend|acv|arr|quota|deals?)\b",
+    r"per (?:mile|load|stop|drop|delivery)|cpm|layover|spend|acv|arr|quota|deals?|cents?|"
+    r"average|avg)\b|"
+    # "$25 per tarp", "$0.40 per piece": a rate per thing done, not per period of work.
+    r"^\s*(?:/\s?|(?:per|a|an|pro) )(?!(?:hour|hr|h|day|shift|week|wk|month|mo|year|yr|annum|"
+    r"stunde|std|tag|woche|monat|jahr|heure|jour|semaine|mois|an|année|hora|día|semana|mes|"
+    r"año)s?\b)[a-z]+",
     re.IGNORECASE,
 )
+# "+ $75 extra stop", "plus $2/hr freezer premium": a figure added on to the pay is not the pay.
+_ADD_ON = re.compile(r"(?:\+|\bplus)\s*(?:an? )?(?:extra |additional )?$", re.IGNORECASE)
+# What follows a figure's own words: "+ bonus", ". Plus an annual bonus", "with OTE of".
+_NEXT_CLAUSE = re.compile(r"[+,;(]|\.\s|\b(?:plus|and|with|or|up to)\b", re.IGNORECASE)
 _DOLLAR_COUNTRIES = (
     (
         "CAD",
         re.compile(
-            r"\b(?:Canada|Canadian|Toronto|Vancouver|Montr[eé]al|Ottawa|Calgary|Edmonton"
+            r"\b(?:Canada|Canadians?|Toronto|Vancouver|Montr[eé]al|Ottawa|Calgary|Edmonton"
             r")\b"
         ),
     ),
@@ -138,11 +147,13 @@ class _Money(msgspec.Struct, frozen=True):
     scale: float = 1.0
 
 
-def find_salary(text: str) -> SalaryRange | None:
+def find_salary(text: str, context: str = "") -> SalaryRange | None:
     """The most salary-like money range in ``text``, or ``None``.
 
     Args:
         text: Normalised posting text.
+        context: Where the country is read from for a bare "$" when not ``text`` itself (the
+            whole posting, whose board facts may name "Ottawa, ON").
 
     Returns:
         Amounts, ISO currency and period of the best candidate: one on a line about pay, a range,
@@ -160,7 +171,7 @@ def find_salary(text: str) -> SalaryRange | None:
             if low.scale == 1.0 and high.scale > 1.0 and low.value * high.scale <= high.value:
                 low = msgspec.structs.replace(low, value=low.value * high.scale, scale=high.scale)
         index += 1
-        candidate = _candidate(text, low, high)
+        candidate = _candidate(text, low, high, context or text)
         if candidate is not None and (best is None or candidate[0] > best[0]):
             best = candidate
     return best[1] if best else None
@@ -180,7 +191,9 @@ def _money(text: str, found: re.Match[str]) -> _Money | None:
     return _Money(found.start(), found.end(), value, currency, scale)
 
 
-def _candidate(text: str, low: _Money, high: _Money) -> tuple[int, SalaryRange] | None:
+def _candidate(
+    text: str, low: _Money, high: _Money, context: str
+) -> tuple[int, SalaryRange] | None:
     currency = low.currency or high.currency
     line_start = text.rfind("\n", 0, low.start) + 1
     line_end = text.find("\n", high.end)
@@ -203,16 +216,16 @@ def _candidate(text: str, low: _Money, high: _Money) -> tuple[int, SalaryRange] 
         period = "year"
     written = text[low.start : low.end]
     if currency == "USD" and "$" in written and "US$" not in written:
-        currency = _dollar(text)
-    elif currency is None and _in_us(text):
+        currency = _dollar(context)
+    elif currency is None and _in_us(context):
         currency = "USD"
     nearby = text[high.end : min(len(text), high.end + 30)].split("\n", maxsplit=1)[0]
     before = text[max(line_start, low.start - 25) : low.start]
     score = 4 * labelled + 2 * (high is not low) + 2 * (period is not None) + (currency is not None)
     # "$1.50/hr shift differential", "$240K OTE": the words right after the figure say what it
     # is; "+ bonus" further on does not make a labelled salary a bonus.
-    right_after = re.split(r"[+,;(]|\b(?:plus|and|with|or|up to)\b", nearby, maxsplit=1)[0]
-    if _NOT_PAY.search(right_after) or _NOT_PAY.search(before):
+    right_after = _NEXT_CLAUSE.split(nearby, maxsplit=1)[0]
+    if _NOT_PAY.search(right_after) or _NOT_PAY.search(before) or _ADD_ON.search(before):
         return None
     if _NOT_PAY.search(nearby) and not labelled:
         score -= 6
