@@ -104,3 +104,15 @@ def test_a_field_named_as_past_experience_is_not_a_skill_but_a_tool_is() -> None
     assert not {"Accounting", "Cybersecurity", "Network Administration", "IT Support", "CPA"} & set(
         parsed.skills
     )
+
+
+def test_a_part_of_the_product_is_not_work_the_hire_does() -> None:
+    parsed = parse_posting(
+        "Product Designer\nAcme\n\nWhat you'll do\n- Lead design for the onboarding flow\n"
+        "\nHR Coordinator\n\nRequirements\n- Employee onboarding and offboarding\n"
+    )
+    assert parsed.skills.count("Onboarding") == 1
+    designer = parse_posting(
+        "Product Designer\nAcme\n\nWhat you'll do\n- Lead design for the onboarding flow\n"
+    )
+    assert "Onboarding" not in designer.skills

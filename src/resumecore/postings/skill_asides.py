@@ -8,6 +8,7 @@
   language of a "bilingual" ask (the other language is the ask);
 - a field named as past experience ("2+ years of accounting experience", "in a SOC, security
   operations or help desk role"): years of experience are not a skill, a tool named there is;
+- a part of the product ("the onboarding flow");
 - a pay line ("Pay: £12.25 per hour (higher rate for NVQ Level 3)").
 """
 
@@ -49,6 +50,8 @@ _ROLE_AFTER = re.compile(
     r"background)\b",
     re.IGNORECASE,
 )
+# "the onboarding flow", "checkout screens": a part of the product, not work the hire does.
+_PRODUCT_PART_AFTER = re.compile(r" (?:flows?|funnels?|screens?|journeys?|wizard)\b", re.IGNORECASE)
 _PAY_LINE = re.compile(
     r"^[\s*-]*(?:pay|salary|rate|compensation|wage|hourly rate)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
@@ -80,6 +83,7 @@ def asides(
         kind = category(match.canonical)
         if (
             _NEGATED.match(text, match.end)
+            or (kind not in _TECH and _PRODUCT_PART_AFTER.match(text, match.end))
             or match.alias.upper().rstrip("S") in redefined.get(match.canonical, ())
             or (pay_lines and any(start <= match.start < end for start, end in pay_lines))
             or (kind == "languages" and _language_not_asked(text, match, matches, languages))
