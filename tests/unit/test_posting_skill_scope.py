@@ -116,3 +116,13 @@ def test_a_part_of_the_product_is_not_work_the_hire_does() -> None:
         "Product Designer\nAcme\n\nWhat you'll do\n- Lead design for the onboarding flow\n"
     )
     assert "Onboarding" not in designer.skills
+
+
+def test_job_titles_kit_and_post_meta_lines_name_no_skills() -> None:
+    parsed = parse_posting(
+        "Front Desk Agent\nHarbor Inn\n\nDepartment: Housekeeping\n\nAbout the role\n"
+        "We're looking for a DevOps Engineer to join us.\n\nRequirements\n"
+        "- Own basic hand tools\n- Spanish-speaking agents welcome\n- Terraform and Ansible\n"
+    )
+    assert {"Terraform", "Ansible", "Spanish"} <= set(parsed.skills)
+    assert not {"DevOps", "Housekeeping", "Power Tools"} & set(parsed.skills)

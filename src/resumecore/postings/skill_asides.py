@@ -8,7 +8,8 @@
   language of a "bilingual" ask (the other language is the ask);
 - a field named as past experience ("2+ years of accounting experience", "in a SOC, security
   operations or help desk role"): years of experience are not a skill, a tool named there is;
-- a part of the product ("the onboarding flow");
+- a part of the product ("the onboarding flow"), the hire's own kit ("own hand tools") or light
+  chores ("light housekeeping");
 - a pay line ("Pay: £12.25 per hour (higher rate for NVQ Level 3)").
 """
 
@@ -28,14 +29,14 @@ _EXPANSION_AFTER = re.compile(r"\s*\(([A-Za-z][\w '&/-]{3,60})\)")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})s?\)")
 _WORDS = re.compile(r"[A-Za-z]+")
 _LANGUAGE_NOT_ASKED_BEFORE = re.compile(
-    r"(?:\b(?:gcse|gcses|a[- ]level|o[- ]level|igcse|ks[1-5]|key stage \d)\b[\w ,/&]*|"
+    r"(?:\b(?:gcse|gcses|a[- ]level|o[- ]level|igcse|ks[1-5]|key stage \d)\b[\w ,/&()]*|"
     r"\bavailable in |\btranslated (?:in)?to )$",
     re.IGNORECASE,
 )
 _LANGUAGE_NOT_ASKED_AFTER = re.compile(r"^[\w ,/]{0,30}\bat home\b", re.IGNORECASE)
 _BILINGUAL = re.compile(r"\bbilingual\b", re.IGNORECASE)
 _YEARS_BEFORE = re.compile(
-    r"(?:\b\d{1,2}\+?|\b(?:one|two|three|four|five)\b|\(\d\))\s*(?:\+\s*)?(?:years?|yrs?)\b"
+    r"(?:\b\d{1,2}\+?|\b(?:one|two|three|four|five)\b|\(\d\))\s*(?:\+\s*)?(?:years?|yrs?|months?)\b"
     r"(?: of)?(?: (?:experience|professional|working|hands-on|progressive|relevant|paid)"
     r"(?: (?:in|with|as))?)?(?: an?| the)?[\w ,/-]{0,60}$",
     re.IGNORECASE,
@@ -45,6 +46,26 @@ _EXPERIENCE_AFTER = re.compile(
     r"environment)\b",
     re.IGNORECASE,
 )
+_LIST_TO_THE_END = re.compile(r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[\w-]+(?: [\w-]+){0,2})*[\s.;,]*$")
+# "Own basic hand tools", "company supplies power tools": the hire's kit, not a skill.
+_KIT_BEFORE = re.compile(
+    r"\b(?:(?<!your )own|supplies|supplied|bring your own)(?: (?:basic|their|your|all))*\s+$|"
+    r"\blight\s+$",
+    re.IGNORECASE,
+)
+# "our DevOps Engineer", "a Front Desk Agent": the skill word names a person's job.
+_JOB_TITLE_AFTER = re.compile(
+    r"(?:\s+(?:I{1,3}|IV|[1-3]))?[ -](?:engineer|developer|manager|designer|analyst|scientist|"
+    r"nurse|technician|technologist|assistant|specialist|consultant|teacher|accountant|"
+    r"therapist|machinist|welder|plumber|electrician|mechanic|caregiver|hygienist|bookkeeper|"
+    r"administrator|architect|researcher|recruiter|representative|rep|aide|agent|clerk|"
+    r"operator|driver|coordinator|supervisor|attendant|associate|officer|inspector|installer|"
+    r"cook|chef|paralegal)s?\b(?![ -](?:experience|certification|certificate|licen[cs]e|"
+    r"training|course|program|skills|exam|endorsement|card|registration))",
+    re.IGNORECASE,
+)
+_KIT = re.compile(r"(?:tools?|kit|housekeeping|cleaning|duties)$", re.IGNORECASE)
+_JOB_TITLE_END = re.compile(r"(?:[a-z]{3,}(?:or|er|ist|ant|ian|ic|ide)s?)$", re.IGNORECASE)
 _ROLE_AFTER = re.compile(
     r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[\w-]+(?: [\w-]+){0,2})*\s+(?:role|roles|position|positions|"
     r"background)\b",
@@ -84,6 +105,15 @@ def asides(
         if (
             _NEGATED.match(text, match.end)
             or (kind not in _TECH and _PRODUCT_PART_AFTER.match(text, match.end))
+            or (
+                _KIT.search(match.alias)
+                and _KIT_BEFORE.search(text, max(0, match.start - 40), match.start)
+            )
+            or (
+                kind != "languages"
+                and _JOB_TITLE_AFTER.match(text, match.end)
+                and not _JOB_TITLE_END.search(match.canonical)
+            )
             or match.alias.upper().rstrip("S") in redefined.get(match.canonical, ())
             or (pay_lines and any(start <= match.start < end for start, end in pay_lines))
             or (kind == "languages" and _language_not_asked(text, match, matches, languages))
@@ -167,11 +197,17 @@ def _language_not_asked(
 def _past_field(text: str, match: SkillMatch) -> bool:
     if _ROLE_AFTER.match(text, match.end):
         return True
-    if " " in match.alias.strip() and match.alias.lower() != match.canonical.lower():
-        return False
     line_start = text.rfind("\n", 0, match.start) + 1
     if not _YEARS_BEFORE.search(text, line_start, match.start):
         return False
+    if " " in match.alias.strip() and match.alias.lower() != match.canonical.lower():
+        # "3+ years CNC machining experience" asks for the work; "2+ years in technical
+        # support, solutions engineering or software engineering" names fields.
+        line_end = text.find("\n", match.end)
+        return (
+            _LIST_TO_THE_END.match(text[match.end : len(text) if line_end < 0 else line_end])
+            is not None
+        )
     line_end = text.find("\n", match.end)
     rest = text[match.end : len(text) if line_end < 0 else line_end]
-    return _EXPERIENCE_AFTER.match(rest) is not None or rest.strip(" .;,") == ""
+    return _EXPERIENCE_AFTER.match(rest) is not None or _LIST_TO_THE_END.match(rest) is not None

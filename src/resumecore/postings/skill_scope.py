@@ -114,9 +114,12 @@ _DEGREE_BEFORE = re.compile(
     r"(?: \w+){0,2} in (?:[\w&-]+(?: [\w&-]+)?\s*(?:,|\bor\b|\band\b|/)\s*){0,3}$",
     re.IGNORECASE,
 )
-# Page meta lines about the employer: "Industry: Software Development", "Company size: 51-200".
+# Page meta lines about the employer or the post: "Industry: Software Development", "Company
+# size: 51-200", "Department: Facilities Management", "FLSA: Exempt".
 _META_LINE = re.compile(
-    r"^[\s*-]*(?:industry|industries|sector|company type|company size|type|branche)\s*:.*$",
+    r"^[\s*-]*(?:industry|industries|sector|company type|company size|type|branche|department|"
+    r"division|job family|job category|category|flsa|flsa status|reports to|bargaining unit|"
+    r"classification|exam(?: #| number)?|job class|class code)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _SUBJECT = re.compile(r"^(?:subject|betreff|objet|asunto)\s*:.*$", re.IGNORECASE | re.MULTILINE)
