@@ -246,3 +246,43 @@ def test_the_first_paragraph_names_the_employer_but_not_this() -> None:
         "This is a full-time, fully remote position for people who like solving problems.\n"
     )
     assert parsed.company == "Pantrybird"
+
+
+def test_careers_page_heading_repeats_the_document_title_past_banners_and_menus() -> None:
+    parsed = parse_posting(
+        "Elementarpädagog:in (w/m/d) für Kindergartengruppe - Wien 1100 | Jobs | Kinderwelt\n\n"
+        "Diese Website verwendet Cookies. Mehr erfahren\n\nKinderwelt\n\n"
+        "Elementarpädagog:in (w/m/d) für Kindergartengruppe\n\n"
+        "- Standort: Kindergarten Favoriten, Quellenstraße 118, 1100 Wien\n"
+    )
+    assert (parsed.title, parsed.company, parsed.location) == (
+        "Elementarpädagog:in für Kindergartengruppe",
+        "Kinderwelt",
+        "Wien",
+    )
+    school = parse_posting(
+        "Vacancies - Teaching Assistant (Level 3, SEND) - Brookfield Park Primary School\n\n"
+        "Home | Parents | About Us | Vacancies | Contact\n\nSelect Language ▼\n\n"
+        "Teaching Assistant (Level 3, SEND)\n\n"
+        "Brookfield Park Primary School, Fosse Road North, Leicester LE3 5RT\n"
+    )
+    assert (school.title, school.company, school.location) == (
+        "Teaching Assistant (Level 3, SEND)",
+        "Brookfield Park Primary School",
+        "Leicester",
+    )
+
+
+def test_a_jobs_page_names_its_company() -> None:
+    ashby = parse_posting(
+        "Jobs at Parcelwise\n\nSoftware Engineer, Full Stack\n"
+        "Engineering · Remote (United States) · Full time\n"
+    )
+    assert (ashby.title, ashby.company) == ("Software Engineer, Full Stack", "Parcelwise")
+    county = parse_posting("Tulare County Careers\nEligibility Worker I\n\nDescription\nText.\n")
+    assert (county.title, county.company) == ("Eligibility Worker I", "Tulare County")
+
+
+def test_an_all_caps_title_takes_the_casing_the_body_uses() -> None:
+    parsed = parse_posting("SOUS CHEF\nLocation: Bath\n\nWe need a Sous Chef to run the pass.\n")
+    assert parsed.title == "Sous Chef"

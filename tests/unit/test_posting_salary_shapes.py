@@ -51,3 +51,9 @@ def test_the_dollar_country_may_come_from_the_whole_posting() -> None:
     salary = find_salary("Pay: $17.75 - $18.50 per hour", "locations\nOttawa, ON\n")
     assert salary is not None
     assert salary.currency == "CAD"
+
+
+def test_an_austrian_dash_after_the_figure_keeps_the_period() -> None:
+    salary = find_salary("Gehalt: € 2.913,- brutto monatlich auf Vollzeitbasis")
+    assert salary is not None
+    assert (salary.min, salary.currency, salary.period) == (2913, "EUR", "month")

@@ -50,6 +50,9 @@ LINE_NOISE: tuple[str, ...] = (
     r"application|view all jobs|back to jobs|print\s+apply|"
     r"← (?:all|back to) .*|all vacancies|job alerts|print|apply\s+print\s+job alerts|"
     r"sign in \| register \| job alerts|job alerts\s+sign in\s+apply",
+    # Cookie banners of careers pages, in English and German.
+    r"(?:this|our|diese|unsere) (?:website|site|webseite|seite) (?:uses|verwendet|nutzt) cookies.*|"
+    r"we use cookies.*|wir verwenden cookies.*|select language\W*|translate this page",
     # E-mail: headers and greetings ("Hi Sam,", "Morning Callum,") say nothing about the job.
     r"(?:from|sent|to|cc|date|reply-to|an|von|gesendet): .*|"
     r"(?:hi|hello|hey|hallo|dear|morning|good morning|good afternoon|afternoon|evening|"

@@ -17,6 +17,12 @@ _MODE_LEAD = re.compile(
 # "North Sydney NSW 2060 + CBD sites", "Leeds or Bradford": the first place named.
 _MORE_PLACES = re.compile(r"\s+(?:\+|&|/|or|and)\s+(?![Rr]emote\b).*$")
 # A street address segment: "1440 W Southern Ave", "12 High Street", "Unit 4".
+# "Quellenstraße 118", "Fosse Road North", "400 Mill St": a street, wherever it stands.
+_NAMED_STREET = re.compile(
+    r"[a-zäöüß](?:straße|strasse|gasse|weg|platz|allee)\s+\d+\w?$|"
+    r"\b(?:road|street|avenue|lane) (?:north|south|east|west)$|^\d+[A-Za-z]? \w",
+    re.IGNORECASE,
+)
 _STREET = re.compile(
     r"^(?:\d[\w-]*\s|unit\s|suite\s)|\b(?:st|street|ave|avenue|rd|road|blvd|dr|drive|lane|ln|"
     r"way|hwy|highway|pkwy|straße|strasse|str\.|hall|school|academy|college|campus|building|"
@@ -25,8 +31,6 @@ _STREET = re.compile(
     r"estate|business park|industrial park|retail park)\.?$",
     re.IGNORECASE,
 )
-# "400 Mill St": a numbered street segment; what stands before it is premises.
-_NUMBERED = re.compile(r"^\d+[A-Za-z]? \w")
 _LEADING_POSTCODE = re.compile(r"^(?:[A-Z]-)?\d{4,5} (?=\S)")
 # Trailing postcodes and region codes written without a comma: "Stoke-on-Trent ST4",
 # "London EC2A", "Chermside QLD 4032", "Mesa AZ 85201", "Mesa AZ", "Dublin 2".
@@ -49,7 +53,9 @@ def tidy_location(location: str) -> str:
     value = _MORE_PLACES.sub("", value) or value
     segments = value.split(", ")
     while len(segments) > 1 and (
-        _STREET.search(segments[0]) or any(_NUMBERED.match(s) for s in segments[1:-1])
+        _STREET.search(segments[0])
+        or _NAMED_STREET.search(segments[0])
+        or any(_NAMED_STREET.search(s) for s in segments[1:-1])
     ):
         value = value[len(segments[0]) + 2 :]
         segments = segments[1:]

@@ -56,7 +56,7 @@ _NOT_NAMES = frozenset(
     {"The", "A", "An", "Our", "My", "Your", "Their", "This", "We", "I", "Us", "They", "She", "He"}
     | {"It", "Who", "You", "Which", "That", "Client", "Company"}
 )
-_LEGAL_TAIL = re.compile(r"\s+(?:LLP|LLC|Ltd|GmbH|Inc|PLC|plc|AG|B\.V\.|BV|Pvt|Pty|DAC)\.?$")
+_LEGAL_TAIL = re.compile(r"\s+(?:LLP|LLC|Ltd|GmbH|Inc|PLC|plc|AG|B\.V\.|BV|Pvt|Pty)\.?$")
 _PROSE_TITLE = re.compile(
     r"\b(?:hiring (?:an?|the)|opening for an?|looking for an?|role as an?|seeking an?|"
     r"recruiting an?|(?:to )?add an?|needs? an?|for an?)\s+"

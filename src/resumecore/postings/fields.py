@@ -203,13 +203,15 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         if line.strip() and not _NOISE.match(_strip(line)) and not page_lines.is_breadcrumb(line)
     ]
     is_page_title, page_org = page_lines.page_title_company(lines[0]) if lines else (False, None)
+    page_role = None
     if is_page_title:
+        page_role = page_lines.page_title_role(lines[0])
         lines = lines[1:]
     top = [line for line in lines[:_TOP_LINES] if header_kind(line) is None or _is_label(line)]
     zone = "\n".join([*lines[:_TOP_LINES], *(f"{k}: {v}" for k, v in labels)])
     if email_shape.is_email(labels):
         return _email_header(labels, text, zone)
-    title, title_line, rest = _title(labels, top, text)
+    title, title_line, rest = _title(labels, top, text, page_role)
     org, org_place = _company_line(top, title_line, rest, text)
     label_org, label_place = _labelled_company(labels)
     company = label_org or page_org or org or _company_from_prose(text) or _about_name(text)
@@ -224,7 +226,7 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
     if location and places.county_only(location):
         # "Location: Alder County, CA": the city, if any, is where the premises are.
         location = places.city_of_premises(text)
-    title = clean_title(title) if title else None
+    title = _cased_elsewhere(text, clean_title(title)) if title else None
     if title and location:
         # "Store Manager - Chermside" over a "Chermside QLD 4032" line: the place is not the job.
         title = re.sub(
@@ -275,7 +277,7 @@ def _is_label(line: str) -> bool:
 
 
 def _title(
-    labels: list[tuple[str, str]], top: list[str], text: str
+    labels: list[tuple[str, str]], top: list[str], text: str, page_role: str | None = None
 ) -> tuple[str | None, str | None, list[str]]:
     for label, value in labels:
         if label in _TITLE_LABELS:
@@ -286,9 +288,11 @@ def _title(
         for line in top
         if not _LABEL.match(line) and not _sentence(line) and not line.startswith("- ")
     ]
-    if not candidates:
+    # The page's heading repeats the role its document title names first.
+    heading = next((c for c in top if page_role and _strip(c) == page_role), None)
+    if heading is None and not candidates:
         return None, None, []
-    line = next((c for c in candidates if _ROLE_WORDS.search(c)), candidates[0])
+    line = heading or next((c for c in candidates if _ROLE_WORDS.search(c)), candidates[0])
     parts = _parts(_strip(line))
     if len(parts) >= 3 and not _ROLE_WORDS.search(parts[0][0]):
         # "Acme (YC W22) | Platform Engineer | Remote | Full-time": the HN header line.
@@ -442,6 +446,12 @@ def _place_line(top: list[str], title_line: str | None, company: str | None) -> 
             place = places.drop_mode_aside(part)
             if place and place != company and places.looks_like_place(place):
                 return place
+        # "Brookfield Park Primary School, Fosse Road North, Leicester LE3 5RT": an address line.
+        org, address = places.split_org_place(stripped)
+        if org and address and address.count(", ") >= 1:
+            town = tidy_location(address)
+            if places.looks_like_place(town):
+                return address
     return None
 
 

@@ -18,6 +18,10 @@ _CAREERS = re.compile(
     r"open positions|join us|work with us)(?: (?:at|bei|chez|en|@|with) (?P<org>.+))?$",
     re.IGNORECASE,
 )
+_OWN_CAREERS = re.compile(
+    r"^(?P<org>[A-Z][^|·•]{2,60}?) (?:careers|jobs|job bulletin|employment opportunities)$",
+    re.IGNORECASE,
+)
 _BREADCRUMB = re.compile(r"[\u203a\u00bb>].*\s[\u203a\u00bb>]\s")
 _NOT_A_NAME = re.compile(
     r"[\d$€£¥₹:!?%@]|\b(?:apply|hiring|we|our|you|your|the role|about|overview|"
@@ -26,6 +30,7 @@ _NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 _MAX_NAME_WORDS = 6
+_MENU = frozenset({"home", "about", "about us", "contact", "contact us", "jobs", "careers", "news"})
 
 
 def page_title_company(line: str) -> tuple[bool, str | None]:
@@ -35,6 +40,13 @@ def page_title_company(line: str) -> tuple[bool, str | None]:
     ``"ML Engineer | Careers at Helioscope Energy"`` -> ``(True, "Helioscope Energy")``.
     """
     parts = [p.strip() for p in _PARTS.split(line.strip()) if p.strip()]
+    own = _OWN_CAREERS.match(line.strip())
+    if own and len(own.group("org").split()) >= 2 and name_line(own.group("org")):
+        return True, own.group("org")  # "Tulare County Careers": the county's own jobs page
+    lead = _CAREERS.match(parts[0]) if parts else None
+    if lead and (lead.group("org") or len(parts) >= 3):
+        # "Jobs at Parcelwise" (an Ashby page's first line); "Vacancies - Role - School".
+        return True, (lead.group("org") or parts[-1]).strip()
     for index, part in enumerate(parts[1:], start=1):
         careers = _CAREERS.match(part)
         if careers is None:
@@ -45,9 +57,21 @@ def page_title_company(line: str) -> tuple[bool, str | None]:
     return False, None
 
 
+def page_title_role(line: str) -> str | None:
+    """The role a page's document title names first: "CNC Machinist | Careers | Halbach"."""
+    parts = [p.strip() for p in _PARTS.split(line.strip()) if p.strip()]
+    if parts and _CAREERS.match(parts[0]):
+        parts = parts[1:]
+    return parts[0] if len(parts) >= 2 else None
+
+
 def is_breadcrumb(line: str) -> bool:
     """``"Careers > Production > Neu-Ulm"``: a page's trail of links, not about the job."""
-    return bool(_BREADCRUMB.search(line)) and len(line) < 100 and not line.endswith(".")
+    if len(line) >= 100 or line.endswith("."):
+        return False
+    # "Home | Parents | About Us | Vacancies | Contact": a site's menu is a trail of links too.
+    items = [p.strip().lower() for p in line.split(" | ")]
+    return bool(_BREADCRUMB.search(line)) or (len(items) >= 4 and bool(_MENU & set(items)))
 
 
 def name_line(line: str) -> bool:

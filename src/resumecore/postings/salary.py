@@ -49,8 +49,8 @@ _RANGE_GAP = re.compile(
     re.IGNORECASE,
 )
 _FILLER = re.compile(
-    r"^[\s,(]*(?:(?:gross|brutto|brutos?|bruts?|netto|net|base|basic|before tax|pre-tax|DOE|OTE|"
-    r"depending on experience|salary)[\s,)]*)*",
+    r"^(?:,-{1,2})?[\s,(]*(?:(?:gross|brutto|brutos?|bruts?|netto|net|base|basic|before tax|"
+    r"pre-tax|DOE|OTE|depending on experience|salary)[\s,)]*)*",
     re.IGNORECASE,
 )
 _PERIOD_PATTERNS: tuple[tuple[Period, str], ...] = (

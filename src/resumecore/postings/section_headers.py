@@ -43,10 +43,10 @@ _PHRASES: dict[SectionKind, str] = {
         "what you'll be doing | what you will be doing | what you'll work on | what you will work "
         "on | the role | your role | role | in this role | in this role you will | day to day | "
         "your day to day | you will | you'll | the job | the work | scope of work | your mission "
-        "| the opportunity | your impact | what you'll achieve | job description | role "
-        "description | ihre aufgaben | deine aufgaben | aufgaben | ihr aufgabengebiet | was dich "
-        "erwartet | vos missions | missions | vos responsabilités | responsabilités | le poste | "
-        "funciones | responsabilidades | tus funciones | qué harás"
+        "| the opportunity | your impact | what you'll achieve | job description | description "
+        "| role description | ihre aufgaben | deine aufgaben | aufgaben | ihr aufgabengebiet | "
+        "was dich erwartet | vos missions | missions | vos responsabilités | responsabilités | "
+        "le poste | funciones | responsabilidades | tus funciones | qué harás"
     ),
     "benefits": (
         "benefits | perks | perks and benefits | benefits and perks | what we offer | we offer | "
