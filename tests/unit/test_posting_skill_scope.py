@@ -126,3 +126,14 @@ def test_job_titles_kit_and_post_meta_lines_name_no_skills() -> None:
     )
     assert {"Terraform", "Ansible", "Spanish"} <= set(parsed.skills)
     assert not {"DevOps", "Housekeeping", "Power Tools"} & set(parsed.skills)
+
+
+def test_a_field_word_after_a_standard_only_qualifies_it() -> None:
+    parsed = parse_posting(
+        "Security Engineer\nAcme\n\nRequirements\n- Experience with PCI DSS compliance\n"
+        "- ARRT registration in Radiography (R)\n"
+    )
+    assert "PCI DSS" in parsed.skills
+    assert not {"Compliance", "R"} & set(parsed.skills)
+    audit = parse_posting("Analyst\nAcme\n\nRequirements\n- Compliance and audit experience\n")
+    assert "Compliance" in audit.skills

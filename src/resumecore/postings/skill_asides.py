@@ -6,6 +6,7 @@
 - a spoken language that is not the applicant's: a school subject ("GCSE English"), what
   documents are "available in", what families "speak at home", or English beside the other
   language of a "bilingual" ask (the other language is the ask);
+- a field word after a skill, which only qualifies it ("PCI DSS compliance");
 - a field named as past experience ("2+ years of accounting experience", "in a SOC, security
   operations or help desk role"): years of experience are not a skill, a tool named there is;
 - a part of the product ("the onboarding flow"), the hire's own kit ("own hand tools") or light
@@ -28,6 +29,7 @@ _NEGATED = re.compile(
 _EXPANSION_AFTER = re.compile(r"\s*\(([A-Za-z][\w '&/-]{3,60})\)")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})s?\)")
 _WORDS = re.compile(r"[A-Za-z]+")
+_ACRONYM_OR_NUMBER = re.compile(r"[A-Z]{2}|\d")
 _LANGUAGE_NOT_ASKED_BEFORE = re.compile(
     r"(?:\b(?:gcse|gcses|a[- ]level|o[- ]level|igcse|ks[1-5]|key stage \d)\b[\w ,/&()]*|"
     r"\bavailable in |\btranslated (?:in)?to )$",
@@ -118,6 +120,7 @@ def asides(
             or (pay_lines and any(start <= match.start < end for start, end in pay_lines))
             or (kind == "languages" and _language_not_asked(text, match, matches, languages))
             or (match.canonical in broad_fields and _past_field(text, match))
+            or (match.canonical in broad_fields and _qualifies(text, matches, index, category))
         ):
             dropped.add(index)
     return dropped
@@ -192,6 +195,23 @@ def _language_not_asked(
         and line_start <= matches[i].start < line_start + len(line)
     ]
     return bool(others) and _BILINGUAL.search(line) is not None
+
+
+def _qualifies(
+    text: str, matches: list[SkillMatch], index: int, category: Callable[[str], str | None]
+) -> bool:
+    # "PCI DSS compliance", "Kubernetes security": the field word after a standard or a
+    # technology qualifies it ("bathroom plumbing" is still plumbing).
+    match = matches[index]
+    if index == 0 or " " in match.alias.strip():
+        return False
+    previous = matches[index - 1]
+    named = category(previous.canonical) in _TECH or _ACRONYM_OR_NUMBER.search(previous.alias)
+    return (
+        bool(named)
+        and previous.canonical != match.canonical
+        and text[previous.end : match.start] in {" ", "-"}
+    )
 
 
 def _past_field(text: str, match: SkillMatch) -> bool:

@@ -50,6 +50,10 @@ _LIST_GAP = re.compile(
     r"^[\s,/;|&+()]*(?:(?:and|or|und|oder|et|ou|y|o|as well as|plus|e\.g\.)[\s,/;|&+()]*)?$",
     re.IGNORECASE,
 )
+_CODE_WORDS = _words(
+    "programming language languages scripting coding statistics statistical stack code "
+    "developer developers engineer engineers"
+)
 _WORD = re.compile(r"[\w'\u2019]+")
 _LIST_REACH = 40
 
@@ -98,6 +102,13 @@ def _reads_as_word(text: str, match: SkillMatch) -> bool:
         return True
     if before in {"-", "&"}:
         return True
+    if (
+        len(match.alias) == 1
+        and before == "("
+        and text[match.end : match.end + 1] == ")"
+        and not _after_code_word(text, match)
+    ):
+        return True
     next_word = _WORD.match(text, _skip_spaces(text, match.end))
     if (
         next_word
@@ -107,6 +118,14 @@ def _reads_as_word(text: str, match: SkillMatch) -> bool:
         return True
     previous = _previous_word(text, match.start)
     return previous is not None and previous.lower() in _BLOCK_BEFORE
+
+
+def _after_code_word(text: str, match: SkillMatch) -> bool:
+    # "Radiography (R)", "Excel (R)": a registry's discipline letter or a trademark sign; only
+    # "programming (R)" or "languages (Go)" name the language alone in brackets.
+    head = text[max(0, match.start - 30) : match.start - 1].rstrip()
+    words = _WORD.findall(head)
+    return bool(words) and words[-1].lower() in _CODE_WORDS
 
 
 def _has_evidence(text: str, match: SkillMatch) -> bool:
