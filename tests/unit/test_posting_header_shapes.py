@@ -286,3 +286,27 @@ def test_a_jobs_page_names_its_company() -> None:
 def test_an_all_caps_title_takes_the_casing_the_body_uses() -> None:
     parsed = parse_posting("SOUS CHEF\nLocation: Bath\n\nWe need a Sous Chef to run the pass.\n")
     assert parsed.title == "Sous Chef"
+
+
+def test_requisition_asides_and_a_country_alone_are_not_title_or_city() -> None:
+    parsed = parse_posting(
+        "Senior Product Designer (Req #48213) - Remote\n"
+        "Bluefin Commerce · United States (Remote)\n$140,000/yr - $165,000/yr · Full-time\n"
+    )
+    assert (parsed.title, parsed.company, parsed.location) == (
+        "Senior Product Designer",
+        "Bluefin Commerce",
+        None,
+    )
+
+
+def test_recruiter_subject_terms_before_the_role_go() -> None:
+    parsed = parse_posting(
+        "Subject: Part-time Bookkeeper needed - Austin\n\nHi Sam,\n\n"
+        "I'm recruiting on behalf of Pecan Street Dental, a practice in Austin, TX.\n"
+    )
+    assert (parsed.title, parsed.company, parsed.location) == (
+        "Bookkeeper",
+        "Pecan Street Dental",
+        "Austin",
+    )

@@ -57,3 +57,18 @@ def test_an_austrian_dash_after_the_figure_keeps_the_period() -> None:
     salary = find_salary("Gehalt: € 2.913,- brutto monatlich auf Vollzeitbasis")
     assert salary is not None
     assert (salary.min, salary.currency, salary.period) == (2913, "EUR", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OTE $90,000 ($50,000 base + commission)", (50000, 50000, "USD", "year")),
+        ("Lön: 38 000 - 42 000 SEK per månad", (38000, 42000, "SEK", "month")),
+    ],
+)
+def test_base_inside_an_ote_line_and_swedish_pay(
+    text: str, expected: tuple[float, float, str, str]
+) -> None:
+    salary = find_salary(text)
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period) == expected

@@ -43,6 +43,7 @@ _NEAR = re.compile(
 _SITE_TAIL = re.compile(r" (?:terminal|office|branch|depot|site|area|clinic|campus)$")
 _TERMS_LEAD = re.compile(
     r"^(?:(?:temp[- ]to[- ](?:hire|perm)|contract[- ]to[- ]hire|temporary|temp|contract|"
+    r"part[- ]time|full[- ]time|"
     r"permanent|perm|urgent|new|freelance|interim|\d+[- ]month)\s+)+",
     re.IGNORECASE,
 )

@@ -226,6 +226,8 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
     if location and places.county_only(location):
         # "Location: Alder County, CA": the city, if any, is where the premises are.
         location = places.city_of_premises(text)
+    if location and places.country_only(location):
+        location = None
     title = _cased_elsewhere(text, clean_title(title)) if title else None
     if title and location:
         # "Store Manager - Chermside" over a "Chermside QLD 4032" line: the place is not the job.

@@ -203,6 +203,11 @@ _MONTHS = frozenset(
 )
 
 
+def country_only(place: str) -> bool:
+    """``"United States"``, ``"Germany"``: a country is not a city."""
+    return place.strip(" .").lower() in _COUNTRIES
+
+
 def county_only(place: str) -> bool:
     """``"Alder County"``: a county names a region, not the city of the place of work."""
     return bool(_COUNTY.search(place.split(",", maxsplit=1)[0].strip()))

@@ -56,26 +56,28 @@ _FILLER = re.compile(
 _PERIOD_PATTERNS: tuple[tuple[Period, str], ...] = (
     (
         "hour",
-        r"(?:/|per|an|a|pro|por|de l'|par)\s?(?:hour|hr|h|stunde|hora|heure)\b|hourly"
+        r"(?:/|per|an|a|pro|por|de l'|par|i)\s?(?:hour|hr|h|stunde|hora|heure|timme)\b|hourly"
         r"|p/h(?:r)?\b|ph\b|p\.h\.",
     ),
     ("day", r"(?:/|per|a|pro|par|por)\s?(?:day|d|tag|jour|día)\b|daily|day rate"),
     ("week", r"(?:/|per|a|pro|par|por)\s?(?:week|wk|woche|semaine|semana)\b|weekly"),
     (
         "month",
-        r"(?:/|per|a|pro|par|al|por)\s?(?:month|mo|monat|mois|mes)\b"
+        r"(?:/|per|a|pro|par|al|por|i)\s?(?:month|mo|monat|mois|mes|månad|måned|måneden|mån)\b"
         r"|monthly|monatlich|mensuel\w*|mensual\w*",
     ),
     (
         "year",
-        r"(?:/|per|a|an|pro|par|al|por)\s?(?:year|yr|annum|jahr|an|año)\b|p\.\s?a\.|\bpa\b"
+        r"(?:/|per|a|an|pro|par|al|por|i)\s?(?:year|yr|annum|jahr|an|año|år|året)(?!\w)"
+        r"|p\.\s?a\.|\bpa\b"
         r"|annually|yearly|annual|jährlich|annuels?|anuales?|anual",
     ),
 )
 _PERIODS = tuple((period, re.compile(p, re.IGNORECASE)) for period, p in _PERIOD_PATTERNS)
 _LABEL = re.compile(
     r"\b(?:salary|salaries|compensation|pay|rate|wage|wages|earn|gehalt|vergütung|salaire|"
-    r"rémunération|salario|sueldo|remuneration|ote|base|ctc|stipendio|loon|salaris)\b",
+    r"rémunération|salario|sueldo|remuneration|ote|base|ctc|stipendio|loon|salaris|lön|lønn|"
+    r"palkka|wynagrodzenie)\b",
     re.IGNORECASE,
 )
 _NOT_PAY = re.compile(
@@ -87,11 +89,12 @@ _NOT_PAY = re.compile(
     # "$25 per tarp", "$0.40 per piece": a rate per thing done, not per period of work.
     r"^\s*(?:/\s?|(?:per|a|an|pro) )(?!(?:hour|hr|h|day|shift|week|wk|month|mo|year|yr|annum|"
     r"stunde|std|tag|woche|monat|jahr|heure|jour|semaine|mois|an|année|hora|día|semana|mes|"
-    r"año)s?\b)[a-z]+",
+    r"año|månad|måned|år|timme|mån)s?\b)[a-z]+\b",
     re.IGNORECASE,
 )
 # "+ $75 extra stop", "plus $2/hr freezer premium": a figure added on to the pay is not the pay.
 _ADD_ON = re.compile(r"(?:\+|\bplus)\s*(?:an? )?(?:extra |additional )?$", re.IGNORECASE)
+_AFTER_BREAK = re.compile(r"[(,;]")
 # What follows a figure's own words: "+ bonus", ". Plus an annual bonus", "with OTE of".
 _NEXT_CLAUSE = re.compile(r"[+,;(]|\.\s|\b(?:plus|and|with|or|up to)\b", re.IGNORECASE)
 _DOLLAR_COUNTRIES = (
@@ -220,7 +223,9 @@ def _candidate(
     elif currency is None and _in_us(context):
         currency = "USD"
     nearby = text[high.end : min(len(text), high.end + 30)].split("\n", maxsplit=1)[0]
-    before = text[max(line_start, low.start - 25) : low.start]
+    # "OTE $90,000 ($50,000 base)": what is said before an opening bracket or a comma is
+    # about the figure before it.
+    before = _AFTER_BREAK.split(text[max(line_start, low.start - 25) : low.start])[-1]
     score = 4 * labelled + 2 * (high is not low) + 2 * (period is not None) + (currency is not None)
     # "$1.50/hr shift differential", "$240K OTE": the words right after the figure say what it
     # is; "+ bonus" further on does not make a labelled salary a bonus.
