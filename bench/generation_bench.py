@@ -33,14 +33,14 @@ from bench.run import Target, drive
 from bench.seed import Caller, seed_locally
 from bench.server import Server
 from bench.workloads import Request, Workload, per_caller_counter
-from entrypoints.bootstrap import build_application
-from entrypoints.settings import Settings
 from resumecore.ids import SessionId
 from resumecore.model.principal import Principal
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.profiles.create import CreateProfile
 from resumecore.tailoring.items import profile_items
+from resumecore_server.entrypoints.bootstrap import build_application
+from resumecore_server.entrypoints.settings import Settings
 
 PER_HOUR = "1000000"
 TARGET_P50_MS = 100.0

@@ -49,8 +49,6 @@ from tests.support.clock import FakeClock
 from tests.support.fake_llm_server import FakeLlmServer
 from tests.support.llm_replies import faithful_resume, prompt_data
 
-from adapters.llm.openai_model import OpenAiLanguageModel
-from adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
 from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.generation.llm.access import ModelAccess
 from resumecore.generation.llm.writer import LlmWriter
@@ -60,6 +58,8 @@ from resumecore.model.profile import Profile
 from resumecore.model.profile_revision import new_profile
 from resumecore.tailoring import ResumePlan, select_for_resume
 from resumecore.tailoring.items import profile_items
+from resumecore_server.adapters.llm.openai_model import OpenAiLanguageModel
+from resumecore_server.adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
 
 JOB = "devops_bullets_remote_eu"
 MODEL = "fake:ok"

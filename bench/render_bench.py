@@ -15,13 +15,13 @@ import time
 import msgspec
 from eval.tailoring_bench import fixture
 
-from adapters.render.docx_renderer import DocxRenderer
-from adapters.render.typst_pdf import TypstPdfRenderer
 from resumecore.exports.templates import RenderOptions
 from resumecore.generation.document import ResumeOptions, WrittenDocument
 from resumecore.generation.offline_writer import OfflineWriter
 from resumecore.ports.renderer import Renderer
 from resumecore.tailoring import select_for_resume
+from resumecore_server.adapters.render.docx_renderer import DocxRenderer
+from resumecore_server.adapters.render.typst_pdf import TypstPdfRenderer
 
 TARGETS_MS = {"pdf": 100.0, "docx": 150.0}
 

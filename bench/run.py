@@ -29,7 +29,7 @@ import httpx
 from bench.seed import Caller, seed_locally, seed_over_http
 from bench.server import Server
 from bench.workloads import ADDS_PER_SPARE, WORKLOADS, Workload, per_caller_counter
-from entrypoints.settings import Settings
+from resumecore_server.entrypoints.settings import Settings
 
 
 @dataclass

@@ -9,9 +9,6 @@ import httpx
 import msgspec
 from tests.support.profiles import experience, full_profile
 
-from adapters.sql.migrate import upgrade
-from entrypoints.bootstrap import build_application
-from entrypoints.settings import Settings
 from resumecore.ids import SessionId, UserId
 from resumecore.model.principal import Principal
 from resumecore.model.user import User
@@ -20,6 +17,9 @@ from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.auth.session_starter import SessionStarter
 from resumecore.services.profiles.create import CreateProfile
+from resumecore_server.adapters.sql.migrate import upgrade
+from resumecore_server.entrypoints.bootstrap import build_application
+from resumecore_server.entrypoints.settings import Settings
 
 PASSWORD = "correct horse battery staple"
 

@@ -30,7 +30,7 @@ from bench.run import Target, drive
 from bench.seed import Caller, seed_locally
 from bench.server import Server
 from bench.workloads import get_primary
-from entrypoints.settings import Settings
+from resumecore_server.entrypoints.settings import Settings
 
 WRK_SCRIPT = """
 tokens = {%s}

@@ -11,12 +11,12 @@ from __future__ import annotations
 import asyncio
 import os
 
-from adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
-from adapters.system import SystemClock
 from resumecore.ids import UserId
 from resumecore.ports.language_model import LanguageModel, TokenUsage
 from resumecore.postings import ParsedPosting
 from resumecore.postings.llm_assist import LlmPostingAssist
+from resumecore_server.adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
+from resumecore_server.adapters.system import SystemClock
 
 EVAL_USER = UserId("posting-world-eval")
 
@@ -29,7 +29,7 @@ def model_from_environment() -> tuple[LanguageModel | None, str]:
     if not name or not (base_url or key):
         return None, "set RESUMECORE_LLM_MODEL and RESUMECORE_LLM_BASE_URL and/or _API_KEY"
     try:
-        from adapters.llm.openai_model import OpenAiLanguageModel  # noqa: PLC0415
+        from resumecore_server.adapters.llm.openai_model import OpenAiLanguageModel  # noqa: PLC0415
     except ImportError:
         return None, "the llm extra is not installed (pip install -e '.[llm]')"
     mode = os.environ.get("RESUMECORE_LLM_STRUCTURED_OUTPUT", "json_schema")

@@ -15,8 +15,6 @@ from collections.abc import Callable
 
 import msgspec
 
-from adapters.embeddings.minilm import MiniLMEmbedder
-from adapters.embeddings.minilm_numpy import MiniLMEncoder
 from eval.tailoring_data import AT, load_job, load_profile
 from resumecore.ids import UserId
 from resumecore.model.job import Job
@@ -25,6 +23,8 @@ from resumecore.model.profile import Profile
 from resumecore.services.jobs.relevance import RelevanceScorer
 from resumecore.tailoring import match_report
 from resumecore.tailoring.items import profile_items
+from resumecore_server.adapters.embeddings.minilm import MiniLMEmbedder
+from resumecore_server.adapters.embeddings.minilm_numpy import MiniLMEncoder
 
 RUNS = 50
 COLD_RUNS = 5

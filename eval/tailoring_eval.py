@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     embedder = None
     if args.embedder == "minilm":
-        from adapters.embeddings.minilm import MiniLMEmbedder  # noqa: PLC0415
+        from resumecore_server.adapters.embeddings.minilm import MiniLMEmbedder  # noqa: PLC0415
 
         embedder = MiniLMEmbedder()
     results = asyncio.run(run(embedder))

@@ -13,29 +13,6 @@ from typing import Any
 import punq
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.cache.no_cache import NoSharedCache
-from adapters.mail.file_outbox import FileOutboxMailer
-from adapters.mail.smtp import SmtpMailer
-from adapters.memory.notifier import InProcessNotifier
-from adapters.metrics.measured_model import MeasuredLanguageModel
-from adapters.metrics.prometheus import PrometheusTelemetry
-from adapters.metrics.scrape import PoolCollector, SharedCacheCollector, watch_queue
-from adapters.security.bcrypt_hasher import BcryptPasswordHasher
-from adapters.security.jwt_codec import PyJwtAccessTokenCodec
-from adapters.sql.engine import make_engine
-from adapters.sql.llm_usage import SqlReplyCache, SqlTokenLedger
-from adapters.sql.readiness import SqlReadinessProbe
-from adapters.sql.task_queue import SqlTaskQueue
-from adapters.sql.uow import SqlUnitOfWorkFactory
-from adapters.storage.local_files import LocalFileStore
-from adapters.system import SystemClock, UuidGenerator
-from adapters.throttle.costly_work_limiter import InProcessCostlyWorkLimiter
-from adapters.throttle.memory_counter import MemoryAttemptCounter
-from adapters.workers.thread_pool import ThreadPoolRunner
-from entrypoints.data_files import make_data_private
-from entrypoints.settings import Settings
-from entrypoints.shared_cache import build_shared_cache, shared_replies
-from entrypoints.tracing import build_tracer, traced_model
 from resumecore.enhancement.llm import LlmEnhancer
 from resumecore.enhancement.offline import OfflineEnhancer
 from resumecore.generation.llm.access import ModelAccess
@@ -130,6 +107,33 @@ from resumecore.services.profiles.queries import (
 )
 from resumecore.services.samples.manage import DeleteSample, GetSample, ListSamples
 from resumecore.services.samples.upload import UploadSample
+from resumecore_server.adapters.cache.no_cache import NoSharedCache
+from resumecore_server.adapters.mail.file_outbox import FileOutboxMailer
+from resumecore_server.adapters.mail.smtp import SmtpMailer
+from resumecore_server.adapters.memory.notifier import InProcessNotifier
+from resumecore_server.adapters.metrics.measured_model import MeasuredLanguageModel
+from resumecore_server.adapters.metrics.prometheus import PrometheusTelemetry
+from resumecore_server.adapters.metrics.scrape import (
+    PoolCollector,
+    SharedCacheCollector,
+    watch_queue,
+)
+from resumecore_server.adapters.security.bcrypt_hasher import BcryptPasswordHasher
+from resumecore_server.adapters.security.jwt_codec import PyJwtAccessTokenCodec
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.llm_usage import SqlReplyCache, SqlTokenLedger
+from resumecore_server.adapters.sql.readiness import SqlReadinessProbe
+from resumecore_server.adapters.sql.task_queue import SqlTaskQueue
+from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
+from resumecore_server.adapters.storage.local_files import LocalFileStore
+from resumecore_server.adapters.system import SystemClock, UuidGenerator
+from resumecore_server.adapters.throttle.costly_work_limiter import InProcessCostlyWorkLimiter
+from resumecore_server.adapters.throttle.memory_counter import MemoryAttemptCounter
+from resumecore_server.adapters.workers.thread_pool import ThreadPoolRunner
+from resumecore_server.entrypoints.data_files import make_data_private
+from resumecore_server.entrypoints.settings import Settings
+from resumecore_server.entrypoints.shared_cache import build_shared_cache, shared_replies
+from resumecore_server.entrypoints.tracing import build_tracer, traced_model
 
 # Each kind of CPU work has its own bounded pool, so none queues behind another (or behind the
 # loop's default executor): scoring is pure Python and holds the GIL, so a second scoring thread
@@ -204,9 +208,9 @@ USE_CASES: dict[str, type] = {
 }
 # The renderers by format: (format, module, class). Each is optional until it is installed.
 RENDERER_ADAPTERS: tuple[tuple[str, str, str], ...] = (
-    ("pdf", "adapters.render.typst_pdf", "TypstPdfRenderer"),
-    ("docx", "adapters.render.docx_renderer", "DocxRenderer"),
-    ("markdown", "adapters.render.markdown", "MarkdownRenderer"),
+    ("pdf", "resumecore_server.adapters.render.typst_pdf", "TypstPdfRenderer"),
+    ("docx", "resumecore_server.adapters.render.docx_renderer", "DocxRenderer"),
+    ("markdown", "resumecore_server.adapters.render.markdown", "MarkdownRenderer"),
 )
 log = logging.getLogger("resumecore.bootstrap")
 
@@ -360,7 +364,7 @@ def redis_probe(app: Application) -> ReadinessProbe | None:
     """A ping of ``RESUMECORE_REDIS_URL`` (closed with the application); None without Redis."""
     if not app.settings.redis_url:
         return None
-    from adapters.health.redis_ping import RedisPing  # noqa: PLC0415  (only with Redis)
+    from resumecore_server.adapters.health.redis_ping import RedisPing  # noqa: PLC0415  (only with Redis)
 
     ping = RedisPing(app.settings.redis_url)
     app.closers.append(ping.aclose)
@@ -369,7 +373,7 @@ def redis_probe(app: Application) -> ReadinessProbe | None:
 
 def data_dir_probe(app: Application) -> ReadinessProbe:
     """A file created, synced and removed in the data directory."""
-    from adapters.health.data_dir import DataDirWritable  # noqa: PLC0415
+    from resumecore_server.adapters.health.data_dir import DataDirWritable  # noqa: PLC0415
 
     return DataDirWritable(app.settings.data_path)
 
@@ -402,7 +406,7 @@ def export_links(settings: Settings, clock: Clock) -> ExportLinks:
 
 def _file_reader() -> FileReader:
     try:
-        from adapters.render.extract import ExtractedText  # noqa: PLC0415 (optional deps)
+        from resumecore_server.adapters.render.extract import ExtractedText  # noqa: PLC0415 (optional deps)
     except ImportError:
         return _NoFileReader()
     return ExtractedText()
@@ -468,8 +472,8 @@ def _attempt_counter(settings: Settings, clock: Clock, app: Application) -> Atte
     # Imported here: only deployments with Redis pay for the client (about 6 MB).
     from redis.asyncio import Redis  # noqa: PLC0415
 
-    from adapters.throttle.fallback_counter import FallbackAttemptCounter  # noqa: PLC0415
-    from adapters.throttle.redis_counter import RedisAttemptCounter  # noqa: PLC0415
+    from resumecore_server.adapters.throttle.fallback_counter import FallbackAttemptCounter  # noqa: PLC0415
+    from resumecore_server.adapters.throttle.redis_counter import RedisAttemptCounter  # noqa: PLC0415
 
     client = Redis.from_url(settings.redis_url)
     app.closers.append(client.aclose)
@@ -481,7 +485,7 @@ def _task_queue(settings: Settings, engine: AsyncEngine, app: Application) -> Ta
     if settings.queue == "embedded":
         return SqlTaskQueue(engine)
     try:
-        from adapters.queue.saq_queue import SaqTaskQueue  # noqa: PLC0415  (optional deps)
+        from resumecore_server.adapters.queue.saq_queue import SaqTaskQueue  # noqa: PLC0415  (optional deps)
     except ModuleNotFoundError as exc:
         msg = (
             f"RESUMECORE_QUEUE=saq needs the optional packages ({exc.name} is missing): "
@@ -497,7 +501,7 @@ def _file_store(settings: Settings, app: Application) -> FileStore:
     if settings.file_store == "local":
         return LocalFileStore(settings.data_path / "exports")
     try:
-        from adapters.storage.s3_files import (  # noqa: PLC0415  (optional deps)
+        from resumecore_server.adapters.storage.s3_files import (  # noqa: PLC0415  (optional deps)
             S3FileStore,
             make_s3_client,
         )
@@ -551,7 +555,7 @@ def _language_model(settings: Settings, app: Application) -> LanguageModel | Non
     if not settings.llm_configured:
         return None
     try:
-        from adapters.llm.openai_model import OpenAiLanguageModel  # noqa: PLC0415  (optional deps)
+        from resumecore_server.adapters.llm.openai_model import OpenAiLanguageModel  # noqa: PLC0415  (optional deps)
     except ModuleNotFoundError as exc:
         msg = (
             f"RESUMECORE_LLM_MODEL needs the optional packages ({exc.name} is missing): "
@@ -575,7 +579,7 @@ def _embedder(settings: Settings, app: Application, shared: SharedCache) -> Embe
     if settings.embedder == "none":
         return None
     try:
-        from adapters.embeddings.minilm import MiniLMEmbedder  # noqa: PLC0415  (optional deps)
+        from resumecore_server.adapters.embeddings.minilm import MiniLMEmbedder  # noqa: PLC0415  (optional deps)
 
         embedder = MiniLMEmbedder(shared=None if isinstance(shared, NoSharedCache) else shared)
     except ModuleNotFoundError as exc:

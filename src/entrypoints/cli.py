@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from entrypoints.settings import Settings
+from resumecore_server.entrypoints.settings import Settings
 
 MAX_SERVER_PROCESSES = 32
 
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per 
     tailor.add_argument("--json-resume-out", metavar="FILE", help="write the tailored resume")
     args = parser.parse_args(argv)
     if args.command == "tailor":  # offline: no settings, no database
-        from entrypoints.tailor_command import run_tailor  # noqa: PLC0415
+        from resumecore_server.entrypoints.tailor_command import run_tailor  # noqa: PLC0415
 
         return run_tailor(
             args.profile, args.posting, as_json=args.json, json_resume_out=args.json_resume_out
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per 
     if args.command == "migrate":
         return migrate(settings.database_url)
     if args.command == "worker":
-        from entrypoints.worker_process import run_workers  # noqa: PLC0415
+        from resumecore_server.entrypoints.worker_process import run_workers  # noqa: PLC0415
 
         os.umask(0o077)
         return run_workers(settings, args.workers)
@@ -75,17 +75,19 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per 
         if args.migrate:
             # In a child process: alembic and the migration scripts would otherwise stay
             # imported for the server's whole life (about 10 MB of its idle memory).
-            done = subprocess.run([sys.executable, "-m", "entrypoints.cli", "migrate"], check=False)
+            done = subprocess.run(
+                [sys.executable, "-m", "resumecore_server.entrypoints.cli", "migrate"], check=False
+            )
             if done.returncode != 0:
                 return done.returncode
         import uvicorn  # noqa: PLC0415 - only the serve command needs the server
 
-        from entrypoints.http.server_limits import uvicorn_limits  # noqa: PLC0415 - imports uvicorn
+        from resumecore_server.entrypoints.http.server_limits import uvicorn_limits  # noqa: PLC0415 - imports uvicorn
 
         # Files the server creates (database, -wal/-shm, mails) are for its own user only.
         os.umask(0o077)
         uvicorn.run(
-            "entrypoints.http.app:create_app",
+            "resumecore_server.entrypoints.http.app:create_app",
             factory=True,
             host=args.host,
             port=args.port,
@@ -126,7 +128,7 @@ def default_public_base_url(environ: MutableMapping[str, str], host: str, port: 
 
 def migrate(database_url: str) -> int:
     """Apply migrations; on failure one line saying why (no traceback, no password)."""
-    from adapters.sql.migrate import upgrade  # noqa: PLC0415 - alembic only when migrating
+    from resumecore_server.adapters.sql.migrate import upgrade  # noqa: PLC0415 - alembic only when migrating
 
     # After a failed connect, aiosqlite's worker thread can outlive the migration's event loop
     # and print a traceback of its own; the failure is reported below, once.

@@ -10,7 +10,7 @@ from typing import Literal
 
 import msgspec
 
-from entrypoints.secrets_file import load_or_create_secret
+from resumecore_server.entrypoints.secrets_file import load_or_create_secret
 
 PREFIX = "RESUMECORE_"
 MIN_PRODUCTION_BCRYPT_ROUNDS = 12
@@ -229,7 +229,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
 
     def _validate_network_settings(self) -> None:
         """Trusted proxies must be IPs or CIDRs, CORS origins must be origins."""
-        from entrypoints.http.cors import origin_patterns  # noqa: PLC0415 - HTTP-only module
+        from resumecore_server.entrypoints.http.cors import origin_patterns  # noqa: PLC0415 - HTTP-only module
 
         try:
             for part in self.trusted_proxies.split(","):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from adapters.cache.no_cache import NoSharedCache
-from adapters.cache.reply_cache import SharedReplyCache
-from entrypoints.settings import Settings
 from resumecore.ports.llm_usage import ReplyCache
 from resumecore.ports.shared_cache import SharedCache
+from resumecore_server.adapters.cache.no_cache import NoSharedCache
+from resumecore_server.adapters.cache.reply_cache import SharedReplyCache
+from resumecore_server.entrypoints.settings import Settings
 
 
 def build_shared_cache(
@@ -19,7 +19,7 @@ def build_shared_cache(
     if not settings.redis_url:
         return NoSharedCache()
     # Imported here: only deployments with Redis pay for the client.
-    from adapters.cache.redis_cache import RedisSharedCache, cache_client  # noqa: PLC0415
+    from resumecore_server.adapters.cache.redis_cache import RedisSharedCache, cache_client  # noqa: PLC0415
 
     client = cache_client(settings.redis_url)
     closers.append(client.aclose)

@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from entrypoints.settings import Settings
 from resumecore.ports.language_model import LanguageModel
 from resumecore.ports.tracing import NO_TRACER, Tracer
+from resumecore_server.entrypoints.settings import Settings
 
 Closers = list[Callable[[], Awaitable[Any]]]
 
@@ -26,7 +26,7 @@ def build_tracer(
     if not settings.otel_endpoint and span_exporter is None:
         return NO_TRACER
     try:
-        from adapters.tracing.otel import otel_tracer  # noqa: PLC0415  (optional deps)
+        from resumecore_server.adapters.tracing.otel import otel_tracer  # noqa: PLC0415  (optional deps)
     except ModuleNotFoundError as exc:
         msg = (
             f"RESUMECORE_OTEL_ENDPOINT needs the optional packages ({exc.name} is missing): "
@@ -47,6 +47,6 @@ def traced_model(model: LanguageModel | None, tracer: Tracer) -> LanguageModel |
     """``model`` with a span around each call when tracing is on."""
     if model is None or tracer is NO_TRACER:
         return model
-    from adapters.tracing.language_model import TracedLanguageModel  # noqa: PLC0415
+    from resumecore_server.adapters.tracing.language_model import TracedLanguageModel  # noqa: PLC0415
 
     return TracedLanguageModel(model, tracer)

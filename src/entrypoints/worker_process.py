@@ -10,9 +10,9 @@ import asyncio
 import signal
 import sys
 
-from entrypoints.bootstrap import build_application
-from entrypoints.settings import Settings
-from entrypoints.workers import WorkerPool
+from resumecore_server.entrypoints.bootstrap import build_application
+from resumecore_server.entrypoints.settings import Settings
+from resumecore_server.entrypoints.workers import WorkerPool
 
 
 def run_workers(settings: Settings, count: int) -> int:

@@ -7,7 +7,6 @@ import contextlib
 import logging
 import os
 
-from entrypoints.bootstrap import Application
 from resumecore.generation.policy import GenerationPolicy
 from resumecore.ports.generations import TaskQueue
 from resumecore.ports.notifier import ChangeNotifier
@@ -17,6 +16,7 @@ from resumecore.services.exports.purge import PurgeExpiredExports
 from resumecore.services.generations.request import QUEUE_KEY
 from resumecore.services.generations.run import RunGeneration
 from resumecore.services.generations.worker import GenerationWorker
+from resumecore_server.entrypoints.bootstrap import Application
 
 STOP_GRACE_SECONDS = 5.0
 log = logging.getLogger("resumecore.worker")

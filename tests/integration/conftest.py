@@ -9,10 +9,10 @@ import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.sql.engine import make_engine
-from adapters.sql.migrate import upgrade
-from entrypoints.bootstrap import Application
-from entrypoints.http.app import create_app
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.migrate import upgrade
+from resumecore_server.entrypoints.bootstrap import Application
+from resumecore_server.entrypoints.http.app import create_app
 from tests.support.app import make_application
 from tests.support.clock import FakeClock
 from tests.support.databases import wipe

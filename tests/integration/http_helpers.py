@@ -15,12 +15,12 @@ from httpx import Response
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 
-from adapters.sql.engine import make_engine
-from adapters.sql.tables import metadata
-from entrypoints.bootstrap import Application, build_application
-from entrypoints.http.app import create_app
 from resumecore.model.user import User
 from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.tables import metadata
+from resumecore_server.entrypoints.bootstrap import Application, build_application
+from resumecore_server.entrypoints.http.app import create_app
 from tests.support.app import make_application
 from tests.support.clock import FakeClock
 from tests.support.databases import wipe

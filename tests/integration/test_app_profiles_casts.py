@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from litestar.testing import AsyncTestClient, TestClient
 
-from adapters.sql.engine import make_engine
-from entrypoints.http.app import create_app
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.entrypoints.http.app import create_app
 from tests.support.app import make_application
 from tests.support.app_casts_profiles import (
     ANALYTICS,

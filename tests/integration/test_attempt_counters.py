@@ -15,10 +15,10 @@ from dataclasses import dataclass
 import pytest
 from redis.asyncio import Redis
 
-from adapters.throttle.memory_counter import MemoryAttemptCounter
-from adapters.throttle.redis_counter import PREFIX, RedisAttemptCounter
 from resumecore.errors import StorageUnavailable
 from resumecore.ports.throttle import AttemptCounter, WindowCount
+from resumecore_server.adapters.throttle.memory_counter import MemoryAttemptCounter
+from resumecore_server.adapters.throttle.redis_counter import PREFIX, RedisAttemptCounter
 from tests.support.clock import FakeClock
 from tests.support.services import service_url
 

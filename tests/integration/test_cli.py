@@ -13,11 +13,13 @@ from pathlib import Path
 import httpx
 import pytest
 
+SERVE = [sys.executable, "-m", "resumecore_server.entrypoints.cli", "serve"]
+
 
 def run(args: list[str], data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "RESUMECORE_DATA_DIR": str(data_dir), **env}
     return subprocess.run(
-        [sys.executable, "-m", "entrypoints.cli", *args],
+        [sys.executable, "-m", "resumecore_server.entrypoints.cli", *args],
         env=environment, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
 
@@ -59,7 +61,7 @@ def test_serve_with_migrate_migrates_then_serves(tmp_path: Path) -> None:
         port = sock.getsockname()[1]
     environment = {**os.environ, "RESUMECORE_DATA_DIR": str(tmp_path)}
     server = subprocess.Popen(
-        [sys.executable, "-m", "entrypoints.cli", "serve", "--migrate", "--port", str(port)],
+        [*SERVE, "--migrate", "--port", str(port)],
         env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:

@@ -30,8 +30,8 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import allow_header_conformance, positive_data_acceptance
 
-from adapters.sql.engine import make_engine
-from entrypoints.http.app import create_app
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.entrypoints.http.app import create_app
 from tests.support.app import make_application
 from tests.support.databases import wipe
 from tests.support.profiles import full_profile

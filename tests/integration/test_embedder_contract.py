@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 import pytest
 
-from adapters.embeddings.minilm import MiniLMEmbedder
-from adapters.embeddings.minilm_numpy import Array, MiniLMEncoder
-from adapters.memory.hashing_embedder import HashingEmbedder
 from resumecore.ports.embedder import Embedder
+from resumecore_server.adapters.embeddings.minilm import MiniLMEmbedder
+from resumecore_server.adapters.embeddings.minilm_numpy import Array, MiniLMEncoder
+from resumecore_server.adapters.memory.hashing_embedder import HashingEmbedder
 
 PLATFORM = "Ran Kubernetes clusters on Google Cloud for 60 services"
 BAKERY = "Baked sourdough bread for a neighbourhood cafe"

@@ -14,12 +14,12 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from entrypoints.bootstrap import Application
-from entrypoints.workers import WorkerPool
 from resumecore.exports.model import Export
 from resumecore.ports.file_store import FileStore
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.exports.purge import PurgeExpiredExports
+from resumecore_server.entrypoints.bootstrap import Application
+from resumecore_server.entrypoints.workers import WorkerPool
 from tests.integration.test_http_exports import EXPORTS, app, resume_generation
 from tests.integration.test_http_generations import auth, user
 from tests.support.app import make_application

@@ -21,9 +21,9 @@ from typing import BinaryIO
 
 import pytest
 
-from adapters.sql.migrate import upgrade
-from adapters.storage.local_files import LocalFileStore
 from resumecore.ports.file_store import FileStore
+from resumecore_server.adapters.sql.migrate import upgrade
+from resumecore_server.adapters.storage.local_files import LocalFileStore
 from tests.integration.http_helpers import Client, app_client
 from tests.integration.test_http_generations import auth, user
 

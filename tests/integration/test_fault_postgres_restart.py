@@ -23,7 +23,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from adapters.sql.migrate import upgrade
+from resumecore_server.adapters.sql.migrate import upgrade
 from tests.support.app import TEST_SECRET
 from tests.support.throwaway_servers import PostgresCluster, free_port, postgres_cluster
 
@@ -48,7 +48,7 @@ def served(data_dir: Path, database_url: str) -> Iterator[str]:
     }
     log = (data_dir / "server.log").open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "entrypoints.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "resumecore_server.entrypoints.cli", "serve", "--port", str(port)],
         env=environment, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"

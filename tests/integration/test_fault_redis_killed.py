@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from redis.asyncio import Redis
 
-from adapters.throttle.redis_counter import PREFIX
+from resumecore_server.adapters.throttle.redis_counter import PREFIX
 from tests.integration.http_helpers import AUTH, PASSWORD, app_client, bearer, register
 from tests.support.clock import FakeClock
 from tests.support.throwaway_servers import redis_server

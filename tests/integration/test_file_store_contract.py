@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
-from adapters.memory.file_store import MemoryFileStore
-from adapters.storage.local_files import LocalFileStore
 from resumecore.ports.file_store import FileStore, InvalidFileKey
+from resumecore_server.adapters.memory.file_store import MemoryFileStore
+from resumecore_server.adapters.storage.local_files import LocalFileStore
 
 _buckets = itertools.count()
 
@@ -40,7 +40,7 @@ def s3_endpoint() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def s3_client(s3_endpoint: str) -> Iterator[Any]:
-    from adapters.storage.s3_files import make_s3_client
+    from resumecore_server.adapters.storage.s3_files import make_s3_client
 
     client = make_s3_client(
         endpoint_url=s3_endpoint,
@@ -64,7 +64,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> FileStore:
     if request.param == "local":
         return LocalFileStore(tmp_path / "exports")
     if request.param == "s3":
-        from adapters.storage.s3_files import S3FileStore
+        from resumecore_server.adapters.storage.s3_files import S3FileStore
 
         client = request.getfixturevalue("s3_client")
         return S3FileStore(client, request.getfixturevalue("s3_bucket"))
@@ -170,7 +170,7 @@ async def test_local_store_tightens_a_loose_existing_folder(tmp_path: Path) -> N
 
 
 async def test_s3_objects_are_named_by_prefix_and_key(s3_client: Any, s3_bucket: str) -> None:
-    from adapters.storage.s3_files import S3FileStore
+    from resumecore_server.adapters.storage.s3_files import S3FileStore
 
     await S3FileStore(s3_client, s3_bucket).put("user-1/file.pdf", b"secret")
 
@@ -181,7 +181,7 @@ async def test_s3_objects_are_named_by_prefix_and_key(s3_client: Any, s3_bucket:
 async def test_s3_errors_other_than_a_missing_key_are_raised(s3_client: Any) -> None:
     from botocore.exceptions import ClientError
 
-    from adapters.storage.s3_files import S3FileStore
+    from resumecore_server.adapters.storage.s3_files import S3FileStore
 
     store = S3FileStore(s3_client, "no-such-bucket")
 
@@ -190,7 +190,7 @@ async def test_s3_errors_other_than_a_missing_key_are_raised(s3_client: Any) -> 
 
 
 def test_s3_needs_a_bucket(tmp_path: Path) -> None:
-    from entrypoints.settings import Settings
+    from resumecore_server.entrypoints.settings import Settings
 
     env = {"RESUMECORE_DATA_DIR": str(tmp_path), "RESUMECORE_FILE_STORE": "s3"}
     with pytest.raises(ValueError, match="RESUMECORE_S3_BUCKET"):
@@ -200,8 +200,8 @@ def test_s3_needs_a_bucket(tmp_path: Path) -> None:
 async def test_bootstrap_wires_s3_when_asked(
     tmp_path: Path, s3_endpoint: str, s3_bucket: str
 ) -> None:
-    from adapters.storage.s3_files import S3FileStore
-    from entrypoints.bootstrap import build_application
+    from resumecore_server.adapters.storage.s3_files import S3FileStore
+    from resumecore_server.entrypoints.bootstrap import build_application
     from tests.support.app import make_settings
 
     settings = make_settings(

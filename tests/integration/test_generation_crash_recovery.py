@@ -24,13 +24,13 @@ import msgspec
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.sql.engine import make_engine
-from adapters.sql.tables import generations, tasks
-from entrypoints.bootstrap import Application
 from resumecore.generation.model import Generation
 from resumecore.generation.verify import unsupported_lines
 from resumecore.ids import ProfileId
 from resumecore.postings.vocabulary import default_vocabulary
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.tables import generations, tasks
+from resumecore_server.entrypoints.bootstrap import Application
 from tests.integration.http_helpers import (
     Client,
     app_client,
@@ -73,7 +73,7 @@ def worker_process(data_dir: Path, database_url: str) -> Iterator[subprocess.Pop
         "RESUMECORE_GENERATION_LEASE_SECONDS": str(LEASE_SECONDS),
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "entrypoints.cli", "worker", "--workers", "1"],
+        [sys.executable, "-m", "resumecore_server.entrypoints.cli", "worker", "--workers", "1"],
         env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from entrypoints.workers import WorkerPool
 from resumecore.services.generations import worker
+from resumecore_server.entrypoints.workers import WorkerPool
 from tests.support.app import make_application
 
 

@@ -61,7 +61,7 @@ async def test_register_login_me_refresh_logout(client: AsyncTestClient) -> None
 def test_starting_on_an_unmigrated_database_says_to_migrate(tmp_path: Path) -> None:
     from litestar.testing import TestClient
 
-    from entrypoints.http.app import create_app
+    from resumecore_server.entrypoints.http.app import create_app
     from tests.support.app import make_application
 
     app = create_app(make_application(tmp_path, f"sqlite+aiosqlite:///{tmp_path}/empty.db"))

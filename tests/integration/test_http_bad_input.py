@@ -14,8 +14,8 @@ from typing import Any
 import msgspec
 import pytest
 
-from entrypoints.bootstrap import Application
 from resumecore.ports.mail import Mailer, OutgoingMail
+from resumecore_server.entrypoints.bootstrap import Application
 from tests.integration.http_helpers import (
     AUTH,
     PASSWORD,

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from httpx import Response
 
-from entrypoints.http.cors import origin_patterns
+from resumecore_server.entrypoints.http.cors import origin_patterns
 from tests.integration.http_helpers import AUTH, Client, app_client, assert_problem, register
 from tests.support.app import make_settings
 

@@ -16,9 +16,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from adapters.render.markdown import MarkdownRenderer
-from entrypoints.http.controllers.exports import content_disposition
 from resumecore.services.exports.create import Renderers
+from resumecore_server.adapters.render.markdown import MarkdownRenderer
+from resumecore_server.entrypoints.http.controllers.exports import content_disposition
 from tests.integration.http_helpers import Client, app_client, assert_problem
 from tests.integration.test_http_generations import GENERATIONS, auth, user
 from tests.support.clock import FakeClock

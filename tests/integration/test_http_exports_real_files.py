@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from adapters.render.extract import extract_text
+from resumecore_server.adapters.render.extract import extract_text
 from tests.integration.http_helpers import app_client
 from tests.integration.test_http_exports import EXPORTS, exported_file, local
 from tests.integration.test_http_generations import GENERATIONS, auth, user

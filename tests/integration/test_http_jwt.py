@@ -16,9 +16,9 @@ import jwt
 import msgspec
 import pytest
 
-from adapters.security.jwt_codec import PyJwtAccessTokenCodec
-from entrypoints.bootstrap import build_application
-from entrypoints.settings import Settings
+from resumecore_server.adapters.security.jwt_codec import PyJwtAccessTokenCodec
+from resumecore_server.entrypoints.bootstrap import build_application
+from resumecore_server.entrypoints.settings import Settings
 from tests.integration.http_helpers import (
     AUTH,
     ME_FIELDS,

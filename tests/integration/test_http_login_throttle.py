@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from httpx import Response
 
-from entrypoints.bootstrap import Application
 from resumecore.ports.security import PasswordHasher
+from resumecore_server.entrypoints.bootstrap import Application
 from tests.integration.http_helpers import (
     AUTH,
     EMAIL,

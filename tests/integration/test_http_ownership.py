@@ -21,8 +21,8 @@ import pytest
 from httpx import AsyncClient
 from litestar.routes import HTTPRoute
 
-from entrypoints.bootstrap import Application
 from resumecore.services.exports.create import Renderers
+from resumecore_server.entrypoints.bootstrap import Application
 from tests.integration.http_helpers import app_client
 from tests.integration.test_http_profile_safety import (
     PROFILES,

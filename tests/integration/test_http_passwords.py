@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from httpx import Response
 
-from entrypoints.bootstrap import Application
+from resumecore_server.entrypoints.bootstrap import Application
 from tests.integration.http_helpers import (
     AUTH,
     PASSWORD,

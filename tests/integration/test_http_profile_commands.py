@@ -11,10 +11,10 @@ import msgspec
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 
-from adapters.sql.engine import make_engine
-from adapters.sql.tables import idempotency_keys
-from entrypoints.bootstrap import Application
 from resumecore.services.profiles.edit import ChangeRecord
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.tables import idempotency_keys
+from resumecore_server.entrypoints.bootstrap import Application
 from tests.integration.test_http_profiles_flow import PROFILES, bearer, create
 from tests.support.profiles import experience
 

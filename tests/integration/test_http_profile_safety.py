@@ -2,7 +2,8 @@
 
 Every bulk route gets N valid items plus one invalid one and must answer 422 naming the failing
 index (or field path), with the whole database unchanged: a content hash over every row of every
-table in ``adapters.sql.tables.metadata``, ordered by primary key and read with raw SQL on an
+table in ``resumecore_server.adapters.sql.tables.metadata``, ordered by primary key and read with
+raw SQL on an
 engine of our own. Bodies over 1 MiB, bulk arrays over 100 items and server-owned fields in a
 body are refused before anything is written.
 
@@ -21,9 +22,9 @@ import pytest
 from httpx import AsyncClient, Response
 from sqlalchemy import select
 
-from adapters.sql.engine import make_engine
-from adapters.sql.tables import metadata
-from entrypoints.bootstrap import Application
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.tables import metadata
+from resumecore_server.entrypoints.bootstrap import Application
 from tests.support.profiles import experience, full_profile
 
 AUTH = "/api/v1/auth"

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from httpx import AsyncClient
 
-from entrypoints.bootstrap import Application
+from resumecore_server.entrypoints.bootstrap import Application
 from tests.integration.test_http_profile_safety import (
     PROFILES,
     assert_problem,

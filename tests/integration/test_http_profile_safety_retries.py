@@ -23,9 +23,9 @@ from typing import Any
 import httpx
 from httpx import AsyncClient
 
-from entrypoints.bootstrap import Application
-from entrypoints.http.app import create_app
 from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore_server.entrypoints.bootstrap import Application
+from resumecore_server.entrypoints.http.app import create_app
 from tests.integration.test_http_profile_safety import (
     PROFILES,
     assert_problem,

@@ -31,9 +31,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 from litestar.testing import TestClient
 
-from adapters.sql.engine import make_engine
-from entrypoints.http.app import create_app
 from resumecore.operations import Operation
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.entrypoints.http.app import create_app
 from tests.support.app import make_application
 from tests.support.clock import FakeClock
 from tests.support.databases import wipe

@@ -10,8 +10,8 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from entrypoints.bootstrap import Application
-from entrypoints.http.app import create_app
+from resumecore_server.entrypoints.bootstrap import Application
+from resumecore_server.entrypoints.http.app import create_app
 from tests.integration.http_helpers import assert_problem, me, refresh, register
 from tests.support.clock import FakeClock
 from tests.support.server import serving

@@ -10,7 +10,7 @@ from typing import Any
 import msgspec
 from httpx import Response
 
-from entrypoints.bootstrap import Application, build_application
+from resumecore_server.entrypoints.bootstrap import Application, build_application
 from tests.integration.http_helpers import (
     AUTH,
     Client,

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from litestar.testing import AsyncTestClient
 
-from adapters.sql.engine import make_engine
-from entrypoints.http.app import create_app
-from entrypoints.settings import Settings
 from resumecore.tailoring import SCORE_VERSION
 from resumecore.tailoring.semantic import SEMANTIC_VERSION
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.entrypoints.http.app import create_app
+from resumecore_server.entrypoints.settings import Settings
 from tests.integration.test_http_jobs_flow import JOBS, POSTING
 from tests.integration.test_http_profiles_flow import bearer, create
 from tests.support.app import make_application, make_settings

@@ -15,17 +15,17 @@ from litestar.testing import AsyncTestClient
 from redis.asyncio import Redis
 from sqlalchemy import delete
 
-from adapters.cache.redis_cache import NAMESPACE_PREFIX, PREFIX
-from adapters.sql.engine import make_engine
-from adapters.sql.tables import catalog_postings
-from entrypoints.bootstrap import Application
-from entrypoints.http.app import create_app
 from resumecore.model.job import Job
 from resumecore.ports.shared_cache import SharedCache
 from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
 from resumecore.postings import ParsedPosting, parse_posting
 from resumecore.services.jobs.catalog import BrowseCatalog
 from resumecore.services.jobs.posting_parses import ParsedPostings
+from resumecore_server.adapters.cache.redis_cache import NAMESPACE_PREFIX, PREFIX
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.tables import catalog_postings
+from resumecore_server.entrypoints.bootstrap import Application
+from resumecore_server.entrypoints.http.app import create_app
 from tests.integration.test_http_profiles_flow import bearer
 from tests.support.app import make_application
 from tests.support.databases import wipe

@@ -8,9 +8,9 @@ from collections.abc import Awaitable
 import httpx
 import pytest
 
-from entrypoints.bootstrap import Application
 from resumecore.services.auth.account import AuthenticateAccessToken
 from resumecore.services.profiles.create import CreateProfile
+from resumecore_server.entrypoints.bootstrap import Application
 from tests.integration.http_helpers import same_loop_client
 from tests.integration.test_http_jobs_flow import JOBS, POSTING
 from tests.integration.test_http_profiles_flow import bearer

@@ -19,9 +19,6 @@ import msgspec
 import pytest
 from sqlalchemy import func, select
 
-from adapters.memory.uow import MemoryUnitOfWorkFactory
-from adapters.sql.tables import rankings as rankings_table
-from adapters.sql.uow import SqlUnitOfWorkFactory
 from resumecore.errors import Conflict, VersionConflict
 from resumecore.model.job import Job, revise_job
 from resumecore.model.job_factory import new_job
@@ -31,6 +28,9 @@ from resumecore.model.user import User
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.jobs.catalog import NO_OWNER
 from resumecore.tailoring import ItemScore
+from resumecore_server.adapters.memory.uow import MemoryUnitOfWorkFactory
+from resumecore_server.adapters.sql.tables import rankings as rankings_table
+from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
 from tests.integration.test_repository_contract import (
     T0,
     assert_utc,

@@ -14,9 +14,9 @@ import httpx2
 import msgspec
 import pytest
 
-from adapters.memory.language_model import ScriptedLanguageModel
 from resumecore.errors import ModelReplyInvalid
 from resumecore.ports.language_model import ChatMessage, LanguageModel, TokenUsage
+from resumecore_server.adapters.memory.language_model import ScriptedLanguageModel
 from tests.support.fake_llm import (  # noqa: F401  (fixtures)
     LoopbackLlm,
     _loopback_server,

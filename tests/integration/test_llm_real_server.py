@@ -15,9 +15,9 @@ from typing import Any
 import msgspec
 import pytest
 
-from adapters.llm.openai_model import OpenAiLanguageModel
 from resumecore.errors import ModelKeyRejected, ModelNotFound
 from resumecore.ports.language_model import ChatMessage
+from resumecore_server.adapters.llm.openai_model import OpenAiLanguageModel
 
 BASE_URL = os.environ.get("RESUMECORE_TEST_LLM_BASE_URL", "")
 MODEL = os.environ.get("RESUMECORE_TEST_LLM_MODEL", "gpt-4o-mini")

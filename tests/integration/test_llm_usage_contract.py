@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
-from adapters.sql.engine import make_engine
-from adapters.sql.llm_usage import SqlReplyCache, SqlTokenLedger
-from adapters.sql.uow import SqlUnitOfWorkFactory
 from resumecore.ports.language_model import TokenUsage
 from resumecore.ports.llm_usage import ReplyCache, TokenLedger
+from resumecore_server.adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.llm_usage import SqlReplyCache, SqlTokenLedger
+from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
 from tests.integration.test_repository_contract import T0, new_user, storage_url
 from tests.support.clock import FakeClock
 from tests.support.databases import wipe

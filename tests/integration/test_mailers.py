@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-from adapters.mail.file_outbox import FileOutboxMailer
-from adapters.mail.smtp import SmtpMailer
 from resumecore.errors import StorageUnavailable
 from resumecore.ports.mail import OutgoingMail
+from resumecore_server.adapters.mail.file_outbox import FileOutboxMailer
+from resumecore_server.adapters.mail.smtp import SmtpMailer
 
 SENDER = "noreply@resumecore.test"
 RESET_MAIL = OutgoingMail(

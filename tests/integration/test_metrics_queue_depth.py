@@ -9,11 +9,11 @@ import pytest
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.metrics.prometheus import PrometheusTelemetry
-from adapters.metrics.scrape import watch_queue
-from adapters.sql.engine import make_engine
-from adapters.sql.task_queue import SqlTaskQueue
 from resumecore.ports.generations import TaskQueue
+from resumecore_server.adapters.metrics.prometheus import PrometheusTelemetry
+from resumecore_server.adapters.metrics.scrape import watch_queue
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.task_queue import SqlTaskQueue
 from tests.support.services import service_url
 
 NOW = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
@@ -48,7 +48,7 @@ async def test_the_embedded_queue_depth_by_state(engine: AsyncEngine) -> None:
 @pytest.mark.redis
 async def test_the_saq_queue_depth_from_its_counts(sqlite_only_url: str) -> None:
     pytest.importorskip("saq")
-    from adapters.queue.saq_queue import SaqTaskQueue
+    from resumecore_server.adapters.queue.saq_queue import SaqTaskQueue
 
     redis_url = service_url("redis")
     name = f"metrics-{uuid.uuid4().hex}"

@@ -15,10 +15,6 @@ from typing import Any
 
 from sqlalchemy import text
 
-from adapters.sql.engine import make_engine
-from adapters.sql.migrate import check, downgrade, upgrade
-from adapters.sql.task_queue import SqlTaskQueue
-from adapters.sql.uow import SqlUnitOfWorkFactory
 from resumecore.generation.document import ResumeOptions
 from resumecore.generation.model import Generation
 from resumecore.ids import ProfileId, UserId
@@ -27,6 +23,10 @@ from resumecore.model.job_factory import new_job
 from resumecore.model.profile import Profile
 from resumecore.model.profile_revision import new_profile
 from resumecore.model.user import User
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.migrate import check, downgrade, upgrade
+from resumecore_server.adapters.sql.task_queue import SqlTaskQueue
+from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
 from tests.integration.test_migrations import fresh_url, state  # noqa: F401  (fixture)
 from tests.support.profiles import full_profile
 

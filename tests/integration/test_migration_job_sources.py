@@ -16,13 +16,13 @@ from typing import Any
 import msgspec
 from sqlalchemy import text
 
-from adapters.sql.engine import make_engine
-from adapters.sql.migrate import check, downgrade, upgrade
-from adapters.sql.uow import SqlUnitOfWorkFactory
 from resumecore.ids import UserId
 from resumecore.model.job import Job
 from resumecore.model.job_factory import new_job
 from resumecore.model.job_filters import JobFilters
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.migrate import check, downgrade, upgrade
+from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
 from tests.integration.test_migrations import fresh_url  # noqa: F401  (fixture)
 
 AT = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)

@@ -14,14 +14,14 @@ import msgspec
 import pytest
 from sqlalchemy import text
 
-from adapters.sql.engine import make_engine
-from adapters.sql.migrate import check, downgrade, upgrade
-from adapters.sql.uow import SqlUnitOfWorkFactory
 from resumecore.errors import Conflict
 from resumecore.ids import UserId
 from resumecore.model.user import User
 from resumecore.samples.extract import extract_style
 from resumecore.samples.model import Sample
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.migrate import check, downgrade, upgrade
+from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
 from tests.integration.test_migrations import fresh_url, state  # noqa: F401  (fixture)
 
 AT = datetime(2026, 3, 4, 5, 6, 7, 891011, tzinfo=UTC)

@@ -13,13 +13,13 @@ from datetime import UTC, datetime
 
 from sqlalchemy import text
 
-from adapters.sql.engine import make_engine
-from adapters.sql.migrate import check, upgrade
-from adapters.sql.uow import SqlUnitOfWorkFactory
 from resumecore.ids import ProfileId, UserId
 from resumecore.model.job_factory import new_job
 from resumecore.model.profile_revision import new_profile
 from resumecore.model.user import public_number
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.migrate import check, upgrade
+from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
 from tests.integration.test_migrations import fresh_url  # noqa: F401  (fixture)
 from tests.support.profiles import full_profile
 
@@ -100,7 +100,9 @@ def test_upgrade_from_0005_keeps_every_row_and_numbers_every_user(fresh_url: str
 
 
 def test_the_migration_derives_numbers_exactly_as_the_code_does() -> None:
-    migration = importlib.import_module("adapters.sql.migrations.versions.0006_user_numbers")
+    migration = importlib.import_module(
+        "resumecore_server.adapters.sql.migrations.versions.0006_user_numbers"
+    )
     for n in range(200):
         user_id = str(uuid.uuid4()) if n else "00000000-0000-4000-8000-000000000000"
         assert migration._number(user_id) == public_number(user_id)

@@ -21,12 +21,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
-from adapters.sql.engine import make_engine
-from adapters.sql.migrate import alembic_config, check, downgrade, upgrade
-from adapters.sql.tables import metadata
-from adapters.sql.uow import SqlUnitOfWorkFactory
 from resumecore.ids import UserId
 from resumecore.model.user import User
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.migrate import alembic_config, check, downgrade, upgrade
+from resumecore_server.adapters.sql.tables import metadata
+from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
 from tests.support.services import service_url
 
 APP_TABLES = set(metadata.tables)

@@ -25,13 +25,13 @@ import pytest
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
 
-from adapters.sql.engine import make_engine
-from adapters.sql.errors import translated_errors
-from adapters.sql.migrate import upgrade
-from adapters.sql.tables import tasks
-from entrypoints.cli import main
-from entrypoints.http.problems import domain_error_handler
 from resumecore.errors import StorageUnavailable
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.errors import translated_errors
+from resumecore_server.adapters.sql.migrate import upgrade
+from resumecore_server.adapters.sql.tables import tasks
+from resumecore_server.entrypoints.cli import main
+from resumecore_server.entrypoints.http.problems import domain_error_handler
 from tests.support.profiles import experience, full_profile
 from tests.support.server_processes import ServerProcess, server_environment
 from tests.support.services import service_url

@@ -126,3 +126,49 @@ def test_a_users_mypy_strict_sees_real_types(core: CoreInstall) -> None:
     wrong = mypy_strict(core, "import resumecore\n\nversion: int = resumecore.__version__\n")
     assert wrong.returncode == 1
     assert 'expression has type "str", variable has type "int"' in wrong.stdout
+
+
+def test_the_wheel_claims_no_generic_top_level_name(core: CoreInstall) -> None:
+    tops = {name.split("/")[0] for name in zipfile.ZipFile(core.wheel).namelist()}
+    assert tops == {
+        "resumecore",
+        "resumecore_server",
+        f"resumecore-{resumecore.__version__}.dist-info",
+    }
+    entry_points = core.run(
+        "import importlib.metadata as m;"
+        "print([e.value for e in m.distribution('resumecore').entry_points])"
+    )
+    assert entry_points == "['resumecore_server.entrypoints.cli:main']"
+
+
+def test_pypis_entrypoints_package_still_imports_beside_ours(core: CoreInstall) -> None:
+    stand_in = stand_in_wheel(core.scratch / "stand-in", "entrypoints", "0.4")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(core.python), "install", "--quiet",
+         "--no-index", str(stand_in)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    out = core.run(
+        "import importlib.util, entrypoints;"
+        "print(entrypoints.STAND_IN, importlib.util.find_spec('resumecore_server.entrypoints')"
+        ".submodule_search_locations[0].endswith('resumecore_server/entrypoints'))"
+    )
+    assert out == "entrypoints 0.4 True"
+
+
+def stand_in_wheel(folder: Path, name: str, version: str) -> Path:
+    """A minimal wheel of a one-module distribution, as a PyPI package of that name would be."""
+    folder.mkdir()
+    info = f"{name}-{version}.dist-info"
+    files = {
+        f"{name}.py": f'STAND_IN = "{name} {version}"\n',
+        f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+        f"{info}/WHEEL": "Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+    }
+    wheel = folder / f"{name}-{version}-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        for path, text in files.items():
+            archive.writestr(path, text)
+        archive.writestr(f"{info}/RECORD", "".join(f"{p},,\n" for p in [*files, f"{info}/RECORD"]))
+    return wheel

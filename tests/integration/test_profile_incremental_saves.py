@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.sql.engine import make_engine
-from adapters.sql.tables import profile_components
-from adapters.sql.uow import SqlUnitOfWorkFactory
 from resumecore.ids import ProfileId, UserId
 from resumecore.model.profile import Profile, all_components
 from resumecore.model.profile_revision import new_profile
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.tables import profile_components
+from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
 from tests.integration.test_repository_contract import T0, new_user
 from tests.support.databases import wipe
 from tests.support.profiles import experience, full_profile

@@ -19,15 +19,15 @@ import msgspec
 import pytest
 from sqlalchemy import text
 
-from adapters.memory.uow import MemoryUnitOfWorkFactory
-from adapters.sql.engine import make_engine
-from adapters.sql.uow import SqlUnitOfWorkFactory
 from resumecore.errors import VersionConflict
 from resumecore.ids import ProfileId, UserId
 from resumecore.model.profile import Profile
 from resumecore.model.profile_revision import new_profile
 from resumecore.model.user import User
 from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore_server.adapters.memory.uow import MemoryUnitOfWorkFactory
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
 from tests.support.databases import wipe
 from tests.support.profiles import experience, full_profile
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from entrypoints.http.app import create_app
+from resumecore_server.entrypoints.http.app import create_app
 from tests.integration.http_helpers import app_client
 from tests.support.app import make_application
 from tests.support.services import service_url

@@ -15,14 +15,14 @@ from datetime import UTC, datetime, timedelta
 import msgspec
 import pytest
 
-from adapters.memory.uow import MemoryUnitOfWorkFactory
-from adapters.sql.engine import make_engine
-from adapters.sql.uow import SqlUnitOfWorkFactory
 from resumecore.errors import Conflict
 from resumecore.ids import SessionId, UserId
 from resumecore.model.auth import AuthSession, PasswordResetToken, RefreshToken, token_digest
 from resumecore.model.user import User
 from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore_server.adapters.memory.uow import MemoryUnitOfWorkFactory
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
 from tests.support.databases import wipe
 
 IMPLEMENTATIONS = ["memory", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]

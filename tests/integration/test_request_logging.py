@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from httpx import Response
 
-from entrypoints.bootstrap import Application
+from resumecore_server.entrypoints.bootstrap import Application
 from tests.integration.http_helpers import (
     AUTH,
     NEW_PASSWORD,

@@ -15,13 +15,13 @@ import msgspec
 import pytest
 from sqlalchemy import delete
 
-from adapters.sql.tables import users
-from adapters.sql.uow import SqlUnitOfWorkFactory
 from resumecore.errors import Conflict
 from resumecore.model.user import User
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.samples.model import Sample
 from resumecore.samples.style import WritingStyle
+from resumecore_server.adapters.sql.tables import users
+from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
 from tests.integration.test_repository_contract import (
     T0,
     assert_utc,

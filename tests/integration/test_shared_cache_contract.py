@@ -17,10 +17,15 @@ from pathlib import Path
 import pytest
 from redis.asyncio import Redis
 
-from adapters.cache.breaker import CircuitBreaker
-from adapters.cache.memory_cache import MemorySharedCache
-from adapters.cache.redis_cache import NAMESPACE_PREFIX, PREFIX, RedisSharedCache, cache_client
 from resumecore.ports.shared_cache import KindCounts, SharedCache
+from resumecore_server.adapters.cache.breaker import CircuitBreaker
+from resumecore_server.adapters.cache.memory_cache import MemorySharedCache
+from resumecore_server.adapters.cache.redis_cache import (
+    NAMESPACE_PREFIX,
+    PREFIX,
+    RedisSharedCache,
+    cache_client,
+)
 from tests.support.services import service_url
 from tests.support.throwaway_servers import free_port, redis_server
 

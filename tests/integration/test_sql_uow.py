@@ -13,10 +13,6 @@ import pytest
 from sqlalchemy import func, inspect, select, table, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.sql.engine import make_engine
-from adapters.sql.readiness import SqlReadinessProbe
-from adapters.sql.tables import auth_sessions, password_reset_tokens, refresh_tokens, users
-from adapters.sql.uow import SqlUnitOfWorkFactory
 from resumecore.errors import Conflict, StorageUnavailable
 from resumecore.ids import SessionId, UserId
 from resumecore.model.auth import (
@@ -27,6 +23,15 @@ from resumecore.model.auth import (
     token_digest,
 )
 from resumecore.model.user import User
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.readiness import SqlReadinessProbe
+from resumecore_server.adapters.sql.tables import (
+    auth_sessions,
+    password_reset_tokens,
+    refresh_tokens,
+    users,
+)
+from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
 
 T0 = datetime(2026, 1, 15, 12, 0, 0, 250000, tzinfo=UTC)
 SQL_WORDS = ("INSERT", "SELECT", "UPDATE", "DELETE", "VALUES", "[SQL", "FOREIGN KEY")

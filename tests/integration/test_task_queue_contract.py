@@ -18,11 +18,11 @@ import pytest
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.memory.task_queue import MemoryTaskQueue
-from adapters.queue.saq_queue import SaqTaskQueue
-from adapters.sql.engine import make_engine
-from adapters.sql.task_queue import SqlTaskQueue
 from resumecore.ports.generations import Task, TaskQueue
+from resumecore_server.adapters.memory.task_queue import MemoryTaskQueue
+from resumecore_server.adapters.queue.saq_queue import SaqTaskQueue
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.task_queue import SqlTaskQueue
 from tests.support.databases import wipe
 from tests.support.services import service_url
 

@@ -21,10 +21,10 @@ from litestar.testing import AsyncTestClient
 from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
-from adapters.sql.engine import make_engine
-from entrypoints.bootstrap import build_application
-from entrypoints.http.app import create_app
-from entrypoints.tracing import build_tracer
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.entrypoints.bootstrap import build_application
+from resumecore_server.entrypoints.http.app import create_app
+from resumecore_server.entrypoints.tracing import build_tracer
 from tests.integration.http_helpers import Client
 from tests.integration.test_http_generations import GENERATIONS, auth, user
 from tests.support.app import make_settings
@@ -32,7 +32,11 @@ from tests.support.clock import FakeClock
 from tests.support.databases import wipe
 
 REQUEST_ID = "trace-me-42"
-TRACING_MODULES = ("adapters.tracing", "opentelemetry.sdk.trace", "opentelemetry.exporter")
+TRACING_MODULES = (
+    "resumecore_server.adapters.tracing",
+    "opentelemetry.sdk.trace",
+    "opentelemetry.exporter",
+)
 STAGES = {"analyse_job", "select", "write", "verify", "score", "store"}
 
 
@@ -105,9 +109,9 @@ OFF_SCRIPT = textwrap.dedent(
     """
     import asyncio, json, sys
     from litestar.testing import AsyncTestClient
-    from adapters.sql.migrate import upgrade
-    from entrypoints.bootstrap import build_application
-    from entrypoints.http.app import create_app
+    from resumecore_server.adapters.sql.migrate import upgrade
+    from resumecore_server.entrypoints.bootstrap import build_application
+    from resumecore_server.entrypoints.http.app import create_app
     from tests.support.app import make_settings
 
     data, url, endpoint = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -122,7 +126,9 @@ OFF_SCRIPT = textwrap.dedent(
                 statuses.append((await client.get(path)).status_code)
         await application.aclose()
         loaded = sorted(
-            m for m in sys.modules if m.startswith(("opentelemetry", "adapters.tracing"))
+            m
+            for m in sys.modules
+            if m.startswith(("opentelemetry", "resumecore_server.adapters.tracing"))
         )
         print(json.dumps({"statuses": statuses, "otel": loaded}))
 
@@ -174,7 +180,7 @@ def test_a_dead_collector_does_not_break_requests_and_is_said_at_most_once(
 def test_an_endpoint_without_the_packages_names_the_extra(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delitem(sys.modules, "adapters.tracing.otel", raising=False)
+    monkeypatch.delitem(sys.modules, "resumecore_server.adapters.tracing.otel", raising=False)
     monkeypatch.setitem(sys.modules, "opentelemetry.sdk.trace", None)  # as if not installed
     settings = make_settings(tmp_path, "sqlite+aiosqlite://", otel_endpoint="http://127.0.0.1:9")
     with pytest.raises(RuntimeError, match=r"pip install 'resumecore\[otel\]'"):

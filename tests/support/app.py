@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from entrypoints.bootstrap import Application, build_application
-from entrypoints.settings import Settings
+from resumecore_server.entrypoints.bootstrap import Application, build_application
+from resumecore_server.entrypoints.settings import Settings
 from tests.support.clock import FakeClock
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.sql.tables import metadata
+from resumecore_server.adapters.sql.tables import metadata
 
 
 async def wipe(engine: AsyncEngine) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 import httpx2
 import pytest
 
-from adapters.llm.openai_model import OpenAiLanguageModel
+from resumecore_server.adapters.llm.openai_model import OpenAiLanguageModel
 from tests.support.fake_llm_server import FakeLlmServer
 from tests.support.server import serving
 

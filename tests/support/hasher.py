@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adapters.security.bcrypt_hasher import BcryptPasswordHasher
+from resumecore_server.adapters.security.bcrypt_hasher import BcryptPasswordHasher
 
 
 class CountingHasher(BcryptPasswordHasher):

@@ -42,13 +42,20 @@ def server_environment(data_dir: Path, database_url: str, **extra: str) -> dict[
 
 
 class ServerProcess:
-    """``python -m entrypoints.cli serve <args>`` on a free loopback port."""
+    """``python -m resumecore_server.entrypoints.cli serve <args>`` on a free loopback port."""
 
     def __init__(self, environment: Mapping[str, str], log: Path, args: Sequence[str] = ()) -> None:
         self.port = free_port()
         self.log = log
         self.base_url = f"http://127.0.0.1:{self.port}"
-        command = [sys.executable, "-m", "entrypoints.cli", "serve", "--port", str(self.port)]
+        command = [
+            sys.executable,
+            "-m",
+            "resumecore_server.entrypoints.cli",
+            "serve",
+            "--port",
+            str(self.port),
+        ]
         # stderr to a file: a pipe nobody reads would block a chatty server.
         with log.open("a") as stderr:
             self.process = subprocess.Popen(

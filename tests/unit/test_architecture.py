@@ -1,9 +1,10 @@
 """Dependencies point inward: core -> nothing of ours; adapters -> core; entrypoints -> both.
 
 Two checks: this file's allowlist (the core imports only the standard library and msgspec;
-resumecore.testing may add hypothesis and adapters.memory), and the declared import contracts
-in .importlinter (layers; adapters never import use cases or the HTTP layer; the HTTP layer
-reaches adapters only through the composition root; no package cycles inside the core).
+resumecore.testing may add hypothesis and resumecore_server.adapters.memory), and the declared
+import contracts in .importlinter (layers; adapters never import use cases or the HTTP layer;
+the HTTP layer reaches adapters only through the composition root; no package cycles inside the
+core).
 """
 
 from __future__ import annotations
@@ -16,16 +17,26 @@ from pathlib import Path
 
 import pytest
 
-import adapters
-import entrypoints
 import resumecore
+import resumecore_server.adapters
+import resumecore_server.entrypoints
 
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "src"
 THIRD_PARTY_ALLOWED_IN_CORE = {"msgspec"}
 # resumecore.testing is for users' tests: hypothesis (the `testing` extra) and the fakes.
-ALLOWED_IN_CORE_TESTING = ("hypothesis", "adapters.memory")
+ALLOWED_IN_CORE_TESTING = ("hypothesis", "resumecore_server.adapters.memory")
 LAYERS = ("resumecore", "adapters", "entrypoints")
+# Installed under one project-specific name, never as a generic top-level adapters/entrypoints.
+SERVER = "resumecore_server"
+
+
+def owner(name: str) -> str:
+    """The layer (or outside package) an imported module belongs to."""
+    parts = name.split(".")
+    if parts[0] == SERVER and len(parts) > 1:
+        return parts[1]
+    return f"top-level {parts[0]}" if parts[0] in LAYERS[1:] else parts[0]
 
 
 def imported_modules(source: str) -> set[str]:
@@ -43,7 +54,7 @@ def violations(layer: str, module_path: str, imports: set[str]) -> list[str]:
     """The imports of one module that break the layer rules."""
     bad = []
     for name in imports:
-        top = name.split(".")[0]
+        top = owner(name)
         if layer == "resumecore":
             allowed = (
                 top == "resumecore"
@@ -53,17 +64,19 @@ def violations(layer: str, module_path: str, imports: set[str]) -> list[str]:
                     module_path.startswith("resumecore/testing/")
                     and (
                         name in ALLOWED_IN_CORE_TESTING
-                        or name.startswith(("hypothesis.", "adapters.memory."))
+                        or name.startswith(("hypothesis.", "resumecore_server.adapters.memory."))
                     )
                 )
             )
+        elif top.startswith("top-level "):
+            allowed = False
         elif layer == "adapters":
             allowed = top not in {"entrypoints", "punq"}
             if module_path.startswith("adapters/memory/"):
                 allowed = (
                     top in {"resumecore", "msgspec"}
                     or top in sys.stdlib_module_names
-                    or name.startswith("adapters.memory")
+                    or name.startswith("resumecore_server.adapters.memory")
                 )
         else:
             allowed = top != "punq" or module_path == "entrypoints/bootstrap.py"
@@ -89,14 +102,24 @@ def test_no_module_imports_against_the_dependency_direction() -> None:
     ("layer", "path", "source"),
     [
         ("resumecore", "resumecore/x.py", "import sqlalchemy"),
-        ("resumecore", "resumecore/x.py", "from adapters.sql import tables"),
+        ("resumecore", "resumecore/x.py", "from resumecore_server.adapters.sql import tables"),
         ("resumecore", "resumecore/x.py", "from litestar import get"),
         ("resumecore", "resumecore/x.py", "from hypothesis import strategies"),
-        ("resumecore", "resumecore/testing/x.py", "from adapters.sql import tables"),
+        (
+            "resumecore",
+            "resumecore/testing/x.py",
+            "from resumecore_server.adapters.sql import tables",
+        ),
         ("resumecore", "resumecore/testing/x.py", "import sqlalchemy"),
-        ("adapters", "adapters/x.py", "from entrypoints.settings import Settings"),
+        (
+            "adapters",
+            "adapters/x.py",
+            "from resumecore_server.entrypoints.settings import Settings",
+        ),
         ("adapters", "adapters/memory/x.py", "import sqlalchemy"),
         ("entrypoints", "entrypoints/http/app.py", "import punq"),
+        ("entrypoints", "entrypoints/cli.py", "from adapters.sql import tables"),
+        ("adapters", "adapters/sql/x.py", "import entrypoints"),
     ],
 )
 def test_the_checker_catches_a_forbidden_import(layer: str, path: str, source: str) -> None:
@@ -115,7 +138,10 @@ def test_core_may_use_stdlib_and_msgspec() -> None:
 
 
 def test_core_testing_may_use_hypothesis_and_the_in_memory_fakes() -> None:
-    source = "from hypothesis import strategies\nfrom adapters.memory.uow import MemoryUnitOfWork"
+    source = (
+        "from hypothesis import strategies\n"
+        "from resumecore_server.adapters.memory.uow import MemoryUnitOfWork"
+    )
     assert violations("resumecore", "resumecore/testing/x.py", imported_modules(source)) == []
 
 
@@ -137,7 +163,9 @@ def test_every_declared_import_contract_is_kept() -> None:
     assert f"{len(names)} kept, 0 broken" in report
 
 
-@pytest.mark.parametrize("package", [resumecore, adapters, entrypoints])
+@pytest.mark.parametrize(
+    "package", [resumecore, resumecore_server.adapters, resumecore_server.entrypoints]
+)
 def test_our_packages_come_from_our_src_not_from_pypi(package: object) -> None:
     location = Path(package.__file__).resolve()  # type: ignore[attr-defined]
     assert location.is_relative_to(SRC)

@@ -12,12 +12,6 @@ from urllib.parse import parse_qs, urlsplit
 import msgspec
 import pytest
 
-from adapters.memory.mailer import MemoryMailer
-from adapters.memory.repositories import MemoryTables
-from adapters.memory.uow import MemoryUnitOfWorkFactory
-from adapters.security.jwt_codec import PyJwtAccessTokenCodec
-from adapters.system import UuidGenerator
-from adapters.throttle.memory_counter import MemoryAttemptCounter
 from resumecore.errors import AuthenticationFailed, Conflict, InvalidValue, RateLimited
 from resumecore.model.principal import Principal
 from resumecore.model.user import User
@@ -32,6 +26,12 @@ from resumecore.services.auth.refresh import RefreshSession
 from resumecore.services.auth.register import RegisterUser
 from resumecore.services.auth.results import AuthResult
 from resumecore.services.auth.session_starter import SessionStarter
+from resumecore_server.adapters.memory.mailer import MemoryMailer
+from resumecore_server.adapters.memory.repositories import MemoryTables
+from resumecore_server.adapters.memory.uow import MemoryUnitOfWorkFactory
+from resumecore_server.adapters.security.jwt_codec import PyJwtAccessTokenCodec
+from resumecore_server.adapters.system import UuidGenerator
+from resumecore_server.adapters.throttle.memory_counter import MemoryAttemptCounter
 from tests.support.clock import FakeClock
 from tests.support.hasher import CountingHasher
 

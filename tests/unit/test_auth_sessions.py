@@ -6,11 +6,11 @@ import asyncio
 
 import pytest
 
-from adapters.memory.repositories import MemorySessionRepository
 from resumecore.errors import AuthenticationFailed
 from resumecore.model.auth import RefreshToken, token_digest
 from resumecore.services.auth.policy import AuthPolicy
 from resumecore.services.auth.results import AuthResult
+from resumecore_server.adapters.memory.repositories import MemorySessionRepository
 from tests.unit.test_auth_login import EMAIL, PASSWORD, AuthKit
 
 THIRTY_DAYS = 30 * 24 * 3600

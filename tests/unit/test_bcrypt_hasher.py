@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.security.bcrypt_hasher import BcryptPasswordHasher
+from resumecore_server.adapters.security.bcrypt_hasher import BcryptPasswordHasher
 
 PEPPER = b"unit-test-pepper-0123456789abcdef"
 PASSWORD = "correct horse battery staple"

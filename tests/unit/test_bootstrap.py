@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from adapters.memory.mailer import MemoryMailer
-from adapters.throttle.memory_counter import MemoryAttemptCounter
-from entrypoints.bootstrap import USE_CASES, build_application
-from entrypoints.settings import Settings
 from resumecore.ports.health import ReadinessProbe
 from resumecore.ports.mail import Mailer
 from resumecore.ports.throttle import AttemptCounter
+from resumecore_server.adapters.memory.mailer import MemoryMailer
+from resumecore_server.adapters.throttle.memory_counter import MemoryAttemptCounter
+from resumecore_server.entrypoints.bootstrap import USE_CASES, build_application
+from resumecore_server.entrypoints.settings import Settings
 from tests.support.app import make_settings
 
 

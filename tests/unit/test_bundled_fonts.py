@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adapters.render.fonts import BUNDLED_FONTS, font_for
+from resumecore_server.adapters.render.fonts import BUNDLED_FONTS, font_for
 
 
 def test_the_apps_font_names_use_the_bundled_dejavu_files() -> None:

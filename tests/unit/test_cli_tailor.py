@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from entrypoints.cli import main
 from resumecore import build_profile, to_json_resume
+from resumecore_server.entrypoints.cli import main
 from tests.support.profiles import full_profile
+
+CLI = [sys.executable, "-m", "resumecore_server.entrypoints.cli"]
 
 POSTING = json.loads(
     (Path(__file__).parents[1] / "data/postings/software_backend_go_markdown.json").read_text()
@@ -96,7 +98,7 @@ def test_bad_input_is_one_line_and_exit_2(
 def test_runs_as_a_process_with_settings_that_would_not_load(files: tuple[Path, Path]) -> None:
     env = {**os.environ, "RESUMECORE_DB_POOL_SIZE": "not-a-number"}
     done = subprocess.run(
-        [sys.executable, "-m", "entrypoints.cli", "tailor", *map(str, files), "--json"],
+        [*CLI, "tailor", *map(str, files), "--json"],
         env=env, capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from adapters.throttle.costly_work_limiter import InProcessCostlyWorkLimiter
-from entrypoints.settings import Settings
 from resumecore.errors import RateLimited, TooBusy
 from resumecore.ports.work import CostlyWorkLimiter
+from resumecore_server.adapters.throttle.costly_work_limiter import InProcessCostlyWorkLimiter
+from resumecore_server.entrypoints.settings import Settings
 from tests.support.app import make_application, make_settings
 
 

@@ -8,9 +8,6 @@ from typing import ParamSpec, TypeVar
 
 import pytest
 
-from adapters.memory.uow import MemoryUnitOfWorkFactory
-from adapters.system import UuidGenerator
-from adapters.throttle.costly_work_limiter import InProcessCostlyWorkLimiter
 from resumecore.enhancement.offline import OfflineEnhancer
 from resumecore.errors import NotFound
 from resumecore.ids import ProfileId, SessionId, UserId
@@ -21,6 +18,9 @@ from resumecore.model.user import User
 from resumecore.ports.profile_enhancer import Enhancement, ProfileEnhancer
 from resumecore.services.profiles.edit import ReviseProfile
 from resumecore.services.profiles.enhance import EnhanceProfile
+from resumecore_server.adapters.memory.uow import MemoryUnitOfWorkFactory
+from resumecore_server.adapters.system import UuidGenerator
+from resumecore_server.adapters.throttle.costly_work_limiter import InProcessCostlyWorkLimiter
 from tests.support.clock import FakeClock
 from tests.support.profiles import full_profile
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from adapters.throttle.fallback_counter import FallbackAttemptCounter
-from adapters.throttle.memory_counter import MemoryAttemptCounter
 from resumecore.errors import StorageUnavailable
 from resumecore.ports.throttle import WindowCount
+from resumecore_server.adapters.throttle.fallback_counter import FallbackAttemptCounter
+from resumecore_server.adapters.throttle.memory_counter import MemoryAttemptCounter
 from tests.support.clock import FakeClock
 
 

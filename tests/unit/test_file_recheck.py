@@ -5,14 +5,14 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from adapters.render.docx_renderer import DocxRenderer
-from adapters.render.extract import extract_text
-from adapters.render.markdown import MarkdownRenderer
-from adapters.render.typst_pdf import TypstPdfRenderer
 from resumecore.exports.recheck import recheck
 from resumecore.exports.templates import TEMPLATES, RenderOptions
 from resumecore.generation.document import WrittenDocument
 from resumecore.ports.renderer import Renderer
+from resumecore_server.adapters.render.docx_renderer import DocxRenderer
+from resumecore_server.adapters.render.extract import extract_text
+from resumecore_server.adapters.render.markdown import MarkdownRenderer
+from resumecore_server.adapters.render.typst_pdf import TypstPdfRenderer
 from tests.unit.test_renderers import written
 
 RENDERERS: list[Renderer] = [TypstPdfRenderer(), DocxRenderer(), MarkdownRenderer()]

@@ -13,10 +13,6 @@ from typing import ParamSpec, TypeVar
 
 import pytest
 
-from adapters.memory.notifier import InProcessNotifier
-from adapters.memory.task_queue import MemoryTaskQueue
-from adapters.memory.uow import MemoryUnitOfWorkFactory
-from adapters.system import UuidGenerator
 from resumecore.errors import Conflict
 from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.generation.model import STAGES, Generation
@@ -39,6 +35,10 @@ from resumecore.services.generations.worker import GenerationWorker
 from resumecore.services.generations.writers import Writers
 from resumecore.services.jobs.relevance import RelevanceScorer
 from resumecore.tailoring import ResumePlan
+from resumecore_server.adapters.memory.notifier import InProcessNotifier
+from resumecore_server.adapters.memory.task_queue import MemoryTaskQueue
+from resumecore_server.adapters.memory.uow import MemoryUnitOfWorkFactory
+from resumecore_server.adapters.system import UuidGenerator
 from tests.support.clock import FakeClock
 from tests.support.profiles import full_profile
 

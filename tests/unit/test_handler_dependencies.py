@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from entrypoints.bootstrap import USE_CASES, build_application
-from entrypoints.http.app import create_app
+from resumecore_server.entrypoints.bootstrap import USE_CASES, build_application
+from resumecore_server.entrypoints.http.app import create_app
 from tests.support.app import make_settings
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from entrypoints.http.json_scan import (
+from resumecore_server.entrypoints.http.json_scan import (
     HAS_LONE_SURROGATE,
     HAS_NUL,
     MAX_JSON_DEPTH,

@@ -13,9 +13,9 @@ from typing import Any
 import jwt
 import pytest
 
-from adapters.security.jwt_codec import REQUIRED_CLAIMS, PyJwtAccessTokenCodec
 from resumecore.errors import AuthenticationFailed
 from resumecore.ids import SessionId, UserId
+from resumecore_server.adapters.security.jwt_codec import REQUIRED_CLAIMS, PyJwtAccessTokenCodec
 from tests.support.clock import FakeClock
 
 # 64 bytes, so PyJWT signs the HS512 case without a short-key warning.

@@ -8,14 +8,14 @@ from typing import Any
 
 from eval.tailoring_data import load_profile
 
-from adapters.memory.language_model import ScriptedLanguageModel
-from adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
 from resumecore.enhancement.llm import LlmEnhancer
 from resumecore.enhancement.offline import enhance_offline
 from resumecore.errors import ModelUnavailable
 from resumecore.generation.llm.access import ModelAccess
 from resumecore.ports.language_model import ChatMessage
 from resumecore.tailoring import unsupported_claims
+from resumecore_server.adapters.memory.language_model import ScriptedLanguageModel
+from resumecore_server.adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
 from tests.support.clock import FakeClock
 from tests.support.llm_replies import prompt_data
 

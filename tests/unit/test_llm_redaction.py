@@ -10,8 +10,6 @@ from eval.tailoring_data import load_job, load_profile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.memory.language_model import ScriptedLanguageModel
-from adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
 from resumecore.generation.document import CoverLetterOptions, ResumeOptions
 from resumecore.generation.llm.access import ModelAccess
 from resumecore.generation.llm.redaction import Redactor
@@ -19,6 +17,8 @@ from resumecore.generation.llm.writer import LlmWriter
 from resumecore.model.profile import Profile
 from resumecore.ports.language_model import ChatMessage
 from resumecore.tailoring import select_for_resume
+from resumecore_server.adapters.memory.language_model import ScriptedLanguageModel
+from resumecore_server.adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
 from tests.support.clock import FakeClock
 
 BASE, _ = load_profile("software")

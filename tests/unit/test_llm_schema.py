@@ -8,11 +8,11 @@ from typing import Any, Literal
 import msgspec
 import pytest
 
-from adapters.llm.request import json_request, wire_messages
-from adapters.llm.schema import schema_instruction, strict_json_schema
 from resumecore.errors import ModelReplyInvalid
 from resumecore.ports.language_model import ChatMessage
 from resumecore.ports.language_model_reply import decode_json_reply, strip_code_fence
+from resumecore_server.adapters.llm.request import json_request, wire_messages
+from resumecore_server.adapters.llm.schema import schema_instruction, strict_json_schema
 from tests.support.schema_instance import smallest_instance
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from adapters.llm.openai_model import OpenAiLanguageModel
-from entrypoints.bootstrap import build_application
 from resumecore.ports.language_model import LanguageModel
+from resumecore_server.adapters.llm.openai_model import OpenAiLanguageModel
+from resumecore_server.entrypoints.bootstrap import build_application
 from tests.support.app import make_settings
 
 

@@ -9,8 +9,6 @@ from typing import Any
 import msgspec
 from eval.tailoring_data import load_job, load_profile
 
-from adapters.memory.language_model import ScriptedLanguageModel
-from adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
 from resumecore.errors import ModelUnavailable
 from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.generation.llm.access import ModelAccess
@@ -20,6 +18,8 @@ from resumecore.generation.verify import unsupported_lines
 from resumecore.ports.language_model import ChatMessage, TokenUsage
 from resumecore.postings.vocabulary import default_vocabulary
 from resumecore.tailoring import select_for_resume
+from resumecore_server.adapters.memory.language_model import ScriptedLanguageModel
+from resumecore_server.adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
 from tests.support.clock import FakeClock
 from tests.support.llm_replies import faithful_resume, prompt_data
 

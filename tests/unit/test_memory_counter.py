@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.throttle.memory_counter import MemoryAttemptCounter
 from resumecore.ports.throttle import WindowCount
+from resumecore_server.adapters.throttle.memory_counter import MemoryAttemptCounter
 from tests.support.clock import FakeClock
 
 WINDOW = 60

@@ -13,9 +13,6 @@ import httpx2
 import msgspec
 import pytest
 
-from adapters.llm.errors import redact, retry_after_seconds
-from adapters.llm.openai_model import OpenAiLanguageModel
-from adapters.llm.schema import strict_json_schema
 from resumecore.errors import (
     LanguageModelError,
     ModelKeyRejected,
@@ -25,6 +22,9 @@ from resumecore.errors import (
     ModelUnavailable,
 )
 from resumecore.ports.language_model import ChatMessage, TokenUsage
+from resumecore_server.adapters.llm.errors import redact, retry_after_seconds
+from resumecore_server.adapters.llm.openai_model import OpenAiLanguageModel
+from resumecore_server.adapters.llm.schema import strict_json_schema
 from tests.support.fake_llm import (  # noqa: F401  (fixtures)
     TEST_KEY,
     LoopbackLlm,

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from entrypoints.bootstrap import build_application
 from resumecore.postings.llm_assist import LlmPostingAssist
 from resumecore.services.jobs.manage import CreateJob, ImportJobSchema
+from resumecore_server.entrypoints.bootstrap import build_application
 from tests.support.app import make_settings
 
 MODEL = {"llm_base_url": "http://127.0.0.1:9/v1", "llm_model": "local"}

@@ -8,8 +8,6 @@ import msgspec
 import pytest
 from eval.posting_world_eval import compare_assisted
 
-from adapters.memory.language_model import ScriptedLanguageModel
-from adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
 from resumecore.errors import ModelReplyInvalid, ModelUnavailable
 from resumecore.ids import UserId
 from resumecore.postings import ParsedPosting, default_vocabulary, parse_posting
@@ -17,6 +15,8 @@ from resumecore.postings.assist_merge import merge_proposal
 from resumecore.postings.assist_prompt import PostingProposal, ProposedSalary
 from resumecore.postings.llm_assist import LlmPostingAssist
 from resumecore.postings.salary import SalaryRange
+from resumecore_server.adapters.memory.language_model import ScriptedLanguageModel
+from resumecore_server.adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
 from tests.support.clock import FakeClock
 
 USER = UserId("u-1")

@@ -39,8 +39,6 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 
-from adapters.memory.uow import MemoryUnitOfWorkFactory
-from adapters.system import UuidGenerator
 from resumecore.errors import BulkOperationRejected, InvalidValue, NotFound, VersionConflict
 from resumecore.ids import SessionId, UserId
 from resumecore.model.principal import Principal
@@ -50,6 +48,8 @@ from resumecore.operations import Operation
 from resumecore.services.profiles.create import CreateProfile
 from resumecore.services.profiles.edit import ApplyProfileOperations, ReviseProfile
 from resumecore.services.profiles.queries import GetProfile
+from resumecore_server.adapters.memory.uow import MemoryUnitOfWorkFactory
+from resumecore_server.adapters.system import UuidGenerator
 from tests.support.clock import FakeClock
 
 T = TypeVar("T")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
-from adapters.memory.file_store import MemoryFileStore
 from resumecore.errors import StorageUnavailable
 from resumecore.services.readiness import CheckReadiness, FileStoreProbe, ReadinessCheck
+from resumecore_server.adapters.memory.file_store import MemoryFileStore
 
 
 class Probe:

@@ -10,12 +10,12 @@ from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.render.docx_renderer import DocxRenderer
-from adapters.render.markdown import MarkdownRenderer
-from adapters.render.typst_pdf import TypstPdfRenderer
 from resumecore.exports.templates import TEMPLATES, RenderOptions
 from resumecore.generation.document import Entry, Line, Section, WrittenDocument
 from resumecore.ports.renderer import RenderError
+from resumecore_server.adapters.render.docx_renderer import DocxRenderer
+from resumecore_server.adapters.render.markdown import MarkdownRenderer
+from resumecore_server.adapters.render.typst_pdf import TypstPdfRenderer
 
 KINDS = ["header", "summary", "skills", "experience", "projects", "education", "certifications",
          "languages", "greeting", "body", "closing"]  # fmt: skip

@@ -11,10 +11,6 @@ import pytest
 from docx import Document
 from eval.tailoring_data import DATA, load_cases
 
-from adapters.render.docx_renderer import DocxRenderer
-from adapters.render.markdown import MarkdownRenderer, escape, to_markdown
-from adapters.render.text import clean_text, layout
-from adapters.render.typst_pdf import TypstPdfRenderer
 from resumecore.exports.templates import TEMPLATES, RenderOptions
 from resumecore.generation.document import (
     CoverLetterOptions,
@@ -30,6 +26,10 @@ from resumecore.postings.vocabulary import default_vocabulary
 from resumecore.services.generations.run import MAX_BULLETS
 from resumecore.services.jobs.relevance import RelevanceScorer
 from resumecore.tailoring import select_for_resume
+from resumecore_server.adapters.render.docx_renderer import DocxRenderer
+from resumecore_server.adapters.render.markdown import MarkdownRenderer, escape, to_markdown
+from resumecore_server.adapters.render.text import clean_text, layout
+from resumecore_server.adapters.render.typst_pdf import TypstPdfRenderer
 
 TEMPLATE_IDS = [t.id for t in TEMPLATES]
 PDF, DOCX, MD = TypstPdfRenderer(), DocxRenderer(), MarkdownRenderer()

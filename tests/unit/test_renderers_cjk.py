@@ -7,12 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from adapters.render.fonts import NOTO_CJK_DIR, default_extra_font_dirs, extra_fonts
-from adapters.render.typst_pdf import TypstPdfRenderer
-from entrypoints.bootstrap import available_renderers
 from resumecore.exports.templates import TEMPLATES, RenderOptions
 from resumecore.generation.document import Entry, Line, Section, WrittenDocument
 from resumecore.ports.renderer import RenderError
+from resumecore_server.adapters.render.fonts import (
+    NOTO_CJK_DIR,
+    default_extra_font_dirs,
+    extra_fonts,
+)
+from resumecore_server.adapters.render.typst_pdf import TypstPdfRenderer
+from resumecore_server.entrypoints.bootstrap import available_renderers
 from tests.unit.test_renderers import flat, pdf_text, written
 
 CHINESE_NAME = "张伟"

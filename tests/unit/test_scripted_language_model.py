@@ -5,9 +5,9 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from adapters.memory.language_model import ScriptedLanguageModel
 from resumecore.errors import ModelRateLimited, ModelReplyInvalid
 from resumecore.ports.language_model import ChatMessage
+from resumecore_server.adapters.memory.language_model import ScriptedLanguageModel
 
 PROMPT = [ChatMessage("user", "Rewrite: built things")]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Self
 
-from adapters.cache.no_cache import NoSharedCache
 from resumecore.errors import Conflict
 from resumecore.model.job import Job
 from resumecore.services.jobs.catalog import SeedCatalog, catalog_postings
+from resumecore_server.adapters.cache.no_cache import NoSharedCache
 
 
 class RacedCatalog:

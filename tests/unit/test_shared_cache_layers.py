@@ -9,16 +9,16 @@ import msgspec
 import numpy as np
 import pytest
 
-from adapters.cache.breaker import CircuitBreaker
-from adapters.cache.memory_cache import MemorySharedCache
-from adapters.cache.reply_cache import SharedReplyCache
-from adapters.embeddings.minilm import MiniLMEmbedder
-from adapters.embeddings.minilm_numpy import Array
-from adapters.memory.llm_usage import MemoryReplyCache
 from resumecore.postings import ParsedPosting, parse_posting
 from resumecore.services.jobs import posting_parses
 from resumecore.services.jobs.catalog_pages import page_key
 from resumecore.services.jobs.posting_parses import ParsedPostings, parse_key
+from resumecore_server.adapters.cache.breaker import CircuitBreaker
+from resumecore_server.adapters.cache.memory_cache import MemorySharedCache
+from resumecore_server.adapters.cache.reply_cache import SharedReplyCache
+from resumecore_server.adapters.embeddings.minilm import MiniLMEmbedder
+from resumecore_server.adapters.embeddings.minilm_numpy import Array
+from resumecore_server.adapters.memory.llm_usage import MemoryReplyCache
 
 POSTING = "Backend Engineer\nAcme Corp\nRequirements:\n- 3+ years of Python\n- PostgreSQL"
 

@@ -7,8 +7,8 @@ import logging
 import pytest
 from sqlalchemy import exc as sa_exc
 
-from adapters.sql.errors import translated_errors
 from resumecore.errors import Conflict, InvalidValue, StorageFull, StorageUnavailable
+from resumecore_server.adapters.sql.errors import translated_errors
 
 
 class FakePgError(Exception):
@@ -37,7 +37,7 @@ def test_a_refused_value_is_invalid_and_logged_without_it(
     error: BaseException, caplog: pytest.LogCaptureFixture
 ) -> None:
     with (
-        caplog.at_level(logging.WARNING, logger="adapters.sql.errors"),
+        caplog.at_level(logging.WARNING, logger="resumecore_server.adapters.sql.errors"),
         pytest.raises(InvalidValue),
     ):
         _raise(error)

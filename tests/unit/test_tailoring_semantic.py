@@ -15,7 +15,6 @@ from eval.tailoring_data import load_job, load_profile
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from adapters.memory.hashing_embedder import HashingEmbedder
 from resumecore.ids import ProfileId, UserId
 from resumecore.model.job_factory import new_job
 from resumecore.model.profile_revision import new_profile
@@ -29,6 +28,7 @@ from resumecore.tailoring.semantic import (
     job_lines,
     semantic_scores,
 )
+from resumecore_server.adapters.memory.hashing_embedder import HashingEmbedder
 
 PROFILE, _ = load_profile("software")
 DEVOPS = load_job("devops_bullets_remote_eu")

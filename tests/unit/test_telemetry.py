@@ -7,11 +7,6 @@ import inspect
 import pytest
 from prometheus_client import REGISTRY
 
-from adapters.cache.memory_cache import MemorySharedCache
-from adapters.memory.language_model import ScriptedLanguageModel
-from adapters.metrics.measured_model import MeasuredLanguageModel
-from adapters.metrics.prometheus import PrometheusTelemetry
-from adapters.metrics.scrape import SharedCacheCollector
 from resumecore.errors import ModelUnavailable
 from resumecore.ports.language_model import ChatMessage
 from resumecore.ports.telemetry import NO_TELEMETRY, NoTelemetry, Telemetry
@@ -19,6 +14,11 @@ from resumecore.services.auth.login import LoginUser
 from resumecore.services.exports.batch import CreateBatchExport
 from resumecore.services.exports.create import CreateExport
 from resumecore.services.generations.worker import GenerationWorker
+from resumecore_server.adapters.cache.memory_cache import MemorySharedCache
+from resumecore_server.adapters.memory.language_model import ScriptedLanguageModel
+from resumecore_server.adapters.metrics.measured_model import MeasuredLanguageModel
+from resumecore_server.adapters.metrics.prometheus import PrometheusTelemetry
+from resumecore_server.adapters.metrics.scrape import SharedCacheCollector
 
 REPORTS = ("stage_finished", "generation_finished", "generation_attempt_failed", "export_made",
            "llm_call", "rate_limited", "login_failed")  # fmt: skip

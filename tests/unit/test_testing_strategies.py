@@ -17,7 +17,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.system import UuidGenerator
 from resumecore.errors import BulkOperationRejected
 from resumecore.ids import ProfileId, UserId
 from resumecore.jsonresume import from_json_resume
@@ -44,6 +43,7 @@ from resumecore.testing import (
     profile_contents,
     profiles,
 )
+from resumecore_server.adapters.system import UuidGenerator
 from tests.support.clock import FakeClock
 
 AT = datetime(2026, 1, 1, tzinfo=UTC)

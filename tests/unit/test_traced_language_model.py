@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from adapters.memory.language_model import ScriptedLanguageModel
-from adapters.tracing.language_model import TracedLanguageModel
 from resumecore.errors import ModelUnavailable
 from resumecore.ports.language_model import ChatMessage
+from resumecore_server.adapters.memory.language_model import ScriptedLanguageModel
+from resumecore_server.adapters.tracing.language_model import TracedLanguageModel
 
 PROMPT = "write about Ada Lovelace, secret project X"
 

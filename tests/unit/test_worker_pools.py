@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from adapters.workers.thread_pool import ThreadPoolRunner
-from entrypoints.bootstrap import SCORING_WORKERS
 from resumecore.ports.security import PasswordHasher
 from resumecore.ports.work import CpuWorkRunner
+from resumecore_server.adapters.workers.thread_pool import ThreadPoolRunner
+from resumecore_server.entrypoints.bootstrap import SCORING_WORKERS
 from tests.support.app import make_application
 
 REQUEST = contextvars.ContextVar("request", default="none")

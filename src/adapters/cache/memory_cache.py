@@ -7,8 +7,8 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 
-from adapters.cache.counters import CacheCounters
 from resumecore.ports.shared_cache import CacheState
+from resumecore_server.adapters.cache.counters import CacheCounters
 
 
 class MemorySharedCache:

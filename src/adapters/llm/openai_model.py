@@ -3,7 +3,8 @@
 One client speaks to OpenAI, Groq, Ollama, vLLM and llama.cpp's server. The client retries
 429, 408/409, 5xx, timeouts and dropped connections itself (``max_retries``, honouring
 ``retry-after-ms`` / ``Retry-After`` up to 120 s); what is left after that is translated by
-``adapters.llm.errors``. Every reply is checked and decoded here, whatever the server promised.
+``resumecore_server.adapters.llm.errors``. Every reply is checked and decoded here, whatever the
+server promised.
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ import httpx2
 import openai
 from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 
-from adapters.llm.errors import translate
-from adapters.llm.request import StructuredOutput, json_request, wire_messages
-from adapters.llm.schema import strict_json_schema
 from resumecore.errors import LanguageModelError, ModelReplyInvalid
 from resumecore.ports.language_model import ChatMessage, Completion, TokenUsage
 from resumecore.ports.language_model_reply import check_text_reply, decode_json_reply
+from resumecore_server.adapters.llm.errors import translate
+from resumecore_server.adapters.llm.request import StructuredOutput, json_request, wire_messages
+from resumecore_server.adapters.llm.schema import strict_json_schema
 
 T = TypeVar("T")
 log = logging.getLogger("resumecore.llm")
@@ -36,7 +37,8 @@ _NO_KEY = "no-key"
 class OpenAiLanguageModel:
     """The ``LanguageModel`` port on ``openai.AsyncOpenAI``.
 
-    ``structured_output`` says how JSON is asked for (see ``adapters.llm.request``). Requests
+    ``structured_output`` says how JSON is asked for (see
+    ``resumecore_server.adapters.llm.request``). Requests
     carry ``max_tokens``, which every compatible server takes (OpenAI's reasoning models want
     ``max_completion_tokens`` instead and answer 400). ``log_prompts``: log every prompt and
     reply at INFO on ``resumecore.llm``; otherwise only sizes, times and error codes are logged.

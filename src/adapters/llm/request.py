@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from adapters.llm.schema import schema_instruction
 from resumecore.ports.language_model import ChatMessage
+from resumecore_server.adapters.llm.schema import schema_instruction
 
 StructuredOutput = Literal["json_schema", "json_object", "prompt_only"]
 

@@ -15,9 +15,9 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from adapters.mail.message import to_email_message
 from resumecore.errors import StorageUnavailable
 from resumecore.ports.mail import Mailer, OutgoingMail
+from resumecore_server.adapters.mail.message import to_email_message
 
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600

@@ -6,9 +6,9 @@ import asyncio
 import smtplib
 import ssl
 
-from adapters.mail.message import to_email_message
 from resumecore.errors import StorageUnavailable
 from resumecore.ports.mail import Mailer, OutgoingMail
+from resumecore_server.adapters.mail.message import to_email_message
 
 
 class SmtpMailer(Mailer):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from adapters.memory.journal import UndoJournal
-from adapters.memory.repositories import MemoryTables
 from resumecore.errors import Conflict, VersionConflict
 from resumecore.generation.model import Generation
 from resumecore.ids import UserId
 from resumecore.model.page import Page
 from resumecore.ports.generations import GenerationFilters, GenerationRepository
+from resumecore_server.adapters.memory.journal import UndoJournal
+from resumecore_server.adapters.memory.repositories import MemoryTables
 
 
 def _newest_first(generation: Generation) -> tuple[datetime, str]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from adapters.memory.journal import UndoJournal
-from adapters.memory.repositories import MemoryTables
 from resumecore.errors import Conflict, VersionConflict
 from resumecore.ids import UserId
 from resumecore.model.job import Job
 from resumecore.model.job_filters import JobFilters, in_place, search_text
 from resumecore.ports.repositories import CatalogRepository, JobRepository
+from resumecore_server.adapters.memory.journal import UndoJournal
+from resumecore_server.adapters.memory.repositories import MemoryTables
 
 
 def _matches(job: Job, q: str | None) -> bool:

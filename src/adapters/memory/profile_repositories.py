@@ -6,13 +6,13 @@ from datetime import datetime
 
 import msgspec
 
-from adapters.memory.journal import UndoJournal
-from adapters.memory.repositories import MemoryTables
 from resumecore.errors import Conflict, VersionConflict
 from resumecore.ids import ProfileId, UserId
 from resumecore.model.idempotency import IdempotencyRecord
 from resumecore.model.profile import Profile
 from resumecore.ports.repositories import IdempotencyRepository, ProfileRepository
+from resumecore_server.adapters.memory.journal import UndoJournal
+from resumecore_server.adapters.memory.repositories import MemoryTables
 
 
 class MemoryProfileRepository(ProfileRepository):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from adapters.memory.journal import UndoJournal
-from adapters.memory.repositories import MemoryTables
 from resumecore.errors import Conflict
 from resumecore.ids import UserId
 from resumecore.model.ranking import Ranking
 from resumecore.ports.repositories import RankingRepository
+from resumecore_server.adapters.memory.journal import UndoJournal
+from resumecore_server.adapters.memory.repositories import MemoryTables
 
 
 class MemoryRankingRepository(RankingRepository):

@@ -8,7 +8,6 @@ from typing import Any
 
 import msgspec
 
-from adapters.memory.journal import UndoJournal
 from resumecore.errors import Conflict
 from resumecore.ids import SessionId, UserId
 from resumecore.model.auth import AuthSession, PasswordResetToken, RefreshToken
@@ -18,6 +17,7 @@ from resumecore.ports.repositories import (
     SessionRepository,
     UserRepository,
 )
+from resumecore_server.adapters.memory.journal import UndoJournal
 
 
 @dataclass

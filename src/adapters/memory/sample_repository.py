@@ -6,13 +6,13 @@ from datetime import datetime
 
 import msgspec
 
-from adapters.memory.journal import UndoJournal
-from adapters.memory.repositories import MemoryTables
 from resumecore.errors import Conflict
 from resumecore.generation.document import DocumentType
 from resumecore.ids import UserId
 from resumecore.ports.samples import SampleRepository
 from resumecore.samples.model import Sample, SampleInfo
+from resumecore_server.adapters.memory.journal import UndoJournal
+from resumecore_server.adapters.memory.repositories import MemoryTables
 
 
 class MemorySampleRepository(SampleRepository):

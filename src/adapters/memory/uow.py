@@ -5,23 +5,26 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Self
 
-from adapters.memory.export_repository import MemoryExportRepository
-from adapters.memory.generation_repository import MemoryGenerationRepository
-from adapters.memory.job_repositories import MemoryCatalogRepository, MemoryJobRepository
-from adapters.memory.journal import UndoJournal
-from adapters.memory.profile_repositories import (
+from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
+from resumecore_server.adapters.memory.export_repository import MemoryExportRepository
+from resumecore_server.adapters.memory.generation_repository import MemoryGenerationRepository
+from resumecore_server.adapters.memory.job_repositories import (
+    MemoryCatalogRepository,
+    MemoryJobRepository,
+)
+from resumecore_server.adapters.memory.journal import UndoJournal
+from resumecore_server.adapters.memory.profile_repositories import (
     MemoryIdempotencyRepository,
     MemoryProfileRepository,
 )
-from adapters.memory.ranking_repository import MemoryRankingRepository
-from adapters.memory.repositories import (
+from resumecore_server.adapters.memory.ranking_repository import MemoryRankingRepository
+from resumecore_server.adapters.memory.repositories import (
     MemoryResetTokenRepository,
     MemorySessionRepository,
     MemoryTables,
     MemoryUserRepository,
 )
-from adapters.memory.sample_repository import MemorySampleRepository
-from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
+from resumecore_server.adapters.memory.sample_repository import MemorySampleRepository
 
 
 class MemoryUnitOfWork(UnitOfWork):

@@ -11,12 +11,12 @@ from prometheus_client.registry import Collector
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.metrics.prometheus import PrometheusTelemetry
-from adapters.sql.tables import tasks
 from resumecore.ports.shared_cache import SharedCache
+from resumecore_server.adapters.metrics.prometheus import PrometheusTelemetry
+from resumecore_server.adapters.sql.tables import tasks
 
 if TYPE_CHECKING:
-    from adapters.queue.saq_queue import SaqTaskQueue
+    from resumecore_server.adapters.queue.saq_queue import SaqTaskQueue
 
 # Counted states of the embedded queue; ``done`` is left out (it only grows, and counting it
 # would read the whole table instead of a range of the state index).
@@ -123,7 +123,7 @@ def watch_saq_queue(telemetry: PrometheusTelemetry, queue: SaqTaskQueue) -> None
 
 def watch_queue(telemetry: PrometheusTelemetry, queue: object, engine: AsyncEngine) -> None:
     """Read the depth of whichever queue this instance uses at each scrape."""
-    from adapters.queue.saq_queue import SaqTaskQueue  # noqa: PLC0415  (optional deps)
+    from resumecore_server.adapters.queue.saq_queue import SaqTaskQueue  # noqa: PLC0415  (optional deps)
 
     if isinstance(queue, SaqTaskQueue):
         watch_saq_queue(telemetry, queue)

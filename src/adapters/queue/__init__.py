@@ -1,1 +1,4 @@
-"""Task queues on external engines (the embedded one is ``adapters.sql.task_queue``)."""
+"""Task queues on external engines.
+
+The embedded one is ``resumecore_server.adapters.sql.task_queue``.
+"""

@@ -19,10 +19,15 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
-from adapters.render.text import clean_document, document_title, layout, person_name
 from resumecore.exports.templates import ACCENT_HEX, ExportFormat, RenderOptions, template
 from resumecore.generation.document import Section, WrittenDocument
 from resumecore.ports.renderer import RenderedFile, RenderError
+from resumecore_server.adapters.render.text import (
+    clean_document,
+    document_title,
+    layout,
+    person_name,
+)
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PAPER_MM = {"letter": (215.9, 279.4), "a4": (210.0, 297.0)}

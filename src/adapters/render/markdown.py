@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from adapters.render.text import clean_document, layout
 from resumecore.exports.templates import ExportFormat, RenderOptions, template
 from resumecore.generation.document import WrittenDocument
 from resumecore.ports.renderer import RenderedFile, RenderError
+from resumecore_server.adapters.render.text import clean_document, layout
 
 _INLINE = re.compile(r"([\\`*_\[\]()#<>!|~{}&\"'])")
 _LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")

@@ -33,11 +33,16 @@ from typing import Any
 import pypdf
 import typst
 
-from adapters.render.fonts import Font, default_extra_font_dirs, font_for
-from adapters.render.text import clean_document, document_title, layout, person_name
 from resumecore.exports.templates import ACCENT_HEX, ExportFormat, RenderOptions, template
 from resumecore.generation.document import WrittenDocument
 from resumecore.ports.renderer import RenderedFile, RenderError
+from resumecore_server.adapters.render.fonts import Font, default_extra_font_dirs, font_for
+from resumecore_server.adapters.render.text import (
+    clean_document,
+    document_title,
+    layout,
+    person_name,
+)
 
 TEMPLATES = Path(__file__).with_name("templates")
 PAPER = {"letter": "us-letter", "a4": "a4"}

@@ -10,9 +10,9 @@ import secrets
 
 import bcrypt
 
-from adapters.workers.thread_pool import ThreadPoolRunner
 from resumecore.ports.security import PasswordHasher
 from resumecore.ports.work import CpuWorkRunner
+from resumecore_server.adapters.workers.thread_pool import ThreadPoolRunner
 
 SCHEME = "bcrypt-hmac-v1"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import msgspec
 from sqlalchemy import func, insert, select
 
-from adapters.sql.job_repository import job_search_text, like_pattern
-from adapters.sql.runner import SqlRunner
-from adapters.sql.tables import catalog_postings as catalog
 from resumecore.model.job import Job
 from resumecore.model.job_filters import in_place
 from resumecore.ports.repositories import CatalogRepository
+from resumecore_server.adapters.sql.job_repository import job_search_text, like_pattern
+from resumecore_server.adapters.sql.runner import SqlRunner
+from resumecore_server.adapters.sql.tables import catalog_postings as catalog
 
 _decoder = msgspec.json.Decoder(Job)
 

@@ -7,9 +7,9 @@ from typing import Any
 import msgspec
 from sqlalchemy import bindparam, delete, insert, select, update
 
-from adapters.sql.profile_rows import RowChanges, StoredRow
-from adapters.sql.runner import SqlRunner
-from adapters.sql.tables import profile_components as components
+from resumecore_server.adapters.sql.profile_rows import RowChanges, StoredRow
+from resumecore_server.adapters.sql.runner import SqlRunner
+from resumecore_server.adapters.sql.tables import profile_components as components
 
 _encode = msgspec.json.Encoder().encode
 

@@ -8,13 +8,13 @@ from typing import Any
 import msgspec
 from sqlalchemy import ColumnElement, delete, func, insert, select
 
-from adapters.sql.runner import SqlRunner
-from adapters.sql.tables import exports
 from resumecore.errors import Conflict
 from resumecore.exports.model import Export, ExportFilters
 from resumecore.ids import UserId
 from resumecore.model.page import Page
 from resumecore.ports.exports import ExportRepository
+from resumecore_server.adapters.sql.runner import SqlRunner
+from resumecore_server.adapters.sql.tables import exports
 
 _decoder = msgspec.json.Decoder(Export)
 

@@ -8,13 +8,13 @@ from typing import Any
 import msgspec
 from sqlalchemy import ColumnElement, delete, func, insert, select, update
 
-from adapters.sql.runner import SqlRunner
-from adapters.sql.tables import generations
 from resumecore.errors import Conflict, VersionConflict
 from resumecore.generation.model import Generation
 from resumecore.ids import UserId
 from resumecore.model.page import Page
 from resumecore.ports.generations import GenerationFilters, GenerationRepository
+from resumecore_server.adapters.sql.runner import SqlRunner
+from resumecore_server.adapters.sql.tables import generations
 
 _decoder = msgspec.json.Decoder(Generation)
 _UNFINISHED = ("pending", "running")

@@ -6,12 +6,12 @@ from datetime import datetime
 
 from sqlalchemy import delete, insert, select
 
-from adapters.sql.runner import SqlRunner
-from adapters.sql.tables import idempotency_keys as keys
 from resumecore.errors import Conflict
 from resumecore.ids import UserId
 from resumecore.model.idempotency import IdempotencyRecord
 from resumecore.ports.repositories import IdempotencyRepository
+from resumecore_server.adapters.sql.runner import SqlRunner
+from resumecore_server.adapters.sql.tables import idempotency_keys as keys
 
 
 class SqlIdempotencyRepository(IdempotencyRepository):

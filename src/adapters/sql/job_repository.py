@@ -7,13 +7,13 @@ from typing import Any
 import msgspec
 from sqlalchemy import ColumnElement, delete, func, insert, select, update
 
-from adapters.sql.runner import SqlRunner
-from adapters.sql.tables import jobs
 from resumecore.errors import Conflict, VersionConflict
 from resumecore.ids import UserId
 from resumecore.model.job import Job
 from resumecore.model.job_filters import JobFilters, search_text
 from resumecore.ports.repositories import JobRepository
+from resumecore_server.adapters.sql.runner import SqlRunner
+from resumecore_server.adapters.sql.tables import jobs
 
 _decoder = msgspec.json.Decoder(Job)
 

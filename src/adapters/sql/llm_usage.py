@@ -9,11 +9,11 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.sql.errors import translated_errors
-from adapters.sql.tables import llm_replies, llm_usage
 from resumecore.ids import UserId
 from resumecore.ports.language_model import TokenUsage
 from resumecore.ports.system import Clock
+from resumecore_server.adapters.sql.errors import translated_errors
+from resumecore_server.adapters.sql.tables import llm_replies, llm_usage
 
 
 def _insert(engine: AsyncEngine, table: Any) -> Any:

@@ -12,17 +12,17 @@ from typing import Any
 import msgspec
 from sqlalchemy import delete, func, insert, select, update
 
-from adapters.sql.component_rows import ComponentRows, same, text
-from adapters.sql.profile_rows import StoredRow, row_changes
-from adapters.sql.runner import SqlRunner
-from adapters.sql.tables import profile_components as components
-from adapters.sql.tables import profiles
 from resumecore.errors import VersionConflict
 from resumecore.ids import ProfileId, UserId
 from resumecore.model.components import COMPONENT_TYPES
 from resumecore.model.profile import Profile, all_components
 from resumecore.model.profile_parts import PersonalInfo, Skills
 from resumecore.ports.repositories import ProfileRepository
+from resumecore_server.adapters.sql.component_rows import ComponentRows, same, text
+from resumecore_server.adapters.sql.profile_rows import StoredRow, row_changes
+from resumecore_server.adapters.sql.runner import SqlRunner
+from resumecore_server.adapters.sql.tables import profile_components as components
+from resumecore_server.adapters.sql.tables import profiles
 
 
 def _item_columns() -> tuple[Any, ...]:

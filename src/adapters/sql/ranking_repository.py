@@ -5,11 +5,11 @@ from __future__ import annotations
 import msgspec
 from sqlalchemy import delete, insert, select
 
-from adapters.sql.runner import SqlRunner
-from adapters.sql.tables import jobs, rankings
 from resumecore.ids import UserId
 from resumecore.model.ranking import Ranking
 from resumecore.ports.repositories import RankingRepository
+from resumecore_server.adapters.sql.runner import SqlRunner
+from resumecore_server.adapters.sql.tables import jobs, rankings
 
 _decoder = msgspec.json.Decoder(Ranking)
 

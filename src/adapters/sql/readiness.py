@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.sql.errors import translated_errors
 from resumecore.ports.health import ReadinessProbe
+from resumecore_server.adapters.sql.errors import translated_errors
 
 
 class SqlReadinessProbe(ReadinessProbe):

@@ -6,11 +6,11 @@ from datetime import datetime
 
 from sqlalchemy import insert, select, update
 
-from adapters.sql.runner import SqlRunner
-from adapters.sql.tables import password_reset_tokens as tokens
 from resumecore.ids import UserId
 from resumecore.model.auth import PasswordResetToken
 from resumecore.ports.repositories import ResetTokenRepository
+from resumecore_server.adapters.sql.runner import SqlRunner
+from resumecore_server.adapters.sql.tables import password_reset_tokens as tokens
 
 
 class SqlResetTokenRepository(ResetTokenRepository):

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import CursorResult, Executable
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sql.errors import translated_errors
+from resumecore_server.adapters.sql.errors import translated_errors
 
 
 class SqlRunner:

@@ -8,14 +8,14 @@ from typing import Any
 import msgspec
 from sqlalchemy import Row, delete, func, insert, select, update
 
-from adapters.sql.runner import SqlRunner
-from adapters.sql.tables import writing_samples as samples
 from resumecore.errors import Conflict
 from resumecore.generation.document import DocumentType
 from resumecore.ids import UserId
 from resumecore.ports.samples import SampleRepository
 from resumecore.samples.model import Sample, SampleInfo
 from resumecore.samples.style import WritingStyle
+from resumecore_server.adapters.sql.runner import SqlRunner
+from resumecore_server.adapters.sql.tables import writing_samples as samples
 
 _style = msgspec.json.Decoder(WritingStyle)
 _INFO = [c for c in samples.c if c.name != "full_text"]

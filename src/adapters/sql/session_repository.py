@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
-from adapters.sql.runner import SqlRunner
-from adapters.sql.tables import auth_sessions, refresh_tokens, users
 from resumecore.ids import SessionId, UserId
 from resumecore.model.auth import AuthSession, RefreshToken
 from resumecore.ports.repositories import SessionRepository
+from resumecore_server.adapters.sql.runner import SqlRunner
+from resumecore_server.adapters.sql.tables import auth_sessions, refresh_tokens, users
 
 
 def _to_session(row: Any) -> AuthSession:

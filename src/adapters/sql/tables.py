@@ -19,7 +19,7 @@ from sqlalchemy import (
     text,
 )
 
-from adapters.sql.types import UtcDateTime
+from resumecore_server.adapters.sql.types import UtcDateTime
 
 metadata = MetaData(
     naming_convention={

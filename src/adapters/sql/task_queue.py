@@ -28,9 +28,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.sql.errors import translated_errors
-from adapters.sql.tables import tasks
 from resumecore.ports.generations import Task, TaskQueue
+from resumecore_server.adapters.sql.errors import translated_errors
+from resumecore_server.adapters.sql.tables import tasks
 
 
 def _now() -> datetime:

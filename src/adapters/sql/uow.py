@@ -8,20 +8,20 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
 
-from adapters.sql.catalog_repository import SqlCatalogRepository
-from adapters.sql.errors import translated_errors
-from adapters.sql.export_repository import SqlExportRepository
-from adapters.sql.generation_repository import SqlGenerationRepository
-from adapters.sql.idempotency_repository import SqlIdempotencyRepository
-from adapters.sql.job_repository import SqlJobRepository
-from adapters.sql.profile_repository import SqlProfileRepository
-from adapters.sql.ranking_repository import SqlRankingRepository
-from adapters.sql.reset_token_repository import SqlResetTokenRepository
-from adapters.sql.runner import SqlRunner
-from adapters.sql.sample_repository import SqlSampleRepository
-from adapters.sql.session_repository import SqlSessionRepository
-from adapters.sql.user_repository import SqlUserRepository
 from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
+from resumecore_server.adapters.sql.catalog_repository import SqlCatalogRepository
+from resumecore_server.adapters.sql.errors import translated_errors
+from resumecore_server.adapters.sql.export_repository import SqlExportRepository
+from resumecore_server.adapters.sql.generation_repository import SqlGenerationRepository
+from resumecore_server.adapters.sql.idempotency_repository import SqlIdempotencyRepository
+from resumecore_server.adapters.sql.job_repository import SqlJobRepository
+from resumecore_server.adapters.sql.profile_repository import SqlProfileRepository
+from resumecore_server.adapters.sql.ranking_repository import SqlRankingRepository
+from resumecore_server.adapters.sql.reset_token_repository import SqlResetTokenRepository
+from resumecore_server.adapters.sql.runner import SqlRunner
+from resumecore_server.adapters.sql.sample_repository import SqlSampleRepository
+from resumecore_server.adapters.sql.session_repository import SqlSessionRepository
+from resumecore_server.adapters.sql.user_repository import SqlUserRepository
 
 
 class SqlUnitOfWork(UnitOfWork):

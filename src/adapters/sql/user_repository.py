@@ -6,12 +6,12 @@ from typing import Any
 
 from sqlalchemy import func, insert, select, update
 
-from adapters.sql.runner import SqlRunner
-from adapters.sql.tables import users
 from resumecore.errors import Conflict
 from resumecore.ids import UserId
 from resumecore.model.user import User
 from resumecore.ports.repositories import UserRepository
+from resumecore_server.adapters.sql.runner import SqlRunner
+from resumecore_server.adapters.sql.tables import users
 
 
 def _to_user(row: Any) -> User:

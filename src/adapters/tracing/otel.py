@@ -21,9 +21,9 @@ from opentelemetry.trace import Status, StatusCode
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.tracing.quiet_export import log_export_failures_once
-from adapters.tracing.sql_spans import trace_statements
 from resumecore.ports.tracing import AttributeValue, Span, current_request_id
+from resumecore_server.adapters.tracing.quiet_export import log_export_failures_once
+from resumecore_server.adapters.tracing.sql_spans import trace_statements
 
 EXPORT_TIMEOUT_SECONDS = 5.0
 _propagator = TraceContextTextMapPropagator()

@@ -11,47 +11,52 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
-from entrypoints.bootstrap import USE_CASES, Application, build_application, http_telemetry
-from entrypoints.http.body_guard import GuardedRequest, InputGuard
-from entrypoints.http.controllers.auth import AuthController
-from entrypoints.http.controllers.enhance import EnhanceController
-from entrypoints.http.controllers.exports import ExportController
-from entrypoints.http.controllers.generations import GenerationController
-from entrypoints.http.controllers.health import health, ready
-from entrypoints.http.controllers.jobs import JobController
-from entrypoints.http.controllers.profile_items import ITEM_ROUTERS
-from entrypoints.http.controllers.profile_parts import ProfilePartsController
-from entrypoints.http.controllers.profiles import ProfileController
-from entrypoints.http.controllers.rankings import RankingController
-from entrypoints.http.controllers.samples import SampleController
-from entrypoints.http.controllers.usage import UsageController
-from entrypoints.http.cors import cors_config
-from entrypoints.http.metrics import http_metrics_middleware, metrics_route
-from entrypoints.http.openapi import finish_openapi
-from entrypoints.http.problems import (
+from resumecore.errors import DomainError, StorageUnavailable
+from resumecore.ports.throttle import AttemptCounter
+from resumecore.ports.tracing import Tracer
+from resumecore.services.jobs.catalog import SeedCatalog
+from resumecore_server.entrypoints.bootstrap import (
+    USE_CASES,
+    Application,
+    build_application,
+    http_telemetry,
+)
+from resumecore_server.entrypoints.http.body_guard import GuardedRequest, InputGuard
+from resumecore_server.entrypoints.http.controllers.auth import AuthController
+from resumecore_server.entrypoints.http.controllers.enhance import EnhanceController
+from resumecore_server.entrypoints.http.controllers.exports import ExportController
+from resumecore_server.entrypoints.http.controllers.generations import GenerationController
+from resumecore_server.entrypoints.http.controllers.health import health, ready
+from resumecore_server.entrypoints.http.controllers.jobs import JobController
+from resumecore_server.entrypoints.http.controllers.profile_items import ITEM_ROUTERS
+from resumecore_server.entrypoints.http.controllers.profile_parts import ProfilePartsController
+from resumecore_server.entrypoints.http.controllers.profiles import ProfileController
+from resumecore_server.entrypoints.http.controllers.rankings import RankingController
+from resumecore_server.entrypoints.http.controllers.samples import SampleController
+from resumecore_server.entrypoints.http.controllers.usage import UsageController
+from resumecore_server.entrypoints.http.cors import cors_config
+from resumecore_server.entrypoints.http.metrics import http_metrics_middleware, metrics_route
+from resumecore_server.entrypoints.http.openapi import finish_openapi
+from resumecore_server.entrypoints.http.problems import (
     domain_error_handler,
     http_error_handler,
     internal_error_handler,
     malformed_body_handler,
     validation_handler,
 )
-from entrypoints.http.profile_cache import ProfileResponseCache
-from entrypoints.http.rate_limit import (
+from resumecore_server.entrypoints.http.profile_cache import ProfileResponseCache
+from resumecore_server.entrypoints.http.rate_limit import (
     ClientAddress,
     IpQuotaGuard,
     parse_networks,
     provide_client_ip,
 )
-from entrypoints.http.readiness import readiness_checks
-from entrypoints.http.request_log import configure_logging, request_log_middleware
-from entrypoints.http.reset_page import reset_page
-from entrypoints.http.security_headers import add_security_headers
-from entrypoints.settings import Settings
-from entrypoints.workers import WorkerPool
-from resumecore.errors import DomainError, StorageUnavailable
-from resumecore.ports.throttle import AttemptCounter
-from resumecore.ports.tracing import Tracer
-from resumecore.services.jobs.catalog import SeedCatalog
+from resumecore_server.entrypoints.http.readiness import readiness_checks
+from resumecore_server.entrypoints.http.request_log import configure_logging, request_log_middleware
+from resumecore_server.entrypoints.http.reset_page import reset_page
+from resumecore_server.entrypoints.http.security_headers import add_security_headers
+from resumecore_server.entrypoints.settings import Settings
+from resumecore_server.entrypoints.workers import WorkerPool
 
 
 def create_app(application: Application | None = None) -> Litestar:

@@ -21,7 +21,7 @@ from litestar.exceptions import ClientException, HTTPException
 from litestar.middleware import ASGIMiddleware
 from litestar.types import ASGIApp, Receive, Scope, Send
 
-from entrypoints.http.json_scan import json_body_problem, text_problem
+from resumecore_server.entrypoints.http.json_scan import json_body_problem, text_problem
 
 MULTIPART_PATHS = ("/api/v1/samples/upload",)
 UNSUPPORTED_TYPE = "Send the request body as application/json."

@@ -21,7 +21,7 @@ from litestar.openapi.spec import (
 from litestar.openapi.spec.enums import OpenAPIType
 from litestar.types import Empty
 
-from entrypoints.http.problems import PROBLEM_JSON
+from resumecore_server.entrypoints.http.problems import PROBLEM_JSON
 
 PROBLEM_SCHEMA = Schema(
     type=OpenAPIType.OBJECT,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from entrypoints.bootstrap import Application, data_dir_probe, redis_probe
-from entrypoints.workers import WorkerPool
 from resumecore.ports.file_store import FileStore
 from resumecore.ports.health import ReadinessProbe
 from resumecore.services.readiness import CheckReadiness, FileStoreProbe, ReadinessCheck
+from resumecore_server.entrypoints.bootstrap import Application, data_dir_probe, redis_probe
+from resumecore_server.entrypoints.workers import WorkerPool
 
 
 class WorkersRunning:

@@ -6,7 +6,7 @@ from typing import Any
 
 from litestar import Response
 
-from entrypoints.http.conditional import etag
+from resumecore_server.entrypoints.http.conditional import etag
 
 
 def versioned(content: Any, version: int, status_code: int = 200) -> Response[Any]:

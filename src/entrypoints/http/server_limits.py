@@ -18,7 +18,7 @@ from typing import Any
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from entrypoints.settings import Settings
+from resumecore_server.entrypoints.settings import Settings
 
 MAX_HEADER_BYTES = 16 * 1024  # h11's limit on an incomplete request head
 CONFIGURED_PREFIX = "HeaderDeadlineProtocol_"

@@ -1,7 +1,8 @@
 """Test helpers for code built on resumecore: hypothesis strategies and ready in-memory storage.
 
 Needs the ``testing`` extra (``pip install 'resumecore[testing]'``, which brings hypothesis).
-It is the one part of ``resumecore`` allowed to import hypothesis and ``adapters.memory``;
+It is the one part of ``resumecore`` allowed to import hypothesis and
+``resumecore_server.adapters.memory``;
 nothing else in the package imports it.
 
 Every generated profile passes ``Profile.problems()``; every command sequence from

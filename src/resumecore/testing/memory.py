@@ -1,6 +1,7 @@
 """In-memory storage ready for a test: users, profiles and jobs already there.
 
-The in-memory adapters (``adapters.memory``) behave as the SQL ones do (the contract tests
+The in-memory adapters (``resumecore_server.adapters.memory``) behave as the SQL ones do (the
+contract tests
 run both); these helpers only fill them, so a test need not insert the owner by hand.
 """
 
@@ -9,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from adapters.memory.uow import MemoryUnitOfWork, MemoryUnitOfWorkFactory
 from resumecore.ids import SessionId, UserId
 from resumecore.model.job import Job
 from resumecore.model.principal import Principal
 from resumecore.model.profile import Profile
 from resumecore.model.user import User
+from resumecore_server.adapters.memory.uow import MemoryUnitOfWork, MemoryUnitOfWorkFactory
 
 SEEDED_AT = datetime(2026, 1, 1, tzinfo=UTC)
 

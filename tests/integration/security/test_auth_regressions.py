@@ -15,13 +15,13 @@ from typing import Any
 import httpx
 import pytest
 
-from adapters.sql.engine import make_engine
-from entrypoints.bootstrap import Application
-from entrypoints.cli import proxy_header_options
-from entrypoints.http.app import create_app
 from resumecore.ports.mail import Mailer, OutgoingMail
 from resumecore.ports.throttle import AttemptCounter, WindowCount
 from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.entrypoints.bootstrap import Application
+from resumecore_server.entrypoints.cli import proxy_header_options
+from resumecore_server.entrypoints.http.app import create_app
 from tests.integration.http_helpers import (
     AUTH,
     EMAIL,
@@ -34,6 +34,8 @@ from tests.integration.http_helpers import (
 )
 from tests.support.app import TEST_SECRET, make_application, make_settings
 from tests.support.databases import wipe
+
+SERVE = [sys.executable, "-m", "resumecore_server.entrypoints.cli", "serve"]
 
 WRONG = "not the password at all"
 
@@ -60,7 +62,7 @@ def test_medium_2_forwarded_for_does_not_escape_the_per_ip_limit(tmp_path: Path)
     }
     environment.pop("FORWARDED_ALLOW_IPS", None)
     server = subprocess.Popen(
-        [sys.executable, "-m", "entrypoints.cli", "serve", "--migrate", "--port", str(port)],
+        [*SERVE, "--migrate", "--port", str(port)],
         env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"

@@ -18,15 +18,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from adapters.mail.message import to_email_message
-from adapters.sql.migrate import upgrade
-from entrypoints.bootstrap import build_application
-from entrypoints.cli import default_public_base_url
-from entrypoints.http.body_guard import body_type_allowed
-from entrypoints.http.reset_page import CONTENT_SECURITY_POLICY, RESET_API_PATH
-from entrypoints.settings import Settings
 from resumecore.errors import InvalidValue
 from resumecore.ports.mail import OutgoingMail
+from resumecore_server.adapters.mail.message import to_email_message
+from resumecore_server.adapters.sql.migrate import upgrade
+from resumecore_server.entrypoints.bootstrap import build_application
+from resumecore_server.entrypoints.cli import default_public_base_url
+from resumecore_server.entrypoints.http.body_guard import body_type_allowed
+from resumecore_server.entrypoints.http.reset_page import CONTENT_SECURITY_POLICY, RESET_API_PATH
+from resumecore_server.entrypoints.settings import Settings
 from tests.integration.http_helpers import (
     AUTH,
     NEW_PASSWORD,
@@ -102,12 +102,12 @@ async def test_medium_6_a_value_postgresql_refuses_is_not_an_outage(
     settings = make_settings(tmp_path, postgres_url)
     async with units_of_work(build_application(settings)) as uow_factory:
         with (
-            caplog.at_level(logging.WARNING, logger="adapters.sql.errors"),
+            caplog.at_level(logging.WARNING, logger="resumecore_server.adapters.sql.errors"),
             pytest.raises(InvalidValue),
         ):
             async with uow_factory() as uow:
                 await uow.users.get_by_email("nul\x00@example.com")
-    [record] = [r for r in caplog.records if r.name == "adapters.sql.errors"]
+    [record] = [r for r in caplog.records if r.name == "resumecore_server.adapters.sql.errors"]
     assert record.levelno == logging.WARNING
     assert "nul" not in record.getMessage().lower().replace("null", "")
 

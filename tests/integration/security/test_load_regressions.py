@@ -19,12 +19,12 @@ from typing import Any, ParamSpec, TypeVar
 
 import httpx
 
-from adapters.sql.engine import make_engine
-from adapters.workers.thread_pool import ThreadPoolRunner
-from entrypoints.bootstrap import SCORING_WORKERS, Application
 from resumecore.ports.security import PasswordHasher
 from resumecore.ports.work import CpuWorkRunner
 from resumecore.services.jobs.relevance import RelevanceScorer
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.workers.thread_pool import ThreadPoolRunner
+from resumecore_server.entrypoints.bootstrap import SCORING_WORKERS, Application
 from tests.integration.http_helpers import (
     EMAIL,
     PASSWORD,

@@ -7,10 +7,10 @@ from typing import Any
 import msgspec
 from httpx import AsyncClient
 
-from adapters.sql.engine import make_engine
-from adapters.sql.uow import SqlUnitOfWorkFactory
-from entrypoints.bootstrap import Application
 from resumecore.ids import ProfileId
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
+from resumecore_server.entrypoints.bootstrap import Application
 from tests.integration.test_app_profiles_casts import PROFILES, new_profile_body, register
 from tests.support.app_profile_json import as_app_resends
 

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+SERVE = [sys.executable, "-m", "resumecore_server.entrypoints.cli", "serve"]
+
 HEADER_TIMEOUT = 1.5
 
 
@@ -31,7 +33,7 @@ def server_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
         "RESUMECORE_HTTP_HEADER_TIMEOUT_SECONDS": str(HEADER_TIMEOUT),
     }
     server = subprocess.Popen(
-        [sys.executable, "-m", "entrypoints.cli", "serve", "--migrate", "--port", str(port)],
+        [*SERVE, "--migrate", "--port", str(port)],
         env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:

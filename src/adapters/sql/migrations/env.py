@@ -5,8 +5,8 @@ import asyncio
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from adapters.sql.engine import make_engine
-from adapters.sql.tables import metadata
+from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.tables import metadata
 
 config = context.config
 

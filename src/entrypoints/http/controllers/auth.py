@@ -10,7 +10,15 @@ from litestar.datastructures import CacheControlHeader, Cookie
 from litestar.di import NamedDependency, Provide
 from litestar.params import JSONBody, QueryParameter
 
-from entrypoints.http.schemas.auth import (
+from resumecore.model.principal import Principal
+from resumecore.services.auth.account import CheckEmailAvailability, GetCurrentUser
+from resumecore.services.auth.change_password import ChangePassword
+from resumecore.services.auth.login import LoginUser
+from resumecore.services.auth.logout import LogoutUser
+from resumecore.services.auth.password_reset import RequestPasswordReset, ResetPassword
+from resumecore.services.auth.refresh import RefreshSession
+from resumecore.services.auth.register import RegisterUser
+from resumecore_server.entrypoints.http.schemas.auth import (
     ChangePasswordRequest,
     EmailAvailability,
     ForgotPasswordRequest,
@@ -22,16 +30,11 @@ from entrypoints.http.schemas.auth import (
     ResetPasswordRequest,
     TokenResponse,
 )
-from entrypoints.http.schemas.common import MessageResponse
-from entrypoints.http.security import provide_principal, provide_principal_of_any_session
-from resumecore.model.principal import Principal
-from resumecore.services.auth.account import CheckEmailAvailability, GetCurrentUser
-from resumecore.services.auth.change_password import ChangePassword
-from resumecore.services.auth.login import LoginUser
-from resumecore.services.auth.logout import LogoutUser
-from resumecore.services.auth.password_reset import RequestPasswordReset, ResetPassword
-from resumecore.services.auth.refresh import RefreshSession
-from resumecore.services.auth.register import RegisterUser
+from resumecore_server.entrypoints.http.schemas.common import MessageResponse
+from resumecore_server.entrypoints.http.security import (
+    provide_principal,
+    provide_principal_of_any_session,
+)
 
 AUTH_QUOTA = {"ip_quota": "auth"}
 BEARER: list[dict[str, list[str]]] = [{"BearerToken": []}]

@@ -9,12 +9,12 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import JSONBody
 from msgspec import Meta
 
-from entrypoints.http.rate_limit import TAILORING_QUOTA
-from entrypoints.http.schemas.common import RequestBody, ResponseBody
-from entrypoints.http.security import provide_principal
 from resumecore.enhancement.apply import EnhancedItem
 from resumecore.model.principal import Principal
 from resumecore.services.profiles.enhance import EnhanceProfile, ProfileEnhanced
+from resumecore_server.entrypoints.http.rate_limit import TAILORING_QUOTA
+from resumecore_server.entrypoints.http.schemas.common import RequestBody, ResponseBody
+from resumecore_server.entrypoints.http.security import provide_principal
 
 
 class EnhanceRequest(RequestBody):

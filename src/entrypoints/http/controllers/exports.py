@@ -13,19 +13,6 @@ from litestar.di import NamedDependency, Provide
 from litestar.exceptions import PermissionDeniedException
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
-from entrypoints.http.paging import Limit, Offset
-from entrypoints.http.schemas.exports import (
-    BatchExportRequest,
-    DownloadView,
-    ExportList,
-    ExportRequest,
-    ExportView,
-    JobExportsView,
-    TemplateList,
-    export_view,
-    job_exports_view,
-)
-from entrypoints.http.security import provide_principal
 from resumecore.errors import InvalidValue, NotFound
 from resumecore.exports.model import ExportFilters
 from resumecore.exports.templates import TEMPLATES, ExportFormat, RenderOptions, Template, template
@@ -41,6 +28,19 @@ from resumecore.services.exports.manage import (
     ListExports,
     ReadExportFile,
 )
+from resumecore_server.entrypoints.http.paging import Limit, Offset
+from resumecore_server.entrypoints.http.schemas.exports import (
+    BatchExportRequest,
+    DownloadView,
+    ExportList,
+    ExportRequest,
+    ExportView,
+    JobExportsView,
+    TemplateList,
+    export_view,
+    job_exports_view,
+)
+from resumecore_server.entrypoints.http.security import provide_principal
 
 PUBLIC: list[dict[str, list[str]]] = [{}]
 

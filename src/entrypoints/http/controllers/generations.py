@@ -12,18 +12,6 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
-from entrypoints.http.idempotency import idempotency_key
-from entrypoints.http.paging import Limit, Offset
-from entrypoints.http.schemas.generations import (
-    CoverLetterRequest,
-    GenerationList,
-    GenerationView,
-    Pagination,
-    ResumeRequest,
-    generation_view,
-    stage_events,
-)
-from entrypoints.http.security import provide_principal
 from resumecore.generation.document import DocumentType
 from resumecore.generation.model import Generation, GenerationStatus
 from resumecore.model.page import Page
@@ -37,6 +25,18 @@ from resumecore.services.generations.manage import (
     WatchGeneration,
 )
 from resumecore.services.generations.request import RequestGeneration
+from resumecore_server.entrypoints.http.idempotency import idempotency_key
+from resumecore_server.entrypoints.http.paging import Limit, Offset
+from resumecore_server.entrypoints.http.schemas.generations import (
+    CoverLetterRequest,
+    GenerationList,
+    GenerationView,
+    Pagination,
+    ResumeRequest,
+    generation_view,
+    stage_events,
+)
+from resumecore_server.entrypoints.http.security import provide_principal
 
 AnyRequest = Request[Any, Any, Any]
 DEFAULT_WAIT_SECONDS = 10.0

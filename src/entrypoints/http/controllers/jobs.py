@@ -8,13 +8,6 @@ from litestar import Controller, Request, Response, delete, get, patch, post, pu
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
-from entrypoints.http.conditional import expected_version, not_modified
-from entrypoints.http.idempotency import idempotency_key
-from entrypoints.http.paging import Limit, Offset
-from entrypoints.http.rate_limit import TAILORING_QUOTA
-from entrypoints.http.responses import not_modified_response, versioned
-from entrypoints.http.schemas.jobs import JobCreate, JobList, JobUpdate, Pagination, fields_of
-from entrypoints.http.security import provide_principal
 from resumecore.model.application_status import ApplicationStatus
 from resumecore.model.job import EmploymentType, Job, JobSource, JobStatus
 from resumecore.model.job_filters import JobFilters
@@ -32,6 +25,19 @@ from resumecore.services.jobs.manage import (
 )
 from resumecore.services.jobs.tailoring import MatchJob
 from resumecore.tailoring import MatchReport
+from resumecore_server.entrypoints.http.conditional import expected_version, not_modified
+from resumecore_server.entrypoints.http.idempotency import idempotency_key
+from resumecore_server.entrypoints.http.paging import Limit, Offset
+from resumecore_server.entrypoints.http.rate_limit import TAILORING_QUOTA
+from resumecore_server.entrypoints.http.responses import not_modified_response, versioned
+from resumecore_server.entrypoints.http.schemas.jobs import (
+    JobCreate,
+    JobList,
+    JobUpdate,
+    Pagination,
+    fields_of,
+)
+from resumecore_server.entrypoints.http.security import provide_principal
 
 Query = Annotated[str | None, QueryParameter(max_length=200)]
 AnyRequest = Request[Any, Any, Any]

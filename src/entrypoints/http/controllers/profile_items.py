@@ -14,24 +14,24 @@ from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ValidationException
 from litestar.params import FromPath, JSONBody
 
-from entrypoints.http.conditional import expected_version
-from entrypoints.http.idempotency import idempotency_key
-from entrypoints.http.paging import Limit, Offset
-from entrypoints.http.responses import versioned
-from entrypoints.http.schemas.profile_commands import (
-    changes_of,
-    component_of,
-    patch_changes,
-)
-from entrypoints.http.schemas.profile_views import item_view
-from entrypoints.http.schemas.profiles import ProjectBody
-from entrypoints.http.security import provide_principal
 from resumecore.commands import COMPONENT_COMMANDS, UpdateComponent
 from resumecore.errors import BulkOperationRejected, NotFound
 from resumecore.model.component_kinds import KINDS, MAX_COMMANDS, ComponentKindSpec
 from resumecore.model.principal import Principal
 from resumecore.services.profiles.edit import ApplyProfileOperations, Changed
 from resumecore.services.profiles.queries import GetProfile
+from resumecore_server.entrypoints.http.conditional import expected_version
+from resumecore_server.entrypoints.http.idempotency import idempotency_key
+from resumecore_server.entrypoints.http.paging import Limit, Offset
+from resumecore_server.entrypoints.http.responses import versioned
+from resumecore_server.entrypoints.http.schemas.profile_commands import (
+    changes_of,
+    component_of,
+    patch_changes,
+)
+from resumecore_server.entrypoints.http.schemas.profile_views import item_view
+from resumecore_server.entrypoints.http.schemas.profiles import ProjectBody
+from resumecore_server.entrypoints.http.security import provide_principal
 
 ITEM_NOT_FOUND = "Item not found."
 ITEM_BODIES: dict[str, type[msgspec.Struct]] = {"project": ProjectBody}

@@ -8,17 +8,6 @@ from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody
 
-from entrypoints.http.conditional import expected_version
-from entrypoints.http.controllers.profile_items import single
-from entrypoints.http.idempotency import idempotency_key
-from entrypoints.http.responses import versioned
-from entrypoints.http.schemas.profiles import (
-    CustomFieldsAdd,
-    CustomFieldsUpdated,
-    SkillNames,
-    SkillsChanged,
-)
-from entrypoints.http.security import provide_principal
 from resumecore.commands import (
     AddSkills,
     RemoveCustomField,
@@ -32,6 +21,17 @@ from resumecore.model.principal import Principal
 from resumecore.model.profile_parts import Skills
 from resumecore.services.profiles.edit import ApplyProfileOperations, Changed
 from resumecore.services.profiles.queries import GetProfile
+from resumecore_server.entrypoints.http.conditional import expected_version
+from resumecore_server.entrypoints.http.controllers.profile_items import single
+from resumecore_server.entrypoints.http.idempotency import idempotency_key
+from resumecore_server.entrypoints.http.responses import versioned
+from resumecore_server.entrypoints.http.schemas.profiles import (
+    CustomFieldsAdd,
+    CustomFieldsUpdated,
+    SkillNames,
+    SkillsChanged,
+)
+from resumecore_server.entrypoints.http.security import provide_principal
 
 Category = Literal["technical", "soft"]
 AnyRequest = Request[Any, Any, Any]

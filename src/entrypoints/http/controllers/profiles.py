@@ -10,20 +10,6 @@ from litestar.enums import MediaType
 from litestar.params import FromPath, JSONBody
 from litestar.serialization import encode_json
 
-from entrypoints.http.conditional import etag, expected_version, not_modified
-from entrypoints.http.idempotency import idempotency_key
-from entrypoints.http.paging import Limit, Offset
-from entrypoints.http.profile_cache import ProfileResponseCache
-from entrypoints.http.responses import not_modified_response, versioned
-from entrypoints.http.schemas.profile_views import ProfileView, profile_view
-from entrypoints.http.schemas.profiles import (
-    OperationsRequest,
-    ProfileCreate,
-    ProfileList,
-    ProfileUpdate,
-    content_of,
-)
-from entrypoints.http.security import provide_principal
 from resumecore.model.analytics import ProfileAnalytics
 from resumecore.model.principal import Principal
 from resumecore.model.profile import Profile
@@ -41,6 +27,20 @@ from resumecore.services.profiles.queries import (
     GetProfileVersion,
     ListProfiles,
 )
+from resumecore_server.entrypoints.http.conditional import etag, expected_version, not_modified
+from resumecore_server.entrypoints.http.idempotency import idempotency_key
+from resumecore_server.entrypoints.http.paging import Limit, Offset
+from resumecore_server.entrypoints.http.profile_cache import ProfileResponseCache
+from resumecore_server.entrypoints.http.responses import not_modified_response, versioned
+from resumecore_server.entrypoints.http.schemas.profile_views import ProfileView, profile_view
+from resumecore_server.entrypoints.http.schemas.profiles import (
+    OperationsRequest,
+    ProfileCreate,
+    ProfileList,
+    ProfileUpdate,
+    content_of,
+)
+from resumecore_server.entrypoints.http.security import provide_principal
 
 BEARER: list[dict[str, list[str]]] = [{"BearerToken": []}]
 AnyRequest = Request[Any, Any, Any]

@@ -9,12 +9,12 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody
 from msgspec import Meta
 
-from entrypoints.http.rate_limit import TAILORING_QUOTA
-from entrypoints.http.schemas.common import RequestBody
-from entrypoints.http.security import provide_principal
 from resumecore.model.principal import Principal
 from resumecore.model.ranking import Ranking
 from resumecore.services.jobs.tailoring import CreateRanking, GetLatestRanking
+from resumecore_server.entrypoints.http.rate_limit import TAILORING_QUOTA
+from resumecore_server.entrypoints.http.schemas.common import RequestBody
+from resumecore_server.entrypoints.http.security import provide_principal
 
 Id = Annotated[str, Meta(max_length=64)]
 

@@ -14,12 +14,17 @@ from litestar.di import NamedDependency, Provide
 from litestar.enums import RequestEncodingType
 from litestar.params import Body, FromPath
 
-from entrypoints.http.schemas.samples import SampleList, SampleUpload, SampleView, sample_view
-from entrypoints.http.security import provide_principal
 from resumecore.model.principal import Principal
 from resumecore.samples.model import MAX_SAMPLE_BYTES
 from resumecore.services.samples.manage import DeleteSample, GetSample, ListSamples
 from resumecore.services.samples.upload import UploadSample
+from resumecore_server.entrypoints.http.schemas.samples import (
+    SampleList,
+    SampleUpload,
+    SampleView,
+    sample_view,
+)
+from resumecore_server.entrypoints.http.security import provide_principal
 
 # Room for the boundaries, part headers and the document_type field around a 1 MiB file.
 MULTIPART_OVERHEAD = 16 * 1024

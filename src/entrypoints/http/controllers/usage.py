@@ -5,9 +5,9 @@ from __future__ import annotations
 from litestar import Controller, get
 from litestar.di import NamedDependency, Provide
 
-from entrypoints.http.security import provide_principal
 from resumecore.model.principal import Principal
 from resumecore.services.generations.usage import GetLlmUsage, LlmUsage
+from resumecore_server.entrypoints.http.security import provide_principal
 
 
 class UsageController(Controller):

@@ -7,9 +7,9 @@ from typing import Annotated, Literal
 
 from msgspec import Meta
 
-from entrypoints.http.schemas.common import RequestBody, ResponseBody
 from resumecore.model.user import User
 from resumecore.services.auth.results import AuthResult
+from resumecore_server.entrypoints.http.schemas.common import RequestBody, ResponseBody
 
 EmailText = Annotated[str, Meta(max_length=320)]
 PasswordText = Annotated[str, Meta(max_length=4096)]

@@ -12,11 +12,11 @@ from typing import Annotated, Literal
 
 from msgspec import Meta
 
-from entrypoints.http.schemas.common import RequestBody, ResponseBody
 from resumecore.exports.recheck import FileCheck
 from resumecore.exports.templates import ExportFormat, RenderOptions, Template
 from resumecore.services.exports.create import LinkedExport
 from resumecore.services.exports.manage import JobExports
+from resumecore_server.entrypoints.http.schemas.common import RequestBody, ResponseBody
 
 Id = Annotated[str, Meta(max_length=64)]
 TemplateId = Annotated[str, Meta(max_length=64)]

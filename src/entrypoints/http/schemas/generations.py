@@ -11,7 +11,6 @@ from typing import Annotated, Any, Literal
 
 from msgspec import Meta
 
-from entrypoints.http.schemas.common import RequestBody, ResponseBody
 from resumecore.generation.document import (
     CoverLetterOptions,
     Provenance,
@@ -21,6 +20,7 @@ from resumecore.generation.document import (
 )
 from resumecore.generation.model import AtsReport, Generation, Stage
 from resumecore.generation.policy import MAX_NAME, MAX_PROMPT
+from resumecore_server.entrypoints.http.schemas.common import RequestBody, ResponseBody
 
 Id = Annotated[str, Meta(max_length=64)]
 Prompt = Annotated[str, Meta(max_length=MAX_PROMPT)]

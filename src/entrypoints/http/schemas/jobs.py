@@ -7,9 +7,9 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
-from entrypoints.http.schemas.common import RequestBody, ResponseBody
 from resumecore.model.application_status import ApplicationStatus
 from resumecore.model.job import EmploymentType, Job, JobStatus, Salary, WorkMode
+from resumecore_server.entrypoints.http.schemas.common import RequestBody, ResponseBody
 
 Lines = Annotated[list[Annotated[str, Meta(max_length=2000)]], Meta(max_length=100)]
 Text = Annotated[str, Meta(max_length=50_000)]

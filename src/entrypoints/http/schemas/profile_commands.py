@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from entrypoints.http.schemas.profiles import ProjectBody, client_item
 from resumecore.commands.changes import Changes
 from resumecore.commands.components import UpdateComponent
 from resumecore.commands.wire import component_data, fail
 from resumecore.model.components import Component, Project
+from resumecore_server.entrypoints.http.schemas.profiles import ProjectBody, client_item
 
 
 def component_of(item: Component) -> Component:

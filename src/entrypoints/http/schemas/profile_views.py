@@ -16,10 +16,10 @@ from typing import Any
 
 import msgspec
 
-from entrypoints.http.schemas.common import ResponseBody
 from resumecore.model.components import Certification, Component, Education, Experience, Project
 from resumecore.model.profile import Profile
 from resumecore.model.profile_parts import Language, PersonalInfo
+from resumecore_server.entrypoints.http.schemas.common import ResponseBody
 
 
 class PersonalInfoView(PersonalInfo, frozen=True):

@@ -11,12 +11,12 @@ from typing import Annotated, Any
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
-from entrypoints.http.schemas.common import RequestBody, ResponseBody
-from entrypoints.http.schemas.profile_views import ProfileView
 from resumecore.model.component_kinds import KINDS, MAX_COMMANDS
 from resumecore.model.components import Certification, Education, Experience, Project
 from resumecore.model.profile_parts import PersonalInfo, Skills
 from resumecore.operations import Operation
+from resumecore_server.entrypoints.http.schemas.common import RequestBody, ResponseBody
+from resumecore_server.entrypoints.http.schemas.profile_views import ProfileView
 
 BULK_LIMIT = MAX_COMMANDS
 Bulk = Annotated[list[Any], Meta(max_length=BULK_LIMIT)]

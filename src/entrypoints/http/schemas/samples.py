@@ -16,10 +16,10 @@ from typing import Annotated
 from litestar.datastructures import UploadFile
 from msgspec import Meta
 
-from entrypoints.http.schemas.common import ResponseBody
 from resumecore.generation.document import DocumentType
 from resumecore.samples.model import Sample, SampleInfo
 from resumecore.samples.style import WritingStyle
+from resumecore_server.entrypoints.http.schemas.common import ResponseBody
 
 
 @dataclass

@@ -8,7 +8,7 @@ Create Date: 2026-11-26 07:59:44.025927
 import sqlalchemy as sa
 from alembic import op
 
-import adapters.sql.types
+import resumecore_server.adapters.sql.types
 
 
 revision = "0001"
@@ -27,8 +27,16 @@ def upgrade() -> None:
         sa.Column("password_hash", sa.String(length=255), nullable=False),
         sa.Column("is_active", sa.Boolean(), nullable=False),
         sa.Column("is_verified", sa.Boolean(), nullable=False),
-        sa.Column("created_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
+        sa.Column(
+            "updated_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
         sa.UniqueConstraint("email", name=op.f("uq_users_email")),
     )
@@ -36,9 +44,21 @@ def upgrade() -> None:
         "auth_sessions",
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("user_id", sa.String(length=36), nullable=False),
-        sa.Column("created_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
-        sa.Column("expires_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
-        sa.Column("revoked_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=True),
+        sa.Column(
+            "created_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
+        sa.Column(
+            "expires_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
+        sa.Column(
+            "revoked_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=True,
+        ),
         sa.ForeignKeyConstraint(
             ["user_id"],
             ["users.id"],
@@ -54,9 +74,21 @@ def upgrade() -> None:
         "password_reset_tokens",
         sa.Column("token_hash", sa.String(length=64), nullable=False),
         sa.Column("user_id", sa.String(length=36), nullable=False),
-        sa.Column("created_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
-        sa.Column("expires_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
-        sa.Column("used_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=True),
+        sa.Column(
+            "created_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
+        sa.Column(
+            "expires_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
+        sa.Column(
+            "used_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=True,
+        ),
         sa.ForeignKeyConstraint(
             ["user_id"],
             ["users.id"],
@@ -72,9 +104,21 @@ def upgrade() -> None:
         "refresh_tokens",
         sa.Column("token_hash", sa.String(length=64), nullable=False),
         sa.Column("session_id", sa.String(length=36), nullable=False),
-        sa.Column("issued_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
-        sa.Column("expires_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
-        sa.Column("used_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=True),
+        sa.Column(
+            "issued_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
+        sa.Column(
+            "expires_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
+        sa.Column(
+            "used_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=True,
+        ),
         sa.ForeignKeyConstraint(
             ["session_id"],
             ["auth_sessions.id"],

@@ -8,7 +8,7 @@ Create Date: 2026-11-26 09:01:49.691391
 import sqlalchemy as sa
 from alembic import op
 
-import adapters.sql.types
+import resumecore_server.adapters.sql.types
 
 
 revision = "0003"

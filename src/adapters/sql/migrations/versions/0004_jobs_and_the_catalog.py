@@ -8,7 +8,7 @@ Create Date: 2026-11-26 09:11:24.693004
 import sqlalchemy as sa
 from alembic import op
 
-import adapters.sql.types
+import resumecore_server.adapters.sql.types
 
 
 revision = "0004"
@@ -24,7 +24,11 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=64), nullable=False),
         sa.Column("search", sa.Text(), nullable=False),
         sa.Column("payload", sa.Text(), nullable=False),
-        sa.Column("created_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_catalog_postings")),
     )
     op.create_table(
@@ -40,7 +44,11 @@ def upgrade() -> None:
         sa.Column("remote", sa.Boolean(), nullable=False),
         sa.Column("search", sa.Text(), nullable=False),
         sa.Column("payload", sa.Text(), nullable=False),
-        sa.Column("created_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
         sa.ForeignKeyConstraint(
             ["user_id"], ["users.id"], name=op.f("fk_jobs_user_id_users"), ondelete="CASCADE"
         ),

@@ -8,7 +8,7 @@ Create Date: 2026-11-26 09:30:00.570378
 import sqlalchemy as sa
 from alembic import op
 
-import adapters.sql.types
+import resumecore_server.adapters.sql.types
 
 
 revision = "0005"
@@ -24,7 +24,11 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("user_id", sa.String(length=36), nullable=False),
         sa.Column("job_id", sa.String(length=36), nullable=False),
-        sa.Column("created_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
         sa.Column("payload", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["job_id"], ["jobs.id"], name=op.f("fk_rankings_job_id_jobs"), ondelete="CASCADE"

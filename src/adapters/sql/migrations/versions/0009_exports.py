@@ -12,7 +12,7 @@ owner cascades.
 import sqlalchemy as sa
 from alembic import op
 
-import adapters.sql.types
+import resumecore_server.adapters.sql.types
 
 
 revision = "0009"
@@ -30,8 +30,16 @@ def upgrade() -> None:
         sa.Column("job_id", sa.String(length=64), nullable=False),
         sa.Column("format", sa.String(length=20), nullable=False),
         sa.Column("payload", sa.Text(), nullable=False),
-        sa.Column("created_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
-        sa.Column("expires_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
+        sa.Column(
+            "expires_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
         sa.ForeignKeyConstraint(
             ["user_id"],
             ["users.id"],

@@ -13,7 +13,7 @@ its samples. A partial unique index keeps one active sample per user and documen
 import sqlalchemy as sa
 from alembic import op
 
-import adapters.sql.types
+import resumecore_server.adapters.sql.types
 
 
 revision = "0010"
@@ -34,8 +34,16 @@ def upgrade() -> None:
         sa.Column("writing_style", sa.Text(), nullable=False),
         sa.Column("full_text", sa.Text(), nullable=False),
         sa.Column("is_active", sa.Boolean(), nullable=False),
-        sa.Column("created_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
+        sa.Column(
+            "updated_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
         sa.ForeignKeyConstraint(
             ["user_id"],
             ["users.id"],

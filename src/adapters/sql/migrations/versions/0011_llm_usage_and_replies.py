@@ -12,7 +12,7 @@ same prompt to the same model is paid for once; ``created_at`` lets old replies 
 import sqlalchemy as sa
 from alembic import op
 
-import adapters.sql.types
+import resumecore_server.adapters.sql.types
 
 
 revision = "0011"
@@ -41,7 +41,11 @@ def upgrade() -> None:
         "llm_replies",
         sa.Column("key", sa.String(length=64), nullable=False),
         sa.Column("reply", sa.LargeBinary(), nullable=False),
-        sa.Column("created_at", adapters.sql.types.UtcDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at",
+            resumecore_server.adapters.sql.types.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_llm_replies")),
     )
     with op.batch_alter_table("llm_replies", schema=None) as batch_op:
