@@ -310,3 +310,21 @@ def test_recruiter_subject_terms_before_the_role_go() -> None:
         "Pecan Street Dental",
         "Austin",
     )
+
+
+def test_board_names_french_marks_and_district_numbers() -> None:
+    linkedin = parse_posting(
+        "Skip to main content\nLinkedIn\nHome\nPayroll Administrator\n"
+        "Cinder & Sage Restaurants · Denver, CO · Reposted 2 weeks ago\n"
+    )
+    assert (linkedin.company, linkedin.location) == ("Cinder & Sage Restaurants", "Denver, CO")
+    french = parse_posting(
+        "Technicien de maintenance H/F\nGroupe Valmont - Lyon (69)\nCDI - Temps plein\n"
+    )
+    assert (french.title, french.company, french.location) == (
+        "Technicien de maintenance",
+        "Groupe Valmont",
+        "Lyon",
+    )
+    dublin = parse_posting("Commis Chef\nLa Petite Maison - Dublin 2\n")
+    assert (dublin.company, dublin.location) == ("La Petite Maison", "Dublin")

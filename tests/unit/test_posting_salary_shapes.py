@@ -72,3 +72,15 @@ def test_base_inside_an_ote_line_and_swedish_pay(
     salary = find_salary(text)
     assert salary is not None
     assert (salary.min, salary.max, salary.currency, salary.period) == expected
+
+
+def test_a_postcode_before_the_pay_line_is_not_money() -> None:
+    salary = find_salary("Willowbrook Care Home, Norwich NR3\n£12.60 per hour")
+    assert salary is not None
+    assert (salary.min, salary.period) == (12.6, "hour")
+
+
+def test_us_named_beside_canada_keeps_the_dollar_american() -> None:
+    salary = find_salary("Backend Engineer | Remote (US/Canada) | $160k-$200k")
+    assert salary is not None
+    assert salary.currency == "USD"

@@ -51,6 +51,7 @@ LINE_NOISE: tuple[str, ...] = (
     r"← (?:all|back to) .*|all vacancies|job alerts|print|apply\s+print\s+job alerts|"
     r"sign in \| register \| job alerts|job alerts\s+sign in\s+apply",
     # Cookie banners of careers pages, in English and German.
+    r"linkedin|indeed|indeed\.com|ziprecruiter|monster|seek|totaljobs|reed\.co\.uk|stepstone|"
     r"(?:this|our|diese|unsere) (?:website|site|webseite|seite) (?:uses|verwendet|nutzt) cookies.*|"
     r"we use cookies.*|wir verwenden cookies.*|select language\W*|translate this page",
     # E-mail: headers and greetings ("Hi Sam,", "Morning Callum,") say nothing about the job.

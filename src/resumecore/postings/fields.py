@@ -214,7 +214,14 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
     title, title_line, rest = _title(labels, top, text, page_role)
     org, org_place = _company_line(top, title_line, rest, text)
     label_org, label_place = _labelled_company(labels)
-    company = label_org or page_org or org or _company_from_prose(text) or _about_name(text)
+    company = (
+        label_org
+        or page_org
+        or org
+        or _company_from_prose(text)
+        or _about_name(text)
+        or _opening_name(text)
+    )
     location = (
         _labelled_location(labels)
         or label_place
@@ -473,7 +480,7 @@ def _company_from_prose(text: str) -> str | None:
     for prose in _COMPANY_PROSE.finditer(text):
         if prose.group("name").split()[0] not in _NOT_NAMES:
             return prose.group("name")
-    return _opening_name(text)
+    return None
 
 
 def _opening_name(text: str) -> str | None:

@@ -7,7 +7,8 @@ import re
 _MODE_WORDS = re.compile(
     r"\b(?:remote|hybrid|on[- ]?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|"
     r"freelance|permanent|internship|remoto|hybride|vollzeit|teilzeit|days? a week|"
-    r"(?:mid-)?senior level|entry level|\d(?:st|nd|rd|th) shift)\b",
+    r"(?:mid-)?senior level|entry level|\d(?:st|nd|rd|th) shift|cdi|cdd|temps plein|"
+    r"temps partiel|intérim|alternance|befristet|unbefristet)\b",
     re.IGNORECASE,
 )
 _COUNTRIES = frozenset(
@@ -72,7 +73,8 @@ _PLACE = re.compile(
     r"{0,3}"
     rf"(?:, (?:the )?{_WORD}(?: {_WORD}){{0,3}}){{0,2}}"
     # "Chermside QLD 4032", "Norwich (NR3)": a postcode written after the place.
-    r"(?: \d{4,5}| \([A-Z]{1,2}\d{1,2}[A-Z]?\))?"
+    # "Dublin 2", "Lyon (69)": a district or département number.
+    r"(?: \d{4,5}| \d{1,2}| \([A-Z]{1,2}\d{1,2}[A-Z]?\)| \(\d{2,3}\))?"
     r"(?: or remote(?: \(\w+\))?)?)$",
 )
 _STATE_CODE = re.compile(

@@ -29,11 +29,11 @@ _SYMBOLS = {
 _CODES = "USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|INR|JPY|SGD|HKD|ZAR|CZK|MXN|BRL"
 _CURRENCY = rf"(?:US\$|CA\$|CAD\$|C\$|AU\$|A\$|NZ\$|\$|€|£|¥|₹|\b(?:{_CODES})\b)"
 _AMOUNT = re.compile(
-    rf"(?P<pre>{_CURRENCY})?\s?"
+    rf"(?P<pre>{_CURRENCY})?[ \u00a0\u202f]?"
     r"(?P<num>(?<![\d.,])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,. \u202f]\d{3})+|\d{1,7})"
     r"(?:[.,]\d{1,2})?(?!\d))"
     r"(?P<k>\s?[kK](?![a-zA-Z]))?(?P<lakh>\s?(?:LPA|lakhs?|lacs?)\b)?"
-    rf"(?:\s?(?P<post>k€|€|£|\$(?!\s?\d)|\b(?:{_CODES}|euros?)\b))?"
+    rf"(?:[ \u00a0\u202f]?(?P<post>k€|€|£|\$(?!\s?\d)|\b(?:{_CODES}|euros?)\b))?"
 )
 # "CAD $48,000", "AUD $95k": an ISO code written before the dollar sign names the dollar.
 _CODE_BEFORE = re.compile(rf"\b(?P<code>{_CODES})\s?$")
@@ -119,7 +119,7 @@ _LARGE = re.compile(r"\s?(?:[mM]\b|mn\b|million|bn\b|billion|Mio|Cr\b|crores?)")
 _UP_TO = re.compile(r"\b(?:up to|upto|max(?:imum)?|bis zu|jusqu'à|hasta)\s*$", re.IGNORECASE)
 _LAKH = 100_000
 _US = re.compile(
-    r"\(US\)|\b(?:USA|U\.S\.|United States|401\(k\)|"
+    r"(?<![\w$])US(?=[/)\s,;.]|$)|\b(?:USA|U\.S\.|United States|401\(k\)|"
     r"(?<=, )(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|"
     r"MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)\b(?=[\s),.;]|$))"
 )
@@ -183,6 +183,9 @@ def find_salary(text: str, context: str = "") -> SalaryRange | None:
 def _money(text: str, found: re.Match[str]) -> _Money | None:
     if _LARGE.match(text, found.end()):
         return None
+    if not found.group("pre") and text[found.start("num") - 1 : found.start("num")].isalpha():
+        return None  # "NR3", "B2": a figure glued to letters is a code
+
     scale = 1000.0 if found.group("k") else _LAKH if found.group("lakh") else 1.0
     value = _number(found.group("num")) * scale
     symbol = found.group("pre") or found.group("post")
