@@ -49,11 +49,11 @@ from tests.support.clock import FakeClock
 from tests.support.fake_llm_server import FakeLlmServer
 from tests.support.llm_replies import faithful_resume, prompt_data
 
-from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.generation.llm.access import ModelAccess
 from resumecore.generation.llm.writer import LlmWriter
 from resumecore.generation.offline_writer import OfflineWriter
 from resumecore.ids import ProfileId, UserId
+from resumecore.model.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.model.profile import Profile
 from resumecore.model.profile_revision import new_profile
 from resumecore.tailoring import ResumePlan, select_for_resume

@@ -16,8 +16,8 @@ import msgspec
 from eval.tailoring_bench import fixture
 
 from resumecore.exports.templates import RenderOptions
-from resumecore.generation.document import ResumeOptions, WrittenDocument
 from resumecore.generation.offline_writer import OfflineWriter
+from resumecore.model.document import ResumeOptions, WrittenDocument
 from resumecore.ports.renderer import Renderer
 from resumecore.tailoring import select_for_resume
 from resumecore_server.adapters.render.docx_renderer import DocxRenderer

@@ -33,9 +33,9 @@ from typing import Any
 
 from eval.tailoring_data import DATA, HELDOUT, Case, load_cases
 from resumecore.generation.ats import WORDS, ats_report
-from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.generation.offline_writer import OfflineWriter
 from resumecore.generation.verify import unsupported_lines
+from resumecore.model.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.model.job import Job
 from resumecore.model.profile import Profile
 from resumecore.postings.vocabulary import SkillVocabulary, default_vocabulary

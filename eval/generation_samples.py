@@ -10,8 +10,8 @@ import asyncio
 from pathlib import Path
 
 from eval.tailoring_data import DATA, HELDOUT, load_job, load_profile
-from resumecore.generation.document import CoverLetterOptions, ResumeOptions, Tone
 from resumecore.generation.offline_writer import OfflineWriter
+from resumecore.model.document import CoverLetterOptions, ResumeOptions, Tone
 from resumecore.tailoring import select_for_resume
 
 # (profile, job, folder): a software engineer, a care assistant, a tradesman.

@@ -24,9 +24,9 @@ import msgspec
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from resumecore.generation.model import Generation
 from resumecore.generation.verify import unsupported_lines
 from resumecore.ids import ProfileId
+from resumecore.model.generation import Generation
 from resumecore.postings.vocabulary import default_vocabulary
 from resumecore_server.adapters.sql.engine import make_engine
 from resumecore_server.adapters.sql.tables import generations, tasks

@@ -16,7 +16,8 @@ import msgspec
 import pytest
 
 from resumecore.errors import Conflict, VersionConflict
-from resumecore.generation.document import (
+from resumecore.ids import ProfileId, UserId
+from resumecore.model.document import (
     CoverLetterOptions,
     Entry,
     Line,
@@ -24,8 +25,7 @@ from resumecore.generation.document import (
     Section,
     WrittenDocument,
 )
-from resumecore.generation.model import AtsReport, Generation
-from resumecore.ids import ProfileId, UserId
+from resumecore.model.generation import AtsReport, Generation
 from resumecore.model.job_factory import new_job
 from resumecore.model.profile_revision import new_profile
 from resumecore.model.user import User

@@ -15,9 +15,9 @@ from typing import Any
 
 from sqlalchemy import text
 
-from resumecore.generation.document import ResumeOptions
-from resumecore.generation.model import Generation
 from resumecore.ids import ProfileId, UserId
+from resumecore.model.document import ResumeOptions
+from resumecore.model.generation import Generation
 from resumecore.model.job import Job
 from resumecore.model.job_factory import new_job
 from resumecore.model.profile import Profile

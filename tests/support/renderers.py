@@ -7,7 +7,7 @@ compared byte for byte, and it can be told to fail like a real renderer does (``
 from __future__ import annotations
 
 from resumecore.exports.templates import ExportFormat, RenderOptions
-from resumecore.generation.document import WrittenDocument
+from resumecore.model.document import WrittenDocument
 from resumecore.ports.renderer import RenderedFile, RenderError
 from resumecore.services.exports.create import Renderers
 

@@ -7,7 +7,7 @@ import pytest
 
 from resumecore.exports.recheck import recheck
 from resumecore.exports.templates import TEMPLATES, RenderOptions
-from resumecore.generation.document import WrittenDocument
+from resumecore.model.document import WrittenDocument
 from resumecore.ports.renderer import Renderer
 from resumecore_server.adapters.render.docx_renderer import DocxRenderer
 from resumecore_server.adapters.render.extract import extract_text

@@ -16,7 +16,7 @@ from eval.generation_eval import (
     write_all,
 )
 
-from resumecore.generation.document import Entry, Line, Section, WrittenDocument
+from resumecore.model.document import Entry, Line, Section, WrittenDocument
 
 # One case per profile: four tuning profiles and three held-out ones.
 SAMPLED = (

@@ -14,11 +14,11 @@ from typing import ParamSpec, TypeVar
 import pytest
 
 from resumecore.errors import Conflict
-from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
-from resumecore.generation.model import STAGES, Generation
 from resumecore.generation.offline_writer import OfflineWriter
 from resumecore.generation.policy import GenerationPolicy
 from resumecore.ids import ProfileId, SessionId, UserId
+from resumecore.model.document import CoverLetterOptions, ResumeOptions, WrittenDocument
+from resumecore.model.generation import STAGES, Generation
 from resumecore.model.idempotency import IdempotencyKey
 from resumecore.model.job import Job
 from resumecore.model.job_factory import new_job

@@ -10,10 +10,10 @@ from eval.tailoring_data import load_job, load_profile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resumecore.generation.document import CoverLetterOptions, ResumeOptions
 from resumecore.generation.llm.access import ModelAccess
 from resumecore.generation.llm.redaction import Redactor
 from resumecore.generation.llm.writer import LlmWriter
+from resumecore.model.document import CoverLetterOptions, ResumeOptions
 from resumecore.model.profile import Profile
 from resumecore.ports.language_model import ChatMessage
 from resumecore.tailoring import select_for_resume

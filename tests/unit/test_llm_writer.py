@@ -10,11 +10,11 @@ import msgspec
 from eval.tailoring_data import load_job, load_profile
 
 from resumecore.errors import ModelUnavailable
-from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.generation.llm.access import ModelAccess
 from resumecore.generation.llm.writer import LlmWriter
 from resumecore.generation.offline_writer import OfflineWriter, allowed_words
 from resumecore.generation.verify import unsupported_lines
+from resumecore.model.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.ports.language_model import ChatMessage, TokenUsage
 from resumecore.postings.vocabulary import default_vocabulary
 from resumecore.tailoring import select_for_resume

@@ -8,14 +8,14 @@ import msgspec
 import pytest
 from eval.tailoring_data import HELDOUT, load_job, load_profile
 
-from resumecore.generation.document import (
+from resumecore.generation.offline_writer import OfflineWriter, allowed_words
+from resumecore.generation.phrasing import DASH, article, date_range, join_list, role_name
+from resumecore.model.document import (
     CoverLetterOptions,
     ResumeOptions,
     Section,
     WrittenDocument,
 )
-from resumecore.generation.offline_writer import OfflineWriter, allowed_words
-from resumecore.generation.phrasing import DASH, article, date_range, join_list, role_name
 from resumecore.model.job import Job
 from resumecore.model.profile import Profile
 from resumecore.ports.document_writer import DocumentWriter

@@ -15,10 +15,10 @@ import msgspec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.generation.offline_writer import OfflineWriter, allowed_words
 from resumecore.generation.phrasing import normal_form, tidy
 from resumecore.generation.resume_writer import contact_parts
+from resumecore.model.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.model.job import Job
 from resumecore.model.job_factory import new_job
 from resumecore.model.profile import Profile

@@ -328,3 +328,43 @@ def test_board_names_french_marks_and_district_numbers() -> None:
     )
     dublin = parse_posting("Commis Chef\nLa Petite Maison - Dublin 2\n")
     assert (dublin.company, dublin.location) == ("La Petite Maison", "Dublin")
+
+
+def test_recruiter_mail_title_before_at_and_a_qualified_role_in_prose() -> None:
+    applied = parse_posting(
+        "Subject: Your application - Software Engineer II at Fernway\n\nHi Lee,\n\n"
+        "Thanks for applying! The role on our Payments team is remote within the US.\n"
+    )
+    assert (applied.title, applied.company, applied.location) == (
+        "Software Engineer II",
+        "Fernway",
+        None,
+    )
+    pharmacist = parse_posting(
+        "Subject: Pharmacist - independent chain - Cork\n\nHi Aoife,\n\n"
+        "I'm recruiting a Supervising Pharmacist for Crann Pharmacy Group, who have 14 stores.\n"
+    )
+    assert (pharmacist.title, pharmacist.company, pharmacist.location) == (
+        "Supervising Pharmacist",
+        "Crann Pharmacy Group",
+        "Cork",
+    )
+
+
+def test_recruiter_mail_in_german_and_a_sentence_ending_the_prose_title() -> None:
+    german = parse_posting(
+        "Subject: Lehrer (m/w/d) Mathematik - Privatschule in Stuttgart\n\n"
+        "Sehr geehrte Frau Becker,\n\nim Auftrag unseres Kunden, der Lindenhof Privatschule "
+        "gGmbH in Stuttgart, suchen wir eine Lehrkraft.\n"
+    )
+    assert (german.title, german.company, german.location) == (
+        "Lehrer Mathematik",
+        "Lindenhof Privatschule",
+        "Stuttgart",
+    )
+    payroll = parse_posting(
+        "Subject: Quick question - Payroll Manager role\n\nHi Dana,\n\nOne of our clients, a "
+        "logistics business headquartered in Leeds, is looking for a Payroll Manager. The "
+        "salary is good.\n"
+    )
+    assert (payroll.title, payroll.company, payroll.location) == ("Payroll Manager", None, "Leeds")

@@ -21,6 +21,7 @@ from resumecore.commands import (
     UpdateExperience,
 )
 from resumecore.commands.changes import ExperienceChanges
+from resumecore.commands.editing import edit
 from resumecore.commands.wire import command_of
 from resumecore.errors import BulkOperationRejected, InvalidValue
 from resumecore.ids import ProfileId, UserId
@@ -28,7 +29,6 @@ from resumecore.jsonresume.mapping import FIELDS
 from resumecore.model.component_kinds import KINDS, MAX_COMMANDS
 from resumecore.model.components import Experience
 from resumecore.model.profile import Profile
-from resumecore.model.profile_editing import edit
 from resumecore.model.profile_revision import new_profile
 from resumecore.operations import Operation
 from tests.support.profiles import full_profile

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
+from resumecore.commands.editing import apply_all
 from resumecore.errors import BulkOperationRejected, FieldError, InvalidValue
 from resumecore.ids import ProfileId, UserId
 from resumecore.model.profile import Profile
-from resumecore.model.profile_editing import apply_all
 from resumecore.model.profile_revision import new_profile, revise
 from resumecore.operations import MAX_OPERATIONS, Operation
 from tests.support.profiles import experience, full_profile

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resumecore.exports.templates import TEMPLATES, RenderOptions
-from resumecore.generation.document import Entry, Line, Section, WrittenDocument
+from resumecore.model.document import Entry, Line, Section, WrittenDocument
 from resumecore.ports.renderer import RenderError
 from resumecore_server.adapters.render.docx_renderer import DocxRenderer
 from resumecore_server.adapters.render.markdown import MarkdownRenderer

@@ -12,7 +12,8 @@ from docx import Document
 from eval.tailoring_data import DATA, load_cases
 
 from resumecore.exports.templates import TEMPLATES, RenderOptions
-from resumecore.generation.document import (
+from resumecore.generation.offline_writer import OfflineWriter
+from resumecore.model.document import (
     CoverLetterOptions,
     Entry,
     Line,
@@ -20,7 +21,6 @@ from resumecore.generation.document import (
     Section,
     WrittenDocument,
 )
-from resumecore.generation.offline_writer import OfflineWriter
 from resumecore.ports.renderer import RenderError
 from resumecore.postings.vocabulary import default_vocabulary
 from resumecore.services.generations.run import MAX_BULLETS

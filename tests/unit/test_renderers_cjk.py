@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from resumecore.exports.templates import TEMPLATES, RenderOptions
-from resumecore.generation.document import Entry, Line, Section, WrittenDocument
+from resumecore.model.document import Entry, Line, Section, WrittenDocument
 from resumecore.ports.renderer import RenderError
 from resumecore_server.adapters.render.fonts import (
     NOTO_CJK_DIR,

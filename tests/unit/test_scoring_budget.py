@@ -12,12 +12,12 @@ from resumecore.errors import InvalidValue
 from resumecore.ids import ProfileId, UserId
 from resumecore.model.profile import Profile
 from resumecore.model.profile_revision import new_profile
-from resumecore.services.jobs.scoring_budget import (
+from resumecore.tailoring.items import profile_items
+from resumecore.tailoring.scoring_budget import (
     MAX_SCORED_ITEMS,
     ensure_scorable,
     scorable_items,
 )
-from resumecore.tailoring.items import profile_items
 from tests.support.profiles import full_profile
 
 

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from resumecore.commands.editing import edit
 from resumecore.errors import BulkOperationRejected
 from resumecore.ids import ProfileId, UserId
 from resumecore.jsonresume import from_json_resume
@@ -24,7 +25,6 @@ from resumecore.jsonresume.shape import shape_problems
 from resumecore.model.components import Certification, Education, Experience, Project
 from resumecore.model.job import Job
 from resumecore.model.profile import Profile
-from resumecore.model.profile_editing import edit
 from resumecore.model.profile_parts import PersonalInfo, Skills
 from resumecore.model.profile_revision import new_profile
 from resumecore.postings import parse_posting

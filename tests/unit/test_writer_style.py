@@ -13,9 +13,9 @@ from collections import Counter
 import msgspec
 from eval.tailoring_data import load_job, load_profile
 
-from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.generation.offline_writer import OfflineWriter, allowed_words
 from resumecore.generation.verify import unsupported_lines
+from resumecore.model.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.model.profile import Profile
 from resumecore.postings.vocabulary import default_vocabulary
 from resumecore.samples.style import WritingStyle

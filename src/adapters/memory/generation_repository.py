@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from resumecore.errors import Conflict, VersionConflict
-from resumecore.generation.model import Generation
 from resumecore.ids import UserId
+from resumecore.model.generation import Generation
 from resumecore.model.page import Page
 from resumecore.ports.generations import GenerationFilters, GenerationRepository
 from resumecore_server.adapters.memory.journal import UndoJournal

@@ -7,8 +7,8 @@ from datetime import datetime
 import msgspec
 
 from resumecore.errors import Conflict
-from resumecore.generation.document import DocumentType
 from resumecore.ids import UserId
+from resumecore.model.document import DocumentType
 from resumecore.ports.samples import SampleRepository
 from resumecore.samples.model import Sample, SampleInfo
 from resumecore_server.adapters.memory.journal import UndoJournal

@@ -20,7 +20,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
 from resumecore.exports.templates import ACCENT_HEX, ExportFormat, RenderOptions, template
-from resumecore.generation.document import Section, WrittenDocument
+from resumecore.model.document import Section, WrittenDocument
 from resumecore.ports.renderer import RenderedFile, RenderError
 from resumecore_server.adapters.render.text import (
     clean_document,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from resumecore.exports.templates import ExportFormat, RenderOptions, template
-from resumecore.generation.document import WrittenDocument
+from resumecore.model.document import WrittenDocument
 from resumecore.ports.renderer import RenderedFile, RenderError
 from resumecore_server.adapters.render.text import clean_document, layout
 

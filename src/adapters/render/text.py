@@ -17,7 +17,7 @@ import re
 import unicodedata
 from typing import Literal
 
-from resumecore.generation.document import Entry, Line, Section, WrittenDocument
+from resumecore.model.document import Entry, Line, Section, WrittenDocument
 
 BIDI_CONTROLS = frozenset(
     [chr(c) for c in range(0x202A, 0x202F)]

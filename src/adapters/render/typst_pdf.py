@@ -34,7 +34,7 @@ import pypdf
 import typst
 
 from resumecore.exports.templates import ACCENT_HEX, ExportFormat, RenderOptions, template
-from resumecore.generation.document import WrittenDocument
+from resumecore.model.document import WrittenDocument
 from resumecore.ports.renderer import RenderedFile, RenderError
 from resumecore_server.adapters.render.fonts import Font, default_extra_font_dirs, font_for
 from resumecore_server.adapters.render.text import (

@@ -9,8 +9,8 @@ import msgspec
 from sqlalchemy import ColumnElement, delete, func, insert, select, update
 
 from resumecore.errors import Conflict, VersionConflict
-from resumecore.generation.model import Generation
 from resumecore.ids import UserId
+from resumecore.model.generation import Generation
 from resumecore.model.page import Page
 from resumecore.ports.generations import GenerationFilters, GenerationRepository
 from resumecore_server.adapters.sql.runner import SqlRunner

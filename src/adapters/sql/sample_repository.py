@@ -9,8 +9,8 @@ import msgspec
 from sqlalchemy import Row, delete, func, insert, select, update
 
 from resumecore.errors import Conflict
-from resumecore.generation.document import DocumentType
 from resumecore.ids import UserId
+from resumecore.model.document import DocumentType
 from resumecore.ports.samples import SampleRepository
 from resumecore.samples.model import Sample, SampleInfo
 from resumecore.samples.style import WritingStyle

@@ -3,7 +3,7 @@
 Each command names its kind (``KIND``, a key of ``resumecore.model.component_kinds.KINDS``)
 and checks its own values (``problems``); what the profile must hold (the item exists, the
 position is in range, the count limit) is checked when it is applied
-(``resumecore.model.profile_editing``).
+(``resumecore.commands.editing``).
 """
 
 from __future__ import annotations

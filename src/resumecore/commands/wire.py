@@ -31,14 +31,12 @@ from resumecore.commands.parts import (
 )
 from resumecore.errors import FieldError, InvalidValue
 from resumecore.model.component_kinds import KINDS
-from resumecore.model.components import without_blanks
-from resumecore.model.profile_parts import CUSTOM_KEY, Skills
+from resumecore.model.components import SERVER_WRITTEN, without_blanks
+from resumecore.model.profile_parts import CUSTOM_KEY
+from resumecore.model.skills import CATEGORIES, skills_from_data
 from resumecore.operations import Operation
 
 T = TypeVar("T")
-CATEGORIES = ("technical", "soft")
-# Written only by profile enhancement: a client's value is ignored.
-SERVER_WRITTEN = frozenset({"enhanced_description"})
 
 
 def fail(code: str, message: str, field: str | None = None) -> InvalidValue:
@@ -121,33 +119,6 @@ def _skill_command(operation: Operation) -> PartCommand:
     if operation.op == "add":
         return AddSkill(category=category, name=name, position=operation.position)
     return RenameSkill(category=category, skill=skill, name=name)
-
-
-def skills_from_data(data: Any) -> Skills:
-    """A whole skills object; certifications keep the id they carry (``""`` when none).
-
-    Raises:
-        InvalidValue: under ``data``, when the shape is wrong.
-    """
-    if not isinstance(data, dict):
-        raise fail("invalid_data", "data must be an object.", "data")
-    certifications = []
-    for i, raw in enumerate(data.get("certifications") or []):
-        if not isinstance(raw, dict):
-            message = "A certification must be an object."
-            raise fail("invalid_data", message, f"data.certifications[{i}]")
-        given = raw.get("id")
-        certifications.append(
-            {**without_blanks("certification", raw), "id": given if isinstance(given, str) else ""}
-        )
-    trimmed = {
-        category: [n.strip() if isinstance(n, str) else n for n in data.get(category) or []]
-        for category in CATEGORIES
-    }
-    try:
-        return msgspec.convert({**data, **trimmed, "certifications": certifications}, Skills)
-    except msgspec.ValidationError as exc:
-        raise fail("invalid_data", str(exc), "data") from None
 
 
 def _custom_field_command(operation: Operation) -> PartCommand:

@@ -12,8 +12,8 @@ from typing import Any
 
 import msgspec
 
-from resumecore.generation.document import WrittenDocument
 from resumecore.jsonresume import to_json_resume
+from resumecore.model.document import WrittenDocument
 from resumecore.model.profile import Profile
 from resumecore.tailoring.items import achievement_id, skill_id
 

@@ -10,8 +10,8 @@ import msgspec
 
 from resumecore.exports.recheck import FileCheck
 from resumecore.exports.templates import ExportFormat, RenderOptions
-from resumecore.generation.document import DocumentType
 from resumecore.ids import UserId
+from resumecore.model.document import DocumentType
 
 DEFAULT_TTL_DAYS = 30
 MAX_SLUG = 40

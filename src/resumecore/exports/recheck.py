@@ -13,7 +13,7 @@ from collections.abc import Collection
 
 import msgspec
 
-from resumecore.generation.document import WrittenDocument
+from resumecore.model.document import WrittenDocument
 
 _SPACE = re.compile(r"\s+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")

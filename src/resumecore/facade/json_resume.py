@@ -13,10 +13,10 @@ from typing import Any
 from resumecore.errors import InvalidValue
 from resumecore.exports.json_resume import tailored_profile
 from resumecore.facade import defaults
-from resumecore.generation.document import WrittenDocument
 from resumecore.ids import ProfileId, UserId
 from resumecore.jsonresume import from_json_resume as content_of
 from resumecore.jsonresume import to_json_resume as document_of
+from resumecore.model.document import WrittenDocument
 from resumecore.model.profile import Profile
 from resumecore.model.profile_revision import new_profile
 

@@ -10,12 +10,12 @@ from typing import Any
 import msgspec
 
 from resumecore.commands import AnyCommand, Command
+from resumecore.commands.editing import edit
 from resumecore.errors import BulkOperationRejected, FieldError
 from resumecore.facade import defaults
 from resumecore.ids import ProfileId, UserId
 from resumecore.model.analytics import ProfileAnalytics, analyze_profile
 from resumecore.model.profile import Profile
-from resumecore.model.profile_editing import edit
 from resumecore.model.profile_revision import new_profile
 
 # A stored profile's own fields; a profile read back from JSON carries them, content does not.

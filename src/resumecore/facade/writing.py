@@ -10,13 +10,13 @@ from collections.abc import Coroutine
 from typing import Any, TypeVar
 
 from resumecore.facade.postings import Posting, as_job
-from resumecore.generation.document import (
+from resumecore.generation.offline_writer import OfflineWriter
+from resumecore.model.document import (
     CoverLetterOptions,
     ResumeOptions,
     Tone,
     WrittenDocument,
 )
-from resumecore.generation.offline_writer import OfflineWriter
 from resumecore.model.profile import Profile
 from resumecore.tailoring import select_for_resume
 

@@ -7,8 +7,8 @@ present)``; with no must-have skills in the posting, coverage counts as 1.
 
 from __future__ import annotations
 
-from resumecore.generation.document import WrittenDocument
-from resumecore.generation.model import AtsReport
+from resumecore.model.document import WrittenDocument
+from resumecore.model.generation import AtsReport
 from resumecore.postings.vocabulary import SkillVocabulary
 from resumecore.tailoring import MatchReport
 

@@ -10,13 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from resumecore.generation.document import (
-    CoverLetterOptions,
-    Entry,
-    Line,
-    Section,
-    WrittenDocument,
-)
 from resumecore.generation.guard import Guard
 from resumecore.generation.letter_context import LetterContext
 from resumecore.generation.letter_extras import (
@@ -27,6 +20,13 @@ from resumecore.generation.letter_extras import (
 from resumecore.generation.letter_paragraphs import experience_paragraph, opening
 from resumecore.generation.phrasing import tidy
 from resumecore.generation.plain_text import render
+from resumecore.model.document import (
+    CoverLetterOptions,
+    Entry,
+    Line,
+    Section,
+    WrittenDocument,
+)
 from resumecore.model.job import Job
 
 GENERIC_GREETING = "Dear Hiring Team,"  # "Hiring Manager" reads to the verifier as a job title

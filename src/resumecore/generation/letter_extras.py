@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from resumecore.generation.document import Line
 from resumecore.generation.letter_context import LetterContext
 from resumecore.generation.phrasing import join_list, prose_case, tidy
 from resumecore.generation.phrasing import with_article as a
 from resumecore.generation.profile_view import matched_listed, skill_canonical
 from resumecore.generation.tone import asks
+from resumecore.model.document import Line
 from resumecore.tailoring.items import skill_id
 
 MAX_SKILLS = 5

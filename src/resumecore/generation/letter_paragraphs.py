@@ -7,7 +7,6 @@ replaced by a plainer candidate, and a paragraph with nothing accepted is left o
 from __future__ import annotations
 
 from resumecore.generation.bullet_forms import bullet_form
-from resumecore.generation.document import Line
 from resumecore.generation.letter_context import LetterContext
 from resumecore.generation.phrasing import (
     clause,
@@ -26,6 +25,7 @@ from resumecore.generation.profile_view import (
 from resumecore.generation.summary import years_phrase
 from resumecore.generation.tone import asks, count_of_skills
 from resumecore.model.components import Experience
+from resumecore.model.document import Line
 from resumecore.postings.skill_context import TECH_CATEGORIES
 from resumecore.tailoring.selection import ExperiencePlan
 

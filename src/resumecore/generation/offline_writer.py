@@ -14,12 +14,12 @@ byte-identical documents on any day and machine. ``custom_prompt`` is ignored.
 from __future__ import annotations
 
 from resumecore.generation.cover_letter_writer import letter_company, write_cover_letter
-from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.generation.guard import Guard
 from resumecore.generation.letter_context import LetterContext
 from resumecore.generation.phrasing import tidy
 from resumecore.generation.resume_writer import write_resume
 from resumecore.generation.tone import phrases
+from resumecore.model.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.model.job import Job
 from resumecore.model.profile import Profile
 from resumecore.postings.vocabulary import SkillVocabulary, default_vocabulary

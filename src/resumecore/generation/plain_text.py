@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from resumecore.generation.document import Section
+from resumecore.model.document import Section
 
 _PROSE = frozenset({"summary", "body"})
 _LISTED = frozenset({"experience", "projects", "education", "certifications"})

@@ -7,7 +7,7 @@ import hashlib
 import msgspec
 
 from resumecore.errors import FieldError, InvalidValue
-from resumecore.generation.document import CoverLetterOptions, ResumeOptions
+from resumecore.model.document import CoverLetterOptions, ResumeOptions
 
 MAX_PROMPT = 2000
 MAX_NAME = 200

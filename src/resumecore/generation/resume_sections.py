@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from resumecore.generation.document import Entry, Line, Section, SectionKind
 from resumecore.generation.guard import Guard
 from resumecore.generation.phrasing import SEPARATOR, date_range, tidy
 from resumecore.generation.profile_view import is_ongoing, recency_key
 from resumecore.generation.style_fit import fit_bullets
 from resumecore.model.components import Certification, Education, Experience, Project
 from resumecore.model.dates import month_index
+from resumecore.model.document import Entry, Line, Section, SectionKind
 from resumecore.model.profile_parts import Language
 from resumecore.samples.style import WritingStyle
 from resumecore.tailoring.items import skill_id

@@ -9,7 +9,6 @@ order of skills, projects and certifications, and what the summary and letter le
 
 from __future__ import annotations
 
-from resumecore.generation.document import Entry, Line, ResumeOptions, Section, WrittenDocument
 from resumecore.generation.guard import Guard
 from resumecore.generation.phrasing import tidy
 from resumecore.generation.plain_text import render
@@ -24,6 +23,7 @@ from resumecore.generation.resume_sections import (
     section,
 )
 from resumecore.generation.summary import summary_entry
+from resumecore.model.document import Entry, Line, ResumeOptions, Section, WrittenDocument
 from resumecore.model.profile import Profile
 from resumecore.samples.style import WritingStyle
 from resumecore.tailoring.items import skill_id

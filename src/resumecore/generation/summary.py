@@ -7,10 +7,10 @@ skills. No adjective, figure or name appears that the profile does not hold.
 
 from __future__ import annotations
 
-from resumecore.generation.document import Entry, Line
 from resumecore.generation.guard import Guard
 from resumecore.generation.phrasing import join_list, sentence, tidy
 from resumecore.generation.profile_view import is_ongoing, most_recent, years_of_experience
+from resumecore.model.document import Entry, Line
 from resumecore.model.profile import Profile
 from resumecore.tailoring.items import skill_id
 from resumecore.tailoring.selection import ResumePlan

@@ -11,7 +11,7 @@ from typing import Final
 
 import msgspec
 
-from resumecore.generation.document import Tone
+from resumecore.model.document import Tone
 
 
 class Phrases(msgspec.Struct, frozen=True, kw_only=True):

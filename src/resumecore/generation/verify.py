@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from resumecore.generation.document import WrittenDocument
+from resumecore.model.document import WrittenDocument
 from resumecore.model.profile import Profile
 from resumecore.postings.vocabulary import SkillVocabulary
 from resumecore.tailoring.grounding import GroundingChecker

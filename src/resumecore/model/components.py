@@ -15,6 +15,8 @@ Proficiency = Literal["native", "fluent", "conversational", "basic"]
 SHORT = 200
 LONG = 5000
 ITEM = 1000
+# Written only by profile enhancement: a client's value is ignored.
+SERVER_WRITTEN = frozenset({"enhanced_description"})
 
 
 class Experience(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

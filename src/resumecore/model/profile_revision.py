@@ -8,15 +8,14 @@ from typing import Any
 
 import msgspec
 
-from resumecore.commands.wire import SERVER_WRITTEN, fail, skills_from_data
 from resumecore.errors import FieldError, InvalidValue
 from resumecore.ids import ProfileId, UserId
 from resumecore.model import rules
 from resumecore.model.component_kinds import KINDS, LIST_FIELD
-from resumecore.model.components import without_blanks
+from resumecore.model.components import SERVER_WRITTEN, without_blanks
 from resumecore.model.profile import Profile
 from resumecore.model.profile_parts import PersonalInfo
-from resumecore.model.skill_editing import resolve_skills
+from resumecore.model.skills import resolve_skills, skills_from_data
 
 LIST_KINDS = {"experiences": "experience", "education": "education", "projects": "project"}
 REVISABLE = frozenset(
@@ -165,7 +164,7 @@ def build_component(kind: str, data: Any, *, item_id: str, keep_enhanced: bool =
     text field means the field is absent.
     """
     if not isinstance(data, dict):
-        raise fail("invalid_data", "data must be an object.", "data")
+        raise InvalidValue.for_field("data", "invalid_data", "data must be an object.")
     given = {
         key: value
         for key, value in without_blanks(kind, data).items()
@@ -174,7 +173,7 @@ def build_component(kind: str, data: Any, *, item_id: str, keep_enhanced: bool =
     try:
         component = msgspec.convert({**given, "id": item_id}, KINDS[kind].type)
     except msgspec.ValidationError as exc:
-        raise fail("invalid_data", str(exc), "data") from None
+        raise InvalidValue.for_field("data", "invalid_data", str(exc)) from None
     problems = component.problems()
     if problems:
         raise InvalidValue(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
+from resumecore.model.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.model.job import Job
 from resumecore.model.profile import Profile
 from resumecore.samples.style import WritingStyle

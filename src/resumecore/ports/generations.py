@@ -7,9 +7,9 @@ from typing import Literal, Protocol
 
 import msgspec
 
-from resumecore.generation.document import DocumentType
-from resumecore.generation.model import Generation, GenerationStatus
 from resumecore.ids import UserId
+from resumecore.model.document import DocumentType
+from resumecore.model.generation import Generation, GenerationStatus
 from resumecore.model.page import Page
 
 

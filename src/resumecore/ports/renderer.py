@@ -7,7 +7,7 @@ from typing import Protocol
 import msgspec
 
 from resumecore.exports.templates import ExportFormat, RenderOptions
-from resumecore.generation.document import WrittenDocument
+from resumecore.model.document import WrittenDocument
 
 
 class RenderedFile(msgspec.Struct, frozen=True, kw_only=True):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from resumecore.generation.document import DocumentType
 from resumecore.ids import UserId
+from resumecore.model.document import DocumentType
 from resumecore.samples.model import Sample, SampleInfo
 
 

@@ -11,12 +11,20 @@ import re
 from resumecore.postings import places
 
 SUBJECT_LABELS = frozenset({"subject", "betreff", "objet", "asunto", "re", "fw", "fwd"})
-_SUBJECT_PARTS = re.compile(r"\s+(?:\||\u2013|\u2014|-)\s+|\s*\((?=[^()]*\)\s*$)|\)\s*$")
+_SUBJECT_PARTS = re.compile(
+    r"\s+(?:\||\u2013|\u2014|-)\s+|\s*\((?=[^()]*\)\s*$)|\)\s*$|\s+(?:at|@|bei|chez)\s+(?=[A-Z])"
+)
+# "Software Engineer II at Fernway": the employer named after the role.
+_AT_EMPLOYER = re.compile(
+    r"\s(?:at|@|bei|chez)\s+(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|[A-Z][\w&.'\u2019-]*)){0,3})"
+    r"(?=\s*(?:$|[|\u2013\u2014(-]))"
+)
 _NAME = r"(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|of|[A-Z][\w&.'\u2019-]*)){0,4})"
 _CLIENT = re.compile(
     r"(?:\b(?i:on behalf of|my client(?:s)?(?: is)?,?|our client(?: is)?,?|"
     r"with our client|client of ours,?|mein kunde(?: ist)?|unser kunde(?: ist)?|"
-    r"(?:unserem|unserer|meinem|meiner) (?:kunden|kundin),?(?: der| die| das)?|"
+    r"(?:unserem|unserer|unseres|meinem|meiner|meines) (?:kunden|kundin),?(?: der| die| des| das)?|"
+    r"(?:recruiting|hiring|looking for|seeking) an? [\w -]{3,40}? (?:for|at|with)|"
     r"(?:recruiting|hiring|working|partnering|partnered|filling \w+ [\w ]{0,40}?) (?:for|with)|"
     r"(?:role|position|opening|opportunity|vacancy|spots?|need for an? [\w ]{3,40}?) (?:at|with)|"
     r"join)\s+"
@@ -39,6 +47,7 @@ _ROLE_TAIL = re.compile(
 _NEAR = re.compile(
     r"^(?:nähe|near|nr\.?|close to|outside|bei|in der nähe von|près de|cerca de)\s", re.I
 )
+_IN_PLACE = re.compile(r"\s(?:in|im|à|en)\s+([A-ZÀ-Ý][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)$")
 # "Memphis terminal", "Leeds office": the site named after its town.
 _SITE_TAIL = re.compile(r" (?:terminal|office|branch|depot|site|area|clinic|campus)$")
 _TERMS_LEAD = re.compile(
@@ -57,7 +66,7 @@ _NOT_NAMES = frozenset(
     {"The", "A", "An", "Our", "My", "Your", "Their", "This", "We", "I", "Us", "They", "She", "He"}
     | {"It", "Who", "You", "Which", "That", "Client", "Company"}
 )
-_LEGAL_TAIL = re.compile(r"\s+(?:LLP|LLC|Ltd|GmbH|Inc|PLC|plc|AG|B\.V\.|BV|Pvt|Pty)\.?$")
+_LEGAL_TAIL = re.compile(r"\s+(?:LLP|LLC|Ltd|g?GmbH|Inc|PLC|plc|AG|B\.V\.|BV|Pvt|Pty)\.?$")
 _PROSE_TITLE = re.compile(
     r"\b(?:hiring (?:an?|the)|opening for an?|looking for an?|role as an?|seeking an?|"
     r"recruiting an?|(?:to )?add an?|needs? an?|for an?)\s+"
@@ -105,7 +114,8 @@ def _name_end(name: str) -> str:
 def prose_title(text: str) -> str | None:
     """A role named in a sentence: "an opening for a Customer Service Representative with"."""
     found = _PROSE_TITLE.search(text)
-    return found.group("title") if found else None
+    # "... for a Payroll Manager. The salary": the sentence ends the title.
+    return re.split(r"\.(?:\s|$)", found.group("title"))[0] if found else None
 
 
 def subject_place(
@@ -124,6 +134,8 @@ def subject_place(
         place = _SITE_TAIL.sub("", place)
         if _NEAR.match(place):
             continue
+        within = _IN_PLACE.search(place)  # "Privatschule in Stuttgart"
+        place = within.group(1) if within else place
         if (
             place not in {title, company}
             and places.looks_like_place(place)
@@ -132,6 +144,19 @@ def subject_place(
         ):
             found.append(place)
     return next((p for p in found if places.named_as_place(p, text)), found[0] if found else None)
+
+
+def subject_employer(labels: list[tuple[str, str]]) -> str | None:
+    """The name after "at" in the subject: ``"Software Engineer II at Fernway"`` -> Fernway."""
+    subject = next((v for k, v in labels if k in SUBJECT_LABELS), "")
+    found = _AT_EMPLOYER.search(subject)
+    if (
+        found is None
+        or _AGENCY.search(found.group("name"))
+        or places.clearly_place(found.group("name"))
+    ):
+        return None
+    return found.group("name")
 
 
 def subject_company(parts: list[str], title: str | None, text: str) -> str | None:
@@ -149,6 +174,10 @@ def unabbreviated(title: str, text: str) -> str:
     bare = _TERMS_LEAD.sub("", title).strip() or title
     bare = _ROLE_TAIL.sub("", bare) or bare
     named = prose_title(text)
-    if named and len(named) > len(bare) and named.lower().startswith(bare.lower()):
+    # "Customer Service Rep" -> "... Representative"; "Pharmacist" -> "Supervising Pharmacist".
+    longer = named is not None and len(named) > len(bare)
+    if longer and named and named.lower().startswith(bare.lower()):
+        return named
+    if longer and named and named.lower().endswith(" " + bare.lower()):
         return named
     return bare

@@ -99,7 +99,9 @@ _ROLE_WORDS = re.compile(
     r"custodian|porter|courier|host|hostess|baker|butcher|dishwasher|nanny|lecturer|"
     r"professor|paraprofessional|trainer|coach|underwriter|adjuster|broker|banker|teller|"
     r"merchandiser|stocker|cleaner|sorter|assembler|electrical|fräser|dreher|kaufmann|"
-    r"kauffrau|erzieher(?:in)?)s?\b",
+    r"kauffrau|erzieher(?:in)?|lehrer(?:in)?|lehrkraft|ingenieur(?:in)?|koch|köchin|"
+    r"verkäufer(?:in)?|fahrer(?:in)?|elektriker(?:in)?|monteur(?:in)?|berater(?:in)?|"
+    r"referent(?:in)?|assistent(?:in)?|pädagog\w*)s?\b",
     re.IGNORECASE,
 )
 _NOISE = re.compile(
@@ -258,6 +260,7 @@ def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header
     company = (
         _labelled_company(labels)[0]
         or email_shape.client_company(text)
+        or email_shape.subject_employer(labels)
         or email_shape.subject_company(subject, title, text)
     )
     location = (

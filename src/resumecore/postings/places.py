@@ -100,7 +100,8 @@ _PROSE = re.compile(
     r"|\bside of (?P<side>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)\b"
     r"|\b(?P<based>[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?)-based\b"
     r"|\bour (?P<own>[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?) "
-    r"(?:office|team|branch|clinic|site|store|depot|warehouse|hq|headquarters|campus)\b"
+    r"(?:office|branch|clinic|site|store|depot|warehouse|hq|headquarters|campus)\b"
+    r"|\b(?:headquartered|based|located) in (?P<hq>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)\b"
 )
 
 

@@ -11,8 +11,8 @@ from datetime import datetime
 
 import msgspec
 
-from resumecore.generation.document import DocumentType
 from resumecore.ids import UserId
+from resumecore.model.document import DocumentType
 from resumecore.samples.style import WritingStyle
 
 MAX_SAMPLE_BYTES = 1024 * 1024

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 from resumecore.errors import ContentTooLarge, InvalidValue
-from resumecore.generation.document import DocumentType
+from resumecore.model.document import DocumentType
 from resumecore.samples.model import DOCUMENT_TYPES, MAX_SAMPLE_BYTES
 
 MAX_FILENAME = 255

@@ -17,10 +17,10 @@ import msgspec
 from hypothesis import strategies as st
 
 from resumecore import commands as c
+from resumecore.commands.editing import edit
 from resumecore.commands.parts import SkillCategory
 from resumecore.model.component_kinds import KINDS
 from resumecore.model.profile import Profile
-from resumecore.model.profile_editing import edit
 from resumecore.testing import components, text
 
 ADD: dict[str, type[c.AddComponent]] = {

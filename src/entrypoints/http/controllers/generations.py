@@ -12,8 +12,8 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
-from resumecore.generation.document import DocumentType
-from resumecore.generation.model import Generation, GenerationStatus
+from resumecore.model.document import DocumentType
+from resumecore.model.generation import Generation, GenerationStatus
 from resumecore.model.page import Page
 from resumecore.model.principal import Principal
 from resumecore.ports.generations import GenerationFilters

@@ -11,15 +11,15 @@ from typing import Annotated, Any, Literal
 
 from msgspec import Meta
 
-from resumecore.generation.document import (
+from resumecore.generation.policy import MAX_NAME, MAX_PROMPT
+from resumecore.model.document import (
     CoverLetterOptions,
     Provenance,
     ResumeOptions,
     Section,
     Tone,
 )
-from resumecore.generation.model import AtsReport, Generation, Stage
-from resumecore.generation.policy import MAX_NAME, MAX_PROMPT
+from resumecore.model.generation import AtsReport, Generation, Stage
 from resumecore_server.entrypoints.http.schemas.common import RequestBody, ResponseBody
 
 Id = Annotated[str, Meta(max_length=64)]

@@ -16,7 +16,7 @@ from typing import Annotated
 from litestar.datastructures import UploadFile
 from msgspec import Meta
 
-from resumecore.generation.document import DocumentType
+from resumecore.model.document import DocumentType
 from resumecore.samples.model import Sample, SampleInfo
 from resumecore.samples.style import WritingStyle
 from resumecore_server.entrypoints.http.schemas.common import ResponseBody

@@ -15,12 +15,12 @@ from typing import Any, Generic, TypeVar
 import msgspec
 
 from resumecore.errors import LanguageModelError, TokenBudgetExhausted
-from resumecore.generation.document import Provenance, WrittenDocument
 from resumecore.generation.llm.checks import SentenceChecker
 from resumecore.generation.llm.prompt import PROMPT_VERSION, Sentence
 from resumecore.generation.llm.redaction import Redactor
 from resumecore.generation.llm.rewrite import Outcome, Rewrite
 from resumecore.generation.llm.session import ModelSession
+from resumecore.model.document import Provenance, WrittenDocument
 from resumecore.model.profile import Profile
 from resumecore.ports.language_model import LanguageModel
 from resumecore.ports.llm_usage import ReplyCache, TokenLedger

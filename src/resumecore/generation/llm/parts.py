@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from resumecore.generation.document import Entry, Line, Section, WrittenDocument
 from resumecore.generation.plain_text import render
+from resumecore.model.document import Entry, Line, Section, WrittenDocument
 
 SUMMARY = "summary"
 SKILL = "skill:"

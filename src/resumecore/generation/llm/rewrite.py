@@ -13,12 +13,12 @@ from typing import Any, TypeVar
 import msgspec
 
 from resumecore.errors import LanguageModelError
-from resumecore.generation.document import Line
 from resumecore.generation.llm.checks import SentenceChecker
 from resumecore.generation.llm.prompt import Sentence, messages, repair
 from resumecore.generation.llm.redaction import Redactor
 from resumecore.generation.llm.session import ModelSession
 from resumecore.generation.phrasing import tidy
+from resumecore.model.document import Line
 
 T = TypeVar("T")
 Parts = dict[str, list[Sentence]]

@@ -13,11 +13,6 @@ from typing import Any
 
 import msgspec
 
-from resumecore.generation.document import (
-    CoverLetterOptions,
-    ResumeOptions,
-    WrittenDocument,
-)
 from resumecore.generation.llm import parts
 from resumecore.generation.llm.access import Ask, ModelAccess
 from resumecore.generation.llm.prompt import (
@@ -29,6 +24,11 @@ from resumecore.generation.llm.prompt import (
     Sentence,
 )
 from resumecore.generation.offline_writer import OfflineWriter, allowed_words
+from resumecore.model.document import (
+    CoverLetterOptions,
+    ResumeOptions,
+    WrittenDocument,
+)
 from resumecore.model.job import Job
 from resumecore.model.profile import Profile
 from resumecore.samples.style import WritingStyle

@@ -15,8 +15,8 @@ from datetime import datetime
 from resumecore.errors import Conflict, InvalidValue
 from resumecore.exports.model import Export, export_filename
 from resumecore.exports.templates import ExportFormat, RenderOptions, check_render_options
-from resumecore.generation.document import WrittenDocument
-from resumecore.generation.model import Generation
+from resumecore.model.document import WrittenDocument
+from resumecore.model.generation import Generation
 from resumecore.model.principal import Principal
 from resumecore.ports.file_store import FileStore
 from resumecore.ports.system import Clock, IdGenerator

@@ -13,8 +13,8 @@ from resumecore.exports.json_resume import tailored_json_resume
 from resumecore.exports.model import Export, export_filename
 from resumecore.exports.recheck import FileCheck, recheck
 from resumecore.exports.templates import ExportFormat, RenderOptions, check_render_options
-from resumecore.generation.document import DocumentType, WrittenDocument
 from resumecore.ids import ProfileId
+from resumecore.model.document import DocumentType, WrittenDocument
 from resumecore.model.principal import Principal
 from resumecore.model.profile import Profile
 from resumecore.ports.file_store import FileStore

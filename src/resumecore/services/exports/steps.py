@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from resumecore.errors import InvalidValue
 from resumecore.exports.model import Export
 from resumecore.exports.templates import ExportFormat, RenderOptions, template
-from resumecore.generation.document import WrittenDocument
+from resumecore.model.document import WrittenDocument
 from resumecore.ports.file_store import FileStore
 from resumecore.ports.renderer import RenderedFile, Renderer, RenderError
 from resumecore.ports.uow import UnitOfWorkFactory

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import msgspec
 
 from resumecore.errors import Conflict, NotFound
-from resumecore.generation.model import Generation
+from resumecore.model.generation import Generation
 from resumecore.model.page import Page
 from resumecore.model.principal import Principal
 from resumecore.ports.generations import GenerationFilters

@@ -8,10 +8,10 @@ from datetime import timedelta
 import msgspec
 
 from resumecore.errors import RateLimited
-from resumecore.generation.document import CoverLetterOptions, DocumentType, ResumeOptions
-from resumecore.generation.model import Generation
 from resumecore.generation.policy import GenerationPolicy, cache_key, check_options
 from resumecore.ids import UserId
+from resumecore.model.document import CoverLetterOptions, DocumentType, ResumeOptions
+from resumecore.model.generation import Generation
 from resumecore.model.idempotency import IdempotencyKey
 from resumecore.model.principal import Principal
 from resumecore.ports.generations import TaskQueue
@@ -21,8 +21,8 @@ from resumecore.ports.tracing import NO_TRACER, Tracer, current_request_id
 from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
 from resumecore.services.generations.writers import Writers
 from resumecore.services.idempotency import remember, replay
-from resumecore.services.jobs.scoring_budget import ensure_scorable
 from resumecore.services.jobs.tailoring import load_pair
+from resumecore.tailoring.scoring_budget import ensure_scorable
 
 TASK_KIND = "generation"
 QUEUE_KEY = "queue:generation"  # what idle workers of this process wait on

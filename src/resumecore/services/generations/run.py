@@ -8,10 +8,10 @@ import msgspec
 
 from resumecore.errors import VersionConflict
 from resumecore.generation.ats import ats_report
-from resumecore.generation.document import CoverLetterOptions, ResumeOptions, WrittenDocument
-from resumecore.generation.model import Generation, StageName
 from resumecore.generation.verify import unsupported_lines
 from resumecore.ids import ProfileId
+from resumecore.model.document import CoverLetterOptions, ResumeOptions, WrittenDocument
+from resumecore.model.generation import Generation, StageName
 from resumecore.model.job import Job
 from resumecore.model.profile import Profile
 from resumecore.ports.document_writer import DocumentWriter

@@ -7,8 +7,8 @@ import contextlib
 import logging
 from datetime import datetime, timedelta
 
-from resumecore.generation.model import Generation
 from resumecore.generation.policy import GenerationPolicy
+from resumecore.model.generation import Generation
 from resumecore.ports.generations import Task, TaskQueue
 from resumecore.ports.notifier import ChangeNotifier
 from resumecore.ports.system import Clock

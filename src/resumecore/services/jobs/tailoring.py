@@ -13,9 +13,9 @@ from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
 from resumecore.ports.work import CostlyWorkLimiter, CpuWorkRunner
 from resumecore.services.jobs.access import load_owned_job
 from resumecore.services.jobs.relevance import RelevanceScorer
-from resumecore.services.jobs.scoring_budget import ensure_scorable
 from resumecore.services.profiles.access import PROFILE_NOT_FOUND, load_owned
 from resumecore.tailoring import MatchReport, match_report
+from resumecore.tailoring.scoring_budget import ensure_scorable
 
 
 async def load_pair(

@@ -8,11 +8,11 @@ from typing import Any
 import msgspec
 
 from resumecore.commands import AnyCommand
+from resumecore.commands.editing import edit
 from resumecore.model.components import Component
 from resumecore.model.idempotency import IdempotencyKey
 from resumecore.model.principal import Principal
 from resumecore.model.profile import Profile
-from resumecore.model.profile_editing import edit
 from resumecore.model.profile_revision import revise
 from resumecore.operations import Operation
 from resumecore.ports.system import Clock, IdGenerator

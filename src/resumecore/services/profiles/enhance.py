@@ -10,9 +10,9 @@ from resumecore.model.profile import Profile
 from resumecore.ports.profile_enhancer import ProfileEnhancer
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.ports.work import CostlyWorkLimiter, CpuWorkRunner
-from resumecore.services.jobs.scoring_budget import ensure_scorable
 from resumecore.services.profiles.access import load_owned
 from resumecore.services.retry import WRITERS, retrying
+from resumecore.tailoring.scoring_budget import ensure_scorable
 
 
 class ProfileEnhanced(msgspec.Struct, frozen=True, kw_only=True):

@@ -1,4 +1,4 @@
-"""Skill edits: names in the user's order, case-insensitively unique per category."""
+"""Skill commands applied: names in the user's order, case-insensitively unique per category."""
 
 from __future__ import annotations
 
@@ -16,77 +16,15 @@ from resumecore.commands.parts import (
     RenameSkill,
     SetSkills,
 )
-from resumecore.errors import FieldError, InvalidValue
-from resumecore.model import rules
-from resumecore.model.components import without_blanks
+from resumecore.errors import InvalidValue
 from resumecore.model.profile import Profile
-from resumecore.model.profile_parts import Skills
+from resumecore.model.skills import add_skills, fold, remove_skills, resolve_skills
 
-CATEGORIES = ("technical", "soft")
 SKILL_COMMANDS = (AddSkill, RenameSkill, RemoveSkill, MoveSkill, AddSkills, RemoveSkills)
 
 
 def _fail(code: str, message: str, field: str) -> InvalidValue:
-    return InvalidValue(message, errors=[FieldError(code, message, field)], code=code)
-
-
-def fold(name: str) -> str:
-    """The comparison key of a skill name: trimmed, case-folded."""
-    return name.strip().casefold()
-
-
-def add_skills(existing: tuple[str, ...], names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """Append ``names`` keeping order, skipping case-insensitive duplicates and blanks."""
-    result = list(existing)
-    seen = {fold(name) for name in existing}
-    for name in names:
-        cleaned = name.strip()
-        if cleaned and fold(cleaned) not in seen:
-            result.append(cleaned)
-            seen.add(fold(cleaned))
-    return tuple(result)
-
-
-def remove_skills(existing: tuple[str, ...], names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """Drop every entry matching one of ``names`` case-insensitively."""
-    doomed = {fold(name) for name in names}
-    return tuple(name for name in existing if fold(name) not in doomed)
-
-
-def resolve_skills(profile: Profile, skills: Skills, new_id: Callable[[], str]) -> Skills:
-    """``skills`` checked, certifications keeping a known id (the first to claim it) or new.
-
-    Raises:
-        InvalidValue: every broken rule, under ``data``.
-    """
-    known = {c.id for c in profile.skills.certifications}
-    certifications = []
-    for certification in skills.certifications:
-        # A known id keeps its item; any other (none, empty, unknown, repeated) is a new one.
-        item_id = certification.id if certification.id in known else new_id()
-        known.discard(item_id)
-        fields = {name: getattr(certification, name) for name in certification.__struct_fields__}
-        certifications.append(
-            msgspec.structs.replace(
-                certification, **{**without_blanks("certification", fields), "id": item_id}
-            )
-        )
-    resolved = msgspec.structs.replace(
-        skills,
-        technical=tuple(name.strip() for name in skills.technical),
-        soft=tuple(name.strip() for name in skills.soft),
-        certifications=tuple(certifications),
-    )
-    problems = resolved.problems() + [
-        p
-        for i, c in enumerate(resolved.certifications)
-        for p in rules.prefixed(f"certifications[{i}]", c.problems())
-    ]
-    if problems:
-        raise InvalidValue(
-            "The skills break the profile's rules.", errors=rules.prefixed("data", problems)
-        )
-    return resolved
+    return InvalidValue.for_field(field, code, message)
 
 
 def apply_skill_command(

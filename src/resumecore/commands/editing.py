@@ -20,6 +20,7 @@ from resumecore.commands import (
     SetSkills,
     UpdateComponent,
 )
+from resumecore.commands.skill_editing import apply_skill_command
 from resumecore.commands.wire import command_of, fail
 from resumecore.errors import BulkOperationRejected, FieldError, InvalidValue
 from resumecore.model import rules
@@ -27,7 +28,6 @@ from resumecore.model.component_kinds import LIST_FIELD, MAX_COMMANDS, MAX_ITEMS
 from resumecore.model.components import without_blanks
 from resumecore.model.profile import Profile
 from resumecore.model.profile_parts import custom_field_problems
-from resumecore.model.skill_editing import apply_skill_command
 from resumecore.operations import Operation
 
 NewId = Callable[[], str]

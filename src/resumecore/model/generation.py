@@ -8,13 +8,13 @@ from typing import Literal
 import msgspec
 
 from resumecore.errors import Conflict
-from resumecore.generation.document import (
+from resumecore.ids import UserId
+from resumecore.model.document import (
     CoverLetterOptions,
     DocumentType,
     ResumeOptions,
     WrittenDocument,
 )
-from resumecore.ids import UserId
 
 GenerationStatus = Literal["pending", "running", "completed", "failed", "cancelled"]
 StageStatus = Literal["pending", "running", "completed", "failed", "skipped"]
