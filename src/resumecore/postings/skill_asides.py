@@ -75,6 +75,12 @@ _ROLE_AFTER = re.compile(
 )
 # "the onboarding flow", "checkout screens": a part of the product, not work the hire does.
 _PRODUCT_PART_AFTER = re.compile(r" (?:flows?|funnels?|screens?|journeys?|wizard)\b", re.IGNORECASE)
+# "property management accounting": the first word of the alias belongs to the word before it.
+_COMPOUND_BEFORE = re.compile(
+    r"\b(?:property|project|case|risk|asset|facility|facilities|waste|product|account|change|"
+    r"inventory|supply|vendor|category|time|stress|anger|pain|weight|data)\s+$",
+    re.IGNORECASE,
+)
 _PAY_LINE = re.compile(
     r"^[\s*-]*(?:pay|salary|rate|compensation|wage|hourly rate)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
@@ -106,6 +112,10 @@ def asides(
         kind = category(match.canonical)
         if (
             _NEGATED.match(text, match.end)
+            or (
+                match.alias.lower().startswith("management ")
+                and _COMPOUND_BEFORE.search(text, max(0, match.start - 20), match.start)
+            )
             or (kind not in _TECH and _PRODUCT_PART_AFTER.match(text, match.end))
             or (
                 _KIT.search(match.alias)

@@ -82,7 +82,8 @@ _CREDENTIAL = re.compile(
 )
 _EEO = re.compile(
     r"\b(?:equal (?:employment )?opportunity|without regard to|regardless of|"
-    r"reasonable accommodations?|e-verify|protected veteran|affirmative action|"
+    r"reasonable accommodations?|(?:participates?|participating|enrolled) in e-verify|"
+    r"e-verify employer|protected veteran|affirmative action|"
     r"we (?:celebrate|welcome|encourage) (?:applications|applicants|diversity))\b",
     re.IGNORECASE,
 )

@@ -10,6 +10,7 @@ from typing import Literal
 import msgspec
 
 from resumecore.postings import skill_context
+from resumecore.postings.alias_forms import alias_forms
 
 AliasMode = Literal["plain", "case", "context"]
 
@@ -69,10 +70,22 @@ class SkillVocabulary:
                 if key in self._aliases and self._aliases[key].canonical != entry.name:
                     raise ValueError(f"alias {key!r} belongs to two skills")
                 self._aliases[key] = info
+        self._forms: dict[str, list[str]] = {}
+        self._add_forms()
         self._pattern = re.compile(
             r"(?<![\w.+#@])(" + _trie_pattern(self._aliases) + r")(s|es)?(?![\w+#]|\.\w|://)",
             re.IGNORECASE,
         )
+
+    def _add_forms(self) -> None:
+        # Conjugated and respelled forms of plain aliases; a form another skill claims stays its.
+        for key, info in list(self._aliases.items()):
+            if info.mode != "plain":
+                continue
+            for form in alias_forms(key):
+                if form not in self._aliases:
+                    self._aliases[form] = info
+                    self._forms.setdefault(info.canonical, []).append(form)
 
     @property
     def size(self) -> int:
@@ -96,11 +109,17 @@ class SkillVocabulary:
         return entry.name if entry else None
 
     def names(self, canonical_name: str) -> tuple[str, ...]:
-        """Every written form of a canonical skill: its name and all its aliases."""
+        """Every written form of a canonical skill: its name, its aliases and their other forms."""
         entry = self._by_name.get(alias_key(canonical_name))
         if entry is None:
             return ()
-        return (entry.name, *entry.aliases, *entry.safe_context_only, *entry.case_sensitive)
+        return (
+            entry.name,
+            *entry.aliases,
+            *entry.safe_context_only,
+            *entry.case_sensitive,
+            *self._forms.get(entry.name, ()),
+        )
 
     def needs_context(self, alias: str) -> bool:
         """Whether ``alias`` only counts as a skill with evidence around it ("Go", "R", "C")."""
