@@ -368,3 +368,12 @@ def test_recruiter_mail_in_german_and_a_sentence_ending_the_prose_title() -> Non
         "salary is good.\n"
     )
     assert (payroll.title, payroll.company, payroll.location) == ("Payroll Manager", None, "Leeds")
+
+
+def test_a_district_goes_when_the_posting_names_its_city_alone() -> None:
+    hamburg = parse_posting(
+        "Pflegefachkraft (m/w/d)\nEinsatzort: Hamburg-Langenhorn, Klinikum Nord\n\n"
+        "Weitere Stellen: Praxisanleiter (m/w/d) – Hamburg\n"
+    )
+    assert hamburg.location == "Hamburg"
+    assert parse_posting("Nurse\nLocation: Winston-Salem, NC\n").location == "Winston-Salem, NC"

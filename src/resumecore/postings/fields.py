@@ -237,6 +237,8 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         location = places.city_of_premises(text)
     if location and places.country_only(location):
         location = None
+    if location:
+        location = places.city_of_district(location, text)
     title = _cased_elsewhere(text, clean_title(title)) if title else None
     if title and location:
         # "Store Manager - Chermside" over a "Chermside QLD 4032" line: the place is not the job.

@@ -187,6 +187,7 @@ _PREMISES_IN = re.compile(
     r"(?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)\b"
     r"(?! County| Parish| Borough)"
 )
+_DISTRICT = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+)-[A-ZÄÖÜ][a-zäöüß]+(?=,|$)")
 _COUNTY = re.compile(r"(?:^County of |\s(?:County|Parish|Borough)$)")
 _MONTHS = frozenset(
     [
@@ -204,6 +205,19 @@ _MONTHS = frozenset(
         "December",
     ]
 )
+
+
+def city_of_district(place: str, text: str) -> str:
+    """``"Hamburg-Langenhorn, Klinikum"`` -> ``"Hamburg"`` when the posting names Hamburg alone.
+
+    "Winston-Salem" stays: the posting never names "Winston" on its own.
+    """
+    found = _DISTRICT.match(place)
+    if found and re.search(
+        rf"\b{re.escape(found.group(1))}\b(?!-)", text.replace(found.group(0), "")
+    ):
+        return found.group(1)
+    return place
 
 
 def country_only(place: str) -> bool:
