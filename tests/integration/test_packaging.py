@@ -6,6 +6,7 @@ ship py.typed so a user's `mypy --strict` sees our types, and report its version
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import venv
@@ -16,6 +17,9 @@ import pytest
 
 import resumecore
 from tests.support.wheelhouse import build_our_wheel, repack_installed
+
+# The fresh venv sees only what is installed in it, whatever path the test run itself was given.
+CLEAN_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
 
 
 class CoreInstall:
@@ -31,6 +35,7 @@ class CoreInstall:
             capture_output=True,
             text=True,
             cwd=self.scratch,
+            env=CLEAN_ENV,
         )
         return done.stdout.strip()
 
@@ -61,6 +66,7 @@ def core(tmp_path_factory: pytest.TempPathFactory) -> CoreInstall:
         ],
         check=True,
         capture_output=True,
+        env=CLEAN_ENV,
     )
     return CoreInstall(wheel, python, scratch)
 
@@ -115,6 +121,7 @@ def mypy_strict(core: CoreInstall, source: str) -> subprocess.CompletedProcess[s
         ],
         capture_output=True,
         text=True,
+        env=CLEAN_ENV,
         cwd=core.scratch,  # no pyproject here: our own mypy_path (src) must not be used
         check=False,
     )
@@ -147,7 +154,7 @@ def test_pypis_entrypoints_package_still_imports_beside_ours(core: CoreInstall) 
     subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(core.python), "install", "--quiet",
          "--no-index", str(stand_in)],
-        check=True, capture_output=True,
+        check=True, capture_output=True, env=CLEAN_ENV,
     )  # fmt: skip
     out = core.run(
         "import importlib.util, entrypoints;"
