@@ -373,7 +373,7 @@ def test_recruiter_mail_in_german_and_a_sentence_ending_the_prose_title() -> Non
 def test_a_district_goes_when_the_posting_names_its_city_alone() -> None:
     hamburg = parse_posting(
         "Pflegefachkraft (m/w/d)\nEinsatzort: Hamburg-Langenhorn, Klinikum Nord\n\n"
-        "Weitere Stellen: Praxisanleiter (m/w/d) – Hamburg\n"
+        f"Weitere Stellen: Praxisanleiter (m/w/d) {DASH} Hamburg\n"
     )
     assert hamburg.location == "Hamburg"
     assert parse_posting("Nurse\nLocation: Winston-Salem, NC\n").location == "Winston-Salem, NC"
