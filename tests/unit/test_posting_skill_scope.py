@@ -46,8 +46,8 @@ def test_a_bare_field_word_counts_only_when_asked_for_but_work_in_it_counts_anyw
 
 
 def test_bare_field_in_the_requirements_is_a_skill() -> None:
-    parsed = parse_posting("Clerk\nAcme\n\nRequirements\n- Experience in logistics\n")
-    assert "Logistics" in parsed.skills
+    parsed = parse_posting("Clerk\nAcme\n\nRequirements\n- Experience in procurement\n")
+    assert "Procurement" in parsed.skills
 
 
 def test_degree_subjects_teams_and_industry_lines_are_not_skills() -> None:
@@ -137,3 +137,13 @@ def test_a_field_word_after_a_standard_only_qualifies_it() -> None:
     assert not {"Compliance", "R"} & set(parsed.skills)
     audit = parse_posting("Analyst\nAcme\n\nRequirements\n- Compliance and audit experience\n")
     assert "Compliance" in audit.skills
+
+
+def test_field_names_and_field_verbs_are_not_skills() -> None:
+    parsed = parse_posting(
+        "Nurse\nAcme\n\nRequirements\n- Two years of nursing experience and wound care\n"
+        "- Experience teaching AP Calculus\n- Background in logistics tech\n"
+        "\nSimilar jobs\nMechatroniker (m/w/d) Montage\n"
+    )
+    assert {"Wound Care", "Calculus"} <= set(parsed.skills)
+    assert not {"Nursing", "Teaching", "Logistics"} & set(parsed.skills)

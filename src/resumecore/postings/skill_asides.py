@@ -57,6 +57,7 @@ _KIT_BEFORE = re.compile(
 )
 # "our DevOps Engineer", "a Front Desk Agent": the skill word names a person's job.
 _JOB_TITLE_AFTER = re.compile(
+    r"\s*\((?:m|w|f|d)\s*/\s*(?:m|w|f|d)\s*/\s*(?:m|w|f|d|x)\)|"
     r"(?:\s+(?:I{1,3}|IV|[1-3]))?[ -](?:engineer|developer|manager|designer|analyst|scientist|"
     r"nurse|technician|technologist|assistant|specialist|consultant|teacher|accountant|"
     r"therapist|machinist|welder|plumber|electrician|mechanic|caregiver|hygienist|bookkeeper|"
@@ -131,6 +132,7 @@ def asides(
             or (kind == "languages" and _language_not_asked(text, match, matches, languages))
             or (match.canonical in broad_fields and _past_field(text, match))
             or (match.canonical in broad_fields and _qualifies(text, matches, index, category))
+            or (match.canonical in broad_fields and _names_the_work_of(text, matches, index))
         ):
             dropped.add(index)
     return dropped
@@ -222,6 +224,15 @@ def _qualifies(
         and previous.canonical != match.canonical
         and text[previous.end : match.start] in {" ", "-"}
     )
+
+
+def _names_the_work_of(text: str, matches: list[SkillMatch], index: int) -> bool:
+    # "teaching AP Calculus", "nursing wound care": the field word is a verb; the skill follows.
+    match = matches[index]
+    if index + 1 >= len(matches) or " " in match.alias.strip():
+        return False
+    following = matches[index + 1]
+    return following.canonical != match.canonical and text[match.end : following.start] == " "
 
 
 def _past_field(text: str, match: SkillMatch) -> bool:

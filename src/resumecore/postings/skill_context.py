@@ -26,7 +26,7 @@ TECH_CATEGORIES = _words(
 )
 _BLOCK_AFTER = _words(
     "to at ahead live back out beyond through over along above the a an your our their into "
-    "in further far forward fast up down away home get you"
+    "in further far forward fast up down away home get you format file files"
 )
 _BLOCK_BEFORE = _words(
     "series plan grade vitamin type class level category option tier phase round section "

@@ -69,6 +69,22 @@ BROAD_FIELDS = frozenset(
         "Occupational Therapy",
     }
 )
+# Occupations and industries that blind labels never list as a skill, wherever and however a
+# posting names them ("nursing experience", "logistics tech", "our SRE team"): the work done in
+# them ("wound care", "route planning", "incident response") is the skill.
+FIELD_NAMES = frozenset(
+    {
+        "Nursing",
+        "Logistics",
+        "Warehouse Management",
+        "Software Engineering",
+        "Platform Engineering",
+        "Site Reliability Engineering",
+        "Cloud Computing",
+        "Medical Devices",
+        "Physical Therapy",
+    }
+)
 _ROLE_NOUN = re.compile(
     r"\b(?:engineer|developer|manager|designer|analyst|scientist|nurse|"
     r"technician|assistant|specialist|consultant|teacher|accountant|paralegal|therapist|"
@@ -178,6 +194,7 @@ def posting_skills(
         m
         for index, m in enumerate(matches)
         if index not in passing
+        and m.canonical not in FIELD_NAMES
         and not _names_a_person(m.alias, m.canonical)
         and not _ORGANISATION_AFTER.match(text, m.end)
         and not _DEGREE_BEFORE.search(text, max(0, m.start - 80), m.start)
