@@ -377,3 +377,37 @@ def test_a_district_goes_when_the_posting_names_its_city_alone() -> None:
     )
     assert hamburg.location == "Hamburg"
     assert parse_posting("Nurse\nLocation: Winston-Salem, NC\n").location == "Winston-Salem, NC"
+
+
+def test_county_board_title_labels_city_label_and_a_city_employer() -> None:
+    county = parse_posting(
+        "COUNTY OF MARIPOSA\nClass Title: Equipment Mechanic II\n"
+        "Location: Public Works Corporation Yard, 4639 Ben Hur Rd, Mariposa, CA\n"
+    )
+    assert (county.title, county.company, county.location) == (
+        "Equipment Mechanic II",
+        "COUNTY OF MARIPOSA",
+        "Mariposa, CA",
+    )
+    dispatch = parse_posting(
+        "Harlan County Government\nJob Posting: 911 Dispatcher\n"
+        "Location: Harlan County Emergency Communications Center\nCity: Cumberland, KY\n"
+    )
+    assert (dispatch.title, dispatch.company, dispatch.location) == (
+        "911 Dispatcher",
+        "Harlan County Government",
+        "Cumberland, KY",
+    )
+    city = parse_posting(
+        "City of Brookhaven\nPosition Title: Water Plant Operator I\n"
+        "Work Location: Brookhaven Water Treatment Plant\n"
+    )
+    assert (city.title, city.company, city.location) == (
+        "Water Plant Operator I",
+        "City of Brookhaven",
+        "Brookhaven",
+    )
+    welcome = parse_posting(
+        "Welcome to Oakmont Health Careers\nSearch for Jobs\nRespiratory Therapist\n"
+    )
+    assert welcome.company == "Oakmont Health"

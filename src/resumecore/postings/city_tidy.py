@@ -28,7 +28,7 @@ _STREET = re.compile(
     r"way|hwy|highway|pkwy|straße|strasse|str\.|hall|school|academy|college|campus|building|"
     r"centre|center|house|hospital|clinic|office|offices|tower|plaza|depot|warehouse|library|"
     r"quay|wharf|square|terrace|crescent|parade|yard|facility|complex|annex|courthouse|"
-    r"estate|business park|industrial park|retail park)\.?$",
+    r"estate|business park|industrial park|retail park|plant)\.?$",
     re.IGNORECASE,
 )
 _LEADING_POSTCODE = re.compile(r"^(?:[A-Z]-)?\d{4,5} (?=\S)")

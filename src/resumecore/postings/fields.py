@@ -26,6 +26,11 @@ _TITLE_LABELS = {
     "vacancy",
     "job role",
     "designation",
+    "class title",
+    "position title",
+    "posting title",
+    "working title",
+    "job posting",
     "now hiring",
     "hiring",
     "we're hiring",
@@ -77,6 +82,10 @@ _LOCATION_LABELS = {
     "office location",
     "work address",
     "job site",
+    "city",
+    "town",
+    "stadt",
+    "ville",
 }
 _SEPARATORS = re.compile(r"\s+(?:\||·|•|—|\u2013|-|@|at)\s+")
 _HARD_SEPARATORS = {"|", "·", "•", "@", "at"}
@@ -237,6 +246,8 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         location = places.city_of_premises(text)
     if location and places.country_only(location):
         location = None
+    if not location and company:
+        location = places.municipality(company)  # "City of Brookhaven" works in Brookhaven
     if location:
         location = places.city_of_district(location, text)
     title = _cased_elsewhere(text, clean_title(title)) if title else None
@@ -443,7 +454,10 @@ def _labelled_location(labels: list[tuple[str, str]]) -> str | None:
                 return place
             parts = [p for p, _ in _parts(place)]
             # "Patient Service Center - 1820 W Bell Rd, Phoenix AZ": the premises are not the city.
-            return next((p for p in parts if not is_premises(p)), parts[0]) or None
+            town = next((p for p in parts if not is_premises(p)), None)
+            if town:
+                return town
+    # "Location: Emergency Communications Center" alone names no city.
     return None
 
 

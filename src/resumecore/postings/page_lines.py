@@ -19,7 +19,8 @@ _CAREERS = re.compile(
     re.IGNORECASE,
 )
 _OWN_CAREERS = re.compile(
-    r"^(?P<org>[A-Z][^|·•]{2,60}?) (?:careers|jobs|job bulletin|employment opportunities)$",
+    r"^(?:welcome to )?(?P<org>[A-Z][^|·•]{2,60}?) "
+    r"(?:careers|jobs|job bulletin|employment opportunities)$",
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"[\u203a\u00bb>].*\s[\u203a\u00bb>]\s")

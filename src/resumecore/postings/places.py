@@ -188,6 +188,9 @@ _PREMISES_IN = re.compile(
     r"(?! County| Parish| Borough)"
 )
 _DISTRICT = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+)-[A-ZÄÖÜ][a-zäöüß]+(?=,|$)")
+_MUNICIPALITY = re.compile(
+    r"^(?:City|Town|Village|Stadt|Ville) (?:of|de) ([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)$"
+)
 _COUNTY = re.compile(r"(?:^County of |\s(?:County|Parish|Borough)$)")
 _MONTHS = frozenset(
     [
@@ -218,6 +221,12 @@ def city_of_district(place: str, text: str) -> str:
     ):
         return found.group(1)
     return place
+
+
+def municipality(name: str) -> str | None:
+    """``"City of Brookhaven"`` -> ``"Brookhaven"``: a town's own government works in the town."""
+    found = _MUNICIPALITY.match(name)
+    return found.group(1) if found else None
 
 
 def country_only(place: str) -> bool:
