@@ -244,7 +244,7 @@ class ProfileHttpMachine(RuleBasedStateMachine):
 
     # --- rules --------------------------------------------------------------------------
 
-    @initialize(content=initial_contents(), other=initial_contents())
+    @initialize(content=initial_contents, other=initial_contents)
     def create_profiles(self, content: dict[str, Any], other: dict[str, Any]) -> None:
         self.other = self.create(other)
         created = self.create(content)

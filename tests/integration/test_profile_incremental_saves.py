@@ -18,23 +18,17 @@ from hypothesis import strategies as st
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from resumecore.commands.editing import edit
 from resumecore.ids import ProfileId, UserId
 from resumecore.model.profile import Profile, all_components
 from resumecore.model.profile_revision import new_profile
+from resumecore.testing import command_sequences, profiles
 from resumecore_server.adapters.sql.engine import make_engine
 from resumecore_server.adapters.sql.tables import profile_components
 from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
 from tests.integration.test_repository_contract import T0, new_user
 from tests.support.databases import wipe
 from tests.support.profiles import experience, full_profile
-
-KINDS = ("experiences", "projects", "education")
-EDIT = st.tuples(
-    st.sampled_from(["insert", "delete", "move", "edit", "edit_untouched"]),
-    st.sampled_from(KINDS),
-    st.integers(0, 1000),
-    st.integers(0, 1000),
-)
 
 
 def make(user_id: str, experiences: int = 5, projects: int | None = None) -> Profile:
@@ -48,26 +42,20 @@ def make(user_id: str, experiences: int = 5, projects: int | None = None) -> Pro
     )  # fmt: skip
 
 
-def edited(profile: Profile, step: tuple[str, str, int, int]) -> Profile:
-    """``profile`` with one component inserted, deleted, moved or changed."""
-    action, kind, a, b = step
-    items = list(getattr(profile, kind))
-    if action == "insert" and items:
-        copy = msgspec.structs.replace(items[a % len(items)], id=str(uuid.uuid4()))
-        items.insert(b % (len(items) + 1), copy)
-    elif action == "delete" and items:
-        items.pop(a % len(items))
-    elif action == "move" and items:
-        moved = items.pop(a % len(items))
-        items.insert(b % (len(items) + 1), moved)
-    elif action == "edit" and items:
-        item = items[a % len(items)]
-        field = "name" if kind == "projects" else ("degree" if kind == "education" else "title")
-        items[a % len(items)] = msgspec.structs.replace(item, **{field: f"Changed {b}"})
-    elif action == "edit_untouched" and items:
-        # An equal but distinct object: content unchanged, nothing must be written.
-        items[a % len(items)] = msgspec.structs.replace(items[a % len(items)])
-    return msgspec.structs.replace(profile, **{kind: tuple(items)}, version=profile.version + 1)
+def retitled(profile: Profile, index: int, title: str) -> Profile:
+    """``profile`` with the title of one experience changed (a one-item save)."""
+    items = list(profile.experiences)
+    items[index] = msgspec.structs.replace(items[index], title=title)
+    return msgspec.structs.replace(profile, experiences=tuple(items), version=profile.version + 1)
+
+
+def untouched(profile: Profile) -> Profile:
+    """An equal but distinct profile (every item copied): nothing must be written for it."""
+    copies = {
+        kind: tuple(msgspec.structs.replace(item) for item in getattr(profile, kind))
+        for kind in ("experiences", "education", "projects")
+    }
+    return msgspec.structs.replace(profile, **copies, version=profile.version + 1)
 
 
 async def stored_rows(engine: AsyncEngine, profile_id: str) -> list[tuple[str, str, str]]:
@@ -107,27 +95,40 @@ async def saved_owner(engine: AsyncEngine) -> str:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-@given(steps=st.lists(st.lists(EDIT, min_size=1, max_size=4), min_size=1, max_size=5))
+@given(data=st.data())
 async def test_incremental_saves_leave_what_a_full_rewrite_leaves(
-    engine: AsyncEngine, steps: list[list[tuple[str, str, int, int]]]
+    engine: AsyncEngine, data: st.DataObject
 ) -> None:
     uow = SqlUnitOfWorkFactory(engine)
-    profile = make(await saved_owner(engine))
+    drawn = data.draw(profiles(max_experiences=6, max_items=2, enhanced=False))
+    # The database outlives an example: a fresh id and owner each time, however it was drawn.
+    owner = UserId(await saved_owner(engine))
+    profile = msgspec.structs.replace(drawn, id=ProfileId(new_id()), user_id=owner, is_primary=True)
     async with uow() as unit:
         await unit.profiles.add(profile)
         await unit.commit()
-    for batch in steps:
+    for _ in range(data.draw(st.integers(1, 5), label="batches")):
         async with uow() as unit:
             current = await unit.profiles.get(profile.id)
             assert current is not None
-            for step in batch:  # several saves in one unit of work build on each other
-                changed = edited(current, step)
+            # Several saves in one unit of work build on each other: inserts, deletes, moves
+            # and edits of any part (valid commands), or a save that changes nothing.
+            for _ in range(data.draw(st.integers(1, 4), label="saves")):
+                if data.draw(st.booleans(), label="unchanged"):
+                    changed = untouched(current)
+                else:
+                    commands = data.draw(command_sequences(current, min_size=1, max_size=3))
+                    changed = edit(current, commands, new_id=new_id, at=T0).profile
                 await unit.profiles.save(changed, expected_version=current.version)
                 current = changed
             await unit.commit()
         assert await stored_rows(engine, profile.id) == rewritten_rows(current)
         async with uow() as unit:
             assert await unit.profiles.get(profile.id) == current
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
 
 
 class StatementCounter:
@@ -152,7 +153,7 @@ async def one_item_edit_statements(
         current = await unit.profiles.get(profile.id)
         assert current is not None
         counter.statements.clear()
-        changed = edited(current, ("edit", "experiences", experiences // 2, 7))
+        changed = retitled(current, experiences // 2, "Changed 7")
         await unit.profiles.save(changed, expected_version=current.version)
         await unit.commit()
     event.remove(engine.sync_engine, "before_cursor_execute", counter._seen)

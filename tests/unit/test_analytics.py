@@ -15,6 +15,7 @@ from resumecore.ids import ProfileId, UserId
 from resumecore.model.analytics import ProfileAnalytics, analyze_profile, years_of_experience
 from resumecore.model.profile import Profile
 from resumecore.model.profile_revision import new_profile
+from resumecore.testing import profiles
 
 TODAY = date(2024, 6, 15)
 AT = datetime(2024, 6, 15, tzinfo=UTC)
@@ -233,64 +234,24 @@ def test_analytics_values_are_immutable() -> None:
 
 # --- properties -------------------------------------------------------------------------------
 
-# Valid profile text has no control characters (rules.text refuses them).
-PRINTABLE = st.characters(blacklist_categories=("Cc", "Cs"))
-text = st.text(PRINTABLE, min_size=1, max_size=300).filter(str.strip)
-month = st.builds(lambda y, m: f"{y}-{m:02d}", st.integers(1990, 2030), st.integers(1, 12))
-
-
-@st.composite
-def experiences(draw: st.DrawFn) -> dict[str, Any]:
-    start, end = sorted(draw(st.lists(month, min_size=2, max_size=2)))
-    current = draw(st.booleans())
-    return job(
-        start,
-        None if current or draw(st.booleans()) else end,
-        current=current,
-        description=draw(st.none() | text),
-        achievements=draw(st.lists(text, max_size=2)),
-    )
-
-
-profiles = st.builds(
-    lambda email, summary, exps, technical, soft, projects: make(
-        {
-            "personal_info": {"full_name": "Ada", "email": email},
-            "professional_summary": summary,
-            "experiences": exps,
-            "skills": {"technical": technical, "soft": soft},
-            "projects": projects,
-        }
-    ),
-    st.none() | st.just("ada@example.com"),
-    st.none() | text,
-    st.lists(experiences(), max_size=5),
-    st.lists(st.sampled_from([f"T{i}" for i in range(15)]), unique=True),
-    st.lists(st.sampled_from(["A", "B", "C", "D"]), unique=True),
-    st.lists(
-        st.builds(
-            lambda n, d: {"name": n, "description": d},
-            st.text(PRINTABLE, min_size=1, max_size=50).filter(str.strip),
-            st.none() | text,
-        ),
-        max_size=3,
-    ),
-)
+# The public strategies' dates lie in 1900-2100 (resumecore.testing.partial_dates).
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+analysed_profiles = profiles(max_experiences=5, max_projects=3, max_items=2, enhanced=False)
 
 
 @settings(max_examples=80, deadline=None)
-@given(profiles, st.dates(date(2000, 1, 1), date(2035, 12, 31)))
+@given(analysed_profiles, st.dates(date(2000, 1, 1), date(2035, 12, 31)))
 def test_completeness_is_always_between_0_and_100(profile: Profile, today: date) -> None:
     sut = analyze_profile(profile, today)
 
     for name, value in msgspec.to_builtins(sut.completeness).items():
         assert isinstance(value, int), name
         assert 0 <= value <= 100, name
-    assert 0 <= sut.statistics.years_of_experience <= (2035 - 1990 + 1)
+    assert 0 <= sut.statistics.years_of_experience <= (LATEST_YEAR - EARLIEST_YEAR + 1)
 
 
 @settings(max_examples=40, deadline=None)
-@given(profiles)
+@given(analysed_profiles)
 def test_analysis_is_deterministic(profile: Profile) -> None:
     first: ProfileAnalytics = analyze_profile(profile, TODAY)
     again = analyze_profile(msgspec.convert(msgspec.to_builtins(profile), Profile), TODAY)
@@ -299,12 +260,12 @@ def test_analysis_is_deterministic(profile: Profile) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(experiences(), min_size=1, max_size=5))
-def test_years_never_exceed_the_sum_of_jobs_nor_fall_below_the_longest(
-    jobs: list[dict[str, Any]],
-) -> None:
-    profile = make({"experiences": jobs})
-    one_by_one = [years_of_experience(make({"experiences": [j]}), TODAY) for j in jobs]
+@given(profiles(min_experiences=1, max_experiences=5, max_items=0, enhanced=False))
+def test_years_never_exceed_the_sum_of_jobs_nor_fall_below_the_longest(profile: Profile) -> None:
+    jobs = profile.experiences
+    one_by_one = [
+        years_of_experience(msgspec.structs.replace(profile, experiences=(j,)), TODAY) for j in jobs
+    ]
 
     total = years_of_experience(profile, TODAY)
 

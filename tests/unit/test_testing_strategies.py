@@ -34,6 +34,8 @@ from resumecore.testing import (
     InvalidSequence,
     a_user,
     command_sequences,
+    component_changes,
+    component_data,
     invalid_command_sequences,
     jobs,
     json_resume_documents,
@@ -100,6 +102,36 @@ def test_contents_are_what_new_profile_accepts(content: dict[str, object]) -> No
         new_id=lambda: f"c{next(counter)}", at=AT,
     )  # fmt: skip
     assert profile.problems() == []
+
+
+KIND_TYPES = {
+    "experience": Experience, "education": Education,
+    "project": Project, "certification": Certification,
+}  # fmt: skip
+
+
+@FAST
+@given(st.data(), st.sampled_from(sorted(KIND_TYPES)))
+def test_component_data_is_a_valid_item_as_a_client_sends_it(
+    data: st.DataObject, kind: str
+) -> None:
+    sent = data.draw(component_data(kind))
+
+    assert "id" not in sent
+    assert msgspec.json.decode(msgspec.json.encode(sent)) == sent  # JSON arrays, never tuples
+    assert msgspec.convert(sent, KIND_TYPES[kind]).problems() == []
+
+
+@FAST
+@given(st.data(), st.sampled_from(sorted(KIND_TYPES)))
+def test_component_changes_keep_any_item_valid(data: st.DataObject, kind: str) -> None:
+    item = data.draw(component_data(kind))
+    changes = data.draw(component_changes(kind))
+
+    changed = msgspec.convert({**item, **changes}, KIND_TYPES[kind])
+
+    assert changed.problems() == []
+    assert "id" not in changes
 
 
 @FAST

@@ -29,6 +29,8 @@ from resumecore.model.profile_parts import PersonalInfo, Skills
 from resumecore.testing.commands import command_sequences
 from resumecore.testing.components import (
     certifications,
+    component_changes,
+    component_data,
     custom_fields,
     educations,
     experiences,
@@ -65,6 +67,8 @@ __all__ = [
     "aware_datetimes",
     "certifications",
     "command_sequences",
+    "component_changes",
+    "component_data",
     "custom_fields",
     "date_spans",
     "educations",

@@ -27,18 +27,7 @@ ADD: dict[str, type[c.AddComponent]] = {
     "experience": c.AddExperience, "education": c.AddEducation,
     "project": c.AddProject, "certification": c.AddCertification,
 }  # fmt: skip
-ITEMS: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
-    "experience": components.experiences, "education": components.educations,
-    "project": components.projects, "certification": components.certifications,
-}  # fmt: skip
-# Fields a partial update may give alone: the dates and the "ongoing" flag only go together.
-TIMED = {"start_date", "end_date", "is_current", "is_ongoing", "date_obtained", "expiry_date"}
 _SCRATCH_AT = datetime(2000, 1, 1, tzinfo=UTC)
-
-
-def commands_of_op(op: str) -> dict[str, type[Any]]:
-    """The command type of ``op`` (add, update, remove, move) per kind."""
-    return {kind: command for (o, kind), command in c.COMPONENT_COMMANDS.items() if o == op}
 
 
 @st.composite
@@ -53,23 +42,16 @@ def component_commands(draw: st.DrawFn, profile: Profile, known_ids: frozenset[s
     op = draw(st.sampled_from(ops or ["add"]))
     if op == "add":
         position = draw(st.none() | st.integers(0, len(items)))
-        return ADD[kind](item=draw(ITEMS[kind]()), position=position)
+        return ADD[kind](item=draw(components.COMPONENTS[kind]()), position=position)
     target = draw(st.sampled_from(ids))
     if op == "remove":
-        return commands_of_op("remove")[kind](id=target)
+        return components.commands_of_op("remove")[kind](id=target)
     if op == "move":
-        return commands_of_op("move")[kind](
+        return components.commands_of_op("move")[kind](
             id=target, position=draw(st.integers(0, len(items) - 1))
         )
-    command_type = commands_of_op("update")[kind]
-    fresh = msgspec.to_builtins(draw(ITEMS[kind]()))
-    allowed = command_type.changes_type().__struct_fields__
-    names = [n for n in allowed if draw(st.booleans()) and n not in TIMED]
-    if draw(st.booleans()):  # every field: the item becomes the fresh one
-        names = list(allowed)
-    changes = msgspec.convert(
-        {n: fresh[n] for n in names if n in fresh}, command_type.changes_type()
-    )
+    command_type = components.commands_of_op("update")[kind]
+    changes = msgspec.convert(draw(components.component_changes(kind)), command_type.changes_type())
     return command_type(id=target, changes=changes)
 
 

@@ -2,14 +2,20 @@
 
 Every value passes its own ``problems()``; ids are ``""`` (a profile strategy gives unique ones).
 ``max_items`` bounds each component's inner lists (achievements, technologies, honors, ...).
+Each factory builds its strategy once per argument set (strategies are immutable): building and
+validating them again for every draw made a default profile take ~0.1 s to draw.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any, TypeVar
 
+import msgspec
 from hypothesis import strategies as st
 
+from resumecore.commands import COMPONENT_COMMANDS
 from resumecore.model.components import Certification, Education, Experience, Project
 from resumecore.model.profile_parts import Language, PersonalInfo, Skills
 from resumecore.testing import text
@@ -25,6 +31,7 @@ def _tuples(strategy: st.SearchStrategy[T], max_size: int) -> st.SearchStrategy[
     return st.lists(strategy, max_size=max_size).map(tuple)
 
 
+@functools.cache
 @st.composite
 def experiences(draw: st.DrawFn, *, max_items: int = 5, enhanced: bool = True) -> Experience:
     """A valid ``Experience`` (``is_current`` only without an end date)."""
@@ -43,6 +50,7 @@ def experiences(draw: st.DrawFn, *, max_items: int = 5, enhanced: bool = True) -
     )
 
 
+@functools.cache
 @st.composite
 def educations(draw: st.DrawFn, *, max_items: int = 2) -> Education:
     """A valid ``Education`` entry (GPA 0-4 or none)."""
@@ -59,6 +67,7 @@ def educations(draw: st.DrawFn, *, max_items: int = 2) -> Education:
     )
 
 
+@functools.cache
 @st.composite
 def projects(draw: st.DrawFn, *, max_items: int = 3, enhanced: bool = True) -> Project:
     """A valid ``Project``."""
@@ -76,6 +85,7 @@ def projects(draw: st.DrawFn, *, max_items: int = 3, enhanced: bool = True) -> P
     )
 
 
+@functools.cache
 @st.composite
 def certifications(draw: st.DrawFn) -> Certification:
     """A valid ``Certification`` (expiry not before the date obtained)."""
@@ -89,6 +99,7 @@ def certifications(draw: st.DrawFn) -> Certification:
     )
 
 
+@functools.cache
 def skill_names(max_size: int = 25) -> st.SearchStrategy[tuple[str, ...]]:
     """Skill names without case-insensitive duplicates, in the user's order."""
     names = st.lists(
@@ -97,6 +108,7 @@ def skill_names(max_size: int = 25) -> st.SearchStrategy[tuple[str, ...]]:
     return names.map(tuple)
 
 
+@functools.cache
 def skills(
     *, max_skills: int = 25, max_languages: int = 2, max_certifications: int = 3
 ) -> st.SearchStrategy[Skills]:
@@ -115,6 +127,7 @@ def skills(
     )
 
 
+@functools.cache
 def personal_infos() -> st.SearchStrategy[PersonalInfo]:
     """Valid contact details; only the full name is always there."""
     return st.builds(
@@ -129,6 +142,7 @@ def personal_infos() -> st.SearchStrategy[PersonalInfo]:
     )
 
 
+@functools.cache
 def json_values() -> st.SearchStrategy[Any]:
     """Small JSON values (what a custom field may hold)."""
     return st.recursive(
@@ -140,9 +154,62 @@ def json_values() -> st.SearchStrategy[Any]:
     )
 
 
+@functools.cache
 def custom_fields(max_size: int = 3) -> st.SearchStrategy[dict[str, Any]]:
     """Custom fields with valid keys (never ``jsonresume``, which an export reserves)."""
     key = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 _.\-]{0,20}", fullmatch=True).filter(
         lambda k: k != "jsonresume"
     )
     return st.dictionaries(key, json_values(), max_size=max_size)
+
+
+COMPONENTS: dict[str, Callable[..., st.SearchStrategy[Any]]] = {
+    "experience": experiences, "education": educations,
+    "project": projects, "certification": certifications,
+}  # fmt: skip
+# Fields a partial update may give alone: the dates and the "ongoing" flag only go together.
+TIMED = {"start_date", "end_date", "is_current", "is_ongoing", "date_obtained", "expiry_date"}
+
+
+@functools.cache
+def component_data(kind: str, **sizes: Any) -> st.SearchStrategy[dict[str, Any]]:
+    """A valid component of ``kind`` as plain data without an id.
+
+    This is what an add operation and a profile's content carry; ``sizes`` go to the kind's
+    strategy (``max_items=``, and ``enhanced=`` for experiences and projects).
+    """
+    return COMPONENTS[kind](**sizes).map(lambda item: without_id(as_json_data(item)))
+
+
+def as_json_data(value: Any) -> Any:
+    """``value`` as a client sends it: JSON objects, arrays (never tuples) and scalars."""
+    return msgspec.json.decode(msgspec.json.encode(value))
+
+
+def without_id(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` without its ``id`` (a component as a client sends it)."""
+    return {name: value for name, value in data.items() if name != "id"}
+
+
+@functools.cache
+def component_changes(kind: str) -> st.SearchStrategy[dict[str, Any]]:
+    """A partial update, as plain data, that keeps any valid item of ``kind`` valid.
+
+    It gives some of the fields (never the dates or the ongoing flag alone) or every field.
+    """
+    allowed = commands_of_op("update")[kind].changes_type().__struct_fields__
+
+    @st.composite
+    def changes(draw: st.DrawFn) -> dict[str, Any]:
+        fresh = draw(component_data(kind))
+        names = [n for n in allowed if draw(st.booleans()) and n not in TIMED]
+        if draw(st.booleans()):  # every field: the item becomes the fresh one
+            names = list(allowed)
+        return {n: fresh[n] for n in names if n in fresh}
+
+    return changes()
+
+
+def commands_of_op(op: str) -> dict[str, type[Any]]:
+    """The command type of ``op`` (add, update, remove, move) per kind."""
+    return {kind: command for (o, kind), command in COMPONENT_COMMANDS.items() if o == op}

@@ -13,7 +13,8 @@ from resumecore import commands as c
 from resumecore.errors import BulkOperationRejected
 from resumecore.model.component_kinds import KINDS
 from resumecore.model.profile import Profile
-from resumecore.testing.commands import ADD, ITEMS, advance, any_command, commands_of_op
+from resumecore.testing.commands import ADD, advance, any_command
+from resumecore.testing.components import COMPONENTS, commands_of_op
 
 # Never generated: ids are UUIDs or "<kind>-<n>", keys obey the key rule, skill names lack "∅".
 UNKNOWN_ID = "no-such-id"
@@ -60,19 +61,19 @@ def broken_commands(  # noqa: PLR0911 - one return per way of breaking
         target = draw(st.sampled_from(ids))
         return commands_of_op("move")[kind](id=target, position=len(items)), "invalid_position"
     if reason == "add_past_end":
-        item = draw(ITEMS[kind]())
+        item = draw(COMPONENTS[kind]())
         return ADD[kind](item=item, position=len(items) + 1), "invalid_position"
     if reason == "bad_item":  # dates in the wrong order
         start = "start_date" if kind != "certification" else "date_obtained"
         end = "end_date" if kind != "certification" else "expiry_date"
         dates = {start: "2020-05", end: "2019-01"}
-        item = draw(ITEMS[kind]())
+        item = draw(COMPONENTS[kind]())
         flags = {f: False for f in ("is_current", "is_ongoing") if f in item.__struct_fields__}
         item = msgspec.structs.replace(item, **dates, **flags)
         return ADD[kind](item=item), "end_before_start"
     if reason == "blank_required":
         label = {"experience": "title", "education": "institution"}.get(kind, "name")
-        item = msgspec.structs.replace(draw(ITEMS[kind]()), **{label: " "})
+        item = msgspec.structs.replace(draw(COMPONENTS[kind]()), **{label: " "})
         return ADD[kind](item=item), "required"
     if reason == "bad_key":
         return c.SetCustomField(key="bad/key", value=1), "invalid_key"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -29,6 +30,7 @@ def _numbered(items: list[Any], prefix: str) -> tuple[Any, ...]:
     return tuple(msgspec.structs.replace(item, id=f"{prefix}-{i}") for i, item in enumerate(items))
 
 
+@functools.cache
 @st.composite
 def profiles(
     draw: st.DrawFn,
@@ -100,13 +102,11 @@ def profile_contents(**sizes: Any) -> st.SearchStrategy[dict[str, Any]]:
     server_owned.add("enhanced_professional_summary")  # written by enhancement only
 
     def content(profile: Profile) -> dict[str, Any]:
-        data: dict[str, Any] = msgspec.to_builtins(profile)
+        data: dict[str, Any] = components.as_json_data(profile)
         for kind in ("experiences", "education", "projects"):
-            data[kind] = [{k: v for k, v in item.items() if k != "id"} for item in data[kind]]
-        data["skills"]["certifications"] = [
-            {k: v for k, v in item.items() if k != "id"}
-            for item in data["skills"]["certifications"]
-        ]
+            data[kind] = [components.without_id(item) for item in data[kind]]
+        skills = data["skills"]
+        skills["certifications"] = [components.without_id(c) for c in skills["certifications"]]
         return {k: v for k, v in data.items() if k not in server_owned}
 
     return profiles(**sizes).map(content)

@@ -1,11 +1,13 @@
 """Text, dates and addresses as a profile holds them: realistic samples mixed with odd valid text.
 
+Each factory builds its strategy once per argument set (strategies are immutable).
 Free text never holds ``{``, ``}`` or the word ``None`` (so a test may assert that none leaked
 into a document), control characters or lone surrogates (the profile's rules refuse them).
 """
 
 from __future__ import annotations
 
+import functools
 import string
 
 from hypothesis import strategies as st
@@ -38,30 +40,35 @@ def _readable(value: str) -> bool:
     return bool(value.strip()) and "None" not in value
 
 
+@functools.cache
 def words(max_size: int = 20) -> st.SearchStrategy[str]:
     """Short non-blank text: letters, digits and a few accented and CJK letters."""
     alphabet = string.ascii_letters + string.digits + " .-&éÖß李"
     return st.text(alphabet=alphabet, min_size=1, max_size=max_size).filter(_readable)
 
 
+@functools.cache
 def odd_text(max_size: int = 120) -> st.SearchStrategy[str]:
     """Any valid Unicode text (no controls, surrogates or braces), up to ``max_size``."""
     letters = st.characters(exclude_categories=("Cc", "Cs"), exclude_characters="{}")
     return st.text(letters, min_size=1, max_size=max_size).filter(_readable)
 
 
+@functools.cache
 def realistic(samples: tuple[str, ...], *, odd: bool = True) -> st.SearchStrategy[str]:
     """One of ``samples``, or (when ``odd``) short arbitrary valid words as often."""
     chosen = st.sampled_from(samples)
     return chosen | words() if odd else chosen
 
 
+@functools.cache
 def sentences(*, odd: bool = True) -> st.SearchStrategy[str]:
     """Achievement-like sentences, or (when ``odd``) arbitrary valid text."""
     chosen = st.sampled_from(BULLETS)
     return chosen | odd_text() if odd else chosen
 
 
+@functools.cache
 def partial_dates(
     min_year: int = 1900, max_year: int = 2100, *, days: bool = True
 ) -> st.SearchStrategy[str]:
@@ -74,6 +81,7 @@ def _render(year: int, month: int, day: int | None) -> str:
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
+@functools.cache
 @st.composite
 def date_spans(
     draw: st.DrawFn, *, start_required: bool = False, days: bool = True
@@ -84,6 +92,7 @@ def date_spans(
     return start, second if draw(st.booleans()) else None
 
 
+@functools.cache
 def web_urls() -> st.SearchStrategy[str]:
     """Absolute http(s) addresses."""
     host = st.from_regex(r"[a-z]{1,10}", fullmatch=True)
@@ -92,6 +101,7 @@ def web_urls() -> st.SearchStrategy[str]:
     )
 
 
+@functools.cache
 def emails() -> st.SearchStrategy[str]:
     """Plausible e-mail addresses."""
     part = st.from_regex(r"[a-z][a-z0-9.]{0,10}", fullmatch=True)
