@@ -411,3 +411,17 @@ def test_county_board_title_labels_city_label_and_a_city_employer() -> None:
         "Welcome to Oakmont Health Careers\nSearch for Jobs\nRespiratory Therapist\n"
     )
     assert welcome.company == "Oakmont Health"
+
+
+def test_a_clinic_label_an_about_header_and_a_hiring_line_name_the_employer() -> None:
+    clinic = parse_posting("Job: Veterinary Receptionist\nClinic: Maple Paws Animal Hospital\n")
+    assert clinic.company == "Maple Paws Animal Hospital"
+    about = parse_posting(
+        "Store Manager\nLocation: Leeds\n\nAbout Fernhill Garden Centres\n"
+        "Fernhill is a family-run chain of garden centres.\n"
+    )
+    assert about.company == "Fernhill Garden Centres"
+    hiring = parse_posting(
+        "Senior Software Engineer, Payments\nRemote - Europe\nTrove is hiring!\n"
+    )
+    assert hiring.company == "Trove"

@@ -84,3 +84,9 @@ def test_us_named_beside_canada_keeps_the_dollar_american() -> None:
     salary = find_salary("Backend Engineer | Remote (US/Canada) | $160k-$200k")
     assert salary is not None
     assert salary.currency == "USD"
+
+
+def test_a_canadian_province_makes_the_dollar_canadian() -> None:
+    salary = find_salary("Where: Guelph, Ontario\nWage: $19.50 to $22.00 per hour")
+    assert salary is not None
+    assert salary.currency == "CAD"

@@ -53,6 +53,14 @@ _COMPANY_LABELS = {
     "client",
     "company name",
     "co",
+    "clinic",
+    "practice",
+    "hospital",
+    "school",
+    "restaurant",
+    "hotel",
+    "venue",
+    "business",
 }
 _LOCATION_LABELS = {
     "location",
@@ -128,6 +136,8 @@ _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 _OPENING = re.compile(
     r"(?P<name>[A-Z][\w&'\u2019-]*(?: (?:&|[A-Z][\w&'\u2019-]*)){0,3}) [a-z]{3,}s\b"
 )
+# "Trove is hiring!": a line that says something is not a name.
+_SAYS_SOMETHING = re.compile(r"\s(?:is|are|was|has|have|we|will)\s|[!?]$", re.IGNORECASE)
 _NOT_NAMES = frozenset(
     [
         "This",
@@ -229,8 +239,8 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         label_org
         or page_org
         or org
-        or _company_from_prose(text)
         or _about_name(text)
+        or _company_from_prose(text)
         or _opening_name(text)
     )
     location = (
@@ -403,6 +413,7 @@ def _company_line(
         if (
             org
             and org[0].isalpha()
+            and not _SAYS_SOMETHING.search(org)
             and (not _ROLE_WORDS.search(org) or text.count(org) > 1 or place)
         ):
             return org, place or heard_place

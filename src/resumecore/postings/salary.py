@@ -101,14 +101,16 @@ _DOLLAR_COUNTRIES = (
     (
         "CAD",
         re.compile(
-            r"\b(?:Canada|Canadians?|Toronto|Vancouver|Montr[eé]al|Ottawa|Calgary|Edmonton"
-            r")\b"
+            r"\b(?:Canada|Canadians?|Toronto|Vancouver|Montr[eé]al|Ottawa|Calgary|Edmonton|"
+            r"Ontario|Qu[eé]bec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|"
+            r"New Brunswick|Newfoundland)\b"
         ),
     ),
     (
         "AUD",
         re.compile(
             r"\b(?:Australia|Australian|Sydney|Melbourne|Brisbane|Perth|Adelaide|Hobart|Canberra|"
+            r"New South Wales|Queensland|Tasmania|Western Australia|"
             r"Darwin)\b"
         ),
     ),
