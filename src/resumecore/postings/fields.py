@@ -5,122 +5,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from resumecore.postings import email_shape, org_names, page_lines, places
+from resumecore.postings import company_prose, email_shape, org_names, page_lines, places
 from resumecore.postings.city_tidy import is_premises, tidy_location
-from resumecore.postings.section_headers import about_name, header_kind
+from resumecore.postings.header_labels import (
+    COMPANY_LABELS,
+    LABEL,
+    LOCATION_LABELS,
+    MODE_VALUES,
+    ROLE_WORDS,
+    TITLE_LABELS,
+    is_known_label,
+    label_pairs,
+)
+from resumecore.postings.section_headers import header_kind
 from resumecore.postings.title_cleanup import clean_title
 
-_LABEL = re.compile(
-    r"^[*_#\s\u2022\u00b7\u2013\u2014-]*(?P<label>[A-Za-zÀ-ÿ][\w 'À-ÿ-]{1,30}?)[*_\s]*:"
-    r"[*_\s]*(?P<value>\S.*)$"
-)
-_TITLE_LABELS = {
-    "job title",
-    "title",
-    "position",
-    "role",
-    "job",
-    "stelle",
-    "poste",
-    "puesto",
-    "vacancy",
-    "job role",
-    "designation",
-    "class title",
-    "position title",
-    "posting title",
-    "working title",
-    "job posting",
-    "now hiring",
-    "hiring",
-    "we're hiring",
-    "we are hiring",
-    "urgently hiring",
-}
-_COMPANY_LABELS = {
-    "company",
-    "employer",
-    "organisation",
-    "organization",
-    "firma",
-    "unternehmen",
-    "arbeitgeber",
-    "entreprise",
-    "société",
-    "empresa",
-    "store",
-    "hiring company",
-    "client",
-    "company name",
-    "co",
-    "clinic",
-    "practice",
-    "hospital",
-    "school",
-    "restaurant",
-    "hotel",
-    "venue",
-    "business",
-}
-_LOCATION_LABELS = {
-    "location",
-    "based in",
-    "standort",
-    "arbeitsort",
-    "ort",
-    "lieu",
-    "localisation",
-    "ubicación",
-    "ciudad",
-    "site",
-    "office",
-    "where",
-    "job location",
-    "work location",
-    "locations",
-    "loc",
-    "base",
-    "einsatzort",
-    "arbeitsplatz",
-    "worksite",
-    "work site",
-    "duty station",
-    "place of work",
-    "workplace",
-    "office location",
-    "work address",
-    "job site",
-    "city",
-    "town",
-    "stadt",
-    "ville",
-}
 _SEPARATORS = re.compile(r"\s+(?:\||·|•|—|\u2013|-|@|at)\s+")
 _HARD_SEPARATORS = {"|", "·", "•", "@", "at"}
-_ROLE_WORDS = re.compile(
-    r"\b(?:engineer|developer|manager|designer|analyst|scientist|nurse|electrician|plumber|"
-    r"technician|assistant|associate|specialist|consultant|teacher|accountant|paralegal|"
-    r"lawyer|attorney|chef|cook|driver|agent|representative|coordinator|director|lead|head|"
-    r"officer|administrator|architect|intern|partner|physiotherapist|therapist|clerk|"
-    r"operator|writer|editor|recruiter|advisor|entwickler|ingénieur|développeur|analista|"
-    r"especialista|desarrollador|worker|cashier|receptionist|mechanic|carpenter|welder|"
-    r"researcher|hygienist|machinist|fabricator|apprentice|bookkeeper|pharmacist|executive|"
-    r"sre|rep|nurse|teacher|tutor|instructor|installer|planner|controller|auditor|buyer|"
-    r"dispatcher|attendant|supervisor|foreman|handler|picker|packer|loader|inspector|"
-    r"surveyor|estimator|programmer|tester|hygienist|dentist|paramedic|caregiver|aide|"
-    r"server|bartender|barista|housekeeper|cleaner|janitor|guard|plumber|fitter|"
-    r"sachbearbeiter|mitarbeiter|\w*fachkraft|\w*techniker|\w*mechatroniker|leiter|generalist|"
-    r"hr generalist|\w*pfleger(?:in)?|technologist|phlebotomist|radiographer|sonographer|"
-    r"physician|surgeon|counsel(?:l)?or|psychologist|dietitian|nutritionist|midwife|"
-    r"optometrist|optician|veterinarian|groomer|stylist|roofer|painter|labou?rer|landscaper|"
-    r"custodian|porter|courier|host|hostess|baker|butcher|dishwasher|nanny|lecturer|"
-    r"professor|paraprofessional|trainer|coach|underwriter|adjuster|broker|banker|teller|"
-    r"merchandiser|stocker|cleaner|sorter|assembler|electrical|fräser|dreher|kaufmann|"
-    r"kauffrau|erzieher(?:in)?|lehrer(?:in)?|lehrkraft|ingenieur(?:in)?|koch|köchin|"
-    r"verkäufer(?:in)?|fahrer(?:in)?|elektriker(?:in)?|monteur(?:in)?|berater(?:in)?|"
-    r"referent(?:in)?|assistent(?:in)?|pädagog\w*)s?\b",
-    re.IGNORECASE,
-)
 _NOISE = re.compile(
     r"^(?:about the job|easy apply|apply|apply now|save|saved|show more|show less|promoted|"
     r"actively recruiting|see who .*|open positions|careers|karriere|vacatures|"
@@ -128,70 +29,12 @@ _NOISE = re.compile(
     r"[\W\d_]*)$",
     re.IGNORECASE,
 )
-_COMPANY_PROSE = re.compile(
-    r"(?:^|\n|\. )(?:At |Join )?(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|[A-Z][\w&.'\u2019-]*)){0,4})"
-    r"(?: is (?:hiring|looking|a |an |the |seeking|recruiting)|,? we\b)"
-)
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
-_OPENING = re.compile(
-    r"(?P<name>[A-Z][\w&'\u2019-]*(?: (?:&|[A-Z][\w&'\u2019-]*)){0,3}) [a-z]{3,}s\b"
-)
-# "Trove is hiring!": a line that says something is not a name.
-_SAYS_SOMETHING = re.compile(r"\s(?:is|are|was|has|have|we|will)\s|[!?]$", re.IGNORECASE)
-_NOT_NAMES = frozenset(
-    [
-        "This",
-        "That",
-        "It",
-        "There",
-        "Here",
-        "He",
-        "She",
-        "They",
-        "We",
-        "You",
-        "What",
-        "Who",
-        "Which",
-        "Each",
-        "Every",
-        "Our",
-        "Your",
-        "The",
-        "A",
-        "An",
-        "Most",
-        "Many",
-        "Some",
-        "All",
-        "Our",
-        "Applicants",
-        "Candidates",
-        "Patients",
-        "Customers",
-        "Members",
-    ]
-)
 _PAY = re.compile(r"[$£€₹]\s?\d|\d\s?k\b|\bper (?:hour|annum|year)\b|/hr\b|\bp/?h\b", re.I)
 _TERMS_OR_PAY = re.compile(
     r"[$£€]\s?\d|\d\s?k\b|\b(?:perm|permanent|full[- ]?time|part[- ]?time|contract|temp|"
     r"temporary|fixed[- ]term|ote|doe|per (?:hour|annum|year)|p/?h|ph)\b",
     re.IGNORECASE,
-)
-_MODE_VALUES = frozenset(
-    {
-        "in person",
-        "in-person",
-        "on site",
-        "on-site",
-        "onsite",
-        "in office",
-        "on the road",
-        "multiple locations",
-        "various locations",
-        "field based",
-        "field-based",
-    }
 )
 _DECORATION = " \t#*_|>:-\u2013—•·✨🚀🚚💼📍🎉✅💵📅"
 _TOP_LINES = 8
@@ -217,7 +60,7 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
     Returns:
         The fields found; each is a substring of ``text``.
     """
-    labels = [*facts, *_labels(text)]
+    labels = [*facts, *label_pairs(text)]
     lines = [
         line
         for line in text.split("\n")
@@ -228,7 +71,7 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
     if is_page_title:
         page_role = page_lines.page_title_role(lines[0])
         lines = lines[1:]
-    top = [line for line in lines[:_TOP_LINES] if header_kind(line) is None or _is_label(line)]
+    top = [line for line in lines[:_TOP_LINES] if header_kind(line) is None or is_known_label(line)]
     zone = "\n".join([*lines[:_TOP_LINES], *(f"{k}: {v}" for k, v in labels)])
     if email_shape.is_email(labels):
         return _email_header(labels, text, zone)
@@ -239,9 +82,9 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         label_org
         or page_org
         or org
-        or _about_name(text)
-        or _company_from_prose(text)
-        or _opening_name(text)
+        or company_prose.name_in_about(text)
+        or company_prose.name_in_prose(text)
+        or company_prose.opening_name(text)
     )
     location = (
         _labelled_location(labels)
@@ -260,7 +103,7 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         location = places.municipality(company)  # "City of Brookhaven" works in Brookhaven
     if location:
         location = places.city_of_district(location, text)
-    title = _cased_elsewhere(text, clean_title(title)) if title else None
+    title = company_prose.cased_elsewhere(text, clean_title(title)) if title else None
     if title and location:
         # "Store Manager - Chermside" over a "Chermside QLD 4032" line: the place is not the job.
         title = re.sub(
@@ -272,10 +115,10 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
 def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header:
     # A recruiter's mail: never the greeting, the first bullet or the agency as a field.
     subject = email_shape.subject_parts(labels)
-    labelled = next((_title_of_line(v, [], text)[0] for k, v in labels if k in _TITLE_LABELS), None)
+    labelled = next((_title_of_line(v, [], text)[0] for k, v in labels if k in TITLE_LABELS), None)
     title = (
         labelled
-        or next((p for p in subject if _ROLE_WORDS.search(p) and len(p) < 60), None)
+        or next((p for p in subject if ROLE_WORDS.search(p) and len(p) < 60), None)
         or email_shape.prose_title(text)
     )
     if title and not labelled:
@@ -296,42 +139,27 @@ def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header
     return Header(title=title or None, company=company, location=location, zone=zone)
 
 
-def _labels(text: str) -> list[tuple[str, str]]:
-    found = []
-    for line in text.split("\n")[:60]:
-        match = _LABEL.match(line)
-        if match:
-            found.append((match.group("label").strip().lower(), match.group("value").strip(" *_")))
-    return found
-
-
-def _is_label(line: str) -> bool:
-    match = _LABEL.match(line)
-    known = _TITLE_LABELS | _COMPANY_LABELS | _LOCATION_LABELS
-    return match is not None and match.group("label").strip().lower() in known
-
-
 def _title(
     labels: list[tuple[str, str]], top: list[str], text: str, page_role: str | None = None
 ) -> tuple[str | None, str | None, list[str]]:
     for label, value in labels:
-        if label in _TITLE_LABELS:
+        if label in TITLE_LABELS:
             labelled, _ = _title_of_line(value, [], text)
             return labelled or None, None, []
     candidates = [
         line
         for line in top
-        if not _LABEL.match(line) and not _sentence(line) and not line.startswith("- ")
+        if not LABEL.match(line) and not page_lines.is_sentence(line) and not line.startswith("- ")
     ]
     # The page's heading repeats the role its document title names first.
     heading = next((c for c in top if page_role and _strip(c) == page_role), None)
     if heading is None and not candidates:
         return None, None, []
-    line = heading or next((c for c in candidates if _ROLE_WORDS.search(c)), candidates[0])
+    line = heading or next((c for c in candidates if ROLE_WORDS.search(c)), candidates[0])
     parts = _parts(_strip(line))
-    if len(parts) >= 3 and not _ROLE_WORDS.search(parts[0][0]):
+    if len(parts) >= 3 and not ROLE_WORDS.search(parts[0][0]):
         # "Acme (YC W22) | Platform Engineer | Remote | Full-time": the HN header line.
-        named = next((p for p, _ in parts[1:] if _ROLE_WORDS.search(p)), None)
+        named = next((p for p, _ in parts[1:] if ROLE_WORDS.search(p)), None)
         if named:
             return named, line, [p for p, _ in parts if p != named]
     title, rest = _title_of_line(line, top, text)
@@ -398,7 +226,7 @@ def _company_line(
     org, heard_place = _org_and_place(rest)
     if org and not org[0].islower():
         # "Ferrowave (YC W22)": the aside is not part of the name.
-        return _cased_elsewhere(text, _TRAILING_ASIDE.sub("", org) or org), heard_place
+        return company_prose.cased_elsewhere(text, _TRAILING_ASIDE.sub("", org) or org), heard_place
     if title_line in top:
         # A Workday copy: the company's line, then "Careers Home" and "Sign In", then the title.
         above = [_strip(line) for line in top[: top.index(title_line)]]
@@ -407,14 +235,14 @@ def _company_line(
             return named, heard_place
     after_title = top[top.index(title_line) + 1 :] if title_line in top else top
     for line in after_title[:2]:
-        if _LABEL.match(line) or _sentence(line):
+        if LABEL.match(line) or page_lines.is_sentence(line):
             continue
         org, place = places.split_org_place(_strip(line))
         if (
             org
             and org[0].isalpha()
-            and not _SAYS_SOMETHING.search(org)
-            and (not _ROLE_WORDS.search(org) or text.count(org) > 1 or place)
+            and not company_prose.SAYS_SOMETHING.search(org)
+            and (not ROLE_WORDS.search(org) or text.count(org) > 1 or place)
         ):
             return org, place or heard_place
     return None, heard_place
@@ -450,14 +278,14 @@ def _org_and_place(rest: list[str]) -> tuple[str | None, str | None]:
 
 def _labelled_company(labels: list[tuple[str, str]]) -> tuple[str | None, str | None]:
     for label, value in labels:
-        if label in _COMPANY_LABELS:
+        if label in COMPANY_LABELS:
             return places.split_org_place(value)
     return None, None
 
 
 def _labelled_location(labels: list[tuple[str, str]]) -> str | None:
     for label, value in labels:
-        if label in _LOCATION_LABELS and value.strip(" .").lower() not in _MODE_VALUES:
+        if label in LOCATION_LABELS and value.strip(" .").lower() not in MODE_VALUES:
             place = places.drop_mode_aside(value)
             if label == "site" and ", " in place:
                 place = place.rsplit(", ", 1)[1]
@@ -474,7 +302,7 @@ def _labelled_location(labels: list[tuple[str, str]]) -> str | None:
 
 def _place_line(top: list[str], title_line: str | None, company: str | None) -> str | None:
     for line in top:
-        if line == title_line or _LABEL.match(line):
+        if line == title_line or LABEL.match(line):
             continue
         stripped = _strip(line)
         if stripped.lower().startswith("remote"):
@@ -498,30 +326,6 @@ def _meta_pieces(part: str) -> list[str]:
     return part.split(" / ") if part.count(" / ") >= 2 else [part]
 
 
-def _about_name(text: str) -> str | None:
-    # "About Quillpay" as a section header names the employer.
-    return next(
-        (name for line in text.split("\n")[:80] if (name := about_name(line)) and len(name) < 40),
-        None,
-    )
-
-
-def _company_from_prose(text: str) -> str | None:
-    for prose in _COMPANY_PROSE.finditer(text):
-        if prose.group("name").split()[0] not in _NOT_NAMES:
-            return prose.group("name")
-    return None
-
-
-def _opening_name(text: str) -> str | None:
-    # "Pantrybird delivers weekly meal kits ...": the first paragraph opens with the employer.
-    first = next((line for line in text.split("\n") if _sentence(line)), "")
-    found = _OPENING.match(first)
-    if found is None or found.group("name").split()[0] in _NOT_NAMES:
-        return None
-    return None if _ROLE_WORDS.search(found.group("name")) else found.group("name")
-
-
 def _parts(line: str) -> list[tuple[str, str]]:
     pieces: list[tuple[str, str]] = []
     position, separator = 0, ""
@@ -536,20 +340,6 @@ def _between(line: str, left: str, right: str) -> str:
     start = line.find(left) + len(left)
     end = line.find(right, start)
     return line[start:end] if end >= start else " - "
-
-
-def _cased_elsewhere(text: str, name: str) -> str:
-    # "SOUS CHEF \u2013 THE LANTERN HOUSE": prefer the body's "The Lantern House".
-    if not name.isupper():
-        return name
-    later = re.search(re.escape(name), text[text.find(name) + len(name) :], re.IGNORECASE)
-    return later.group(0) if later and not later.group(0).isupper() else name
-
-
-def _sentence(line: str) -> bool:
-    if line.count(" | ") >= 2:
-        return False  # "Acme | Platform Engineer | Remote | Full-time | $120k": a header line
-    return len(line) > 100 or (line.rstrip().endswith(".") and len(line.split()) > 6)
 
 
 def _strip(line: str) -> str:

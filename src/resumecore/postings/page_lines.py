@@ -87,3 +87,10 @@ def name_line(line: str) -> bool:
         and not places.clearly_place(line)
         and not is_breadcrumb(line)
     )
+
+
+def is_sentence(line: str) -> bool:
+    """A line of prose, not a header line: long, or a sentence ending in a full stop."""
+    if line.count(" | ") >= 2:
+        return False  # "Acme | Platform Engineer | Remote | Full-time | $120k": a header line
+    return len(line) > 100 or (line.rstrip().endswith(".") and len(line.split()) > 6)

@@ -1,0 +1,57 @@
+"""The employer named in a posting's prose: "Acme is hiring", "About Acme", "Acme builds ..."."""
+
+from __future__ import annotations
+
+import re
+
+from resumecore.postings.header_labels import ROLE_WORDS
+from resumecore.postings.page_lines import is_sentence
+from resumecore.postings.section_headers import about_name
+
+_COMPANY_PROSE = re.compile(
+    r"(?:^|\n|\. )(?:At |Join )?(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|[A-Z][\w&.'\u2019-]*)){0,4})"
+    r"(?: is (?:hiring|looking|a |an |the |seeking|recruiting)|,? we\b)"
+)
+_OPENING = re.compile(
+    r"(?P<name>[A-Z][\w&'\u2019-]*(?: (?:&|[A-Z][\w&'\u2019-]*)){0,3}) [a-z]{3,}s\b"
+)
+# "Trove is hiring!": a line that says something is not a name.
+SAYS_SOMETHING = re.compile(r"\s(?:is|are|was|has|have|we|will)\s|[!?]$", re.IGNORECASE)
+# Words a sentence opens with that are no company's name.
+_NOT_NAMES = re.compile(
+    r"(?:This|That|It|There|Here|He|She|They|We|You|What|Who|Which|Each|Every|Our|Your|The|A|An|"
+    r"Most|Many|Some|All|Applicants|Candidates|Patients|Customers|Members)"
+)
+
+
+def name_in_about(text: str) -> str | None:
+    """``Quillpay`` from an "About Quillpay" section header."""
+    return next(
+        (name for line in text.split("\n")[:80] if (name := about_name(line)) and len(name) < 40),
+        None,
+    )
+
+
+def name_in_prose(text: str) -> str | None:
+    """``Acme`` from "Acme is hiring", "At Acme, we ..." ("This is a ..." names nothing)."""
+    for prose in _COMPANY_PROSE.finditer(text):
+        if not _NOT_NAMES.fullmatch(prose.group("name").split()[0]):
+            return prose.group("name")
+    return None
+
+
+def opening_name(text: str) -> str | None:
+    """``Pantrybird`` from a first paragraph opening "Pantrybird delivers weekly meal kits"."""
+    first = next((line for line in text.split("\n") if is_sentence(line)), "")
+    found = _OPENING.match(first)
+    if found is None or _NOT_NAMES.fullmatch(found.group("name").split()[0]):
+        return None
+    return None if ROLE_WORDS.search(found.group("name")) else found.group("name")
+
+
+def cased_elsewhere(text: str, name: str) -> str:
+    """An all-caps name as the body writes it: "THE LANTERN HOUSE" -> "The Lantern House"."""
+    if not name.isupper():
+        return name
+    later = re.search(re.escape(name), text[text.find(name) + len(name) :], re.IGNORECASE)
+    return later.group(0) if later and not later.group(0).isupper() else name

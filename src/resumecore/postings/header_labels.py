@@ -1,0 +1,148 @@
+"""What a posting's label lines say ("Job Title: X", "Location: Y") and the words roles end in."""
+
+from __future__ import annotations
+
+import re
+
+LABEL = re.compile(
+    r"^[*_#\s\u2022\u00b7\u2013\u2014-]*(?P<label>[A-Za-zÀ-ÿ][\w 'À-ÿ-]{1,30}?)[*_\s]*:"
+    r"[*_\s]*(?P<value>\S.*)$"
+)
+TITLE_LABELS = {
+    "job title",
+    "title",
+    "position",
+    "role",
+    "job",
+    "stelle",
+    "poste",
+    "puesto",
+    "vacancy",
+    "job role",
+    "designation",
+    "class title",
+    "position title",
+    "posting title",
+    "working title",
+    "job posting",
+    "now hiring",
+    "hiring",
+    "we're hiring",
+    "we are hiring",
+    "urgently hiring",
+}
+COMPANY_LABELS = {
+    "company",
+    "employer",
+    "organisation",
+    "organization",
+    "firma",
+    "unternehmen",
+    "arbeitgeber",
+    "entreprise",
+    "société",
+    "empresa",
+    "store",
+    "hiring company",
+    "client",
+    "company name",
+    "co",
+    "clinic",
+    "practice",
+    "hospital",
+    "school",
+    "restaurant",
+    "hotel",
+    "venue",
+    "business",
+}
+LOCATION_LABELS = {
+    "location",
+    "based in",
+    "standort",
+    "arbeitsort",
+    "ort",
+    "lieu",
+    "localisation",
+    "ubicación",
+    "ciudad",
+    "site",
+    "office",
+    "where",
+    "job location",
+    "work location",
+    "locations",
+    "loc",
+    "base",
+    "einsatzort",
+    "arbeitsplatz",
+    "worksite",
+    "work site",
+    "duty station",
+    "place of work",
+    "workplace",
+    "office location",
+    "work address",
+    "job site",
+    "city",
+    "town",
+    "stadt",
+    "ville",
+}
+MODE_VALUES = frozenset(
+    {
+        "in person",
+        "in-person",
+        "on site",
+        "on-site",
+        "onsite",
+        "in office",
+        "on the road",
+        "multiple locations",
+        "various locations",
+        "field based",
+        "field-based",
+    }
+)
+# Words a job title has in it: "Registered Nurse", "Lagerhelfer", "Forklift Operator".
+ROLE_WORDS = re.compile(
+    r"\b(?:engineer|developer|manager|designer|analyst|scientist|nurse|electrician|plumber|"
+    r"technician|assistant|associate|specialist|consultant|teacher|accountant|paralegal|"
+    r"lawyer|attorney|chef|cook|driver|agent|representative|coordinator|director|lead|head|"
+    r"officer|administrator|architect|intern|partner|physiotherapist|therapist|clerk|"
+    r"operator|writer|editor|recruiter|advisor|entwickler|ingénieur|développeur|analista|"
+    r"especialista|desarrollador|worker|cashier|receptionist|mechanic|carpenter|welder|"
+    r"researcher|hygienist|machinist|fabricator|apprentice|bookkeeper|pharmacist|executive|"
+    r"sre|rep|nurse|teacher|tutor|instructor|installer|planner|controller|auditor|buyer|"
+    r"dispatcher|attendant|supervisor|foreman|handler|picker|packer|loader|inspector|"
+    r"surveyor|estimator|programmer|tester|hygienist|dentist|paramedic|caregiver|aide|"
+    r"server|bartender|barista|housekeeper|cleaner|janitor|guard|plumber|fitter|"
+    r"sachbearbeiter|mitarbeiter|\w*fachkraft|\w*techniker|\w*mechatroniker|leiter|generalist|"
+    r"hr generalist|\w*pfleger(?:in)?|technologist|phlebotomist|radiographer|sonographer|"
+    r"physician|surgeon|counsel(?:l)?or|psychologist|dietitian|nutritionist|midwife|"
+    r"optometrist|optician|veterinarian|groomer|stylist|roofer|painter|labou?rer|landscaper|"
+    r"custodian|porter|courier|host|hostess|baker|butcher|dishwasher|nanny|lecturer|"
+    r"professor|paraprofessional|trainer|coach|underwriter|adjuster|broker|banker|teller|"
+    r"merchandiser|stocker|cleaner|sorter|assembler|electrical|fräser|dreher|kaufmann|"
+    r"kauffrau|erzieher(?:in)?|lehrer(?:in)?|lehrkraft|ingenieur(?:in)?|koch|köchin|"
+    r"verkäufer(?:in)?|fahrer(?:in)?|elektriker(?:in)?|monteur(?:in)?|berater(?:in)?|"
+    r"referent(?:in)?|assistent(?:in)?|pädagog\w*)s?\b",
+    re.IGNORECASE,
+)
+
+
+def label_pairs(text: str) -> list[tuple[str, str]]:
+    """``("job title", "Nurse")`` for every ``Job Title: Nurse`` line among the first 60."""
+    found = []
+    for line in text.split("\n")[:60]:
+        match = LABEL.match(line)
+        if match:
+            found.append((match.group("label").strip().lower(), match.group("value").strip(" *_")))
+    return found
+
+
+def is_known_label(line: str) -> bool:
+    """Whether ``line`` is a title, company or location label line."""
+    match = LABEL.match(line)
+    known = TITLE_LABELS | COMPANY_LABELS | LOCATION_LABELS
+    return match is not None and match.group("label").strip().lower() in known
