@@ -144,7 +144,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
         settings = msgspec.structs.replace(
             self,
             database_url=self.database_url
-            or f"sqlite+aiosqlite:///{(data / 'resumecore.db').resolve()}",
+            or f"sqlite+inline:///{(data / 'resumecore.db').resolve()}",
             secret_key=self.secret_key or load_or_create_secret(data / "secret_key"),
             password_pepper=self.password_pepper or load_or_create_secret(data / "password_pepper"),
         )

@@ -24,7 +24,7 @@ BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 @pytest.fixture(scope="session")
 def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("db") / "test.db"
-    url = f"sqlite+aiosqlite:///{path}"
+    url = f"sqlite+inline:///{path}"
     upgrade(url)
     return url
 

@@ -65,7 +65,7 @@ def pair(
     """Two servers (two embedded generation workers each) on one database and one data dir."""
     data_dir = tmp_path_factory.mktemp("two-servers")
     if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{data_dir / 'shared.db'}"
+        url = f"sqlite+inline:///{data_dir / 'shared.db'}"
     else:
         url = service_url("postgres")
     redis = os.environ.get("TEST_REDIS_URL", "")
@@ -283,7 +283,7 @@ async def test_a_held_sqlite_write_lock_makes_writers_of_both_servers_wait(pair:
 
 
 def test_serve_with_workers_2_runs_two_processes_that_share_the_port(tmp_path: Path) -> None:
-    environment = server_environment(tmp_path, f"sqlite+aiosqlite:///{tmp_path / 'w.db'}")
+    environment = server_environment(tmp_path, f"sqlite+inline:///{tmp_path / 'w.db'}")
     server = ServerProcess(environment, tmp_path / "server.log", ["--migrate", "--workers", "2"])
     try:
         server.wait_ready()

@@ -35,7 +35,7 @@ def test_overrides_replace_the_default_adapter(tmp_path: Path) -> None:
 def test_embedded_defaults_need_no_services(tmp_path: Path) -> None:
     settings = Settings.from_env({"RESUMECORE_DATA_DIR": str(tmp_path)})
     sut = build_application(settings)
-    assert settings.database_url.startswith("sqlite+aiosqlite:///")
+    assert settings.database_url.startswith("sqlite+inline:///")
     assert str(tmp_path.resolve()) in settings.database_url
     assert isinstance(sut.resolve(AttemptCounter), MemoryAttemptCounter)
     assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600

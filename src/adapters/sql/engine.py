@@ -8,13 +8,19 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-SUPPORTED_DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
+from resumecore_server.adapters.sql import sqlite_inline
+
+SUPPORTED_DRIVERS = (sqlite_inline.DRIVER, "sqlite+aiosqlite", "postgresql+asyncpg")
 
 
 def make_engine(
     url: str, *, echo: bool = False, pool_size: int = 10, max_overflow: int = 10
 ) -> AsyncEngine:
-    """Create the async engine for ``url`` (sqlite+aiosqlite:// or postgresql+asyncpg://).
+    """Create the async engine for ``url`` (sqlite+inline://, sqlite+aiosqlite://, postgresql+asyncpg://).
+
+    ``sqlite+inline`` (the default) runs SQLite on the event loop's thread and waits for a busy
+    database with ``asyncio.sleep`` (``sqlite_inline.py``); ``sqlite+aiosqlite`` runs every
+    statement on a thread of its own, one hop each, and stays selectable.
 
     ``pool_size`` and ``max_overflow`` size each process's PostgreSQL pool
     (``RESUMECORE_DB_POOL_SIZE`` / ``_MAX_OVERFLOW``): with N server processes the database
@@ -43,7 +49,8 @@ def make_engine(
             hide_parameters=True,
             pool_reset_on_return=None,
         )
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        inline = parsed.drivername == sqlite_inline.DRIVER
+        event.listen(engine.sync_engine, "connect", _inline_pragmas if inline else _sqlite_pragmas)
         return engine
     # hide_parameters: driver errors must not carry personal data into logs.
     return create_async_engine(
@@ -58,10 +65,21 @@ def make_engine(
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # SQLite leaves foreign keys off by default and cascades silently do nothing (G11).
+    # The driver's own thread waits for a busy database (aiosqlite); the inline driver waits
+    # with asyncio.sleep instead, so its connections keep busy_timeout at 0.
+    _run_pragmas(dbapi_connection, (*_PRAGMAS, "PRAGMA busy_timeout=30000"))
+
+
+def _inline_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    _run_pragmas(dbapi_connection, _PRAGMAS)
+
+
+# SQLite leaves foreign keys off by default and cascades silently do nothing (G11).
+_PRAGMAS = ("PRAGMA foreign_keys=ON", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL")
+
+
+def _run_pragmas(dbapi_connection: Any, pragmas: tuple[str, ...]) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    for pragma in pragmas:
+        cursor.execute(pragma)
     cursor.close()
