@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from resumecore.postings import places
+from resumecore.postings import place_prose, places
 
 SUBJECT_LABELS = frozenset({"subject", "betreff", "objet", "asunto", "re", "fw", "fwd"})
 _SUBJECT_PARTS = re.compile(
@@ -143,7 +143,9 @@ def subject_place(
             and not _ROLE.search(place)
         ):
             found.append(place)
-    return next((p for p in found if places.named_as_place(p, text)), found[0] if found else None)
+    return next(
+        (p for p in found if place_prose.named_as_place(p, text)), found[0] if found else None
+    )
 
 
 def subject_employer(labels: list[tuple[str, str]]) -> str | None:

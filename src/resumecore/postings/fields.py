@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from resumecore.postings import company_prose, email_shape, org_names, page_lines, places
+from resumecore.postings import (
+    company_prose,
+    email_shape,
+    org_names,
+    page_lines,
+    place_prose,
+    places,
+)
 from resumecore.postings.city_tidy import is_premises, tidy_location
 from resumecore.postings.header_labels import (
     COMPANY_LABELS,
@@ -91,18 +98,18 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         or label_place
         or org_place
         or _place_line(top, title_line or title, company)
-        or places.in_prose(text)
+        or place_prose.in_prose(text)
     )
     location = tidy_location(location) if location else None
-    if location and places.county_only(location):
+    if location and place_prose.county_only(location):
         # "Location: Alder County, CA": the city, if any, is where the premises are.
-        location = places.city_of_premises(text)
+        location = place_prose.city_of_premises(text)
     if location and places.country_only(location):
         location = None
     if not location and company:
-        location = places.municipality(company)  # "City of Brookhaven" works in Brookhaven
+        location = place_prose.municipality(company)  # "City of Brookhaven" works in Brookhaven
     if location:
-        location = places.city_of_district(location, text)
+        location = place_prose.city_of_district(location, text)
     title = company_prose.cased_elsewhere(text, clean_title(title)) if title else None
     if title and location:
         # "Store Manager - Chermside" over a "Chermside QLD 4032" line: the place is not the job.
@@ -132,7 +139,7 @@ def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header
     location = (
         _labelled_location(labels)
         or email_shape.subject_place(subject, title, company, text)
-        or places.in_prose(text)
+        or place_prose.in_prose(text)
     )
     location = tidy_location(location) if location else None
     title = clean_title(title) if title else None

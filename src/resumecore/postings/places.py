@@ -89,20 +89,6 @@ _AREA_TAIL = re.compile(
 )
 _AREA_LEAD = re.compile(r"^(?:downtown|central|greater|uptown|midtown|inner[- ]city) (?=[A-Z])")
 _LAST_SEGMENT = re.compile(r"(?:\s*\([^()]*\)|\s*[,—\u2013-]\s*[^,—\u2013()-]*)\s*$")
-_PROSE = re.compile(
-    r"\b(?:in|based in|located in|out of (?:their |our |the )?|near|outside(?: of)?)\s+"
-    r"(?P<place>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+)?, "
-    r"(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?))"
-    r"|\b(?:team|office|offices|site|store|home|hospital|clinic|branch|depot|warehouse|"
-    r"headquarters|hq) in (?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)"
-    # "Der Standort ist in Blaustein", "on the east side of Spokane".
-    r"|\b(?:[Ss]tandort|[Aa]rbeitsort|[Ee]insatzort)(?: ist)? in (?P<de>[A-ZÄÖÜ][\w'\u2019-]+)"
-    r"|\bside of (?P<side>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)\b"
-    r"|\b(?P<based>[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?)-based\b"
-    r"|\bour (?P<own>[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?) "
-    r"(?:office|branch|clinic|site|store|depot|warehouse|hq|headquarters|campus)\b"
-    r"|\b(?:headquartered|based|located) in (?P<hq>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)\b"
-)
 
 
 def mode_words(text: str) -> bool:
@@ -165,92 +151,6 @@ def split_org_place(line: str) -> tuple[str | None, str | None]:
     return first or None, place
 
 
-def named_as_place(name: str, text: str) -> bool:
-    """Whether ``text`` speaks of ``name`` as a place: "in Denver, CO", "their London office"."""
-    if not name:
-        return False
-    place = re.escape(name)
-    return bool(
-        re.search(
-            rf"\b(?:in|near|outside|around|out of|across)(?: (?:central|downtown|greater|the|"
-            rf"their|our))? {place}\b(?!-)|\b{place}(?:, [A-Z]|(?: area| office| offices| terminal|"
-            rf" branch| site| depot| clinic| campus| location|-based| based)\b)",
-            text,
-        )
-    )
-
-
-# "the Hall of Justice in Laurel Springs", "the Rancho Oro Middle School campus in Rancho Oro".
-_PREMISES_IN = re.compile(
-    r"\b(?:[A-Z][\w'\u2019]+|campus|facility|building|site|office|clinic|hospital|school|"
-    r"center|centre|station|plant|yard|depot) in "
-    r"(?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)\b"
-    r"(?! County| Parish| Borough)"
-)
-_DISTRICT = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+)-[A-ZÄÖÜ][a-zäöüß]+(?=,|$)")
-_MUNICIPALITY = re.compile(
-    r"^(?:City|Town|Village|Stadt|Ville) (?:of|de) ([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)$"
-)
-_COUNTY = re.compile(r"(?:^County of |\s(?:County|Parish|Borough)$)")
-_MONTHS = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
-
-
-def city_of_district(place: str, text: str) -> str:
-    """``"Hamburg-Langenhorn, Klinikum"`` -> ``"Hamburg"`` when the posting names Hamburg alone.
-
-    "Winston-Salem" stays: the posting never names "Winston" on its own.
-    """
-    found = _DISTRICT.match(place)
-    if found and re.search(
-        rf"\b{re.escape(found.group(1))}\b(?!-)", text.replace(found.group(0), "")
-    ):
-        return found.group(1)
-    return place
-
-
-def municipality(name: str) -> str | None:
-    """``"City of Brookhaven"`` -> ``"Brookhaven"``: a town's own government works in the town."""
-    found = _MUNICIPALITY.match(name)
-    return found.group(1) if found else None
-
-
 def country_only(place: str) -> bool:
     """``"United States"``, ``"Germany"``: a country is not a city."""
     return place.strip(" .").lower() in _COUNTRIES
-
-
-def county_only(place: str) -> bool:
-    """``"Alder County"``: a county names a region, not the city of the place of work."""
-    return bool(_COUNTY.search(place.split(",", maxsplit=1)[0].strip()))
-
-
-def city_of_premises(text: str) -> str | None:
-    """The town a posting's premises stand in: "the Detention Facility in Marysdale"."""
-    for found in _PREMISES_IN.finditer(text):
-        city = found.group("city")
-        if city.split()[0] not in _MONTHS and not county_only(city):
-            return city
-    return None
-
-
-def in_prose(text: str) -> str | None:
-    """A place named in a sentence: "in Chicago, IL", "our team in Norwich"."""
-    found = _PROSE.search(text)
-    if found is None:
-        return None
-    return next(group for group in found.groups() if group)
