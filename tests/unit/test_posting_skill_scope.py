@@ -147,3 +147,12 @@ def test_field_names_and_field_verbs_are_not_skills() -> None:
     )
     assert {"Wound Care", "Calculus"} <= set(parsed.skills)
     assert not {"Nursing", "Teaching", "Logistics"} & set(parsed.skills)
+
+
+def test_a_team_named_as_the_subject_of_its_sentence_is_not_a_skill() -> None:
+    parsed = parse_posting(
+        "Marketing Manager\nAcme\n\nAbout the team\nGrowth Marketing owns acquisition.\n"
+        "\nRequirements\n- Email marketing in Braze\n"
+    )
+    assert {"Email Marketing", "Braze"} <= set(parsed.skills)
+    assert "Growth Marketing" not in parsed.skills

@@ -9,7 +9,8 @@
 - a field word after a skill, which only qualifies it ("PCI DSS compliance");
 - a field named as past experience ("2+ years of accounting experience", "in a SOC, security
   operations or help desk role"): years of experience are not a skill, a tool named there is;
-- a part of the product ("the onboarding flow"), the hire's own kit ("own hand tools") or light
+- a team as the subject of its sentence ("Growth Marketing owns acquisition"), a part of the
+  product ("the onboarding flow"), the hire's own kit ("own hand tools") or light
   chores ("light housekeeping");
 - a pay line ("Pay: £12.25 per hour (higher rate for NVQ Level 3)").
 """
@@ -82,6 +83,12 @@ _COMPOUND_BEFORE = re.compile(
     r"inventory|supply|vendor|category|time|stress|anger|pain|weight|data)\s+$",
     re.IGNORECASE,
 )
+# "Facilities Management maintains 40 buildings", "Growth Marketing owns acquisition": a team
+# named as the subject of its own sentence.
+_TEAM_VERB_AFTER = re.compile(
+    r" (?:owns|maintains|provides|serves|runs|manages|operates|oversees|handles|sits|partners|"
+    r"builds|delivers|supports|covers|includes|leads|works)\b"
+)
 _PAY_LINE = re.compile(
     r"^[\s*-]*(?:pay|salary|rate|compensation|wage|hourly rate)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
@@ -113,6 +120,7 @@ def asides(
         kind = category(match.canonical)
         if (
             _NEGATED.match(text, match.end)
+            or _team_as_subject(text, match)
             or (
                 match.alias.lower().startswith("management ")
                 and _COMPOUND_BEFORE.search(text, max(0, match.start - 20), match.start)
@@ -233,6 +241,13 @@ def _names_the_work_of(text: str, matches: list[SkillMatch], index: int) -> bool
         return False
     following = matches[index + 1]
     return following.canonical != match.canonical and text[match.end : following.start] == " "
+
+
+def _team_as_subject(text: str, match: SkillMatch) -> bool:
+    if not match.alias[:1].isupper() or not _TEAM_VERB_AFTER.match(text, match.end):
+        return False
+    before = text[max(0, match.start - 3) : match.start]
+    return match.start == 0 or before.endswith("\n") or before.rstrip(" ").endswith((".", "!"))
 
 
 def _past_field(text: str, match: SkillMatch) -> bool:

@@ -83,6 +83,8 @@ FIELD_NAMES = frozenset(
         "Cloud Computing",
         "Medical Devices",
         "Physical Therapy",
+        "Public Health",
+        "Observability",
     }
 )
 _ROLE_NOUN = re.compile(
