@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from resumecore.postings import (
     company_prose,
@@ -68,11 +69,19 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         The fields found; each is a substring of ``text``.
     """
     labels = [*facts, *label_pairs(text)]
-    lines = [
-        line
-        for line in text.split("\n")
-        if line.strip() and not _NOISE.match(_strip(line)) and not page_lines.is_breadcrumb(line)
-    ]
+    # Only the first lines are read: a page title and the top lines after it.
+    lines = list(
+        islice(
+            (
+                line
+                for line in text.split("\n")
+                if line.strip()
+                and not _NOISE.match(_strip(line))
+                and not page_lines.is_breadcrumb(line)
+            ),
+            _TOP_LINES + 1,
+        )
+    )
     is_page_title, page_org = page_lines.page_title_company(lines[0]) if lines else (False, None)
     page_role = None
     if is_page_title:
