@@ -4,7 +4,10 @@ Starts the server as in production (SQLite by default; ``--database-url`` for Po
 seeds users and realistic profiles through the project's own code, then drives each workload
 with a closed-loop client at each concurrency, bounded by a request count and a deadline,
 three times, and prints medians. ``--base-url name=url`` adds servers speaking this API (seeded
-over HTTP) measured in the same run, interleaved, with a ratio column. Results go to
+over HTTP) measured in the same run, interleaved, with a ratio column. The reads are also
+measured against the framework's ceiling (``bench/ceiling.py``: a bare Litestar app serving the
+same profile from memory, same server settings), interleaved, as a fraction of it. The client
+is ``bench/loadgen.py`` (one kept-alive connection per simulated client). Results go to
 bench/results/<timestamp>.json.
 """
 
@@ -17,6 +20,7 @@ import dataclasses
 import json
 import os
 import statistics
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -26,9 +30,18 @@ from typing import Any
 
 import httpx
 
+from bench.loadgen import Connection
 from bench.seed import Caller, seed_locally, seed_over_http
 from bench.server import Server
-from bench.workloads import ADDS_PER_SPARE, WORKLOADS, Workload, per_caller_counter
+from bench.workloads import (
+    ADDS_PER_SPARE,
+    READS,
+    WORKLOADS,
+    Workload,
+    get_primary,
+    per_caller_counter,
+    sizes_used,
+)
 from resumecore_server.entrypoints.settings import Settings
 
 
@@ -40,6 +53,8 @@ class Target:
     server: Server | None = None
     # Request numbers per caller across the whole run, so spare profiles are used up in order.
     numbers: Any = None
+    # The framework's ceiling: measured beside the reads only, always with GET /profiles/me.
+    ceiling: bool = False
 
     def __post_init__(self) -> None:
         self.numbers = per_caller_counter()
@@ -54,28 +69,30 @@ async def drive(
     issued = 0
     numbers = target.numbers
     cpu_before = target.server.cpu_seconds() if target.server else 0.0
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=target.base_url, timeout=60, limits=limits) as client:
-        stop_at = time.monotonic() + deadline
+    stop_at = time.monotonic() + deadline
 
-        async def worker() -> None:
-            nonlocal failures, issued
-            while issued < count and time.monotonic() < stop_at:
-                caller_index = issued % len(target.callers)
-                issued += 1
-                request = workload(target.callers[caller_index], numbers(caller_index))
-                started = time.perf_counter()
-                response = await client.request(
-                    request.method, request.path, headers=request.headers, json=request.json
-                )
-                latencies.append((time.perf_counter() - started) * 1000)
-                if response.status_code != request.expect:
-                    failures += 1
-                    unexpected[response.status_code] += 1
+    async def worker(connection: Connection) -> None:
+        nonlocal failures, issued
+        while issued < count and time.monotonic() < stop_at:
+            caller_index = issued % len(target.callers)
+            issued += 1
+            request = workload(target.callers[caller_index], numbers(caller_index))
+            raw = connection.encode(request.method, request.path, request.headers, request.json)
+            started = time.perf_counter()
+            status, _ = await asyncio.wait_for(connection.send(raw), 60)
+            latencies.append((time.perf_counter() - started) * 1000)
+            if status != request.expect:
+                failures += 1
+                unexpected[status] += 1
 
-        started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        elapsed = time.perf_counter() - started
+    connections = [Connection(target.base_url) for _ in range(concurrency)]
+    started = time.perf_counter()
+    try:
+        await asyncio.gather(*(worker(connection) for connection in connections))
+    finally:
+        for connection in connections:
+            connection.close()
+    elapsed = time.perf_counter() - started
     cpu = (target.server.cpu_seconds() - cpu_before) if target.server else 0.0
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
     if unexpected:  # which statuses, so a "bad" count can be chased down
@@ -114,7 +131,20 @@ async def main() -> None:
         "measured interleaved, with a ratio to the first",
     )
     parser.add_argument(
+        "--sqlite-driver",
+        nargs="+",
+        default=["inline"],
+        choices=["inline", "aiosqlite"],
+        help="SQLite driver(s) of the server (sqlite+<driver>); several: one server each, "
+        "measured interleaved, with a ratio to the first",
+    )
+    parser.add_argument(
         "--workload", action="append", default=[], help="only workloads whose name contains this"
+    )
+    parser.add_argument(
+        "--no-ceiling",
+        action="store_true",
+        help="skip the bare-framework ceiling (bench/ceiling.py)",
     )
     args = parser.parse_args()
     workloads = {
@@ -122,40 +152,73 @@ async def main() -> None:
         for name, w in WORKLOADS.items()
         if not args.workload or any(part in name for part in args.workload)
     }
+    args.workloads = list(workloads)
     adds = args.requests * args.runs * len(args.concurrency)
     spares = max(1, -(-adds // (ADDS_PER_SPARE * args.users)))
     with contextlib.ExitStack() as stack:
-        targets: list[Target] = []
-        for workers in args.workers:
-            data_dir = stack.enter_context(tempfile.TemporaryDirectory())
-            env = {"RESUMECORE_DATA_DIR": data_dir}
-            if args.database_url:
-                env["RESUMECORE_DATABASE_URL"] = args.database_url
-            settings = Settings.from_env(env)
-            if not targets or not args.database_url:
-                seeded = await seed_locally(settings, args.users, spares * len(args.workers))
-            # One shared database is seeded once: each server adds to its own spare profiles.
-            share = len(targets)
-            callers = [
-                dataclasses.replace(c, spare_profiles=c.spare_profiles[share :: len(args.workers)])
-                for c in seeded
-            ]
-            server = Server(Path(data_dir), settings.database_url, workers=workers)
-            stack.callback(server.stop)
-            name = (
-                "resumecore" if args.workers == [1] else f"{workers} worker" + "s" * (workers > 1)
-            )
-            targets.append(Target(name, server.base_url, callers, server))
+        targets = await start_servers(stack, args, spares)
         servers = [t.server for t in targets if t.server]
         for server in servers:
             server.wait_healthy()
         idle = [server.memory_mb()[0] for server in servers]
         for spec in args.base_url:
             name, _, url = spec.partition("=")
-            targets.append(Target(name, url, await seed_over_http(url, args.users, spares)))
+            callers = await seed_over_http(url, args.users, spares, sizes_used(workloads))
+            targets.append(Target(name, url, callers))
+        if not args.no_ceiling and any(name in READS for name in workloads):
+            targets.append(await start_ceiling(stack, targets[0]))
         results = await measure(targets, workloads, args)
         memory = [(i, *server.memory_mb()) for i, server in zip(idle, servers, strict=True)]
-    report(results, targets, workloads, memory, settings.database_url.split(":")[0], args)
+    database = args.database_url or "+".join(f"sqlite+{d}" for d in args.sqlite_driver)
+    report(results, targets, workloads, memory, database.split(":")[0], args)
+
+
+async def start_servers(
+    stack: contextlib.ExitStack, args: argparse.Namespace, spares: int
+) -> list[Target]:
+    """One server per worker count and SQLite driver, each seeded (a shared database once)."""
+    variants = [(w, d) for d in args.sqlite_driver for w in args.workers]
+    targets: list[Target] = []
+    for workers, driver in variants:
+        data_dir = stack.enter_context(tempfile.TemporaryDirectory())
+        url = args.database_url or f"sqlite+{driver}:///{Path(data_dir) / 'resumecore.db'}"
+        settings = Settings.from_env(
+            {"RESUMECORE_DATA_DIR": data_dir, "RESUMECORE_DATABASE_URL": url}
+        )
+        if not targets or not args.database_url:
+            seeded = await seed_locally(
+                settings, args.users, spares * len(variants), sizes_used(args.workloads)
+            )
+        # One shared database is seeded once: each server adds to its own spare profiles.
+        share = len(targets)
+        callers = [
+            dataclasses.replace(c, spare_profiles=c.spare_profiles[share :: len(variants)])
+            for c in seeded
+        ]
+        server = Server(Path(data_dir), settings.database_url, workers=workers)
+        stack.callback(server.stop)
+        name = " ".join(
+            ([f"{workers} worker" + "s" * (workers > 1)] if len(args.workers) > 1 else [])
+            + ([driver] if len(args.sqlite_driver) > 1 and not args.database_url else [])
+        )
+        targets.append(Target(name or "resumecore", server.base_url, callers, server))
+    return targets
+
+
+async def start_ceiling(stack: contextlib.ExitStack, ours: Target) -> Target:
+    """The bare framework serving the profile ``ours`` answers to GET /profiles/me."""
+    caller = ours.callers[0]
+    async with httpx.AsyncClient(base_url=ours.base_url, timeout=60) as client:
+        response = await client.get("/api/v1/profiles/me", headers=caller.headers)
+    response.raise_for_status()
+    data_dir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+    profile_file = data_dir / "profile.json"
+    profile_file.write_bytes(response.content)
+    command = [sys.executable, "-m", "bench.ceiling", str(profile_file)]
+    server = Server(data_dir, "", command=command)
+    stack.callback(server.stop)
+    server.wait_healthy()
+    return Target("ceiling", server.base_url, [caller], server, ceiling=True)
 
 
 async def measure(
@@ -163,13 +226,15 @@ async def measure(
 ) -> dict[str, Any]:
     results: dict[str, Any] = {}
     for name, workload in workloads.items():
+        measured = [t for t in targets if not t.ceiling or name in READS]
         for concurrency in args.concurrency:
-            runs: dict[str, list[dict[str, Any]]] = {t.name: [] for t in targets}
+            runs: dict[str, list[dict[str, Any]]] = {t.name: [] for t in measured}
             for run in range(args.runs):
-                order = targets if run % 2 == 0 else list(reversed(targets))  # ABBA interleaving
+                order = measured if run % 2 == 0 else list(reversed(measured))  # ABBA
                 for target in order:
+                    chosen = get_primary if target.ceiling else workload
                     runs[target.name].append(
-                        await drive(target, workload, concurrency, args.requests, args.seconds)
+                        await drive(target, chosen, concurrency, args.requests, args.seconds)
                     )
             for target_name, samples in runs.items():
                 results.setdefault(target_name, {}).setdefault(name, {})[f"c={concurrency}"] = {
@@ -195,9 +260,15 @@ def report(
         for concurrency in args.concurrency:
             ours = results[targets[0].name][name][f"c={concurrency}"]
             for target in targets:
-                row = results[target.name][name][f"c={concurrency}"]
+                row = results[target.name].get(name, {}).get(f"c={concurrency}")
+                if row is None:  # the ceiling is measured beside the reads only
+                    continue
                 ratio = ""
-                if target.server and target is not targets[0]:  # another worker count
+                if target.ceiling:
+                    share = ours["rps"] / row["rps"]
+                    ours["of_ceiling"] = share
+                    ratio = f"  ours/ceiling {share:.2f} (1/{1 / share:.1f})"
+                elif target.server and target is not targets[0]:  # another worker count
                     ratio = f"  this/first {row['rps'] / ours['rps']:.2f}x"
                 elif target is not targets[0]:
                     ratio = f"  ours/this {ours['rps'] / row['rps']:.1f}x"
@@ -206,7 +277,7 @@ def report(
                     f" {row['p99_ms']:>8.1f} {row['server_cpu_ms_per_request']:>10.2f} {row['unexpected_status']:>4.0f}{ratio}"
                 )
     rss_mb = {}
-    for target, (idle, rss, peak) in zip(targets, memory, strict=False):
+    for target, (idle, rss, peak) in zip(targets, memory, strict=False):  # our servers first
         print(f"{target.name} RSS: idle {idle:.0f} MB, after {rss:.0f} MB, peak {peak:.0f} MB")
         rss_mb[target.name] = {"idle": idle, "end": rss, "peak": peak}
     out = Path(__file__).parent / "results"

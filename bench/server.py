@@ -25,7 +25,8 @@ class Server:
     """``resumecore serve`` with production settings (bcrypt 12, access log off).
 
     ``workers``: ``serve --workers N``; CPU and memory are then summed over the process tree
-    (peak: the sum of each process's own peak, an upper bound).
+    (peak: the sum of each process's own peak, an upper bound). ``command``: another server
+    to run the same way (it is given the port as its first argument).
     """
 
     def __init__(
@@ -35,6 +36,7 @@ class Server:
         extra_env: dict[str, str] | None = None,
         log_file: Path | None = None,
         workers: int = 1,
+        command: list[str] | None = None,
     ) -> None:
         self.port = free_port()
         self.workers = workers
@@ -48,8 +50,9 @@ class Server:
             **(extra_env or {}),
         }
         binary = Path(sys.executable).parent / "resumecore"
+        serve = [str(binary), "serve", "--migrate", "--port"]
         self.process = subprocess.Popen(
-            [str(binary), "serve", "--migrate", "--port", str(self.port)]
+            [*(command or serve), str(self.port)]
             + (["--workers", str(workers)] if workers > 1 else []),
             env=env,
             stdout=subprocess.DEVNULL,
