@@ -13,8 +13,8 @@ import os
 
 from resumecore.ids import UserId
 from resumecore.ports.language_model import LanguageModel, TokenUsage
+from resumecore.posting_assist.llm_assist import LlmPostingAssist
 from resumecore.postings import ParsedPosting
-from resumecore.postings.llm_assist import LlmPostingAssist
 from resumecore_server.adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger
 from resumecore_server.adapters.system import SystemClock
 

@@ -39,7 +39,7 @@ from resumecore.ports.throttle import AttemptCounter
 from resumecore.ports.tracing import Tracer
 from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.ports.work import CostlyWorkLimiter, CpuWorkRunner
-from resumecore.postings.llm_assist import LlmPostingAssist
+from resumecore.posting_assist.llm_assist import LlmPostingAssist
 from resumecore.services.auth.account import (
     AuthenticateAccessToken,
     CheckEmailAvailability,

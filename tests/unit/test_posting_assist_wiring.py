@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from resumecore.postings.llm_assist import LlmPostingAssist
+from resumecore.posting_assist.llm_assist import LlmPostingAssist
 from resumecore.services.jobs.manage import CreateJob, ImportJobSchema
 from resumecore_server.entrypoints.bootstrap import build_application
 from tests.support.app import make_settings

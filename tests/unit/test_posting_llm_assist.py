@@ -10,10 +10,10 @@ from eval.posting_world_eval import compare_assisted
 
 from resumecore.errors import ModelReplyInvalid, ModelUnavailable
 from resumecore.ids import UserId
+from resumecore.posting_assist.llm_assist import LlmPostingAssist
+from resumecore.posting_assist.merge import merge_proposal
+from resumecore.posting_assist.prompt import PostingProposal, ProposedSalary
 from resumecore.postings import ParsedPosting, default_vocabulary, parse_posting
-from resumecore.postings.assist_merge import merge_proposal
-from resumecore.postings.assist_prompt import PostingProposal, ProposedSalary
-from resumecore.postings.llm_assist import LlmPostingAssist
 from resumecore.postings.salary import SalaryRange
 from resumecore_server.adapters.memory.language_model import ScriptedLanguageModel
 from resumecore_server.adapters.memory.llm_usage import MemoryReplyCache, MemoryTokenLedger

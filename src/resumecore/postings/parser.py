@@ -12,8 +12,9 @@ from resumecore.postings.open_terms import unrecognised
 from resumecore.postings.salary import find_salary
 from resumecore.postings.section_headers import SectionKind
 from resumecore.postings.sections import Sections, Span, split_sections
+from resumecore.postings.skill_match import SkillMatch
 from resumecore.postings.skill_scope import posting_skills
-from resumecore.postings.vocabulary import SkillMatch, SkillVocabulary, default_vocabulary
+from resumecore.postings.vocabulary import SkillVocabulary, default_vocabulary
 
 MAX_LENGTH = 50_000
 _SKILL_KINDS: tuple[SectionKind, ...] = ("requirements", "nice_to_have", "responsibilities")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from resumecore.postings.vocabulary import SkillMatch
+from resumecore.postings.skill_match import SkillMatch
 
 _NEGATED = re.compile(
     r"\s*(?:is |are )?(?:not (?:required|necessary|needed|essential)|"

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from resumecore.postings.vocabulary import AliasInfo, SkillMatch
+    from resumecore.postings.skill_match import AliasInfo, SkillMatch
 
 
 def _words(text: str) -> frozenset[str]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from resumecore.postings.sections import Span
 from resumecore.postings.skill_asides import asides
-from resumecore.postings.vocabulary import SkillMatch
+from resumecore.postings.skill_match import SkillMatch
 
 # Names of whole fields, industries or occupations rather than of a skill one can list.
 BROAD_FIELDS = frozenset(

@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
-from typing import Literal
 
 import msgspec
 
 from resumecore.postings import skill_context
 from resumecore.postings.alias_forms import alias_forms
-
-AliasMode = Literal["plain", "case", "context"]
+from resumecore.postings.skill_match import AliasInfo, AliasMode, SkillMatch
 
 
 class SkillEntry(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -31,24 +29,6 @@ class VocabularyFile(msgspec.Struct, frozen=True, kw_only=True):
     version: int
     description: str = ""
     skills: tuple[SkillEntry, ...]
-
-
-class SkillMatch(msgspec.Struct, frozen=True, kw_only=True):
-    """A skill found in text: ``text[start:end]`` is the alias as written."""
-
-    canonical: str
-    start: int
-    end: int
-    alias: str
-
-
-class AliasInfo(msgspec.Struct, frozen=True, kw_only=True):
-    """What a lower-cased alias key stands for and how strictly it must be matched."""
-
-    canonical: str
-    category: str
-    mode: AliasMode
-    forms: tuple[str, ...] = ()
 
 
 def alias_key(text: str) -> str:

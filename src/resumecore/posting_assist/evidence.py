@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from resumecore.postings.assist_prompt import ProposedSalary
+from resumecore.posting_assist.prompt import ProposedSalary
 from resumecore.postings.salary import SalaryRange, find_salary
 
 # Looser than the parser's own phrasing rules on purpose: the model read the context; the text

@@ -18,8 +18,8 @@ from resumecore.personal_data import mask_shapes
 from resumecore.ports.language_model import LanguageModel
 from resumecore.ports.llm_usage import ReplyCache, TokenLedger
 from resumecore.ports.system import Clock
-from resumecore.postings.assist_merge import merge_proposal
-from resumecore.postings.assist_prompt import (
+from resumecore.posting_assist.merge import merge_proposal
+from resumecore.posting_assist.prompt import (
     MAX_SENT_CHARS,
     MAX_TOKENS,
     PROMPT_VERSION,

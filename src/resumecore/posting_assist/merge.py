@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import msgspec
 
-from resumecore.postings.assist_evidence import (
+from resumecore.posting_assist.evidence import (
     EMPLOYMENT_WORDS,
     WORK_MODE_WORDS,
     base_pay,
     stated,
     verbatim,
 )
-from resumecore.postings.assist_prompt import PostingProposal
+from resumecore.posting_assist.prompt import PostingProposal
 from resumecore.postings.model import ParsedPosting
 from resumecore.postings.vocabulary import SkillVocabulary
 
