@@ -90,3 +90,12 @@ def test_a_canadian_province_makes_the_dollar_canadian() -> None:
     salary = find_salary("Where: Guelph, Ontario\nWage: $19.50 to $22.00 per hour")
     assert salary is not None
     assert salary.currency == "CAD"
+
+
+def test_a_bonus_in_the_sentence_before_and_lakhs_written_out() -> None:
+    after_bonus = find_salary("$5,000 sign-on bonus! Pay $19-$21/hr")
+    assert after_bonus is not None
+    assert (after_bonus.min, after_bonus.max, after_bonus.period) == (19, 21, "hour")
+    lakhs = find_salary("Salary: INR 6-9 Lakhs per annum")
+    assert lakhs is not None
+    assert (lakhs.min, lakhs.max, lakhs.currency) == (600000, 900000, "INR")
