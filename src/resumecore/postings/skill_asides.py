@@ -36,7 +36,13 @@ _LANGUAGE_NOT_ASKED_BEFORE = re.compile(
     r"\bavailable in |\btranslated (?:in)?to )$",
     re.IGNORECASE,
 )
-_LANGUAGE_NOT_ASKED_AFTER = re.compile(r"^[\w ,/]{0,30}\bat home\b", re.IGNORECASE)
+_LANGUAGE_NOT_ASKED_AFTER = re.compile(
+    r"^(?:[\w ,/]{0,30}\bat home\b|\s+(?:employment |labou?r |tax |data )?(?:law|laws|"
+    r"legislation|regulations?|market|markets|company|companies|citizens?|citizenship|nationals|"
+    r"residents|government|cuisine|food|dishes|culture|customers|clients|passport|engineering|"
+    r"subsidiary|office|offices|headquarters|team|teams)\b)",
+    re.IGNORECASE,
+)
 _BILINGUAL = re.compile(r"\bbilingual\b", re.IGNORECASE)
 _YEARS_BEFORE = re.compile(
     r"(?:\b\d{1,2}\+?|\b(?:one|two|three|four|five)\b|\(\d\))\s*(?:\+\s*)?(?:years?|yrs?|months?)\b"

@@ -198,7 +198,7 @@ def posting_skills(
         if index not in passing
         and m.canonical not in FIELD_NAMES
         and not _names_a_person(m.alias, m.canonical)
-        and not _ORGANISATION_AFTER.match(text, m.end)
+        and not (_ORGANISATION_AFTER.match(text, m.end) and category(m.canonical) != "practices")
         and not _DEGREE_BEFORE.search(text, max(0, m.start - 80), m.start)
         and not (_bare_field(m) and not _inside_any(m, list(asked)))
         and (not _inside_any(m, dropped) or (is_tech(m.canonical) and _names_the_stack(text, m)))
