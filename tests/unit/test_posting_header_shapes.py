@@ -425,3 +425,20 @@ def test_a_clinic_label_an_about_header_and_a_hiring_line_name_the_employer() ->
         "Senior Software Engineer, Payments\nRemote - Europe\nTrove is hiring!\n"
     )
     assert hiring.company == "Trove"
+
+
+def test_terse_announcements_labels_and_areas() -> None:
+    hiring = parse_posting(
+        f"HIRING {DASH} CNC MACHINIST (2ND SHIFT)\nApex Precision {DASH} Wichita KS\n"
+    )
+    assert (hiring.title, hiring.company, hiring.location) == (
+        "CNC MACHINIST",
+        "Apex Precision",
+        "Wichita",
+    )
+    roofer = parse_posting(
+        "Looking for: Experienced Roofer\nCompany: Summit Roofing Co\nArea: Denver metro\n"
+    )
+    assert (roofer.title, roofer.location) == ("Experienced Roofer", "Denver")
+    firm = parse_posting("Role: Junior Accountant\nFirm: Patel & Rao Chartered Accountants\n")
+    assert firm.company == "Patel & Rao Chartered Accountants"

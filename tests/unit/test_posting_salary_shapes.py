@@ -99,3 +99,9 @@ def test_a_bonus_in_the_sentence_before_and_lakhs_written_out() -> None:
     lakhs = find_salary("Salary: INR 6-9 Lakhs per annum")
     assert lakhs is not None
     assert (lakhs.min, lakhs.max, lakhs.currency) == (600000, 900000, "INR")
+
+
+def test_pro_rata_is_not_a_rate_per_thing() -> None:
+    salary = find_salary("£22,000 - £24,000 pro rata\nTerm time only")
+    assert salary is not None
+    assert (salary.min, salary.max, salary.period) == (22000, 24000, "year")

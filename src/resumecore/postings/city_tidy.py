@@ -15,6 +15,8 @@ _MODE_LEAD = re.compile(
     re.IGNORECASE,
 )
 # "North Sydney NSW 2060 + CBD sites", "Leeds or Bradford": the first place named.
+# "Denver metro", "Leeds area": the town the area is around.
+_AREA_WORD = re.compile(r"\s+(?:metro(?:politan)?(?: area)?|area|region)$", re.IGNORECASE)
 _MORE_PLACES = re.compile(r"\s+(?:\+|&|/|or|and)\s+(?![Rr]emote\b).*$")
 # A street address segment: "1440 W Southern Ave", "12 High Street", "Unit 4".
 # "Quellenstraße 118", "Fosse Road North", "400 Mill St": a street, wherever it stands.
@@ -51,6 +53,7 @@ def tidy_location(location: str) -> str:
     if value.lower().startswith("remote"):
         return value
     value = _MORE_PLACES.sub("", value) or value
+    value = _AREA_WORD.sub("", value) or value
     segments = value.split(", ")
     while len(segments) > 1 and (
         _STREET.search(segments[0])

@@ -89,7 +89,7 @@ _NOT_PAY = re.compile(
     # "$25 per tarp", "$0.40 per piece": a rate per thing done, not per period of work.
     r"^\s*(?:/\s?|(?:per|a|an|pro) )(?!(?:hour|hr|h|day|shift|week|wk|month|mo|year|yr|annum|"
     r"stunde|std|tag|woche|monat|jahr|heure|jour|semaine|mois|an|année|hora|día|semana|mes|"
-    r"año|månad|måned|år|timme|mån)s?\b)[a-z]+\b",
+    r"año|månad|måned|år|timme|mån|rata)s?\b)[a-z]+\b",
     re.IGNORECASE,
 )
 # "+ $75 extra stop", "plus $2/hr freezer premium": a figure added on to the pay is not the pay.

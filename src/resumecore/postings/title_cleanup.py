@@ -25,6 +25,10 @@ _GENDER_MARK = re.compile(
 )
 # Indeed prints its page title as "Warehouse Associate - job post".
 _BOARD_SUFFIX = re.compile(r"\s*[-\u2013\u2014|]\s*job (?:post|posting|details)$", re.IGNORECASE)
+# "HIRING - CNC MACHINIST", "Now hiring: Line Cook": the announcement is not the title.
+_HIRING_LEAD = re.compile(
+    r"^(?:(?:now|urgently|we'?re|we are)\s+)?hiring\s*[:!\u2013\u2014-]\s*(?=\w)", re.IGNORECASE
+)
 _AD_WORDS = re.compile(r"\s+(?:wanted|needed|required|gesucht)\b.*$", re.IGNORECASE)
 
 
@@ -34,7 +38,7 @@ def clean_title(title: str) -> str:
     A trailing aside goes when it speaks of schedule, terms, dates or region, or when it is the
     title's own initials ("Registered Veterinary Technician (RVT)").
     """
-    title = _AD_WORDS.sub("", _BOARD_SUFFIX.sub("", title)).strip()
+    title = _AD_WORDS.sub("", _BOARD_SUFFIX.sub("", _HIRING_LEAD.sub("", title))).strip()
     title = " ".join(_GENDER_MARK.sub(" ", title).split()) or title
     while True:
         aside = _TRAILING_ASIDE.search(title)
