@@ -4,12 +4,8 @@ from resumecore.postings.model import EmploymentType, ParsedPosting, Remote
 from resumecore.postings.normalize import normalize_posting_text
 from resumecore.postings.parser import MAX_LENGTH, parse_posting
 from resumecore.postings.salary import Period, SalaryRange
-from resumecore.postings.vocabulary import (
-    SkillEntry,
-    SkillMatch,
-    SkillVocabulary,
-    default_vocabulary,
-)
+from resumecore.postings.skill_match import SkillMatch
+from resumecore.postings.vocabulary import SkillEntry, SkillVocabulary, default_vocabulary
 
 __all__ = [
     "MAX_LENGTH",
