@@ -119,6 +119,7 @@ def create_app(application: Application | None = None) -> Litestar:
             title="resumecore",
             version="1.0.0",
             path="/schema",
+            use_handler_docstrings=True,
             render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
             components=Components(
                 security_schemes={

@@ -1,23 +1,39 @@
-"""The ``Idempotency-Key`` header: read it and fingerprint the request it came with."""
+"""The ``Idempotency-Key`` header: declared on the routes that honour it, and fingerprinted."""
 
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Request
+from litestar.params import HeaderParameter
 
 from resumecore.errors import InvalidValue
 from resumecore.model.idempotency import MAX_KEY_LENGTH, IdempotencyKey
 
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    HeaderParameter(
+        name="Idempotency-Key",
+        required=False,
+        description=(
+            f"1 to {MAX_KEY_LENGTH} characters chosen by the client. A retry with the same key "
+            "and the same request gets the first answer again instead of a second effect; the "
+            "same key with another request is a 422 (409 while its twin is still running). "
+            "Kept for 24 hours."
+        ),
+    ),
+]
 
-async def idempotency_key(request: Request[Any, Any, Any]) -> IdempotencyKey | None:
-    """The key and a SHA-256 over method, path and body; None when no key was sent.
+
+async def idempotency_key(
+    request: Request[Any, Any, Any], key: str | None
+) -> IdempotencyKey | None:
+    """The ``key`` header's value and a SHA-256 over method, path and body; None without one.
 
     Raises:
         InvalidValue: an empty or over-long key.
     """
-    key = request.headers.get("idempotency-key")
     if key is None:
         return None
     key = key.strip()

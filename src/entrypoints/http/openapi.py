@@ -2,13 +2,19 @@
 
 Litestar documents its own error shape and omits ``additionalProperties: false`` for Structs
 that forbid unknown fields (gotcha G1). Here every operation gets the RFC 9457 problem
-responses it can really produce, and closed objects are marked closed.
+responses it can really produce (``openapi_statuses``) with the headers they carry, a unique
+summary, named shapes for its plain-JSON documents (``openapi_documents``); enums become
+components (``openapi_enums``) and closed objects are marked closed.
+`tests/integration/test_openapi_typed.py` keeps every operation that way.
 """
 
 from __future__ import annotations
 
+import re
+
 import msgspec
 from litestar import Litestar
+from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.spec import (
     Components,
     OpenAPIMediaType,
@@ -19,9 +25,16 @@ from litestar.openapi.spec import (
     Schema,
 )
 from litestar.openapi.spec.enums import OpenAPIType
+from litestar.routes import HTTPRoute
 from litestar.types import Empty
 
+from resumecore_server.entrypoints.http.openapi_documents import DOCUMENTS, name_documents
+from resumecore_server.entrypoints.http.openapi_enums import EnumHoister
+from resumecore_server.entrypoints.http.openapi_headers import declare_response_headers
+from resumecore_server.entrypoints.http.openapi_statuses import error_statuses
 from resumecore_server.entrypoints.http.problems import PROBLEM_JSON
+
+_PATH_TYPE = re.compile(r"\{(\w+):[^}]+\}")
 
 PROBLEM_SCHEMA = Schema(
     type=OpenAPIType.OBJECT,
@@ -46,16 +59,7 @@ PROBLEM_SCHEMA = Schema(
         ),
     },
 )
-ERRORS_EVERYWHERE = {
-    400: "Malformed request",
-    401: "Missing or invalid credentials or token",
-    404: "Not found",
-    429: "Too many requests",
-    503: "Unavailable",
-}
 OPTIONAL_BODIES = {"logout"}
-ERRORS_WITH_BODY = {409: "Conflict", 413: "Body too large", 422: "Rule violated"}
-ERRORS_ON_WRITES = {412: "Stale If-Match version", 507: "No space left to store the change"}
 # Operations with errors of their own (or of their own meaning): a signed link that is forged,
 # altered or expired; an enhancement of a foreign or unknown profile, over the scoring budget,
 # beyond the costly-request limit, or losing every race to other writes.
@@ -79,33 +83,40 @@ ERRORS_BY_OPERATION = {
 
 
 def finish_openapi(app: Litestar) -> None:
-    """Document problem responses on every operation and close forbid-unknown-fields objects."""
+    """Per-route problem responses and headers, named documents and enums, closed objects."""
     document = app.openapi_schema
     components = document.components or Components()
     document.components = components
     components.schemas = dict(components.schemas or {})
     components.schemas["ProblemDetails"] = PROBLEM_SCHEMA
-    for schema in components.schemas.values():
+    components.schemas.update(DOCUMENTS)
+    for key, schema in components.schemas.items():
         _json_defaults(schema)
+        # Two Structs of one name get prefixed keys but keep the same title; generators name
+        # models by title, so the key is the title.
+        if schema.title:
+            schema.title = key
         if (
             schema.type == OpenAPIType.OBJECT
             and schema.properties
             and schema.additional_properties is None
         ):
             schema.additional_properties = False
-    for method, operation in _operations(app):
-        errors = dict(ERRORS_EVERYWHERE)
-        if operation.operation_id in OPTIONAL_BODIES and isinstance(
-            operation.request_body, RequestBody
-        ):
+    handlers = _handlers(app)
+    for path, method, operation in _operations(app):
+        handler = handlers.get((path, method))
+        name = operation.operation_id or ""
+        if handler is not None and handler.summary is None:
+            operation.summary = name.replace("_", " ").capitalize()
+        name_documents(operation)
+        if name in OPTIONAL_BODIES and isinstance(operation.request_body, RequestBody):
             operation.request_body.required = False
-        if method in {"post", "put", "patch", "delete"}:
-            errors |= ERRORS_WITH_BODY | ERRORS_ON_WRITES
-        if method == "get":
-            errors[422] = "Rule violated"
-        errors |= ERRORS_BY_OPERATION.get(operation.operation_id or "", {})
+        quota = bool(handler is not None and handler.opt.get("ip_quota"))
+        errors = error_statuses(method, operation, quota) | ERRORS_BY_OPERATION.get(name, {})
         responses = dict(operation.responses or {})
         for status, description in errors.items():
+            if str(status) in responses and status >= 500:
+                continue  # the route documents a body of its own (readiness)
             responses[str(status)] = OpenAPIResponse(
                 description=description,
                 content={
@@ -114,9 +125,9 @@ def finish_openapi(app: Litestar) -> None:
                     )
                 },
             )
-        if method == "get":
-            responses.setdefault("304", OpenAPIResponse(description="Not modified (If-None-Match)"))
-        operation.responses = responses
+        operation.responses = dict(sorted(responses.items()))
+        declare_response_headers(operation)
+    EnumHoister(components).document(document)
 
 
 def _json_defaults(schema: Schema | Reference) -> None:
@@ -133,11 +144,23 @@ def _json_defaults(schema: Schema | Reference) -> None:
         _json_defaults(schema.items)
 
 
-def _operations(app: Litestar) -> list[tuple[str, Operation]]:
+def _operations(app: Litestar) -> list[tuple[str, str, Operation]]:
     found = []
-    for path_item in (app.openapi_schema.paths or {}).values():
+    for path, path_item in (app.openapi_schema.paths or {}).items():
         for method in ("get", "put", "post", "delete", "patch"):
             operation = getattr(path_item, method, None)
             if isinstance(operation, Operation):
-                found.append((method, operation))
+                found.append((path, method, operation))
+    return found
+
+
+def _handlers(app: Litestar) -> dict[tuple[str, str], HTTPRouteHandler]:
+    """Each route handler by its document path (``{id}``, not ``{id:str}``) and method."""
+    found = {}
+    for route in app.routes:
+        if isinstance(route, HTTPRoute):
+            path = _PATH_TYPE.sub(r"{\1}", route.path)
+            for handler in route.route_handlers:
+                for method in handler.http_methods:
+                    found[path, method.lower()] = handler
     return found

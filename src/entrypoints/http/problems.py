@@ -95,7 +95,7 @@ def validation_handler(
     """Malformed JSON, wrong types, unknown fields, over-long strings: 400."""
     errors = [
         {
-            "field": str(item.get("key") or "body"),
+            "field": _field_of(str(item.get("key") or "body"), str(item.get("message", ""))),
             "code": "invalid",
             "message": str(item.get("message", "")),
         }
@@ -112,6 +112,12 @@ def validation_handler(
 MALFORMED = "The request is malformed."
 _UNKNOWN_FIELD = re.compile(r"Object contains unknown field `([^`]*)`")
 _MISSING_FIELD = re.compile(r"Object missing required field `([^`]*)`")
+
+
+def _field_of(key: str, message: str) -> str:
+    """The unknown field itself when a body's top level has one, else the decoder's key."""
+    found = _UNKNOWN_FIELD.fullmatch(message)
+    return found[1] if found and key in {"data", "body"} else key
 
 
 def _in_words(key: str, message: str) -> str | None:

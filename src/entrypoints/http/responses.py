@@ -14,6 +14,6 @@ def versioned(content: Any, version: int, status_code: int = 200) -> Response[An
     return Response(content, status_code=status_code, headers={"ETag": etag(version)})
 
 
-def not_modified_response(version: int) -> Response[None]:
+def not_modified_response(version: int) -> Response[Any]:
     """304 with the ETag and no body."""
     return Response(None, status_code=304, headers={"ETag": etag(version)})

@@ -6,9 +6,9 @@ from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post
 from litestar.background_tasks import BackgroundTask
-from litestar.datastructures import CacheControlHeader, Cookie
+from litestar.datastructures import CacheControlHeader, Cookie, ResponseHeader
 from litestar.di import NamedDependency, Provide
-from litestar.params import JSONBody, QueryParameter
+from litestar.params import HeaderParameter, JSONBody, QueryParameter
 
 from resumecore.model.principal import Principal
 from resumecore.services.auth.account import CheckEmailAvailability, GetCurrentUser
@@ -45,9 +45,26 @@ DEVICE_HEADER = "X-Device-Token"
 FORGOT_MESSAGE = "If the email exists, a reset link has been sent"
 
 
-def device_token_of(request: Request[Any, Any, Any]) -> str | None:
+DeviceToken = Annotated[
+    str | None,
+    HeaderParameter(
+        name=DEVICE_HEADER,
+        required=False,
+        description="The device token of an earlier login (for clients without cookies).",
+    ),
+]
+SETS_DEVICE_COOKIE = [
+    ResponseHeader(
+        name="Set-Cookie",
+        documentation_only=True,
+        description=f"`{DEVICE_COOKIE}`: the device token a later login shows (HttpOnly).",
+    )
+]
+
+
+def device_token_of(request: Request[Any, Any, Any], header: str | None) -> str | None:
     """The device token a client shows: the ``X-Device-Token`` header, else the cookie."""
-    return request.headers.get(DEVICE_HEADER) or request.cookies.get(DEVICE_COOKIE)
+    return header or request.cookies.get(DEVICE_COOKIE)
 
 
 def device_cookie(token: str, *, secure: bool, max_age: int) -> Cookie:
@@ -85,7 +102,14 @@ class AuthController(Controller):
         )
         return TokenResponse.of(result)
 
-    @post("/login", status_code=200, opt=AUTH_QUOTA, operation_id="login", cache_control=NO_STORE)
+    @post(
+        "/login",
+        status_code=200,
+        opt=AUTH_QUOTA,
+        operation_id="login",
+        cache_control=NO_STORE,
+        response_headers=SETS_DEVICE_COOKIE,
+    )
     async def login(
         self,
         request: Request[Any, Any, Any],
@@ -93,6 +117,7 @@ class AuthController(Controller):
         login_user: NamedDependency[LoginUser],
         client_ip: NamedDependency[str],
         secure_cookies: NamedDependency[bool],
+        device_token: DeviceToken = None,
     ) -> Response[TokenResponse]:
         """Exchange credentials for a token pair; 429 with Retry-After when throttled.
 
@@ -103,7 +128,7 @@ class AuthController(Controller):
             email=data.email,
             password=data.password,
             client_ip=client_ip,
-            device_token=device_token_of(request),
+            device_token=device_token_of(request, device_token),
         )
         cookies = []
         if result.device_token:

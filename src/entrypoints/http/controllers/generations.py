@@ -9,11 +9,12 @@ from typing import Annotated, Any
 import msgspec
 from litestar import Controller, Request, Response, delete, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from resumecore.model.document import DocumentType
 from resumecore.model.generation import Generation, GenerationStatus
+from resumecore.model.idempotency import IdempotencyKey
 from resumecore.model.page import Page
 from resumecore.model.principal import Principal
 from resumecore.ports.generations import GenerationFilters
@@ -25,7 +26,8 @@ from resumecore.services.generations.manage import (
     WatchGeneration,
 )
 from resumecore.services.generations.request import RequestGeneration
-from resumecore_server.entrypoints.http.idempotency import idempotency_key
+from resumecore_server.entrypoints.http.idempotency import IdempotencyKeyHeader, idempotency_key
+from resumecore_server.entrypoints.http.openapi_declarations import also_answers
 from resumecore_server.entrypoints.http.paging import Limit, Offset
 from resumecore_server.entrypoints.http.schemas.generations import (
     CoverLetterRequest,
@@ -41,12 +43,36 @@ from resumecore_server.entrypoints.http.security import provide_principal
 AnyRequest = Request[Any, Any, Any]
 DEFAULT_WAIT_SECONDS = 10.0
 MAX_WAIT_SECONDS = 60.0
+STILL_RUNNING = also_answers(
+    202,
+    GenerationView,
+    "Still running when the wait budget ran out: follow Location (or the events stream).",
+)
 _PREFER_WAIT = re.compile(r"(?:^|[,;\s])wait\s*=\s*(\d+(?:\.\d+)?)", re.IGNORECASE)
 
 
-def wait_budget(request: AnyRequest) -> float:
+Prefer = Annotated[
+    str | None,
+    HeaderParameter(
+        name="Prefer",
+        required=False,
+        description="`wait=N` (RFC 7240): seconds to wait for the result before a 202, "
+        f"default {DEFAULT_WAIT_SECONDS:g}, at most {MAX_WAIT_SECONDS:g}.",
+    ),
+]
+LastEventId = Annotated[
+    str | None,
+    HeaderParameter(
+        name="Last-Event-ID",
+        required=False,
+        description="The id of the last event received: the stream resumes after it.",
+    ),
+]
+
+
+def wait_budget(prefer: str | None) -> float:
     """Seconds to wait for the result: ``Prefer: wait=N`` (RFC 7240), default 10, at most 60."""
-    found = _PREFER_WAIT.search(request.headers.get("prefer", ""))
+    found = _PREFER_WAIT.search(prefer or "")
     return min(float(found[1]), MAX_WAIT_SECONDS) if found else DEFAULT_WAIT_SECONDS
 
 
@@ -63,7 +89,7 @@ class GenerationController(Controller):
     security = [{"BearerToken": []}]
     dependencies = {"principal": Provide(provide_principal)}
 
-    @post("/resume", status_code=201, operation_id="generate_resume")
+    @post("/resume", status_code=201, operation_id="generate_resume", responses=STILL_RUNNING)
     async def resume(
         self,
         request: AnyRequest,
@@ -71,13 +97,21 @@ class GenerationController(Controller):
         principal: NamedDependency[Principal],
         request_generation: NamedDependency[RequestGeneration],
         get_generation: NamedDependency[GetGeneration],
+        prefer: Prefer = None,
+        idempotency: IdempotencyKeyHeader = None,
     ) -> Response[GenerationView]:
         """A tailored resume: 201 when done within the wait budget, else 202 + Location."""
+        key = await idempotency_key(request, idempotency)
         return await _requested(
-            request, principal, "resume", data, request_generation, get_generation,
-        )  # fmt: skip
+            principal, "resume", data, key, wait_budget(prefer), request_generation, get_generation
+        )
 
-    @post("/cover-letter", status_code=201, operation_id="generate_cover_letter")
+    @post(
+        "/cover-letter",
+        status_code=201,
+        operation_id="generate_cover_letter",
+        responses=STILL_RUNNING,
+    )
     async def cover_letter(
         self,
         request: AnyRequest,
@@ -85,11 +119,15 @@ class GenerationController(Controller):
         principal: NamedDependency[Principal],
         request_generation: NamedDependency[RequestGeneration],
         get_generation: NamedDependency[GetGeneration],
+        prefer: Prefer = None,
+        idempotency: IdempotencyKeyHeader = None,
     ) -> Response[GenerationView]:
         """A tailored cover letter: 201 when done within the wait budget, else 202 + Location."""
+        key = await idempotency_key(request, idempotency)
+        wait = wait_budget(prefer)
         return await _requested(
-            request, principal, "cover_letter", data, request_generation, get_generation,
-        )  # fmt: skip
+            principal, "cover_letter", data, key, wait, request_generation, get_generation
+        )
 
     @get(["", "/history"], operation_id=_list_operation_id)
     async def list_generations(
@@ -139,11 +177,11 @@ class GenerationController(Controller):
     @get("/{generation_id:str}/events", operation_id="generation_events")
     async def events(
         self,
-        request: AnyRequest,
         generation_id: FromPath[str],
         principal: NamedDependency[Principal],
         get_generation: NamedDependency[GetGeneration],
         watch_generation: NamedDependency[WatchGeneration],
+        last_event_id: LastEventId = None,
     ) -> ServerSentEvent:
         """Stage progress as Server-Sent Events until it finishes (``Last-Event-ID`` resumes).
 
@@ -152,14 +190,15 @@ class GenerationController(Controller):
         """
         await get_generation(principal, generation_id)  # 404 before the stream starts
         snapshots = watch_generation(principal, generation_id)
-        return ServerSentEvent(_progress(snapshots, _last_event_id(request)))
+        return ServerSentEvent(_progress(snapshots, _last_event_number(last_event_id)))
 
 
 async def _requested(
-    request: AnyRequest,
     principal: Principal,
     document_type: DocumentType,
     data: ResumeRequest | CoverLetterRequest,
+    key: IdempotencyKey | None,
+    wait: float,
     request_generation: RequestGeneration,
     get_generation: GetGeneration,
 ) -> Response[GenerationView]:
@@ -169,10 +208,10 @@ async def _requested(
         data.job_id,
         data.options(),
         profile_id=data.profile_id,
-        idempotency=await idempotency_key(request),
+        idempotency=key,
         writer_name=data.writer,
     )
-    generation = await get_generation(principal, requested.generation.id, wait=wait_budget(request))
+    generation = await get_generation(principal, requested.generation.id, wait=wait)
     body = generation_view(generation, cache_hit=requested.reused)
     if generation.finished:
         return Response(body, status_code=201)
@@ -197,8 +236,8 @@ def _page(page: Page[Generation]) -> GenerationList:
     )
 
 
-def _last_event_id(request: AnyRequest) -> int:
-    value = request.headers.get("last-event-id", "").strip()
+def _last_event_number(last_event_id: str | None) -> int:
+    value = (last_event_id or "").strip()
     return int(value) if value.isdigit() and len(value) < 9 else -1
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import msgspec
 from litestar import Response, get
 from litestar.di import NamedDependency
 
-from resumecore.services.readiness import CheckReadiness
+from resumecore.services.readiness import CheckReadiness, ReadinessReport
+from resumecore_server.entrypoints.http.openapi_declarations import also_answers
 
 RETRY_AFTER_SECONDS = 5
 
@@ -19,15 +17,19 @@ async def health() -> dict[str, str]:
     return {"status": "healthy"}
 
 
-@get("/health/ready", operation_id="health_ready", tags=["health"])
-async def ready(readiness: NamedDependency[CheckReadiness]) -> Response[dict[str, Any]]:
+@get(
+    "/health/ready",
+    operation_id="health_ready",
+    tags=["health"],
+    responses=also_answers(503, ReadinessReport, "Not ready: a required check failed."),
+)
+async def ready(readiness: NamedDependency[CheckReadiness]) -> Response[ReadinessReport]:
     """Database, Redis, workers, storage: each check's status and latency.
 
     200 when ready (``degraded``: an optional dependency is away and the instance serves on);
     503 with ``Retry-After`` when a required check fails. Errors are exception class names.
     """
     report = await readiness()
-    body: dict[str, Any] = msgspec.to_builtins(report)
     if report.status == "not_ready":
-        return Response(body, status_code=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
-    return Response(body, status_code=200)
+        return Response(report, status_code=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+    return Response(report, status_code=200)

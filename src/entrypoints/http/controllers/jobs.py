@@ -25,8 +25,18 @@ from resumecore.services.jobs.manage import (
 )
 from resumecore.services.jobs.tailoring import MatchJob
 from resumecore.tailoring import MatchReport
-from resumecore_server.entrypoints.http.conditional import expected_version, not_modified
-from resumecore_server.entrypoints.http.idempotency import idempotency_key
+from resumecore_server.entrypoints.http.conditional import (
+    IfMatch,
+    IfNoneMatch,
+    expected_version,
+    not_modified,
+)
+from resumecore_server.entrypoints.http.idempotency import IdempotencyKeyHeader, idempotency_key
+from resumecore_server.entrypoints.http.openapi_declarations import (
+    NOT_MODIFIED,
+    VERSIONED,
+    also_answers,
+)
 from resumecore_server.entrypoints.http.paging import Limit, Offset
 from resumecore_server.entrypoints.http.rate_limit import TAILORING_QUOTA
 from resumecore_server.entrypoints.http.responses import not_modified_response, versioned
@@ -67,19 +77,26 @@ class JobController(Controller):
     tags = ["jobs"]
     dependencies = {"principal": Provide(provide_principal)}
 
-    @post("", status_code=201, operation_id="create_job", security=BEARER)
+    @post(
+        "",
+        status_code=201,
+        operation_id="create_job",
+        security=BEARER,
+        response_headers=VERSIONED,
+    )
     async def create(
         self,
         request: AnyRequest,
         data: JSONBody[JobCreate],
         principal: NamedDependency[Principal],
         create_job: NamedDependency[CreateJob],
+        idempotency: IdempotencyKeyHeader = None,
     ) -> Response[Job]:
         """Create from ``raw_text`` (parsed) and/or fields (Idempotency-Key honoured)."""
         job = await create_job(
             principal,
             fields_of(data),
-            idempotency=await idempotency_key(request),
+            idempotency=await idempotency_key(request, idempotency),
             source=data.source,
         )
         return versioned(job, job.version, 201)
@@ -140,6 +157,8 @@ class JobController(Controller):
         status_code=201,
         operation_id="save_catalog_job",
         security=BEARER,
+        response_headers=VERSIONED,
+        responses=also_answers(200, Job, "Saved before: the same job, unchanged."),
     )
     async def save(
         self,
@@ -151,67 +170,73 @@ class JobController(Controller):
         job, created = await save_catalog_job(principal, catalog_id)
         return versioned(job, job.version, 201 if created else 200)
 
-    @get("/{job_id:str}", operation_id="get_job", security=BEARER)
+    @get(
+        "/{job_id:str}",
+        operation_id="get_job",
+        security=BEARER,
+        response_headers=VERSIONED,
+        responses=NOT_MODIFIED,
+    )
     async def read(
         self,
-        request: AnyRequest,
         job_id: FromPath[str],
         principal: NamedDependency[Principal],
         get_job: NamedDependency[GetJob],
-    ) -> Response[Any]:
+        if_none_match: IfNoneMatch = None,
+    ) -> Response[Job]:
         """One job; 304 when If-None-Match has its ETag."""
         job = await get_job(principal, job_id)
-        if not_modified(request, job.version):
+        if not_modified(if_none_match, job.version):
             return not_modified_response(job.version)
         return versioned(job, job.version)
 
-    @put("/{job_id:str}", operation_id="update_job", security=BEARER)
+    @put("/{job_id:str}", operation_id="update_job", security=BEARER, response_headers=VERSIONED)
     async def replace(
         self,
-        request: AnyRequest,
         job_id: FromPath[str],
         data: JSONBody[JobUpdate],
         principal: NamedDependency[Principal],
         update_job: NamedDependency[UpdateJob],
+        if_match: IfMatch = None,
     ) -> Response[Job]:
         """Correct fields (partial); If-Match honoured."""
-        return await self._update(request, job_id, data, principal, update_job)
+        return await self._update(if_match, job_id, data, principal, update_job)
 
-    @patch("/{job_id:str}", operation_id="patch_job", security=BEARER)
+    @patch("/{job_id:str}", operation_id="patch_job", security=BEARER, response_headers=VERSIONED)
     async def amend(
         self,
-        request: AnyRequest,
         job_id: FromPath[str],
         data: JSONBody[JobUpdate],
         principal: NamedDependency[Principal],
         update_job: NamedDependency[UpdateJob],
+        if_match: IfMatch = None,
     ) -> Response[Job]:
         """Same as PUT: the given fields change, the rest stay."""
-        return await self._update(request, job_id, data, principal, update_job)
+        return await self._update(if_match, job_id, data, principal, update_job)
 
     async def _update(
         self,
-        request: AnyRequest,
+        if_match: str | None,
         job_id: str,
         data: JobUpdate,
         principal: Principal,
         update_job: UpdateJob,
     ) -> Response[Job]:
         job = await update_job(
-            principal, job_id, fields_of(data), expected_version=expected_version(request)
+            principal, job_id, fields_of(data), expected_version=expected_version(if_match)
         )
         return versioned(job, job.version)
 
     @delete("/{job_id:str}", status_code=204, operation_id="delete_job", security=BEARER)
     async def remove(
         self,
-        request: AnyRequest,
         job_id: FromPath[str],
         principal: NamedDependency[Principal],
         delete_job: NamedDependency[DeleteJob],
+        if_match: IfMatch = None,
     ) -> None:
         """Delete the job."""
-        await delete_job(principal, job_id, expected_version=expected_version(request))
+        await delete_job(principal, job_id, expected_version=expected_version(if_match))
 
     @get("/{job_id:str}/export/job-schema", operation_id="export_job_schema", security=BEARER)
     async def export_job_schema(
@@ -223,16 +248,23 @@ class JobController(Controller):
         """The job as a JSON Resume job-schema document (tracking fields stay private)."""
         return await export_job_schema(principal, job_id)
 
-    @post("/import/job-schema", status_code=201, operation_id="import_job_schema", security=BEARER)
+    @post(
+        "/import/job-schema",
+        status_code=201,
+        operation_id="import_job_schema",
+        security=BEARER,
+        response_headers=VERSIONED,
+    )
     async def import_job_schema(
         self,
         request: AnyRequest,
         data: JSONBody[dict[str, Any]],
         principal: NamedDependency[Principal],
         import_job_schema: NamedDependency[ImportJobSchema],
+        idempotency: IdempotencyKeyHeader = None,
     ) -> Response[Job]:
         """Create a job from a job-schema document (Idempotency-Key honoured)."""
-        key = await idempotency_key(request)
+        key = await idempotency_key(request, idempotency)
         job = await import_job_schema(principal, data, idempotency=key)
         return versioned(job, job.version, 201)
 

@@ -20,14 +20,21 @@ from resumecore.model.component_kinds import KINDS, MAX_COMMANDS, ComponentKindS
 from resumecore.model.principal import Principal
 from resumecore.services.profiles.edit import ApplyProfileOperations, Changed
 from resumecore.services.profiles.queries import GetProfile
-from resumecore_server.entrypoints.http.conditional import expected_version
-from resumecore_server.entrypoints.http.idempotency import idempotency_key
+from resumecore_server.entrypoints.http.conditional import IfMatch, expected_version
+from resumecore_server.entrypoints.http.idempotency import IdempotencyKeyHeader, idempotency_key
+from resumecore_server.entrypoints.http.openapi_declarations import VERSIONED
 from resumecore_server.entrypoints.http.paging import Limit, Offset
 from resumecore_server.entrypoints.http.responses import versioned
 from resumecore_server.entrypoints.http.schemas.profile_commands import (
     changes_of,
     component_of,
     patch_changes,
+)
+from resumecore_server.entrypoints.http.schemas.profile_items import (
+    ITEM_VIEWS,
+    ItemPagination,
+    item_page_type,
+    patch_body_type,
 )
 from resumecore_server.entrypoints.http.schemas.profile_views import item_view
 from resumecore_server.entrypoints.http.schemas.profiles import ProjectBody
@@ -61,6 +68,9 @@ def build_item_router(spec: ComponentKindSpec) -> Router:
     add = COMPONENT_COMMANDS[("add", kind)]
     update = cast("type[UpdateComponent]", COMPONENT_COMMANDS[("update", kind)])
     remove = COMPONENT_COMMANDS[("remove", kind)]
+    view: Any = ITEM_VIEWS[kind]
+    page: Any = item_page_type(spec)
+    patch_body: Any = patch_body_type(spec, update)
     ids_body = msgspec.defstruct(
         f"{item_type.__name__}Ids",
         [
@@ -76,122 +86,155 @@ def build_item_router(spec: ComponentKindSpec) -> Router:
     )
     items_body = Annotated[list[item_type], msgspec.Meta(max_length=MAX_COMMANDS)]
     AnyRequest = Request[Any, Any, Any]  # noqa: N806
+    one, many = kind.replace("_", " "), plural.replace("_", " ")
 
-    @post("", status_code=201, operation_id=f"add_{plural}")
+    @post(
+        "",
+        status_code=201,
+        operation_id=f"add_{plural}",
+        response_headers=VERSIONED,
+        description=f"Add {MAX_COMMANDS} {many} at most, in order, in one change; the created "
+        f"{many} come back with their new ids. Idempotency-Key honoured; 422 lists the index "
+        "of every failing item.",
+    )
     async def add_items(
         request: AnyRequest,
         profile_id: FromPath[str],
         data: JSONBody[items_body],
         principal: NamedDependency[Principal],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
-    ) -> Response[list[Any]]:
+        if_match: IfMatch = None,
+        idempotency: IdempotencyKeyHeader = None,
+    ) -> Response[list[view]]:
         _within_bulk_limit(data)
         commands = [add(item=component_of(item)) for item in data]
         changed = await apply_profile_operations(
             principal,
             profile_id,
             commands,
-            expected_version=expected_version(request),
-            idempotency=await idempotency_key(request),
+            expected_version=expected_version(if_match),
+            idempotency=await idempotency_key(request, idempotency),
         )
         created = changed.items(kind, changed.created_ids)
         return versioned([item_view(item) for item in created], changed.version, 201)
 
-    @get("", operation_id=f"list_{plural}")
+    @get(
+        "",
+        operation_id=f"list_{plural}",
+        description=f"A page of the profile's {many}, in the user's order, with the total.",
+    )
     async def list_items(
         profile_id: FromPath[str],
         principal: NamedDependency[Principal],
         get_profile: NamedDependency[GetProfile],
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> page:
         items = (await get_profile(principal, profile_id)).items(kind)
-        return {
-            plural: [item_view(item) for item in items[offset : offset + limit]],
-            "pagination": {"total": len(items), "limit": limit, "offset": offset},
-        }
+        return page(
+            **{plural: [item_view(item) for item in items[offset : offset + limit]]},
+            pagination=ItemPagination(total=len(items), limit=limit, offset=offset),
+        )
 
-    @put("", operation_id=f"update_{plural}")
+    @put(
+        "",
+        operation_id=f"update_{plural}",
+        response_headers=VERSIONED,
+        description=f"Replace every field of the given {many} (matched by id) in one change.",
+    )
     async def update_items(
-        request: AnyRequest,
         profile_id: FromPath[str],
         data: JSONBody[items_body],
         principal: NamedDependency[Principal],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
-    ) -> Response[list[Any]]:
+        if_match: IfMatch = None,
+    ) -> Response[list[view]]:
         _within_bulk_limit(data)
         commands = [update(id=item.id, changes=changes_of(item, update)) for item in data]
         changed = await apply_profile_operations(
-            principal, profile_id, commands, expected_version=expected_version(request)
+            principal, profile_id, commands, expected_version=expected_version(if_match)
         )
         wanted = {item.id for item in data}
         updated = [item for item in changed.profile.items(kind) if item.id in wanted]
         return versioned([item_view(item) for item in updated], changed.version)
 
-    @delete("", status_code=204, operation_id=f"delete_{plural}")
+    @delete(
+        "",
+        status_code=204,
+        operation_id=f"delete_{plural}",
+        description=f"Remove the {many} whose ids ``{ids_field}`` lists, in one change.",
+    )
     async def delete_items(
-        request: AnyRequest,
         profile_id: FromPath[str],
         data: JSONBody[ids_body],  # type: ignore[valid-type]
         principal: NamedDependency[Principal],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
+        if_match: IfMatch = None,
     ) -> None:
         commands = [remove(id=item_id) for item_id in getattr(data, ids_field)]
         await apply_profile_operations(
-            principal, profile_id, commands, expected_version=expected_version(request)
+            principal, profile_id, commands, expected_version=expected_version(if_match)
         )
 
-    @get("/{item_id:str}", operation_id=f"get_{kind}_item")
+    @get(
+        "/{item_id:str}",
+        operation_id=f"get_{kind}_item",
+        description=f"One {one} of the profile; 404 when the profile has no such item.",
+    )
     async def get_item(
         profile_id: FromPath[str],
         item_id: FromPath[str],
         principal: NamedDependency[Principal],
         get_profile: NamedDependency[GetProfile],
-    ) -> Any:
+    ) -> view:
         item = (await get_profile(principal, profile_id)).find(kind, item_id)
         if item is None:
             raise NotFound(ITEM_NOT_FOUND)
         return item_view(item)
 
-    @patch("/{item_id:str}", operation_id=f"patch_{kind}_item")
+    @patch(
+        "/{item_id:str}",
+        operation_id=f"patch_{kind}_item",
+        response_headers=VERSIONED,
+        description=f"Change the given fields of one {one}; the fields left out keep their "
+        "values. Unknown fields are a 400.",
+    )
     async def patch_item(
-        request: AnyRequest,
         profile_id: FromPath[str],
         item_id: FromPath[str],
-        data: JSONBody[dict[str, Any]],
+        data: JSONBody[patch_body],
         principal: NamedDependency[Principal],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
-    ) -> Response[Any]:
-        unknown = sorted(set(data) - set(item_type.__struct_fields__) - {"id"})
-        if unknown:  # as for every other body: unknown fields are malformed (400)
-            errors = [
-                {"key": key, "message": f"'{key}' is not a field this request accepts."}
-                for key in unknown
-            ]
-            raise ValidationException("Unknown fields.", extra=errors)
+        if_match: IfMatch = None,
+    ) -> Response[view]:
         command = update(id=item_id, changes=patch_changes(kind, data, item_id, update))
         changed = await single(
             apply_profile_operations(
-                principal, profile_id, [command], expected_version=expected_version(request)
+                principal, profile_id, [command], expected_version=expected_version(if_match)
             )
         )
         updated = changed.profile.find(kind, item_id)
         return versioned(item_view(updated) if updated else None, changed.version)
 
-    @delete("/{item_id:str}", status_code=204, operation_id=f"delete_{kind}_item")
+    @delete(
+        "/{item_id:str}",
+        status_code=204,
+        operation_id=f"delete_{kind}_item",
+        description=f"Remove one {one}; 404 when the profile has no such item.",
+    )
     async def delete_item(
-        request: AnyRequest,
         profile_id: FromPath[str],
         item_id: FromPath[str],
         principal: NamedDependency[Principal],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
+        if_match: IfMatch = None,
     ) -> None:
         await single(
             apply_profile_operations(
                 principal,
                 profile_id,
                 [remove(id=item_id)],
-                expected_version=expected_version(request),
+                expected_version=expected_version(if_match),
             )
         )
 

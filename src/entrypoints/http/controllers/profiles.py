@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.di import NamedDependency, Provide
@@ -27,8 +27,15 @@ from resumecore.services.profiles.queries import (
     GetProfileVersion,
     ListProfiles,
 )
-from resumecore_server.entrypoints.http.conditional import etag, expected_version, not_modified
-from resumecore_server.entrypoints.http.idempotency import idempotency_key
+from resumecore_server.entrypoints.http.conditional import (
+    IfMatch,
+    IfNoneMatch,
+    etag,
+    expected_version,
+    not_modified,
+)
+from resumecore_server.entrypoints.http.idempotency import IdempotencyKeyHeader, idempotency_key
+from resumecore_server.entrypoints.http.openapi_declarations import NOT_MODIFIED, VERSIONED
 from resumecore_server.entrypoints.http.paging import Limit, Offset
 from resumecore_server.entrypoints.http.profile_cache import ProfileResponseCache
 from resumecore_server.entrypoints.http.responses import not_modified_response, versioned
@@ -54,16 +61,17 @@ class ProfileController(Controller):
     security = BEARER
     dependencies = {"principal": Provide(provide_principal)}
 
-    @post("", status_code=201, operation_id="create_profile")
+    @post("", status_code=201, operation_id="create_profile", response_headers=VERSIONED)
     async def create(
         self,
         request: AnyRequest,
         data: JSONBody[ProfileCreate],
         principal: NamedDependency[Principal],
         create_profile: NamedDependency[CreateProfile],
+        idempotency: IdempotencyKeyHeader = None,
     ) -> Response[ProfileView]:
         """Create a profile with every component in one transaction (Idempotency-Key honoured)."""
-        key = await idempotency_key(request)
+        key = await idempotency_key(request, idempotency)
         profile = await create_profile(principal, content_of(data), idempotency=key)
         return _versioned(profile, principal, 201)
 
@@ -85,41 +93,55 @@ class ProfileController(Controller):
             has_more=page.has_more,
         )
 
-    @get("/me", operation_id="get_primary_profile")
+    @get(
+        "/me",
+        operation_id="get_primary_profile",
+        response_headers=VERSIONED,
+        responses=NOT_MODIFIED,
+    )
     async def primary(
         self,
-        request: AnyRequest,
         principal: NamedDependency[Principal],
         get_primary_profile_version: NamedDependency[GetPrimaryProfileVersion],
         get_profile: NamedDependency[GetProfile],
         profile_responses: NamedDependency[ProfileResponseCache],
-    ) -> Response[Any]:
+        if_none_match: IfNoneMatch = None,
+    ) -> Response[ProfileView]:
         """The primary profile (404 when the caller has none); 304 on its ETag."""
         profile_id, version = await get_primary_profile_version(principal)
-        return await _read(request, principal, profile_id, version, get_profile, profile_responses)
+        return await _read(
+            if_none_match, principal, profile_id, version, get_profile, profile_responses
+        )
 
-    @get("/{profile_id:str}", operation_id="get_profile")
+    @get(
+        "/{profile_id:str}",
+        operation_id="get_profile",
+        response_headers=VERSIONED,
+        responses=NOT_MODIFIED,
+    )
     async def read(
         self,
-        request: AnyRequest,
         profile_id: FromPath[str],
         principal: NamedDependency[Principal],
         get_profile: NamedDependency[GetProfile],
         get_profile_version: NamedDependency[GetProfileVersion],
         profile_responses: NamedDependency[ProfileResponseCache],
-    ) -> Response[Any]:
+        if_none_match: IfNoneMatch = None,
+    ) -> Response[ProfileView]:
         """One profile; 304 when If-None-Match has its ETag (checked without loading it)."""
         version = await get_profile_version(principal, profile_id)
-        return await _read(request, principal, profile_id, version, get_profile, profile_responses)
+        return await _read(
+            if_none_match, principal, profile_id, version, get_profile, profile_responses
+        )
 
-    @put("/{profile_id:str}", operation_id="update_profile")
+    @put("/{profile_id:str}", operation_id="update_profile", response_headers=VERSIONED)
     async def update(
         self,
-        request: AnyRequest,
         profile_id: FromPath[str],
         data: JSONBody[ProfileUpdate],
         principal: NamedDependency[Principal],
         revise_profile: NamedDependency[ReviseProfile],
+        if_match: IfMatch = None,
     ) -> Response[ProfileView]:
         """Replace the given parts; If-Match honoured (412 when stale).
 
@@ -127,22 +149,27 @@ class ProfileController(Controller):
         with an empty, missing or unknown id are added, and items left out are removed.
         """
         profile = await revise_profile(
-            principal, profile_id, content_of(data), expected_version=expected_version(request)
+            principal, profile_id, content_of(data), expected_version=expected_version(if_match)
         )
         return _versioned(profile, principal)
 
     @delete("/{profile_id:str}", status_code=204, operation_id="delete_profile")
     async def remove(
         self,
-        request: AnyRequest,
         profile_id: FromPath[str],
         principal: NamedDependency[Principal],
         delete_profile: NamedDependency[DeleteProfile],
+        if_match: IfMatch = None,
     ) -> None:
         """Delete the profile and everything hanging off it."""
-        await delete_profile(principal, profile_id, expected_version=expected_version(request))
+        await delete_profile(principal, profile_id, expected_version=expected_version(if_match))
 
-    @post("/{profile_id:str}/operations", status_code=200, operation_id="apply_profile_operations")
+    @post(
+        "/{profile_id:str}/operations",
+        status_code=200,
+        operation_id="apply_profile_operations",
+        response_headers=VERSIONED,
+    )
     async def operations(
         self,
         request: AnyRequest,
@@ -150,17 +177,22 @@ class ProfileController(Controller):
         data: JSONBody[OperationsRequest],
         principal: NamedDependency[Principal],
         apply_profile_operations: NamedDependency[ApplyProfileOperations],
+        if_match: IfMatch = None,
+        idempotency: IdempotencyKeyHeader = None,
     ) -> Response[ProfileView]:
-        """Apply a batch atomically with one version bump; 422 lists every failing index."""
+        """Apply a batch atomically with one version bump; 422 lists every failing index.
+
+        ``expected_version`` in the body, when given, takes the place of ``If-Match``.
+        """
         expected = data.expected_version
         if expected is None:
-            expected = expected_version(request)
+            expected = expected_version(if_match)
         changed = await apply_profile_operations(
             principal,
             profile_id,
             data.operations,
             expected_version=expected,
-            idempotency=await idempotency_key(request),
+            idempotency=await idempotency_key(request, idempotency),
         )
         return _versioned(changed.profile, principal)
 
@@ -184,40 +216,50 @@ class ProfileController(Controller):
         """The profile as a JSON Resume 1.x document; our extra fields travel in ``meta``."""
         return await export_json_resume(principal, profile_id)
 
-    @post("/import/json-resume", status_code=201, operation_id="import_json_resume")
+    @post(
+        "/import/json-resume",
+        status_code=201,
+        operation_id="import_json_resume",
+        response_headers=VERSIONED,
+    )
     async def import_json_resume(
         self,
         request: AnyRequest,
         data: JSONBody[dict[str, Any]],
         principal: NamedDependency[Principal],
         import_json_resume: NamedDependency[ImportJsonResume],
+        idempotency: IdempotencyKeyHeader = None,
     ) -> Response[ProfileView]:
         """Create a profile from a JSON Resume document (Idempotency-Key honoured)."""
-        key = await idempotency_key(request)
+        key = await idempotency_key(request, idempotency)
         profile = await import_json_resume(principal, data, idempotency=key)
         return _versioned(profile, principal, 201)
 
 
 async def _read(
-    request: AnyRequest,
+    if_none_match: str | None,
     principal: Principal,
     profile_id: str,
     version: int,
     get_profile: GetProfile,
     cache: ProfileResponseCache,
-) -> Response[Any]:
-    """304, or the encoded view of ``version`` from the cache, or loaded, encoded and kept."""
-    if not_modified(request, version):
+) -> Response[ProfileView]:
+    """304, or the encoded view of ``version`` from the cache, or loaded, encoded and kept.
+
+    The body is already-encoded JSON of a ``ProfileView`` (hence the cast).
+    """
+    if not_modified(if_none_match, version):
         return not_modified_response(version)
     body = cache.get(profile_id, version)
     if body is None:
         profile = await get_profile(principal, profile_id)
         version = profile.version  # it may have moved on since the version was read
-        if not_modified(request, version):
+        if not_modified(if_none_match, version):
             return not_modified_response(version)
         body = encode_json(profile_view(profile, principal.user_number))
         cache.put(profile_id, version, body)
-    return Response(body, media_type=MediaType.JSON, headers={"ETag": etag(version)})
+    encoded = Response(body, media_type=MediaType.JSON, headers={"ETag": etag(version)})
+    return cast("Response[ProfileView]", encoded)
 
 
 def _versioned(profile: Profile, principal: Principal, status_code: int = 200) -> Response[Any]:

@@ -2,13 +2,14 @@
 
 Clients re-send what they read: an item's ``id`` and ``enhanced_description`` are accepted and
 ignored on add and update (ids and enhanced texts are the server's), and the app's
-``github_url`` is read as ``repository_url``. A PATCH body is a partial object: its given keys
-are read into the kind's ``Changes`` as the bulk route reads ``data``.
+``github_url`` is read as ``repository_url``. A PATCH body is a partial object, decoded into the
+kind's ``<Kind>Patch`` (``profile_items.py``): its given keys are read into the kind's ``Changes``
+as the bulk route reads ``data``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import msgspec
 
 from resumecore.commands.changes import Changes
 from resumecore.commands.components import UpdateComponent
@@ -35,14 +36,19 @@ def changes_of(item: Component, update: type[UpdateComponent]) -> Changes:
 
 
 def patch_changes(
-    kind: str, data: dict[str, Any], item_id: str, update: type[UpdateComponent]
+    kind: str, body: msgspec.Struct, item_id: str, update: type[UpdateComponent]
 ) -> Changes:
-    """The ``Changes`` a PATCH body gives (a partial object: the given keys only).
+    """The ``Changes`` a decoded PATCH body gives (a partial object: the given keys only).
 
     Raises:
-        InvalidValue: the body names another item's id, or a value of the wrong type.
+        InvalidValue: the body names another item's id.
     """
-    item = client_item(data)
+    given = {
+        name: value
+        for name in body.__struct_fields__
+        if (value := getattr(body, name)) is not msgspec.UNSET
+    }
+    item = client_item(given)
     if item.get("id", item_id) != item_id:
         raise fail("id_not_allowed", "Ids are assigned by the server.", "data.id")
     return component_data(kind, item, update.changes_type())
