@@ -83,12 +83,19 @@ _ROLE_AFTER = re.compile(
 )
 # "the onboarding flow", "checkout screens": a part of the product, not work the hire does.
 _PRODUCT_PART_AFTER = re.compile(r" (?:flows?|funnels?|screens?|journeys?|wizard)\b", re.IGNORECASE)
-# "property management accounting": the first word of the alias belongs to the word before it.
-_COMPOUND_BEFORE = re.compile(
-    r"\b(?:property|project|case|risk|asset|facility|facilities|waste|product|account|change|"
-    r"inventory|supply|vendor|category|time|stress|anger|pain|weight|data)\s+$",
-    re.IGNORECASE,
-)
+# "property management accounting", "latency budgets": the alias's first word belongs to the
+# word before it.
+_COMPOUNDS = {
+    "management": re.compile(
+        r"\b(?:property|project|case|risk|asset|facility|facilities|waste|product|account|change|"
+        r"inventory|supply|vendor|category|time|stress|anger|pain|weight|data)\s+$",
+        re.IGNORECASE,
+    ),
+    "budget": re.compile(
+        r"\b(?:latency|performance|error|time|memory|power|page|bundle|token|compute|size)\s+$",
+        re.IGNORECASE,
+    ),
+}
 # "Facilities Management maintains 40 buildings", "Growth Marketing owns acquisition": a team
 # named as the subject of its own sentence.
 _TEAM_VERB_AFTER = re.compile(
@@ -127,10 +134,7 @@ def asides(
         if (
             _NEGATED.match(text, match.end)
             or _team_as_subject(text, match)
-            or (
-                match.alias.lower().startswith("management ")
-                and _COMPOUND_BEFORE.search(text, max(0, match.start - 20), match.start)
-            )
+            or _in_compound(text, match)
             or (kind not in _TECH and _PRODUCT_PART_AFTER.match(text, match.end))
             or (
                 _KIT.search(match.alias)
@@ -247,6 +251,15 @@ def _names_the_work_of(text: str, matches: list[SkillMatch], index: int) -> bool
         return False
     following = matches[index + 1]
     return following.canonical != match.canonical and text[match.end : following.start] == " "
+
+
+def _in_compound(text: str, match: SkillMatch) -> bool:
+    first = match.alias.lower().split(" ")[0].removesuffix("s")
+    before = _COMPOUNDS.get(first)
+    return (
+        before is not None
+        and before.search(text, max(0, match.start - 20), match.start) is not None
+    )
 
 
 def _team_as_subject(text: str, match: SkillMatch) -> bool:

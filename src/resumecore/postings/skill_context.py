@@ -31,6 +31,7 @@ _BLOCK_AFTER = _words(
 _BLOCK_BEFORE = _words(
     "series plan grade vitamin type class level category option tier phase round section "
     "part block unit hepatitis to will can you we they must should who let lets let's not "
+    "return returns tax court patent "
     "head sous pastry chef"
 )
 _EVIDENCE_AFTER = _words(
