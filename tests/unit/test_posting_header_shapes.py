@@ -442,3 +442,20 @@ def test_terse_announcements_labels_and_areas() -> None:
     assert (roofer.title, roofer.location) == ("Experienced Roofer", "Denver")
     firm = parse_posting("Role: Junior Accountant\nFirm: Patel & Rao Chartered Accountants\n")
     assert firm.company == "Patel & Rao Chartered Accountants"
+
+
+def test_recruiter_subject_leads_role_in_a_city_and_a_place_that_is_no_client() -> None:
+    toronto = parse_posting(
+        "Subject: Java Developer role in Toronto (contract, $80-90/hr)\n\nHi Raj,\n\n"
+        "One of our banking clients in downtown Toronto is looking for a Java Developer.\n"
+    )
+    assert (toronto.title, toronto.company, toronto.location) == (
+        "Java Developer",
+        None,
+        "Toronto",
+    )
+    lead = parse_posting(
+        "Subject: Opportunity: Warehouse Team Lead @ Crestline Distribution\n\nHello Tony,\n\n"
+        "We have a great opportunity for an RN Case Manager with Lakeside Home Health.\n"
+    )
+    assert (lead.title, lead.company) == ("Warehouse Team Lead", "Lakeside Home Health")

@@ -14,6 +14,12 @@ SUBJECT_LABELS = frozenset({"subject", "betreff", "objet", "asunto", "re", "fw",
 _SUBJECT_PARTS = re.compile(
     r"\s+(?:\||\u2013|\u2014|-)\s+|\s*\((?=[^()]*\)\s*$)|\)\s*$|\s+(?:at|@|bei|chez)\s+(?=[A-Z])"
 )
+# "RE: FW:", "Opportunity: ...", "New role: ...": what stands before the subject's matter.
+_SUBJECT_LEAD = re.compile(
+    r"^(?:(?:re|fw|fwd|aw|wg)\s*:\s*)*(?:(?:new |exciting |job |great )?(?:opportunity|role|"
+    r"position|vacancy|opening|job)\s*:\s*)?",
+    re.IGNORECASE,
+)
 # "Software Engineer II at Fernway": the employer named after the role.
 _AT_EMPLOYER = re.compile(
     r"\s(?:at|@|bei|chez)\s+(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|[A-Z][\w&.'\u2019-]*)){0,3})"
@@ -26,7 +32,8 @@ _CLIENT = re.compile(
     r"(?:unserem|unserer|unseres|meinem|meiner|meines) (?:kunden|kundin),?(?: der| die| des| das)?|"
     r"(?:recruiting|hiring|looking for|seeking) an? [\w -]{3,40}? (?:for|at|with)|"
     r"(?:recruiting|hiring|working|partnering|partnered|filling \w+ [\w ]{0,40}?) (?:for|with)|"
-    r"(?:role|position|opening|opportunity|vacancy|spots?|need for an? [\w ]{3,40}?) (?:at|with)|"
+    r"(?:role|position|opening|opportunity|vacancy|spots?|"
+    r"(?:need|opportunity|opening|role|position) for an? [\w ]{3,40}?) (?:at|with)|"
     r"join)\s+"
     # "one of our esteemed clients, Vyomika Fintech", "a client of ours in the insurance space,
     # Brennock Mutual", "one of our hospital partners, St. Aldric": the name after the comma.
@@ -41,7 +48,8 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _ROLE_TAIL = re.compile(
-    r"\s+(?:role|opportunity|position|vacancy|opening|job)(?: (?:with|at|for) .*)?$", re.IGNORECASE
+    r"\s+(?:role|opportunity|position|vacancy|opening|job)(?: (?:with|at|for|in) .*)?$",
+    re.IGNORECASE,
 )
 # "Nähe Ulm", "near Leeds": the town nearby, not where the work is.
 _NEAR = re.compile(
@@ -83,7 +91,7 @@ def subject_parts(labels: list[tuple[str, str]]) -> list[str]:
     """The pieces of the subject line: ``"RE: Civil Engineer - Bristol"`` -> two parts."""
     for label, value in labels:
         if label in SUBJECT_LABELS:
-            bare = re.sub(r"^(?:(?:re|fw|fwd|aw|wg)\s*:\s*)+", "", value, flags=re.IGNORECASE)
+            bare = _SUBJECT_LEAD.sub("", value)
             return [p.strip() for p in _SUBJECT_PARTS.split(bare) if p and p.strip()]
     return []
 
@@ -94,7 +102,10 @@ def client_company(text: str) -> str | None:
         for found in pattern.finditer(text):
             name = re.split(r"['\u2019]s\b", found.group("name"))[0].strip()
             name = _name_end(re.sub(r" of$", "", name))
-            if not _AGENCY.search(name) and name.split()[0] not in _NOT_NAMES:
+            # "clients in downtown Toronto is looking": a place is not the client.
+            if _AGENCY.search(name) or name.split()[0] in _NOT_NAMES:
+                continue
+            if not place_prose.named_as_place(name, text):
                 return _LEGAL_TAIL.sub("", _LEGAL_TAIL.sub("", name))
     return None
 
@@ -103,12 +114,14 @@ def _name_end(name: str) -> str:
     # "Hollweg Präzisionstechnik GmbH. Das Unternehmen": a legal form or a long word ending in a
     # full stop ends the name ("St. Aldric" goes on).
     words = name.split(" ")
+    if len(words[-1]) > 5 and words[-1].endswith(".") and not _LEGAL_TAIL.match(" " + words[-1]):
+        words[-1] = words[-1][:-1]  # "... with Lakeside Home Health." ends the sentence
     for index, word in enumerate(words[:-1]):
         legal = bool(_LEGAL_TAIL.match(" " + word))
         if word.endswith(".") and (legal or len(word) > 5):
             kept = " ".join(words[: index + 1])
             return kept if legal else kept.rstrip(".")
-    return name
+    return " ".join(words)
 
 
 def prose_title(text: str) -> str | None:
@@ -127,6 +140,10 @@ def subject_place(
     Denver, CO", "their London office") wins over the first part that merely looks like one.
     """
     found: list[str] = []
+    # "Java Developer role in Toronto": the first part is the role, but may say where.
+    lead = _IN_PLACE.search(parts[0]) if parts else None
+    if lead and places.looks_like_place(lead.group(1)):
+        found.append(lead.group(1))
     for part in parts[1:]:
         # "(Austin, in office)": the place before a work-mode word.
         head, _, tail = part.partition(", ")
