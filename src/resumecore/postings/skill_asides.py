@@ -3,15 +3,12 @@
 - a negation right after the word ("German not required");
 - an acronym the posting itself spells out as something else ("CPR (Civil Procedure Rules)",
   "professional learning communities (PLCs)");
-- a spoken language that is not the applicant's: a school subject ("GCSE English"), what
-  documents are "available in", what families "speak at home", or English beside the other
-  language of a "bilingual" ask (the other language is the ask);
-- a field word after a skill, which only qualifies it ("PCI DSS compliance");
-- a field named as past experience ("2+ years of accounting experience", "in a SOC, security
-  operations or help desk role"): years of experience are not a skill, a tool named there is;
+- a spoken language nobody asks of the applicant (``skill_languages``);
+- a field word that names past experience, qualifies a standard or is a verb (``skill_fields``);
 - a team as the subject of its sentence ("Growth Marketing owns acquisition"), a part of the
-  product ("the onboarding flow"), the hire's own kit ("own hand tools") or light
-  chores ("light housekeeping");
+  product ("the onboarding flow"), the hire's own kit ("own hand tools"), light chores ("light
+  housekeeping"), a compound's head word ("latency budgets") or a job title ("DevOps
+  Engineer", "Mechatroniker (m/w/d)");
 - a pay line ("Pay: £12.25 per hour (higher rate for NVQ Level 3)").
 """
 
@@ -20,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from resumecore.postings.skill_fields import TECH, names_the_work_of, past_field, qualifies
+from resumecore.postings.skill_languages import language_not_asked
 from resumecore.postings.skill_match import SkillMatch
 
 _NEGATED = re.compile(
@@ -28,34 +27,7 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _EXPANSION_AFTER = re.compile(r"\s*\(([A-Za-z][\w '&/-]{3,60})\)")
-_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})s?\)")
 _WORDS = re.compile(r"[A-Za-z]+")
-_ACRONYM_OR_NUMBER = re.compile(r"[A-Z]{2}|\d")
-_LANGUAGE_NOT_ASKED_BEFORE = re.compile(
-    r"(?:\b(?:gcse|gcses|a[- ]level|o[- ]level|igcse|ks[1-5]|key stage \d)\b[\w ,/&()]*|"
-    r"\bavailable in |\btranslated (?:in)?to )$",
-    re.IGNORECASE,
-)
-_LANGUAGE_NOT_ASKED_AFTER = re.compile(
-    r"^(?:[\w ,/]{0,30}\bat home\b|\s+(?:employment |labou?r |tax |data )?(?:law|laws|"
-    r"legislation|regulations?|market|markets|company|companies|citizens?|citizenship|nationals|"
-    r"residents|government|cuisine|food|dishes|culture|customers|clients|passport|engineering|"
-    r"subsidiary|office|offices|headquarters|team|teams)\b)",
-    re.IGNORECASE,
-)
-_BILINGUAL = re.compile(r"\bbilingual\b", re.IGNORECASE)
-_YEARS_BEFORE = re.compile(
-    r"(?:\b\d{1,2}\+?|\b(?:one|two|three|four|five)\b|\(\d\))\s*(?:\+\s*)?(?:years?|yrs?|months?)\b"
-    r"(?: of)?(?: (?:experience|professional|working|hands-on|progressive|relevant|paid)"
-    r"(?: (?:in|with|as))?)?(?: an?| the)?[\w ,/-]{0,60}$",
-    re.IGNORECASE,
-)
-_EXPERIENCE_AFTER = re.compile(
-    r"^(?:[\w ,/-]{0,60}?)\s(?:experience|background|role|roles|position|positions|setting|"
-    r"environment)\b",
-    re.IGNORECASE,
-)
-_LIST_TO_THE_END = re.compile(r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[\w-]+(?: [\w-]+){0,2})*[\s.;,]*$")
 # "Own basic hand tools", "company supplies power tools": the hire's kit, not a skill.
 _KIT_BEFORE = re.compile(
     r"\b(?:(?<!your )own|supplies|supplied|bring your own)(?: (?:basic|their|your|all))*\s+$|"
@@ -76,11 +48,6 @@ _JOB_TITLE_AFTER = re.compile(
 )
 _KIT = re.compile(r"(?:tools?|kit|housekeeping|cleaning|duties)$", re.IGNORECASE)
 _JOB_TITLE_END = re.compile(r"(?:[a-z]{3,}(?:or|er|ist|ant|ian|ic|ide)s?)$", re.IGNORECASE)
-_ROLE_AFTER = re.compile(
-    r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[\w-]+(?: [\w-]+){0,2})*\s+(?:role|roles|position|positions|"
-    r"background)\b",
-    re.IGNORECASE,
-)
 # "the onboarding flow", "checkout screens": a part of the product, not work the hire does.
 _PRODUCT_PART_AFTER = re.compile(r" (?:flows?|funnels?|screens?|journeys?|wizard)\b", re.IGNORECASE)
 # "property management accounting", "latency budgets": the alias's first word belongs to the
@@ -135,7 +102,7 @@ def asides(
             _NEGATED.match(text, match.end)
             or _team_as_subject(text, match)
             or _in_compound(text, match)
-            or (kind not in _TECH and _PRODUCT_PART_AFTER.match(text, match.end))
+            or (kind not in TECH and _PRODUCT_PART_AFTER.match(text, match.end))
             or (
                 _KIT.search(match.alias)
                 and _KIT_BEFORE.search(text, max(0, match.start - 40), match.start)
@@ -147,31 +114,13 @@ def asides(
             )
             or match.alias.upper().rstrip("S") in redefined.get(match.canonical, ())
             or (pay_lines and any(start <= match.start < end for start, end in pay_lines))
-            or (kind == "languages" and _language_not_asked(text, match, matches, languages))
-            or (match.canonical in broad_fields and _past_field(text, match))
-            or (match.canonical in broad_fields and _qualifies(text, matches, index, category))
-            or (match.canonical in broad_fields and _names_the_work_of(text, matches, index))
+            or (kind == "languages" and language_not_asked(text, match, matches, languages))
+            or (match.canonical in broad_fields and past_field(text, match))
+            or (match.canonical in broad_fields and qualifies(text, matches, index, category))
+            or (match.canonical in broad_fields and names_the_work_of(text, matches, index))
         ):
             dropped.add(index)
     return dropped
-
-
-_TECH = frozenset(
-    {
-        "programming_language",
-        "web_frontend",
-        "backend_framework",
-        "mobile",
-        "database",
-        "cloud",
-        "devops",
-        "data_engineering",
-        "testing",
-        "networking",
-        "systems",
-        "languages",
-    }
-)
 
 
 def _redefined_acronyms(text: str, matches: list[SkillMatch]) -> dict[str, set[str]]:
@@ -206,53 +155,6 @@ def _names(match: SkillMatch, phrase: str) -> bool:
     return match.canonical.lower() in phrase.lower() or phrase.lower() in match.canonical.lower()
 
 
-def _language_not_asked(
-    text: str, match: SkillMatch, matches: list[SkillMatch], languages: list[int]
-) -> bool:
-    line_start = text.rfind("\n", 0, match.start) + 1
-    if _LANGUAGE_NOT_ASKED_BEFORE.search(text, line_start, match.start):
-        return True
-    if _LANGUAGE_NOT_ASKED_AFTER.match(text[match.end : match.end + 40]):
-        return True
-    if match.canonical != "English":
-        return False
-    line_end = text.find("\n", match.end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    others = [
-        matches[i]
-        for i in languages
-        if matches[i].canonical != "English"
-        and line_start <= matches[i].start < line_start + len(line)
-    ]
-    return bool(others) and _BILINGUAL.search(line) is not None
-
-
-def _qualifies(
-    text: str, matches: list[SkillMatch], index: int, category: Callable[[str], str | None]
-) -> bool:
-    # "PCI DSS compliance", "Kubernetes security": the field word after a standard or a
-    # technology qualifies it ("bathroom plumbing" is still plumbing).
-    match = matches[index]
-    if index == 0 or " " in match.alias.strip():
-        return False
-    previous = matches[index - 1]
-    named = category(previous.canonical) in _TECH or _ACRONYM_OR_NUMBER.search(previous.alias)
-    return (
-        bool(named)
-        and previous.canonical != match.canonical
-        and text[previous.end : match.start] in {" ", "-"}
-    )
-
-
-def _names_the_work_of(text: str, matches: list[SkillMatch], index: int) -> bool:
-    # "teaching AP Calculus", "nursing wound care": the field word is a verb; the skill follows.
-    match = matches[index]
-    if index + 1 >= len(matches) or " " in match.alias.strip():
-        return False
-    following = matches[index + 1]
-    return following.canonical != match.canonical and text[match.end : following.start] == " "
-
-
 def _in_compound(text: str, match: SkillMatch) -> bool:
     first = match.alias.lower().split(" ")[0].removesuffix("s")
     before = _COMPOUNDS.get(first)
@@ -267,22 +169,3 @@ def _team_as_subject(text: str, match: SkillMatch) -> bool:
         return False
     before = text[max(0, match.start - 3) : match.start]
     return match.start == 0 or before.endswith("\n") or before.rstrip(" ").endswith((".", "!"))
-
-
-def _past_field(text: str, match: SkillMatch) -> bool:
-    if _ROLE_AFTER.match(text, match.end):
-        return True
-    line_start = text.rfind("\n", 0, match.start) + 1
-    if not _YEARS_BEFORE.search(text, line_start, match.start):
-        return False
-    if " " in match.alias.strip() and match.alias.lower() != match.canonical.lower():
-        # "3+ years CNC machining experience" asks for the work; "2+ years in technical
-        # support, solutions engineering or software engineering" names fields.
-        line_end = text.find("\n", match.end)
-        return (
-            _LIST_TO_THE_END.match(text[match.end : len(text) if line_end < 0 else line_end])
-            is not None
-        )
-    line_end = text.find("\n", match.end)
-    rest = text[match.end : len(text) if line_end < 0 else line_end]
-    return _EXPERIENCE_AFTER.match(rest) is not None or _LIST_TO_THE_END.match(rest) is not None
