@@ -459,3 +459,16 @@ def test_recruiter_subject_leads_role_in_a_city_and_a_place_that_is_no_client() 
         "We have a great opportunity for an RN Case Manager with Lakeside Home Health.\n"
     )
     assert (lead.title, lead.company) == ("Warehouse Team Lead", "Lakeside Home Health")
+
+
+def test_linkedin_work_modes_in_german_and_french_are_asides() -> None:
+    german = parse_posting(
+        "Sachbearbeiter Buchhaltung (m/w/d)\n"
+        "Brenner Logistik GmbH · Nürnberg, Bayern, Deutschland (Vor Ort)\n"
+    )
+    french = parse_posting(
+        "Infirmier de bloc opératoire\n"
+        "Clinique Saint-Roch · Montpellier, Occitanie, France (Sur site)\n"
+    )
+    assert (german.location or "").startswith("Nürnberg")
+    assert (french.location or "").startswith("Montpellier")

@@ -105,3 +105,9 @@ def test_pro_rata_is_not_a_rate_per_thing() -> None:
     salary = find_salary("£22,000 - £24,000 pro rata\nTerm time only")
     assert salary is not None
     assert (salary.min, salary.max, salary.period) == (22000, 24000, "year")
+
+
+def test_brutto_im_monat_is_monthly() -> None:
+    salary = find_salary("Gehalt: 3.400 € - 3.900 € brutto im Monat")
+    assert salary is not None
+    assert (salary.min, salary.max, salary.period) == (3400, 3900, "month")

@@ -8,7 +8,8 @@ _MODE_WORDS = re.compile(
     r"\b(?:remote|hybrid|on[- ]?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|"
     r"freelance|permanent|internship|remoto|hybride|vollzeit|teilzeit|days? a week|"
     r"(?:mid-)?senior level|entry level|\d(?:st|nd|rd|th) shift|cdi|cdd|temps plein|"
-    r"temps partiel|intérim|alternance|befristet|unbefristet)\b",
+    r"temps partiel|intérim|alternance|befristet|unbefristet|vor ort|sur site|présentiel|"
+    r"télétravail|presencial|in sede|ibrido)\b",
     re.IGNORECASE,
 )
 _COUNTRIES = frozenset(

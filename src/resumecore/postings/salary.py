@@ -63,7 +63,7 @@ _PERIOD_PATTERNS: tuple[tuple[Period, str], ...] = (
     ("week", r"(?:/|per|a|pro|par|por)\s?(?:week|wk|woche|semaine|semana)\b|weekly"),
     (
         "month",
-        r"(?:/|per|a|pro|par|al|por|i)\s?(?:month|mo|monat|mois|mes|månad|måned|måneden|mån)\b"
+        r"(?:/|per|a|pro|par|al|por|i|im|au)\s?(?:month|mo|monat|mois|mes|månad|måned|måneden|mån)\b"
         r"|monthly|monatlich|mensuel\w*|mensual\w*",
     ),
     (
