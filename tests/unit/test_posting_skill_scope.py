@@ -156,3 +156,12 @@ def test_a_team_named_as_the_subject_of_its_sentence_is_not_a_skill() -> None:
     )
     assert {"Email Marketing", "Braze"} <= set(parsed.skills)
     assert "Growth Marketing" not in parsed.skills
+
+
+def test_a_file_format_in_brackets_is_not_a_skill() -> None:
+    parsed = parse_posting(
+        "Teacher\nAcme\n\nRequirements\n- Phonics teaching\n\nApply\nApplication form (Word)\n"
+    )
+    assert "Microsoft Word" not in parsed.skills
+    office = parse_posting("Clerk\nAcme\n\nRequirements\n- Word, Excel and Outlook\n")
+    assert "Microsoft Word" in office.skills

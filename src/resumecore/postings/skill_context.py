@@ -55,6 +55,7 @@ _CODE_WORDS = _words(
     "programming language languages scripting coding statistics statistical stack code "
     "developer developers engineer engineers"
 )
+_FILE_WORDS = _words("form forms document documents file files template templates version copy")
 _WORD = re.compile(r"[\w'\u2019]+")
 _LIST_REACH = 40
 
@@ -103,12 +104,7 @@ def _reads_as_word(text: str, match: SkillMatch) -> bool:
         return True
     if before in {"-", "&"}:
         return True
-    if (
-        len(match.alias) == 1
-        and before == "("
-        and text[match.end : match.end + 1] == ")"
-        and not _after_code_word(text, match)
-    ):
+    if before == "(" and text[match.end : match.end + 1] == ")" and _bracketed_aside(text, match):
         return True
     next_word = _WORD.match(text, _skip_spaces(text, match.end))
     if (
@@ -121,12 +117,16 @@ def _reads_as_word(text: str, match: SkillMatch) -> bool:
     return previous is not None and previous.lower() in _BLOCK_BEFORE
 
 
-def _after_code_word(text: str, match: SkillMatch) -> bool:
-    # "Radiography (R)", "Excel (R)": a registry's discipline letter or a trademark sign; only
-    # "programming (R)" or "languages (Go)" name the language alone in brackets.
+def _bracketed_aside(text: str, match: SkillMatch) -> bool:
+    # "Radiography (R)", "Excel (R)": a registry's discipline letter or a trademark sign (only
+    # "programming (R)" or "languages (Go)" name a language alone in brackets); "application
+    # form (Word)": a file format.
     head = text[max(0, match.start - 30) : match.start - 1].rstrip()
     words = _WORD.findall(head)
-    return bool(words) and words[-1].lower() in _CODE_WORDS
+    previous = words[-1].lower() if words else ""
+    if previous in _FILE_WORDS:
+        return True
+    return len(match.alias) == 1 and previous not in _CODE_WORDS
 
 
 def _has_evidence(text: str, match: SkillMatch) -> bool:
