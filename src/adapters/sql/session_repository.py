@@ -5,13 +5,27 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 
 from resumecore.ids import SessionId, UserId
 from resumecore.model.auth import AuthSession, RefreshToken
 from resumecore.ports.repositories import SessionRepository
 from resumecore_server.adapters.sql.runner import SqlRunner
 from resumecore_server.adapters.sql.tables import auth_sessions, refresh_tokens, users
+
+# Every authenticated request runs this: built once, since building and keying a statement
+# cost more than SQLite's answer (about 0.2 ms against microseconds).
+_LIVE_SESSION = (
+    select(auth_sessions.c.id)
+    .join(users, users.c.id == auth_sessions.c.user_id)
+    .where(
+        auth_sessions.c.id == bindparam("session_id"),
+        auth_sessions.c.user_id == bindparam("user_id"),
+        auth_sessions.c.revoked_at.is_(None),
+        auth_sessions.c.expires_at > bindparam("now"),
+        users.c.is_active.is_(True),
+    )
+)
 
 
 def _to_session(row: Any) -> AuthSession:
@@ -60,18 +74,8 @@ class SqlSessionRepository(SessionRepository):
 
     async def is_live(self, session_id: SessionId, user_id: UserId, now: datetime) -> bool:
         """One query joining the session to its active user."""
-        query = (
-            select(auth_sessions.c.id)
-            .join(users, users.c.id == auth_sessions.c.user_id)
-            .where(
-                auth_sessions.c.id == session_id,
-                auth_sessions.c.user_id == user_id,
-                auth_sessions.c.revoked_at.is_(None),
-                auth_sessions.c.expires_at > now,
-                users.c.is_active.is_(True),
-            )
-        )
-        return (await self._db.execute(query)).first() is not None
+        params = {"session_id": session_id, "user_id": user_id, "now": now}
+        return (await self._db.execute(_LIVE_SESSION, params)).first() is not None
 
     async def revoke(self, session_id: SessionId, at: datetime) -> None:
         """Revoke one live session."""
