@@ -472,3 +472,10 @@ def test_linkedin_work_modes_in_german_and_french_are_asides() -> None:
     )
     assert (german.location or "").startswith("Nürnberg")
     assert (french.location or "").startswith("Montpellier")
+
+
+def test_a_sentence_opening_with_a_common_noun_names_no_employer() -> None:
+    parsed = parse_posting(
+        "Line Cook\n\nPosition requires two years of experience on a busy line.\n"
+    )
+    assert parsed.company is None

@@ -20,7 +20,9 @@ SAYS_SOMETHING = re.compile(r"\s(?:is|are|was|has|have|we|will)\s|[!?]$", re.IGN
 # Words a sentence opens with that are no company's name.
 _NOT_NAMES = re.compile(
     r"(?:This|That|It|There|Here|He|She|They|We|You|What|Who|Which|Each|Every|Our|Your|The|A|An|"
-    r"Most|Many|Some|All|Applicants|Candidates|Patients|Customers|Members)"
+    r"Most|Many|Some|All|Applicants|Candidates?|Patients|Customers|Members|Position|Role|Job|"
+    r"Duties|Responsibilities|Work|Shift|Pay|Salary|Team|Company|Department|Everyone|Training|"
+    r"Experience|Benefits|Compensation|Schedule|Location|Hours|Note|Please|Apply)"
 )
 
 
