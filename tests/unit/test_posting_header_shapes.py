@@ -479,3 +479,15 @@ def test_a_sentence_opening_with_a_common_noun_names_no_employer() -> None:
         "Line Cook\n\nPosition requires two years of experience on a busy line.\n"
     )
     assert parsed.company is None
+
+
+def test_a_skill_after_with_is_no_client() -> None:
+    skill = parse_posting(
+        "Subject: Frontend Developer - London\n\nHi Sam,\n\n"
+        "I have an opening for a developer with React experience at a fintech.\n"
+    )
+    client = parse_posting(
+        "Subject: Frontend Developer - London\n\nHi Sam,\n\n"
+        "I have an opening for a Frontend Developer with Monzo in London.\n"
+    )
+    assert (skill.company, client.company) == (None, "Monzo")

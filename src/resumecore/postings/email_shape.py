@@ -39,6 +39,10 @@ _CLIENT = re.compile(
     # Brennock Mutual", "one of our hospital partners, St. Aldric": the name after the comma.
     r"|\b(?:clients?|partners?)(?: of (?:ours|mine))?(?: [\w -]{1,40}?)?,\s+(?:the )?)" + _NAME
 )
+_SKILL_AFTER = re.compile(
+    r"\s*(?:experience|skills?|knowledge|background|expertise|certification|exposure|"
+    r"and [A-Z]\w* experience)\b"
+)
 # "Redline Freight is hiring Class A CDL Drivers": the employer as the subject of the sentence.
 _HIRING = re.compile(r"\b" + _NAME + r" (?:is|are) (?:hiring|looking for|recruiting|seeking)\b")
 _ROLE = re.compile(
@@ -102,8 +106,11 @@ def client_company(text: str) -> str | None:
         for found in pattern.finditer(text):
             name = re.split(r"['\u2019]s\b", found.group("name"))[0].strip()
             name = _name_end(re.sub(r" of$", "", name))
-            # "clients in downtown Toronto is looking": a place is not the client.
+            # "clients in downtown Toronto is looking": a place is not the client; "a developer
+            # with React experience": nor is a skill.
             if _AGENCY.search(name) or name.split()[0] in _NOT_NAMES:
+                continue
+            if _SKILL_AFTER.match(text, found.end()):
                 continue
             if not place_prose.named_as_place(name, text):
                 return _LEGAL_TAIL.sub("", _LEGAL_TAIL.sub("", name))
