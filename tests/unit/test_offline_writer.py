@@ -201,3 +201,30 @@ def test_a_company_ending_in_a_full_stop_gets_no_second_one() -> None:
     assert sentence("I would like to support Acme Inc.") == "I would like to support Acme Inc."
     assert sentence("I apply at Acme Inc.. Thank you.") == "I apply at Acme Inc. Thank you."
     assert sentence("Wait for it...") == "Wait for it..."
+
+
+async def test_bullets_typed_into_a_role_description_stay_separate_lines() -> None:
+    # The mobile app has one free-text description per role; people type their bullets there.
+    role = SOFTWARE.experiences[0]
+    typed = (
+        "Led the payments API team.\n- Cut p99 latency of the billing API by 40%\n"
+        "• Moved 30 cron jobs to Kubernetes\n\n2) Mentored four engineers"
+    )
+    profile = msgspec.structs.replace(
+        SOFTWARE,
+        experiences=(
+            msgspec.structs.replace(role, description=typed, achievements=()),
+            *SOFTWARE.experiences[1:],
+        ),
+    )
+    doc = await resume(profile, DEVOPS, max_experiences=1)
+    [entry] = section(doc, "experience").entries
+    assert [line.text for line in entry.lines][:4] == [
+        "Led the payments API team.",
+        "Cut p99 latency of the billing API by 40%",
+        "Moved 30 cron jobs to Kubernetes",
+        "Mentored four engineers",
+    ]
+    written = await letter(profile, DEVOPS)
+    assert " - Cut" not in written.text
+    assert "• " not in written.text

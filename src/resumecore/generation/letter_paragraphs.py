@@ -13,6 +13,7 @@ from resumecore.generation.phrasing import (
     join_list,
     lower_first,
     role_name,
+    text_lines,
     tidy,
 )
 from resumecore.generation.phrasing import with_article as a
@@ -87,7 +88,7 @@ def _candidates(
     pairs = list(zip(chosen.bullets, chosen.bullet_ids, strict=True))
     firsts = [p for p in pairs if p[1] in ctx.evidence_ids]
     found = firsts + [p for p in pairs if p not in firsts]
-    return found + ([(exp.description, exp.id)] if exp.description else [])
+    return found + [(line, exp.id) for line in text_lines(exp.description or "")]
 
 
 def _evidence_frame(

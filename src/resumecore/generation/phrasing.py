@@ -77,6 +77,19 @@ def tidy(text: str) -> str:
     return " ".join(text.split())
 
 
+_LIST_MARKER = re.compile(r"^\s*(?:[-*\u2022\u2023\u25aa\u25cf\u00b7\u2013\u2014]|\d{1,2}[.)])\s+")
+
+
+def text_lines(text: str) -> list[str]:
+    """A free-text field as the lines its writer meant: one per line, list markers dropped.
+
+    People type bullets into a role's description, one per line after a "-" or a "•"; each
+    becomes its own line instead of one run-on line with " - " inside it.
+    """
+    lines = (_LIST_MARKER.sub("", line) for line in text.splitlines())
+    return [tidy(line) for line in lines if line.strip()]
+
+
 def sentence(text: str) -> str:
     """``text`` as a sentence: tidy, first letter upper case, closing punctuation added."""
     text = tidy(text).rstrip(" ;:,")

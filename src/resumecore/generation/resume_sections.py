@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from resumecore.generation.guard import Guard
-from resumecore.generation.phrasing import SEPARATOR, date_range, tidy
+from resumecore.generation.phrasing import SEPARATOR, date_range, text_lines, tidy
 from resumecore.generation.profile_view import is_ongoing, recency_key
 from resumecore.generation.style_fit import fit_bullets
 from resumecore.model.components import Certification, Education, Experience, Project
@@ -61,9 +61,9 @@ def experience_entry(
         joined(exp.title, exp.company),
     ]
     lines: list[tuple[str, tuple[str, ...]]] = []
-    description = tidy(exp.description or "")
-    if description and (not chosen.bullets or len(description) <= LONG_DESCRIPTION):
-        lines.append((description, (exp.id,)))
+    description = text_lines(exp.description or "")
+    if description and (not chosen.bullets or len(" ".join(description)) <= LONG_DESCRIPTION):
+        lines += [(line, (exp.id,)) for line in description]
     bullets = [(b, (i,)) for b, i in zip(chosen.bullets, chosen.bullet_ids, strict=True)]
     lines += fit_bullets(bullets, style, guard)
     return entry(guard, headings, lines, exp.id)
@@ -79,7 +79,7 @@ def project_entry(guard: Guard, project: Project) -> Entry | None:
     ongoing = project.is_ongoing or (project.start_date is not None and project.end_date is None)
     dates = date_range(project.start_date, project.end_date, ongoing=ongoing)
     sources = (project.id,)
-    lines = [(project.description or "", sources)]
+    lines = [(line, sources) for line in text_lines(project.description or "")]
     techs = [tidy(t) for t in project.technologies if t.strip()]
     if techs:
         lines.append((f"Technologies: {', '.join(dict.fromkeys(techs))}", sources))
