@@ -491,3 +491,15 @@ def test_a_skill_after_with_is_no_client() -> None:
         "I have an opening for a Frontend Developer with Monzo in London.\n"
     )
     assert (skill.company, client.company) == (None, "Monzo")
+
+
+def test_a_logo_caption_names_the_company_and_a_state_written_out_is_a_region() -> None:
+    parsed = parse_posting(
+        "Logo for Halcyon Bio\nResearch Associate II, Assay Development\n"
+        "South San Francisco, California\nApply for this job\n"
+    )
+    assert (parsed.title, parsed.company, parsed.location) == (
+        "Research Associate II, Assay Development",
+        "Halcyon Bio",
+        "South San Francisco, California",
+    )

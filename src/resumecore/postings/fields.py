@@ -82,7 +82,11 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
             _TOP_LINES + 1,
         )
     )
+    logo_org = page_lines.logo_name(lines[0]) if lines else None
+    if logo_org:
+        lines = lines[1:]
     is_page_title, page_org = page_lines.page_title_company(lines[0]) if lines else (False, None)
+    page_org = logo_org or page_org
     page_role = None
     if is_page_title:
         page_role = page_lines.page_title_role(lines[0])

@@ -23,6 +23,7 @@ _OWN_CAREERS = re.compile(
     r"(?:careers|jobs|job bulletin|employment opportunities)$",
     re.IGNORECASE,
 )
+_LOGO = re.compile(r"^(?:logo (?:for|of) (.{2,60})|(.{2,60}?) logo)$", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"[\u203a\u00bb>].*\s[\u203a\u00bb>]\s")
 _NOT_A_NAME = re.compile(
     r"[\d$€£¥₹:!?%@]|\b(?:apply|hiring|we|our|you|your|the role|about|overview|"
@@ -56,6 +57,12 @@ def page_title_company(line: str) -> tuple[bool, str | None]:
             return True, careers.group("org").strip()
         return True, parts[index + 1] if index + 1 < len(parts) else None
     return False, None
+
+
+def logo_name(line: str) -> str | None:
+    """``"Logo for Halcyon Bio"``, ``"Halcyon Bio logo"``: an image caption names the company."""
+    found = _LOGO.match(line.strip())
+    return (found.group(1) or found.group(2)).strip() if found else None
 
 
 def page_title_role(line: str) -> str | None:

@@ -67,6 +67,18 @@ _COUNTRIES = frozenset(
         "apac",
     }
 )
+# "South San Francisco, California": a state or province written out.
+_REGION_NAME = re.compile(
+    r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    r"Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|"
+    r"Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|"
+    r"New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|"
+    r"Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|"
+    r"Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|Québec|"
+    r"British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|"
+    r"New South Wales|Victoria|Queensland|Tasmania|Western Australia|South Australia|"
+    r"Bayern|Bavaria|Hessen|Sachsen|Niedersachsen|Nordrhein-Westfalen|Baden-Württemberg"
+)
 _REGION_CODE = re.compile(r"^[A-Z]{2,3}(?: \d{4,5})?$")
 _WORD = r"[A-ZÀ-Ý][\w.'\u2019-]*"
 _PLACE = re.compile(
@@ -143,7 +155,7 @@ def split_org_place(line: str) -> tuple[str | None, str | None]:
         return segments[0], ", ".join(segments[1:])
     if len(segments) == 2:
         tail = segments[1].strip()
-        if _REGION_CODE.match(tail) or tail.lower() in _COUNTRIES:
+        if _REGION_CODE.match(tail) or tail.lower() in _COUNTRIES or _REGION_NAME.fullmatch(tail):
             return None, first
         if looks_like_place(tail):
             return segments[0], tail
