@@ -165,3 +165,13 @@ def test_a_file_format_in_brackets_is_not_a_skill() -> None:
     assert "Microsoft Word" not in parsed.skills
     office = parse_posting("Clerk\nAcme\n\nRequirements\n- Word, Excel and Outlook\n")
     assert "Microsoft Word" in office.skills
+
+
+def test_an_acronym_spelled_out_as_the_same_skill_stays() -> None:
+    parsed = parse_posting(
+        "Pharmacy Technician\nAcme\n\nPreferred\n"
+        "- Compounded Sterile Preparation Technician (CSPT) certification\n"
+        "- Participates in professional learning communities (PLCs)\n"
+    )
+    assert "CSPT Certification" in parsed.skills
+    assert "PLC Programming" not in parsed.skills

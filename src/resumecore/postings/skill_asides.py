@@ -133,14 +133,34 @@ def _redefined_acronyms(text: str, matches: list[SkillMatch]) -> dict[str, set[s
         if not (2 <= len(alias) <= 6 and alias.isupper()):
             continue
         after = _EXPANSION_AFTER.match(text, match.end)
-        if after and _spells(alias, after.group(1)) and not _names(match, after.group(1)):
+        if (
+            after
+            and _spells(alias, after.group(1))
+            and not _names(match, after.group(1))
+            and not _same_skill_within(matches, match, after.start(1), after.end(1))
+        ):
             found.setdefault(match.canonical, set()).add(alias)
         if text[match.start - 1 : match.start] == "(":
-            before = text[max(0, match.start - 80) : match.start - 1].rstrip()
+            base = max(0, match.start - 80)
+            before = text[base : match.start - 1].rstrip()
             words = _WORDS.findall(before)[-len(alias) :]
-            if _spells(alias, " ".join(words)) and not _names(match, " ".join(words)):
+            start = base + (before.rfind(words[0]) if words else len(before))
+            if (
+                _spells(alias, " ".join(words))
+                and not _names(match, " ".join(words))
+                and not _same_skill_within(matches, match, start, match.start)
+            ):
                 found.setdefault(match.canonical, set()).add(alias)
     return found
+
+
+def _same_skill_within(matches: list[SkillMatch], match: SkillMatch, start: int, end: int) -> bool:
+    # "Compounded Sterile Preparation Technician (CSPT)": the spelled-out form is the same skill.
+    return any(
+        other.canonical == match.canonical and start <= other.start and other.end <= end
+        for other in matches
+        if other is not match
+    )
 
 
 def _spells(acronym: str, phrase: str) -> bool:
