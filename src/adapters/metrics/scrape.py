@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -123,9 +124,10 @@ def watch_saq_queue(telemetry: PrometheusTelemetry, queue: SaqTaskQueue) -> None
 
 def watch_queue(telemetry: PrometheusTelemetry, queue: object, engine: AsyncEngine) -> None:
     """Read the depth of whichever queue this instance uses at each scrape."""
-    from resumecore_server.adapters.queue.saq_queue import SaqTaskQueue  # noqa: PLC0415  (optional deps)
-
-    if isinstance(queue, SaqTaskQueue):
+    # Not imported for the check: saq brings redis and OpenTelemetry (about 15 MB resident),
+    # and a queue of that class exists only if its module was imported to build it.
+    saq_module = sys.modules.get("resumecore_server.adapters.queue.saq_queue")
+    if saq_module is not None and isinstance(queue, saq_module.SaqTaskQueue):
         watch_saq_queue(telemetry, queue)
     else:
         watch_embedded_queue(telemetry, engine)
