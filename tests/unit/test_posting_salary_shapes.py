@@ -111,3 +111,9 @@ def test_brutto_im_monat_is_monthly() -> None:
     salary = find_salary("Gehalt: 3.400 € - 3.900 € brutto im Monat")
     assert salary is not None
     assert (salary.min, salary.max, salary.period) == (3400, 3900, "month")
+
+
+def test_words_before_an_earlier_figure_belong_to_it() -> None:
+    salary = find_salary("Tips average $10/hr on top of $15/hr base")
+    assert salary is not None
+    assert (salary.min, salary.period) == (15, "hour")

@@ -94,7 +94,7 @@ _NOT_PAY = re.compile(
 )
 # "+ $75 extra stop", "plus $2/hr freezer premium": a figure added on to the pay is not the pay.
 _ADD_ON = re.compile(r"(?:\+|\bplus)\s*(?:an? )?(?:extra |additional )?$", re.IGNORECASE)
-_AFTER_BREAK = re.compile(r"[(,;]|[.!?]\s")
+_AFTER_BREAK = re.compile(r"[(,;\d]|[.!?]\s")
 # What follows a figure's own words: "+ bonus", ". Plus an annual bonus", "with OTE of".
 _NEXT_CLAUSE = re.compile(r"[+,;(]|\.\s|\b(?:plus|and|with|or|up to)\b", re.IGNORECASE)
 _DOLLAR_COUNTRIES = (
@@ -228,8 +228,9 @@ def _candidate(
     elif currency is None and _in_us(context):
         currency = "USD"
     nearby = text[high.end : min(len(text), high.end + 30)].split("\n", maxsplit=1)[0]
-    # "OTE $90,000 ($50,000 base)", "$5,000 sign-on bonus! Pay $19/hr": what is said before
-    # a bracket, a comma or a sentence's end is about what came before.
+    # "OTE $90,000 ($50,000 base)", "$5,000 sign-on bonus! Pay $19/hr", "tips average $10/hr on
+    # top of $15/hr base": what is said before a bracket, a comma, a sentence's end or an earlier
+    # figure is about what came before.
     before = _AFTER_BREAK.split(text[max(line_start, low.start - 25) : low.start])[-1]
     score = 4 * labelled + 2 * (high is not low) + 2 * (period is not None) + (currency is not None)
     # "$1.50/hr shift differential", "$240K OTE": the words right after the figure say what it
