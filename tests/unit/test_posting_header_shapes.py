@@ -503,3 +503,8 @@ def test_a_logo_caption_names_the_company_and_a_state_written_out_is_a_region() 
         "Halcyon Bio",
         "South San Francisco, California",
     )
+
+
+def test_singapore_is_a_city_as_well_as_a_country() -> None:
+    parsed = parse_posting("Logistics Executive\nStraits Freight Pte Ltd\nSingapore\n")
+    assert parsed.location == "Singapore"

@@ -117,3 +117,15 @@ def test_words_before_an_earlier_figure_belong_to_it() -> None:
     salary = find_salary("Tips average $10/hr on top of $15/hr base")
     assert salary is not None
     assert (salary.min, salary.period) == (15, "hour")
+
+
+def test_rupee_lakhs_written_as_l() -> None:
+    salary = find_salary("₹25L - ₹35L per year")
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period) == (
+        2500000,
+        3500000,
+        "INR",
+        "year",
+    )
+    assert find_salary("Bins: 25L each") is None

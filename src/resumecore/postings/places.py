@@ -165,5 +165,6 @@ def split_org_place(line: str) -> tuple[str | None, str | None]:
 
 
 def country_only(place: str) -> bool:
-    """``"United States"``, ``"Germany"``: a country is not a city."""
-    return place.strip(" .").lower() in _COUNTRIES
+    """``"United States"``, ``"Germany"``: a country is not a city (Singapore is both)."""
+    name = place.strip(" .").lower()
+    return name in _COUNTRIES and name not in {"singapore", "luxembourg", "monaco"}

@@ -32,7 +32,7 @@ _AMOUNT = re.compile(
     rf"(?P<pre>{_CURRENCY})?[ \u00a0\u202f]?"
     r"(?P<num>(?<![\d.,])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,. \u202f]\d{3})+|\d{1,7})"
     r"(?:[.,]\d{1,2})?(?!\d))"
-    r"(?P<k>\s?[kK](?![a-zA-Z]))?(?P<lakh>\s?(?i:LPA|lakhs?|lacs?)\b)?"
+    r"(?P<k>\s?[kK](?![a-zA-Z]))?(?P<lakh>\s?(?i:LPA|lakhs?|lacs?)\b|(?<=\d)L(?![a-zA-Z]))?"
     rf"(?:[ \u00a0\u202f]?(?P<post>k€|€|£|\$(?!\s?\d)|\b(?:{_CODES}|euros?)\b))?"
 )
 # "CAD $48,000", "AUD $95k": an ISO code written before the dollar sign names the dollar.
@@ -188,10 +188,13 @@ def _money(text: str, found: re.Match[str]) -> _Money | None:
     if not found.group("pre") and text[found.start("num") - 1 : found.start("num")].isalpha():
         return None  # "NR3", "B2": a figure glued to letters is a code
 
-    scale = 1000.0 if found.group("k") else _LAKH if found.group("lakh") else 1.0
+    lakh = bool(found.group("lakh"))
+    if found.group("lakh") == "L" and (found.group("pre") or "") not in {"₹", "INR"}:
+        lakh = False  # "₹25L" is 25 lakh; "25L" alone may be litres
+    scale = 1000.0 if found.group("k") else _LAKH if lakh else 1.0
     value = _number(found.group("num")) * scale
     symbol = found.group("pre") or found.group("post")
-    currency = _currency(symbol) if symbol else "INR" if found.group("lakh") else None
+    currency = _currency(symbol) if symbol else "INR" if lakh else None
     if symbol == "$" and (
         code := _CODE_BEFORE.search(text, max(0, found.start() - 5), found.start())
     ):
