@@ -175,3 +175,12 @@ def test_an_acronym_spelled_out_as_the_same_skill_stays() -> None:
     )
     assert "CSPT Certification" in parsed.skills
     assert "PLC Programming" not in parsed.skills
+
+
+def test_a_team_worked_with_is_not_a_skill() -> None:
+    parsed = parse_posting(
+        "Front Desk Agent\nHarbor Inn\n\nWhat you'll do\n"
+        "- Coordinate with housekeeping and maintenance\n- Check guests in and out in Opera Cloud\n"
+    )
+    assert "Opera Cloud" in parsed.skills
+    assert "Housekeeping" not in parsed.skills

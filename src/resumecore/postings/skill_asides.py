@@ -5,7 +5,8 @@
   "professional learning communities (PLCs)");
 - a spoken language nobody asks of the applicant (``skill_languages``);
 - a field word that names past experience, qualifies a standard or is a verb (``skill_fields``);
-- a team as the subject of its sentence ("Growth Marketing owns acquisition"), a part of the
+- a team as the subject of its sentence ("Growth Marketing owns acquisition") or as the one
+  worked with ("coordinate with housekeeping"), a part of the
   product ("the onboarding flow"), the hire's own kit ("own hand tools"), light chores ("light
   housekeeping"), a compound's head word ("latency budgets") or a job title ("DevOps
   Engineer", "Mechatroniker (m/w/d)");
@@ -69,6 +70,12 @@ _TEAM_VERB_AFTER = re.compile(
     r" (?:owns|maintains|provides|serves|runs|manages|operates|oversees|handles|sits|partners|"
     r"builds|delivers|supports|covers|includes|leads|works)\b"
 )
+# "coordinate with housekeeping and maintenance", "partner with product marketing": a team.
+_TEAM_BEFORE = re.compile(
+    r"\b(?:coordinat\w*|liais\w*|collaborat\w*|partner\w*|communicat\w*|escalat\w*)"
+    r"(?: closely)? (?:with|to) (?:the |our |your )?$",
+    re.IGNORECASE,
+)
 _PAY_LINE = re.compile(
     r"^[\s*-]*(?:pay|salary|rate|compensation|wage|hourly rate)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
@@ -101,6 +108,10 @@ def asides(
         if (
             _NEGATED.match(text, match.end)
             or _team_as_subject(text, match)
+            or (
+                kind not in TECH
+                and _TEAM_BEFORE.search(text, max(0, match.start - 40), match.start)
+            )
             or _in_compound(text, match)
             or (kind not in TECH and _PRODUCT_PART_AFTER.match(text, match.end))
             or (
