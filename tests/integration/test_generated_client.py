@@ -99,6 +99,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Warning" not in result.stdout + result.stderr, result.stdout + result.stderr
+    # Custom fields are one shared model, not an inline class per Struct that carries them.
+    assert sorted(p.name for p in (work / PACKAGE / "models").glob("profile_*custom_fields*")) == []
     return work
 
 

@@ -28,7 +28,7 @@ from litestar.openapi.spec.enums import OpenAPIType
 from litestar.routes import HTTPRoute
 from litestar.types import Empty
 
-from resumecore_server.entrypoints.http.openapi_documents import DOCUMENTS, name_documents
+from resumecore_server.entrypoints.http.openapi_documents import add_documents, name_documents
 from resumecore_server.entrypoints.http.openapi_enums import EnumHoister
 from resumecore_server.entrypoints.http.openapi_headers import declare_response_headers
 from resumecore_server.entrypoints.http.openapi_statuses import error_statuses
@@ -89,7 +89,7 @@ def finish_openapi(app: Litestar) -> None:
     document.components = components
     components.schemas = dict(components.schemas or {})
     components.schemas["ProblemDetails"] = PROBLEM_SCHEMA
-    components.schemas.update(DOCUMENTS)
+    add_documents(components.schemas)
     for key, schema in components.schemas.items():
         _json_defaults(schema)
         # Two Structs of one name get prefixed keys but keep the same title; generators name

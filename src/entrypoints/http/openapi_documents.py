@@ -49,22 +49,7 @@ DOCUMENTS: dict[str, Schema] = {
         properties={
             "$schema": _TEXT,
             "basics": _OBJECT,
-            **dict.fromkeys(
-                (
-                    "work",
-                    "volunteer",
-                    "education",
-                    "awards",
-                    "certificates",
-                    "publications",
-                    "skills",
-                    "languages",
-                    "interests",
-                    "references",
-                    "projects",
-                ),
-                _OBJECTS,
-            ),
+            **dict.fromkeys(RESUME_SECTIONS, _OBJECTS),
             "meta": _OBJECT,
         },
         additional_properties=True,
@@ -73,19 +58,7 @@ DOCUMENTS: dict[str, Schema] = {
         type=OpenAPIType.OBJECT,
         description="A job in the JSON Resume job-schema (https://jsonresume.org/job-description-schema).",
         properties={
-            **dict.fromkeys(
-                (
-                    "title",
-                    "company",
-                    "type",
-                    "date",
-                    "description",
-                    "remote",
-                    "salary",
-                    "experience",
-                ),
-                _TEXT,
-            ),
+            **dict.fromkeys(JOB_TEXT_FIELDS, _TEXT),
             "location": _OBJECT,
             "responsibilities": _TEXTS,
             "qualifications": _TEXTS,
@@ -101,6 +74,12 @@ DOCUMENTS: dict[str, Schema] = {
         property_names=Schema(type=OpenAPIType.STRING, pattern=CUSTOM_KEY.pattern),
         additional_properties=Schema(description="Any JSON value."),
     ),
+}
+# Properties of the Structs' own components that are such documents (typed as plain maps).
+DOCUMENT_PROPERTIES = {
+    ("ProfileCreate", "custom_fields"): "CustomFields",
+    ("ProfileUpdate", "custom_fields"): "CustomFields",
+    ("ProfileView", "custom_fields"): "CustomFields",
 }
 # Where each operation's body (``request``) or 2xx response (``response``) is such a document.
 DOCUMENT_OF = {
@@ -119,6 +98,18 @@ EVENT_STREAM = OpenAPIMediaType(
         "`done` (`{status, error}`).",
     )
 )
+
+
+def add_documents(schemas: dict[str, Schema]) -> None:
+    """Add the named documents to ``schemas`` and point the properties that hold one at it.
+
+    One shared ``CustomFields`` model instead of an inline class per Struct that carries it.
+    """
+    schemas.update(DOCUMENTS)
+    for (component, field), document in DOCUMENT_PROPERTIES.items():
+        schema = schemas.get(component)
+        if schema is not None and schema.properties and field in schema.properties:
+            schema.properties[field] = Reference(f"#/components/schemas/{document}")
 
 
 def name_documents(operation: Operation) -> None:

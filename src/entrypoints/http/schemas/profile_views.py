@@ -12,9 +12,10 @@ The domain keeps "unknown" as ``None``; on the wire:
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
+from msgspec import Meta
 
 from resumecore.model.components import Certification, Component, Education, Experience, Project
 from resumecore.model.profile import Profile
@@ -64,20 +65,26 @@ ItemView = Experience | EducationView | ProjectView | CertificationView
 class ProfileView(ResponseBody):
     """A master profile as clients read it."""
 
-    id: str
-    user_id: int
-    version: int
-    is_primary: bool
+    id: Annotated[str, Meta(description="The profile's id, its key in every URL.")]
+    user_id: Annotated[int, Meta(description="The owner's public user number.")]
+    version: Annotated[
+        int,
+        Meta(description="Starts at 1, one up per saved change; the ETag is built from it."),
+    ]
+    is_primary: Annotated[bool, Meta(description="The user's primary (master) profile.")]
     personal_info: PersonalInfoView
-    professional_summary: str | None
+    professional_summary: Annotated[str | None, Meta(description="The summary the user wrote.")]
     skills: SkillsView
-    experiences: tuple[Experience, ...]
-    education: tuple[EducationView, ...]
-    projects: tuple[ProjectView, ...]
+    experiences: Annotated[tuple[Experience, ...], Meta(description="In the user's order.")]
+    education: Annotated[tuple[EducationView, ...], Meta(description="In the user's order.")]
+    projects: Annotated[tuple[ProjectView, ...], Meta(description="In the user's order.")]
     custom_fields: dict[str, Any]
-    enhanced_professional_summary: str | None
-    created_at: datetime
-    updated_at: datetime
+    enhanced_professional_summary: Annotated[
+        str | None,
+        Meta(description="The last enhanced summary (POST .../enhance); null until one is made."),
+    ]
+    created_at: Annotated[datetime, Meta(description="When the profile was created (UTC).")]
+    updated_at: Annotated[datetime, Meta(description="When it last changed (UTC).")]
 
 
 def _blank_if_none(item: msgspec.Struct, *fields: str) -> dict[str, Any]:
