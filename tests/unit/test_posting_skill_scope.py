@@ -184,3 +184,8 @@ def test_a_team_worked_with_is_not_a_skill() -> None:
     )
     assert "Opera Cloud" in parsed.skills
     assert "Housekeeping" not in parsed.skills
+
+
+def test_mentoring_engineers_is_work_not_a_job_title() -> None:
+    parsed = parse_posting("Engineer\nAcme\n\nRequirements\n- Experience mentoring engineers\n")
+    assert "Mentoring" in parsed.skills

@@ -118,11 +118,7 @@ def asides(
                 _KIT.search(match.alias)
                 and _KIT_BEFORE.search(text, max(0, match.start - 40), match.start)
             )
-            or (
-                kind != "languages"
-                and _JOB_TITLE_AFTER.match(text, match.end)
-                and not _JOB_TITLE_END.search(match.canonical)
-            )
+            or (kind != "languages" and _names_a_job(text, match))
             or match.alias.upper().rstrip("S") in redefined.get(match.canonical, ())
             or (pay_lines and any(start <= match.start < end for start, end in pay_lines))
             or (kind == "languages" and language_not_asked(text, match, matches, languages))
@@ -193,6 +189,15 @@ def _in_compound(text: str, match: SkillMatch) -> bool:
         before is not None
         and before.search(text, max(0, match.start - 20), match.start) is not None
     )
+
+
+def _names_a_job(text: str, match: SkillMatch) -> bool:
+    # "a DevOps Engineer" names a job; "mentoring engineers", "training technicians" name work
+    # done with people (a gerund before a plural).
+    title = _JOB_TITLE_AFTER.match(text, match.end)
+    if title is None or _JOB_TITLE_END.search(match.canonical):
+        return False
+    return not (match.alias.lower().endswith("ing") and title.group(0).lower().endswith("s"))
 
 
 def _team_as_subject(text: str, match: SkillMatch) -> bool:
