@@ -97,7 +97,8 @@ def _inline_enums(document: dict[str, Any]) -> list[str]:
     def walk(node: Any, where: str) -> None:
         if isinstance(node, dict):
             values = [v for v in node.get("enum", []) if v is not None]
-            if len(values) > 1:
+            # A nullable one-value enum makes a class per nullability too (Job.origin).
+            if len(values) > 1 or (values and None in node.get("enum", [])):
                 found.append(where)
             for key, child in node.items():
                 walk(child, f"{where}.{key}")

@@ -45,7 +45,7 @@ _NAME_OF_VALUES = {frozenset(get_args(alias)): name for name, alias in NAMED.ite
 
 
 class EnumHoister:
-    """Replaces inline string enums of two values or more by references to components."""
+    """Replaces inline string enums (of two values or more, or nullable) by components."""
 
     def __init__(self, components: Components) -> None:
         self._schemas: dict[str, Schema | Reference] = components.schemas  # type: ignore[assignment]
@@ -89,10 +89,11 @@ class EnumHoister:
         if not isinstance(schema, Schema) or not schema.enum:
             return None
         values = [v for v in schema.enum if v is not None]
-        if len(values) < 2 or not all(isinstance(v, str) for v in values):
+        nullable = None in schema.enum or _allows_null(schema)
+        # A one-value enum is a constant (a tag), fine inline, unless it may also be null.
+        if len(values) < (1 if nullable else 2) or not all(isinstance(v, str) for v in values):
             return None
         reference = Reference(f"#/components/schemas/{self._component(values, where)}")
-        nullable = None in schema.enum or _allows_null(schema)
         # Only a value of the enum (or null) is a default worth keeping; UNSET is not.
         kept = schema.default in values or (nullable and schema.default is None)
         default = schema.default if kept else Empty
