@@ -508,3 +508,22 @@ def test_a_logo_caption_names_the_company_and_a_state_written_out_is_a_region() 
 def test_singapore_is_a_city_as_well_as_a_country() -> None:
     parsed = parse_posting("Logistics Executive\nStraits Freight Pte Ltd\nSingapore\n")
     assert parsed.location == "Singapore"
+
+
+def test_terse_headline_town_before_the_pay_and_a_need_label() -> None:
+    carpenter = parse_posting("Carpenter (1st/2nd fix) - Bristol - £220/day CIS\n")
+    assert (carpenter.title, carpenter.company, carpenter.location) == (
+        "Carpenter (1st/2nd fix)",
+        None,
+        "Bristol",
+    )
+    forklift = parse_posting("Need: Forklift driver\nWarehouse in Fontana CA\n$20/hr\n")
+    assert (forklift.title, forklift.company, forklift.location) == (
+        "Forklift driver",
+        None,
+        "Fontana",
+    )
+    hn = parse_posting(
+        "Kestrel Sensing | Embedded Firmware Engineer | Munich, Germany (ONSITE) | €75k\n"
+    )
+    assert (hn.company, hn.location) == ("Kestrel Sensing", "Munich, Germany")

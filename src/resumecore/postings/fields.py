@@ -243,7 +243,7 @@ def _named_as_org(part: str, text: str) -> bool:
 def _company_line(
     top: list[str], title_line: str | None, rest: list[str], text: str
 ) -> tuple[str | None, str | None]:
-    org, heard_place = _org_and_place(rest)
+    org, heard_place = _org_and_place(rest, text)
     if org and not org[0].islower():
         # "Ferrowave (YC W22)": the aside is not part of the name.
         return company_prose.cased_elsewhere(text, _TRAILING_ASIDE.sub("", org) or org), heard_place
@@ -268,17 +268,19 @@ def _company_line(
     return None, heard_place
 
 
-def _org_and_place(rest: list[str]) -> tuple[str | None, str | None]:
+def _org_and_place(rest: list[str], text: str = "") -> tuple[str | None, str | None]:
     # What follows the title on its line: "Acme · Reno, NV", "Leicester & surrounding - £40k".
     if not rest:
         return None, None
     first = rest[0]
     org: str | None = first
+    town = _town_in_headline(rest, text)
     if (
         places.mode_words(first)
         or places.clearly_place(first)
         or places.without_area_tail(first) != first
         or _TERMS_OR_PAY.search(first)
+        or town
     ):
         org = None
     place = None
@@ -287,13 +289,31 @@ def _org_and_place(rest: list[str]) -> tuple[str | None, str | None]:
         if (
             index == 0
             and org is None
-            and (places.clearly_place(candidate) or candidate != places.drop_mode_aside(part))
+            and (
+                town or places.clearly_place(candidate) or candidate != places.drop_mode_aside(part)
+            )
         ):
             return None, candidate
         if index > 0 and places.looks_like_place(candidate):
             place = candidate
             break
     return org, place
+
+
+def _town_in_headline(rest: list[str], text: str) -> bool:
+    # "Carpenter - Bristol - £220/day CIS": between the role and the pay of a terse headline a
+    # bare name is the town, unless it reads as a business or the posting speaks of it as one.
+    first = rest[0]
+    return (
+        len(rest) >= 2
+        and all(_TERMS_OR_PAY.search(part) or places.mode_words(part) for part in rest[1:])
+        and not any(places.looks_like_place(places.drop_mode_aside(part)) for part in rest[1:])
+        and any(_PAY.search(part) for part in rest[1:])
+        and len(first.split()) <= 2
+        and places.looks_like_place(first)
+        and not org_names.reads_as_business(first)
+        and not _named_as_org(first, text)
+    )
 
 
 def _labelled_company(labels: list[tuple[str, str]]) -> tuple[str | None, str | None]:

@@ -21,6 +21,7 @@ TITLE_LABELS = {
     "job role",
     "designation",
     "looking for",
+    "need",
     "seeking",
     "wanted",
     "class title",

@@ -11,7 +11,10 @@ import re
 _PROSE = re.compile(
     r"\b(?:in|based in|located in|out of (?:their |our |the )?|near|outside(?: of)?)\s+"
     r"(?P<place>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+)?, "
-    r"(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?))"
+    r"(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    # "a warehouse in Fontana CA": a US state's code without the comma.
+    r"|[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+)? (?:A[LKZR]|C[AOT]|FL|GA|I[DLNA]|K[SY]|"
+    r"M[ADINOST]|N[CDEHJMVY]|O[HKR]|PA|S[CD]|T[NX]|UT|V[AT]|W[AIVY])(?=[ \t]*(?:\n|$|[.,;)])))"
     r"|\b(?:team|office|offices|site|store|home|hospital|clinic|branch|depot|warehouse|"
     r"headquarters|hq) in (?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)"
     # "Der Standort ist in Blaustein", "on the east side of Spokane".
