@@ -189,3 +189,12 @@ def test_a_team_worked_with_is_not_a_skill() -> None:
 def test_mentoring_engineers_is_work_not_a_job_title() -> None:
     parsed = parse_posting("Engineer\nAcme\n\nRequirements\n- Experience mentoring engineers\n")
     assert "Mentoring" in parsed.skills
+
+
+def test_an_acronym_spelled_out_in_the_skills_own_words_and_a_licence_as_a_nurse_stay() -> None:
+    parsed = parse_posting(
+        "Teacher\nCounty\n\nDuties\n"
+        "- Administers the Maryland Comprehensive Assessment Program (MCAP)\n"
+        "- Current license as a Registered Nurse\n"
+    )
+    assert {"Standardized Testing", "Registered Nurse License"} <= set(parsed.skills)

@@ -87,6 +87,7 @@ def asides(
     matches: list[SkillMatch],
     category: Callable[[str], str | None],
     broad_fields: frozenset[str],
+    names: Callable[[str], tuple[str, ...]] = lambda _: (),
 ) -> set[int]:
     """Indexes of ``matches`` that are mentions in passing, not asks.
 
@@ -95,12 +96,13 @@ def asides(
         matches: The vocabulary hits, in text order.
         category: The category of a canonical skill (``None`` if unknown).
         broad_fields: Canonical names of whole fields ("Accounting", "Nursing").
+        names: Every written form of a canonical skill.
 
     Returns:
         The positions in ``matches`` to leave out.
     """
     pay_lines = [(m.start(), m.end()) for m in _PAY_LINE.finditer(text)]
-    redefined = _redefined_acronyms(text, matches)
+    redefined = _redefined_acronyms(text, matches, names)
     languages = [i for i, m in enumerate(matches) if category(m.canonical) == "languages"]
     dropped: set[int] = set()
     for index, match in enumerate(matches):
@@ -130,7 +132,9 @@ def asides(
     return dropped
 
 
-def _redefined_acronyms(text: str, matches: list[SkillMatch]) -> dict[str, set[str]]:
+def _redefined_acronyms(
+    text: str, matches: list[SkillMatch], names: Callable[[str], tuple[str, ...]]
+) -> dict[str, set[str]]:
     # An acronym hit whose spelled-out form in the text is not one of the skill's names.
     found: dict[str, set[str]] = {}
     for match in matches:
@@ -143,7 +147,7 @@ def _redefined_acronyms(text: str, matches: list[SkillMatch]) -> dict[str, set[s
         if (
             after
             and _spells(alias, after.group(1))
-            and not _names(match, after.group(1))
+            and not _names(match, after.group(1), names)
             and not _same_skill_within(matches, match, after.start(1), after.end(1))
         ):
             found.setdefault(match.canonical, set()).add(alias)
@@ -154,7 +158,7 @@ def _redefined_acronyms(text: str, matches: list[SkillMatch]) -> dict[str, set[s
             start = base + (before.rfind(words[0]) if words else len(before))
             if (
                 _spells(alias, " ".join(words))
-                and not _names(match, " ".join(words))
+                and not _names(match, " ".join(words), names)
                 and not _same_skill_within(matches, match, start, match.start)
             ):
                 found.setdefault(match.canonical, set()).add(alias)
@@ -178,8 +182,24 @@ def _spells(acronym: str, phrase: str) -> bool:
 _SMALL = frozenset({"of", "and", "for", "the", "to", "in", "on", "a", "an", "&"})
 
 
-def _names(match: SkillMatch, phrase: str) -> bool:
-    return match.canonical.lower() in phrase.lower() or phrase.lower() in match.canonical.lower()
+def _names(match: SkillMatch, phrase: str, names: Callable[[str], tuple[str, ...]]) -> bool:
+    # The spelled-out form names the same skill when it shares a content word with its names
+    # ("Maryland Comprehensive Assessment Program" and "state assessments"); "professional
+    # learning communities" shares none with "PLC Programming" or "programmable logic controller".
+    if match.canonical.lower() in phrase.lower() or phrase.lower() in match.canonical.lower():
+        return True
+    spelled = {_stem(word) for word in _WORDS.findall(phrase) if len(word) > 3}
+    known = {
+        _stem(word)
+        for name in (match.canonical, *names(match.canonical))
+        for word in _WORDS.findall(name)
+        if len(word) > 3
+    }
+    return bool(spelled & known)
+
+
+def _stem(word: str) -> str:
+    return word.lower().removesuffix("s")
 
 
 def _in_compound(text: str, match: SkillMatch) -> bool:

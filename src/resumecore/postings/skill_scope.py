@@ -98,6 +98,10 @@ _ROLE_NOUN = re.compile(
 _CREDENTIAL = re.compile(
     r"^(?:certified|chartered|enrolled|master|licensed|registered|cisco)\b", re.IGNORECASE
 )
+# "license as a Registered Nurse" names the licence, whatever job noun it ends with.
+_CREDENTIAL_NAME = re.compile(
+    r"\b(?:licen[cs]e|certification|certificate|registration|credential)\b", re.IGNORECASE
+)
 _EEO = re.compile(
     r"\b(?:equal (?:employment )?opportunity|without regard to|regardless of|"
     r"reasonable accommodations?|(?:participates?|participating|enrolled) in e-verify|"
@@ -155,6 +159,7 @@ def posting_skills(
     is_tech: Callable[[str], bool] = lambda _: False,
     asked: tuple[Span, ...] | list[Span] = (),
     category: Callable[[str], str | None] = lambda _: None,
+    names: Callable[[str], tuple[str, ...]] = lambda _: (),
 ) -> list[SkillMatch]:
     """The matches that name something the job needs, in text order.
 
@@ -174,6 +179,9 @@ def posting_skills(
         category: The category of a canonical skill, for the mentions in passing that
             ``skill_asides`` leaves out (a spoken language nobody asks of the applicant, a
             field named only as past experience).
+        names: Every written form of a canonical skill: an acronym spelled out in words the
+            skill's names share is not redefined ("Maryland Comprehensive Assessment Program
+            (MCAP)").
 
     Returns:
         The hits outside those places that do not name a person's job.
@@ -191,7 +199,7 @@ def posting_skills(
         ]
     dropped += _prose_about_company(text, company)
     dropped.sort()
-    passing = asides(text, matches, category, BROAD_FIELDS)
+    passing = asides(text, matches, category, BROAD_FIELDS, names)
     return [
         m
         for index, m in enumerate(matches)
@@ -224,6 +232,7 @@ def _names_a_person(alias: str, canonical: str) -> bool:
         bool(_ROLE_NOUN.search(alias))
         and not _CREDENTIAL.match(alias)
         and not _ROLE_NOUN.search(canonical)
+        and not _CREDENTIAL_NAME.search(canonical)
     )
 
 
