@@ -58,6 +58,7 @@ def parse_posting(raw_text: str, vocabulary: SkillVocabulary | None = None) -> P
         vocabulary.is_tech,
         asked,
         vocabulary.category,
+        vocabulary.names,
     )
     required = _skills_within(matches, sections.items.get("requirements", []))
     preferred = tuple(
