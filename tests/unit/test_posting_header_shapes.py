@@ -527,3 +527,20 @@ def test_terse_headline_town_before_the_pay_and_a_need_label() -> None:
         "Kestrel Sensing | Embedded Firmware Engineer | Munich, Germany (ONSITE) | €75k\n"
     )
     assert (hn.company, hn.location) == ("Kestrel Sensing", "Munich, Germany")
+
+
+def test_a_recruiters_signature_is_not_the_job_and_a_country_is_no_city() -> None:
+    remote = parse_posting(
+        "Subject: Remote Python Developer - fully remote (UK)\n\nHi Tom,\n\n"
+        "My client, a healthtech scale-up, is hiring a Python Developer to work fully remote "
+        "from anywhere in the UK. Salary £70-80k.\n\nThanks,\nGemma Hart\n"
+        "Recruitment Consultant, Northwave Tech Recruitment\n"
+        "Office: 3 Park Row, Leeds LS1 5HN | Tel 0113 555 0100\n"
+    )
+    assert (remote.title, remote.company, remote.location) == ("Python Developer", None, None)
+    nights = parse_posting(
+        "Subject: Night Shift Security Officer\n\nHi Dev,\n\n"
+        "We're recruiting a Security Officer for a corporate site. Nights, 4 on 4 off.\n\n"
+        "Regards,\nSam at Guardline Staffing Ltd, based in Birmingham\n"
+    )
+    assert (nights.title, nights.location) == ("Security Officer", None)

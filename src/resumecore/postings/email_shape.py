@@ -10,6 +10,12 @@ import re
 
 from resumecore.postings import place_prose, places
 
+_SIGN_OFF = re.compile(
+    r"^(?:thanks|thank you|many thanks|regards|kind regards|best regards|warm regards|best|"
+    r"cheers|all the best|speak soon|talk soon|mit freundlichen grüßen|viele grüße|beste grüße|"
+    r"cordialement|saludos)[,.!]?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 SUBJECT_LABELS = frozenset({"subject", "betreff", "objet", "asunto", "re", "fw", "fwd"})
 _SUBJECT_PARTS = re.compile(
     r"\s+(?:\||\u2013|\u2014|-)\s+|\s*\((?=[^()]*\)\s*$)|\)\s*$|\s+(?:at|@|bei|chez)\s+(?=[A-Z])"
@@ -64,7 +70,7 @@ _IN_PLACE = re.compile(r"\s(?:in|im|à|en)\s+([A-ZÀ-Ý][\w'\u2019-]+(?: [A-Z][\
 _SITE_TAIL = re.compile(r" (?:terminal|office|branch|depot|site|area|clinic|campus)$")
 _TERMS_LEAD = re.compile(
     r"^(?:(?:temp[- ]to[- ](?:hire|perm)|contract[- ]to[- ]hire|temporary|temp|contract|"
-    r"part[- ]time|full[- ]time|"
+    r"part[- ]time|full[- ]time|remote|hybrid|on-?site|(?:night|day|evening|weekend) shift|nights|"
     r"permanent|perm|urgent|new|freelance|interim|\d+[- ]month)\s+)+",
     re.IGNORECASE,
 )
@@ -84,6 +90,15 @@ _PROSE_TITLE = re.compile(
     r"recruiting an?|(?:to )?add an?|needs? an?|for an?)\s+"
     r"(?P<title>[A-Z][\w/&+.-]*(?:(?: | [-\u2013] )[A-Z][\w/&+.-]*){0,5})"
 )
+
+
+def before_signature(text: str) -> str:
+    """The mail up to its sign-off ("Thanks,", "Kind regards").
+
+    The signature names the agency's office, not the job's place.
+    """
+    found = _SIGN_OFF.search(text)
+    return text[: found.start()] if found and found.start() > len(text) // 4 else text
 
 
 def is_email(labels: list[tuple[str, str]]) -> bool:

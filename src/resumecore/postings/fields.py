@@ -94,7 +94,8 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
     top = [line for line in lines[:_TOP_LINES] if header_kind(line) is None or is_known_label(line)]
     zone = "\n".join([*lines[:_TOP_LINES], *(f"{k}: {v}" for k, v in labels)])
     if email_shape.is_email(labels):
-        return _email_header(labels, text, zone)
+        head = email_shape.before_signature(text)
+        return _email_header([*facts, *label_pairs(head)], head, zone)
     title, title_line, rest = _title(labels, top, text, page_role)
     org, org_place = _company_line(top, title_line, rest, text)
     label_org, label_place = _labelled_company(labels)
@@ -113,16 +114,7 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         or _place_line(top, title_line or title, company)
         or place_prose.in_prose(text)
     )
-    location = tidy_location(location) if location else None
-    if location and place_prose.county_only(location):
-        # "Location: Alder County, CA": the city, if any, is where the premises are.
-        location = place_prose.city_of_premises(text)
-    if location and places.country_only(location):
-        location = None
-    if not location and company:
-        location = place_prose.municipality(company)  # "City of Brookhaven" works in Brookhaven
-    if location:
-        location = place_prose.city_of_district(location, text)
+    location = _settle_city(location, text, company)
     title = company_prose.cased_elsewhere(text, clean_title(title)) if title else None
     if title and location:
         # "Store Manager - Chermside" over a "Chermside QLD 4032" line: the place is not the job.
@@ -154,9 +146,22 @@ def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header
         or email_shape.subject_place(subject, title, company, text)
         or place_prose.in_prose(text)
     )
-    location = tidy_location(location) if location else None
+    location = _settle_city(location, text, company)
     title = clean_title(title) if title else None
     return Header(title=title or None, company=company, location=location, zone=zone)
+
+
+def _settle_city(location: str | None, text: str, company: str | None) -> str | None:
+    # What the place found says of the city: a county or a country is none.
+    location = tidy_location(location) if location else None
+    if location and place_prose.county_only(location):
+        # "Location: Alder County, CA": the city, if any, is where the premises are.
+        location = place_prose.city_of_premises(text)
+    if location and places.country_only(location):
+        location = None
+    if not location and company:
+        location = place_prose.municipality(company)  # "City of Brookhaven" works in Brookhaven
+    return place_prose.city_of_district(location, text) if location else None
 
 
 def _title(
