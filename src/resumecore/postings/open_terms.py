@@ -9,6 +9,7 @@ the text; a term overlapping a known skill is left to the vocabulary.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 _STANDARD = r"(?:ISO|IEC|EN|ASME|ANSI|NFPA|IEEE|DIN|BS|AS|AWS|API|ASTM|UL|MIL-STD)[ /-]?\d[\w.:/-]*"
 _MIXED = r"[A-Za-z]*[a-z][A-Z][A-Za-z]*\d*|[A-Z][A-Za-z]*\d+[A-Za-z\d]*|\d+[A-Z][A-Za-z]*"
@@ -42,12 +43,25 @@ def unrecognised(
         Distinct terms in text order, verbatim, at most 25.
     """
     found: dict[str, None] = {}
+    ordered = sorted(known)
+    starts = [s for s, _ in ordered]
     for start, end in sorted(spans):
         for match in _TERM.finditer(text, start, end):
             term = match.group(0).rstrip(".:-/")
             if term in _COMMON or len(term) < 2 or re.fullmatch(r"\d+[KMLBkmlb]?", term):
                 continue
-            if any(s < match.end() and match.start() < e for s, e in known):
+            if _overlaps(ordered, starts, match.start(), match.end()):
                 continue
             found[term] = None
     return tuple(found)[:_MAX_TERMS]
+
+
+def _overlaps(ordered: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    # The known spans come from one left-to-right scan, so they do not overlap each other: the
+    # only one that can overlap [start, end) is the last one starting before ``end``.
+    index = bisect_left(starts, end) - 1
+    while index >= 0 and ordered[index][1] > start:
+        if ordered[index][0] < end:
+            return True
+        index -= 1
+    return False
