@@ -4,6 +4,7 @@ county boards, label lines whose value is not a place."""
 from __future__ import annotations
 
 from resumecore.postings import parse_posting
+from resumecore.postings.furniture import strip_furniture
 
 DASH = "\u2013"
 
@@ -544,3 +545,12 @@ def test_a_recruiters_signature_is_not_the_job_and_a_country_is_no_city() -> Non
         "Regards,\nSam at Guardline Staffing Ltd, based in Birmingham\n"
     )
     assert (nights.title, nights.location) == ("Security Officer", None)
+
+
+def test_a_board_rating_after_the_company_is_furniture() -> None:
+    glassdoor = parse_posting("Harbor Goods Co. 3.9 ★\nRetail Sales Lead\nBoston, MA\n")
+    assert (glassdoor.title, glassdoor.company) == ("Retail Sales Lead", "Harbor Goods Co.")
+    dashed = parse_posting("Dispatcher\nSwiftline Couriers - 4.2\nNewark, NJ\n")
+    assert (dashed.company, dashed.location) == ("Swiftline Couriers", "Newark, NJ")
+    category = strip_furniture("Nurse\nAcme\nBoston, MA\nWork/Life Balance 3.8 ★\n")
+    assert "Work/Life" not in category.body

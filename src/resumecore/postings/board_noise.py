@@ -41,7 +41,9 @@ LINE_NOISE: tuple[str, ...] = (
     r"responded to \d+% or more applications.*|typically responds within .*",
     # Glassdoor
     r"glassdoor|community|companies|salaries|for employers|sign in|sign up|"
-    r"\d(?:\.\d)? ★|[\w/ &-]{1,40} \d\.\d ★|\(employer est\.\)|rating by category|"
+    r"\d(?:\.\d)? ★|\(employer est\.\)|rating by category|"
+    r"(?:work/life balance|culture & values|diversity & inclusion|career opportunities|"
+    r"compensation and benefits|senior management) \d\.\d ★|"
     r"company overview|size: .*|revenue: .*|type: company - .*|founded: \d{4}",
     # Workday, Greenhouse, Lever, Ashby, county boards
     r"search for jobs|careers|posted (?:today|yesterday|\d+\+? days? ago)|apply for this job|"

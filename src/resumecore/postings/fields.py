@@ -259,15 +259,19 @@ def _company_line(
         if named:
             return named, heard_place
     after_title = top[top.index(title_line) + 1 :] if title_line in top else top
-    for line in after_title[:2]:
+    for index, line in enumerate(after_title[:2]):
         if LABEL.match(line) or page_lines.is_sentence(line):
             continue
         org, place = places.split_org_place(_strip(line))
+        # "Swiftline Couriers" over "Newark, NJ": a name with a role word in it, above the place.
+        above_place = index + 1 < len(after_title) and places.clearly_place(
+            _strip(after_title[index + 1])
+        )
         if (
             org
             and org[0].isalpha()
             and not company_prose.SAYS_SOMETHING.search(org)
-            and (not ROLE_WORDS.search(org) or text.count(org) > 1 or place)
+            and (not ROLE_WORDS.search(org) or text.count(org) > 1 or place or above_place)
         ):
             return org, place or heard_place
     return None, heard_place
