@@ -3,40 +3,23 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Literal
 
 import msgspec
 
+from resumecore.postings.salary_currency import CODES, CURRENCY, currency_of, dollar_of, in_us
+
 Period = Literal["year", "month", "week", "day", "hour"]
 
-_SYMBOLS = {
-    "us$": "USD",
-    "ca$": "CAD",
-    "c$": "CAD",
-    "cad$": "CAD",
-    "a$": "AUD",
-    "au$": "AUD",
-    "nz$": "NZD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₹": "INR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "k€": "EUR",
-}
-_CODES = "USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|INR|JPY|SGD|HKD|ZAR|CZK|MXN|BRL"
-_CURRENCY = rf"(?:US\$|CA\$|CAD\$|C\$|AU\$|A\$|NZ\$|\$|€|£|¥|₹|\b(?:{_CODES})\b)"
 _AMOUNT = re.compile(
-    rf"(?P<pre>{_CURRENCY})?[ \u00a0\u202f]?"
+    rf"(?P<pre>{CURRENCY})?[ \u00a0\u202f]?"
     r"(?P<num>(?<![\d.,])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,. \u202f]\d{3})+|\d{1,7})"
     r"(?:[.,]\d{1,2})?(?!\d))"
     r"(?P<k>\s?[kK](?![a-zA-Z]))?(?P<lakh>\s?(?i:LPA|lakhs?|lacs?)\b|(?<=\d)L(?![a-zA-Z]))?"
-    rf"(?:[ \u00a0\u202f]?(?P<post>k€|€|£|\$(?!\s?\d)|\b(?:{_CODES}|euros?)\b))?"
+    rf"(?:[ \u00a0\u202f]?(?P<post>k€|€|£|\$(?!\s?\d)|\b(?:{CODES}|euros?)\b))?"
 )
 # "CAD $48,000", "AUD $95k": an ISO code written before the dollar sign names the dollar.
-_CODE_BEFORE = re.compile(rf"\b(?P<code>{_CODES})\s?$")
+_CODE_BEFORE = re.compile(rf"\b(?P<code>{CODES})\s?$")
 # "Hourly rate: $25", "Weekly pay $1,200": the period named before the figure on its line.
 _PERIOD_BEFORE: tuple[tuple[Period, re.Pattern[str]], ...] = (
     ("hour", re.compile(r"\bhourly\b|\bper hour\b", re.IGNORECASE)),
@@ -97,39 +80,9 @@ _ADD_ON = re.compile(r"(?:\+|\bplus)\s*(?:an? )?(?:extra |additional )?$", re.IG
 _AFTER_BREAK = re.compile(r"[(,;\d]|[.!?]\s")
 # What follows a figure's own words: "+ bonus", ". Plus an annual bonus", "with OTE of".
 _NEXT_CLAUSE = re.compile(r"[+,;(]|\.\s|\b(?:plus|and|with|or|up to)\b", re.IGNORECASE)
-_DOLLAR_COUNTRIES = (
-    (
-        "CAD",
-        re.compile(
-            r"\b(?:Canada|Canadians?|Toronto|Vancouver|Montr[eé]al|Ottawa|Calgary|Edmonton|"
-            r"Ontario|Qu[eé]bec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|"
-            r"New Brunswick|Newfoundland)\b"
-        ),
-    ),
-    (
-        "AUD",
-        re.compile(
-            r"\b(?:Australia|Australian|Sydney|Melbourne|Brisbane|Perth|Adelaide|Hobart|Canberra|"
-            r"New South Wales|Queensland|Tasmania|Western Australia|"
-            r"Darwin)\b"
-        ),
-    ),
-    ("NZD", re.compile(r"\b(?:New Zealand|Auckland|Wellington)\b")),
-    ("SGD", re.compile(r"\bSingapore\b")),
-)
 _LARGE = re.compile(r"\s?(?:[mM]\b|mn\b|million|bn\b|billion|Mio|Cr\b|crores?)")
 _UP_TO = re.compile(r"\b(?:up to|upto|max(?:imum)?|bis zu|jusqu'à|hasta)\s*$", re.IGNORECASE)
 _LAKH = 100_000
-_US = re.compile(
-    r"(?<![\w$])US(?=[/)\s,;.]|$)|\b(?:USA|U\.S\.|United States|401\(k\)|"
-    r"(?<=, )(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|"
-    r"MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)\b(?=[\s),.;]|$))"
-)
-# Signs of the country that outweigh a US state code elsewhere in the text.
-_DOLLAR_REGIONS = (
-    ("AUD", re.compile(r"\+ super\b|\bsuperannuation\b|\bPty Ltd\b|\b(?:NSW|VIC|QLD|TAS)\b")),
-    ("CAD", re.compile(r", (?:BC|ON|AB|QC|MB|SK|NS|NB|NL|PE)\b")),
-)
 _MIN_YEARLY = 15000
 
 
@@ -194,7 +147,7 @@ def _money(text: str, found: re.Match[str]) -> _Money | None:
     scale = 1000.0 if found.group("k") else _LAKH if lakh else 1.0
     value = _number(found.group("num")) * scale
     symbol = found.group("pre") or found.group("post")
-    currency = _currency(symbol) if symbol else "INR" if lakh else None
+    currency = currency_of(symbol) if symbol else "INR" if lakh else None
     if symbol == "$" and (
         code := _CODE_BEFORE.search(text, max(0, found.start() - 5), found.start())
     ):
@@ -227,8 +180,8 @@ def _candidate(
         period = "year"
     written = text[low.start : low.end]
     if currency == "USD" and "$" in written and "US$" not in written:
-        currency = _dollar(context)
-    elif currency is None and _in_us(context):
+        currency = dollar_of(context)
+    elif currency is None and in_us(context):
         currency = "USD"
     nearby = text[high.end : min(len(text), high.end + 30)].split("\n", maxsplit=1)[0]
     # "OTE $90,000 ($50,000 base)", "$5,000 sign-on bonus! Pay $19/hr", "tips average $10/hr on
@@ -272,29 +225,3 @@ def _number(raw: str) -> float:
     if len(parts) > 1 and len(parts[-1]) <= 2:
         return float("".join(parts[:-1]) + "." + parts[-1])
     return float("".join(parts))
-
-
-def _currency(symbol: str) -> str:
-    lowered = symbol.lower()
-    if lowered == "$":
-        return "USD"
-    return _SYMBOLS.get(lowered, symbol.upper())
-
-
-@lru_cache(maxsize=4)
-def _in_us(text: str) -> bool:
-    # Cached: every candidate of one posting asks the same question of the same text.
-    return bool(_US.search(text))
-
-
-@lru_cache(maxsize=4)
-def _dollar(text: str) -> str:
-    for code, pattern in _DOLLAR_REGIONS:
-        if pattern.search(text):
-            return code
-    if _in_us(text):
-        return "USD"
-    for code, pattern in _DOLLAR_COUNTRIES:
-        if pattern.search(text):
-            return code
-    return "USD"
