@@ -66,6 +66,7 @@ async def drive(
     latencies: list[float] = []
     failures = 0
     unexpected: Counter[int] = Counter()
+    sample: dict[int, bytes] = {}  # the first body of each unexpected status
     issued = 0
     numbers = target.numbers
     cpu_before = target.server.cpu_seconds() if target.server else 0.0
@@ -79,11 +80,12 @@ async def drive(
             request = workload(target.callers[caller_index], numbers(caller_index))
             raw = connection.encode(request.method, request.path, request.headers, request.json)
             started = time.perf_counter()
-            status, _ = await asyncio.wait_for(connection.send(raw), 60)
+            status, body = await asyncio.wait_for(connection.send(raw), 60)
             latencies.append((time.perf_counter() - started) * 1000)
             if status != request.expect:
                 failures += 1
                 unexpected[status] += 1
+                sample.setdefault(status, body[:300])
 
     connections = [Connection(target.base_url) for _ in range(concurrency)]
     started = time.perf_counter()
@@ -97,6 +99,8 @@ async def drive(
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
     if unexpected:  # which statuses, so a "bad" count can be chased down
         print(f"  {target.name} {workload.__name__} c={concurrency}: unexpected {dict(unexpected)}")
+        for status, body in sample.items():
+            print(f"    {status}: {body.decode(errors='replace')}")
     return {
         "requests": len(latencies),
         "rps": len(latencies) / elapsed,
