@@ -554,3 +554,19 @@ def test_a_board_rating_after_the_company_is_furniture() -> None:
     assert (dashed.company, dashed.location) == ("Swiftline Couriers", "Newark, NJ")
     category = strip_furniture("Nurse\nAcme\nBoston, MA\nWork/Life Balance 3.8 ★\n")
     assert "Work/Life" not in category.body
+
+
+def test_spanish_and_dutch_linkedin_places_with_their_work_modes() -> None:
+    spanish = parse_posting(
+        "Desarrollador Backend (Java)\n"
+        "Grupo Lumen · Madrid, Comunidad de Madrid, España (Híbrido)\n"
+    )
+    dutch = parse_posting(
+        "Verpleegkundige IC\n"
+        "Ziekenhuis Oostland · Rotterdam, Zuid-Holland, Nederland (Op locatie)\n"
+    )
+    assert (spanish.company, (spanish.location or "").split(",")[0]) == ("Grupo Lumen", "Madrid")
+    assert (dutch.company, (dutch.location or "").split(",")[0]) == (
+        "Ziekenhuis Oostland",
+        "Rotterdam",
+    )

@@ -129,3 +129,16 @@ def test_rupee_lakhs_written_as_l() -> None:
         "year",
     )
     assert find_salary("Bins: 25L each") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Salaris: € 3.300 - € 4.800 bruto per maand", (3300, 4800, "EUR", "month")),
+        ("RAL: 24.000 - 27.000 €", (24000, 27000, "EUR", "year")),
+    ],
+)
+def test_dutch_and_italian_pay(text: str, expected: tuple[float, float, str, str]) -> None:
+    salary = find_salary(text)
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period) == expected

@@ -9,7 +9,8 @@ _MODE_WORDS = re.compile(
     r"freelance|permanent|internship|remoto|hybride|vollzeit|teilzeit|days? a week|"
     r"(?:mid-)?senior level|entry level|\d(?:st|nd|rd|th) shift|cdi|cdd|temps plein|"
     r"temps partiel|intérim|alternance|befristet|unbefristet|vor ort|sur site|présentiel|"
-    r"télétravail|presencial|in sede|ibrido)\b",
+    r"télétravail|presencial|in sede|ibrido|híbrido|en remoto|teletrabajo|op locatie|"
+    r"hybride|thuiswerken)\b",
     re.IGNORECASE,
 )
 _COUNTRIES = frozenset(
@@ -84,7 +85,8 @@ _WORD = r"[A-ZÀ-Ý][\w.'\u2019-]*"
 _PLACE = re.compile(
     rf"^(?:remote\b.*|{_WORD}(?: (?:{_WORD}|upon|on|am|im|de|del|la|le))"
     r"{0,3}"
-    rf"(?:, (?:the )?{_WORD}(?: {_WORD}){{0,3}}){{0,2}}"
+    # "Madrid, Comunidad de Madrid, España": a region's name may have "de" in it too.
+    rf"(?:, (?:the )?{_WORD}(?: (?:{_WORD}|de|del|la|of)){{0,3}}){{0,2}}"
     # "Chermside QLD 4032", "Norwich (NR3)": a postcode written after the place.
     # "Dublin 2", "Lyon (69)": a district or département number.
     r"(?: \d{4,5}| \d{1,2}| \([A-Z]{1,2}\d{1,2}[A-Z]?\)| \(\d{2,3}\))?"

@@ -39,28 +39,31 @@ _FILLER = re.compile(
 _PERIOD_PATTERNS: tuple[tuple[Period, str], ...] = (
     (
         "hour",
-        r"(?:/|per|an|a|pro|por|de l'|par|i)\s?(?:hour|hr|h|stunde|hora|heure|timme)\b|hourly"
+        r"(?:/|per|an|a|pro|por|de l'|par|i|all')\s?(?:hour|hr|h|stunde|hora|heure|timme|uur|ora)\b"
+        r"|hourly"
         r"|p/h(?:r)?\b|ph\b|p\.h\.",
     ),
     ("day", r"(?:/|per|a|pro|par|por)\s?(?:day|d|tag|jour|día)\b|daily|day rate"),
     ("week", r"(?:/|per|a|pro|par|por)\s?(?:week|wk|woche|semaine|semana)\b|weekly"),
     (
         "month",
-        r"(?:/|per|a|pro|par|al|por|i|im|au)\s?(?:month|mo|monat|mois|mes|månad|måned|måneden|mån)\b"
+        r"(?:/|per|a|pro|par|al|por|i|im|au)\s?"
+        r"(?:month|mo|monat|mois|mes|månad|måned|måneden|mån|maand|mese)\b"
         r"|monthly|monatlich|mensuel\w*|mensual\w*",
     ),
     (
         "year",
-        r"(?:/|per|a|an|pro|par|al|por|i)\s?(?:year|yr|annum|jahr|an|año|år|året)(?!\w)"
+        r"(?:/|per|a|an|pro|par|al|por|i|all')\s?"
+        r"(?:year|yr|annum|jahr|an|año|år|året|jaar|anno)(?!\w)"
         r"|p\.\s?a\.|\bpa\b"
-        r"|annually|yearly|annual|jährlich|annuels?|anuales?|anual",
+        r"|annually|yearly|annual|jährlich|annuels?|anuales?|anual|jaarlijks|annu[oi]",
     ),
 )
 _PERIODS = tuple((period, re.compile(p, re.IGNORECASE)) for period, p in _PERIOD_PATTERNS)
 _LABEL = re.compile(
     r"\b(?:salary|salaries|compensation|pay|rate|wage|wages|earn|gehalt|vergütung|salaire|"
     r"rémunération|salario|sueldo|remuneration|ote|base|ctc|stipendio|loon|salaris|lön|lønn|"
-    r"palkka|wynagrodzenie)\b",
+    r"palkka|wynagrodzenie|ral|retribuzione|stipendio)\b",
     re.IGNORECASE,
 )
 _NOT_PAY = re.compile(
@@ -72,7 +75,7 @@ _NOT_PAY = re.compile(
     # "$25 per tarp", "$0.40 per piece": a rate per thing done, not per period of work.
     r"^\s*(?:/\s?|(?:per|a|an|pro) )(?!(?:hour|hr|h|day|shift|week|wk|month|mo|year|yr|annum|"
     r"stunde|std|tag|woche|monat|jahr|heure|jour|semaine|mois|an|année|hora|día|semana|mes|"
-    r"año|månad|måned|år|timme|mån|rata)s?\b)[a-z]+\b",
+    r"año|månad|måned|år|timme|mån|rata|maand|jaar|uur|mese|anno|ora)s?\b)[a-z]+\b",
     re.IGNORECASE,
 )
 # "+ $75 extra stop", "plus $2/hr freezer premium": a figure added on to the pay is not the pay.
