@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from importlib import resources
 
 import pytest
@@ -321,14 +320,22 @@ def test_two_skills_cannot_share_an_alias() -> None:
         )
 
 
-def test_matching_a_long_posting_is_fast() -> None:
+def test_a_long_posting_is_matched_whole() -> None:
+    # Speed is measured by `make eval` (eval/parse_timing.py: a 15,000-character posting under
+    # 30 ms), not here: a timed unit test fails on a loaded machine.
     vocabulary = default_vocabulary()
     text = "We build services in Python and Go on Kubernetes with PostgreSQL and Kafka. " * 90
     assert len(text.split()) > 1000
-    started = time.perf_counter()
-    for _ in range(10):
-        vocabulary.find(text)
-    assert (time.perf_counter() - started) / 10 < 0.05
+    found = vocabulary.find(text)
+    assert len(found) == 5 * 90
+    assert {m.canonical for m in found} == {
+        "Python",
+        "Go",
+        "Kubernetes",
+        "PostgreSQL",
+        "Apache Kafka",
+    }
+    assert all(text[m.start : m.end] == m.alias for m in found)
 
 
 # --- whole postings and limits --------------------------------------------------------------
