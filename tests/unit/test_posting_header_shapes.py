@@ -570,3 +570,12 @@ def test_spanish_and_dutch_linkedin_places_with_their_work_modes() -> None:
         "Ziekenhuis Oostland",
         "Rotterdam",
     )
+
+
+def test_careers_page_title_names_a_role_or_a_company() -> None:
+    role = parse_posting(
+        "Careers - Bakery Supervisor\n\nHome\n\nBakery Supervisor\n\nJoin our team.\n"
+    )
+    company = parse_posting("Careers | Acme Health\n\nRegistered Nurse\nDenver, CO\n")
+    assert (role.title, role.company) == ("Bakery Supervisor", None)
+    assert (company.title, company.company) == ("Registered Nurse", "Acme Health")

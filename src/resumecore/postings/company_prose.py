@@ -15,8 +15,12 @@ _COMPANY_PROSE = re.compile(
 _OPENING = re.compile(
     r"(?P<name>[A-Z][\w&'\u2019-]*(?: (?:&|[A-Z][\w&'\u2019-]*)){0,3}) [a-z]{3,}s\b"
 )
-# "Trove is hiring!", "Warehouse in Fontana CA": a line that says something is not a name.
-SAYS_SOMETHING = re.compile(r"\s(?:is|are|was|has|have|we|will|in|near)\s|[!?]$")
+# "Trove is hiring!", "Warehouse in Fontana CA", "Join our team.": a line that says something
+# is not a name.
+SAYS_SOMETHING = re.compile(
+    r"\s(?:is|are|was|has|have|we|will|in|near)\s|[!?]$|"
+    r"^(?i:join|apply|help|come|become|build|grow|make)\s|\s(?i:our|your|you)\b"
+)
 # Words a sentence opens with that are no company's name.
 _NOT_NAMES = re.compile(
     r"(?:This|That|It|There|Here|He|She|They|We|You|What|Who|Which|Each|Every|Our|Your|The|A|An|"

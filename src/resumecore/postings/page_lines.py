@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from resumecore.postings import places
+from resumecore.postings.header_labels import ROLE_WORDS
 from resumecore.postings.section_headers import header_kind
 
 _PARTS = re.compile(r"\s+(?:\||·|•|—|\u2013|-)\s+")
@@ -46,9 +47,13 @@ def page_title_company(line: str) -> tuple[bool, str | None]:
     if own and len(own.group("org").split()) >= 2 and name_line(own.group("org")):
         return True, own.group("org")  # "Tulare County Careers": the county's own jobs page
     lead = _CAREERS.match(parts[0]) if parts else None
-    if lead and (lead.group("org") or len(parts) >= 3):
-        # "Jobs at Parcelwise" (an Ashby page's first line); "Vacancies - Role - School".
-        return True, (lead.group("org") or parts[-1]).strip()
+    if lead and (lead.group("org") or len(parts) >= 2):
+        # "Jobs at Parcelwise" (an Ashby page's first line); "Vacancies - Role - School";
+        # "Careers - Bakery Supervisor" names no company.
+        org = lead.group("org") or (parts[-1] if len(parts) >= 3 else None)
+        if org is None and not ROLE_WORDS.search(parts[1]):
+            org = parts[1]  # "Careers | Acme Health"
+        return True, org.strip() if org else None
     for index, part in enumerate(parts[1:], start=1):
         careers = _CAREERS.match(part)
         if careers is None:
@@ -68,8 +73,9 @@ def logo_name(line: str) -> str | None:
 def page_title_role(line: str) -> str | None:
     """The role a page's document title names first: "CNC Machinist | Careers | Halbach"."""
     parts = [p.strip() for p in _PARTS.split(line.strip()) if p.strip()]
-    if parts and _CAREERS.match(parts[0]):
-        parts = parts[1:]
+    if parts and _CAREERS.match(parts[0]) and len(parts) >= 2:
+        # "Careers - Bakery Supervisor", "Vacancies - Role - School"; not "Careers | Acme".
+        return parts[1] if len(parts) >= 3 or ROLE_WORDS.search(parts[1]) else None
     return parts[0] if len(parts) >= 2 else None
 
 
