@@ -142,3 +142,9 @@ def test_dutch_and_italian_pay(text: str, expected: tuple[float, float, str, str
     salary = find_salary(text)
     assert salary is not None
     assert (salary.min, salary.max, salary.currency, salary.period) == expected
+
+
+def test_polish_monthly_pay() -> None:
+    salary = find_salary("Wynagrodzenie: 9 000 - 11 000 PLN brutto miesięcznie")
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period) == (9000, 11000, "PLN", "month")

@@ -49,14 +49,14 @@ _PERIOD_PATTERNS: tuple[tuple[Period, str], ...] = (
         "month",
         r"(?:/|per|a|pro|par|al|por|i|im|au)\s?"
         r"(?:month|mo|monat|mois|mes|månad|måned|måneden|mån|maand|mese)\b"
-        r"|monthly|monatlich|mensuel\w*|mensual\w*",
+        r"|monthly|monatlich|mensuel\w*|mensual\w*|maandelijks|mensil\w*|miesięcznie|měsíčně",
     ),
     (
         "year",
         r"(?:/|per|a|an|pro|par|al|por|i|all')\s?"
         r"(?:year|yr|annum|jahr|an|año|år|året|jaar|anno)(?!\w)"
         r"|p\.\s?a\.|\bpa\b"
-        r"|annually|yearly|annual|jährlich|annuels?|anuales?|anual|jaarlijks|annu[oi]",
+        r"|annually|yearly|annual|jährlich|annuels?|anuales?|anual|jaarlijks|annu[oi]|rocznie|ročně",
     ),
 )
 _PERIODS = tuple((period, re.compile(p, re.IGNORECASE)) for period, p in _PERIOD_PATTERNS)
