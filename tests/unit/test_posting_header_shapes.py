@@ -579,3 +579,11 @@ def test_careers_page_title_names_a_role_or_a_company() -> None:
     company = parse_posting("Careers | Acme Health\n\nRegistered Nurse\nDenver, CO\n")
     assert (role.title, role.company) == ("Bakery Supervisor", None)
     assert (company.title, company.company) == ("Registered Nurse", "Acme Health")
+
+
+def test_a_county_location_takes_the_town_of_a_street_address() -> None:
+    parsed = parse_posting(
+        "Tulare County\nEligibility Worker I\nLocation: Tulare County, CA\n\n"
+        "Report to: Health & Human Services, 2200 W. Main St., Visalia, CA 93291\n"
+    )
+    assert parsed.location == "Visalia"

@@ -38,6 +38,10 @@ _DISTRICT = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+)-[A-ZÄÖÜ][a-zäöüß]+(
 _MUNICIPALITY = re.compile(
     r"^(?:City|Town|Village|Stadt|Ville) (?:of|de) ([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)$"
 )
+_ADDRESS = re.compile(
+    r"\b\d{2,6} [A-Z][\w .'\u2019-]{2,40}?,\s*(?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?),"
+    r"\s*[A-Z]{2}\s+\d{5}\b"
+)
 _COUNTY = re.compile(r"(?:^County of |\s(?:County|Parish|Borough)$)")
 _MONTHS = frozenset(
     [
@@ -82,7 +86,14 @@ def county_only(place: str) -> bool:
 
 
 def city_of_premises(text: str) -> str | None:
-    """The town a posting's premises stand in: "the Detention Facility in Marysdale"."""
+    """The town a posting's premises stand in.
+
+    The town of a street address ("2200 W. Main St., Visalia, CA 93291"), or of premises named
+    in a sentence ("the Detention Facility in Marysdale").
+    """
+    address = _ADDRESS.search(text)
+    if address:
+        return address.group("city")
     for found in _PREMISES_IN.finditer(text):
         city = found.group("city")
         if city.split()[0] not in _MONTHS and not county_only(city):
