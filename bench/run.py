@@ -157,8 +157,9 @@ async def main() -> None:
         if not args.workload or any(part in name for part in args.workload)
     }
     args.workloads = list(workloads)
-    adds = args.requests * args.runs * len(args.concurrency)
-    spares = max(1, -(-adds // (ADDS_PER_SPARE * args.users)))
+    # Requests go to callers in turn, so one caller gets up to ceil(requests / users) per run.
+    adds = -(-args.requests // args.users) * args.runs * len(args.concurrency)
+    spares = max(1, -(-adds // ADDS_PER_SPARE))
     with contextlib.ExitStack() as stack:
         targets = await start_servers(stack, args, spares)
         servers = [t.server for t in targets if t.server]
