@@ -84,7 +84,7 @@ async def export(client: Client, who: dict[str, str], generation_id: str) -> int
 
 async def test_a_full_data_disk_gives_clear_errors_and_corrupts_nothing(small_disk: Path) -> None:
     database = small_disk / "resumecore.db"
-    url = f"sqlite+aiosqlite:///{database}"
+    url = f"sqlite+inline:///{database}"
     await asyncio.to_thread(upgrade, url)
     async with app_client(small_disk, url) as (client, _):
         who = await user(client, "ada@example.com")

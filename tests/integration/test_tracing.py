@@ -138,7 +138,7 @@ OFF_SCRIPT = textwrap.dedent(
 
 
 def run_app(tmp_path: Path, endpoint: str) -> tuple[dict[str, Any], str]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'app.db'}"
+    url = f"sqlite+inline:///{tmp_path / 'app.db'}"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     done = subprocess.run(
         [sys.executable, "-c", OFF_SCRIPT, str(tmp_path), url, endpoint],

@@ -187,7 +187,7 @@ async def test_medium_8_data_files_are_private(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir(mode=0o755)
     data.chmod(0o755)
-    url = f"sqlite+aiosqlite:///{data / 'resumecore.db'}"
+    url = f"sqlite+inline:///{data / 'resumecore.db'}"
     await asyncio.to_thread(upgrade, url)  # alembic runs its own event loop
     (data / "resumecore.db").chmod(0o644)
     outbox = data / "outbox"
