@@ -3,6 +3,8 @@ county boards, label lines whose value is not a place."""
 
 from __future__ import annotations
 
+import time
+
 from resumecore.postings import parse_posting
 from resumecore.postings.furniture import strip_furniture
 
@@ -587,3 +589,9 @@ def test_a_county_location_takes_the_town_of_a_street_address() -> None:
         "Report to: Health & Human Services, 2200 W. Main St., Visalia, CA 93291\n"
     )
     assert parsed.location == "Visalia"
+
+
+def test_a_very_long_subject_line_is_read_quickly() -> None:
+    started = time.perf_counter()
+    parse_posting("Subject: " + ("Role - " * 6000)[:48_000])
+    assert time.perf_counter() - started < 10

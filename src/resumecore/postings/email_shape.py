@@ -16,6 +16,9 @@ _SIGN_OFF = re.compile(
     r"cordialement|saludos)[,.!]?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# A subject line is short; a longer one is read no further (each part is looked up in the body).
+_MAX_SUBJECT = 200
+_MAX_SUBJECT_PARTS = 8
 SUBJECT_LABELS = frozenset({"subject", "betreff", "objet", "asunto", "re", "fw", "fwd"})
 _SUBJECT_PARTS = re.compile(
     r"\s+(?:\||\u2013|\u2014|-)\s+|\s*\((?=[^()]*\)\s*$)|\)\s*$|\s+(?:at|@|bei|chez)\s+(?=[A-Z])"
@@ -110,8 +113,9 @@ def subject_parts(labels: list[tuple[str, str]]) -> list[str]:
     """The pieces of the subject line: ``"RE: Civil Engineer - Bristol"`` -> two parts."""
     for label, value in labels:
         if label in SUBJECT_LABELS:
-            bare = _SUBJECT_LEAD.sub("", value)
-            return [p.strip() for p in _SUBJECT_PARTS.split(bare) if p and p.strip()]
+            bare = _SUBJECT_LEAD.sub("", value[:_MAX_SUBJECT])
+            parts = [p.strip() for p in _SUBJECT_PARTS.split(bare) if p and p.strip()]
+            return parts[:_MAX_SUBJECT_PARTS]
     return []
 
 

@@ -87,6 +87,7 @@ _LARGE = re.compile(r"\s?(?:[mM]\b|mn\b|million|bn\b|billion|Mio|Cr\b|crores?)")
 _UP_TO = re.compile(r"\b(?:up to|upto|max(?:imum)?|bis zu|jusqu'à|hasta)\s*$", re.IGNORECASE)
 _LAKH = 100_000
 _MIN_YEARLY = 15000
+_LINE_REACH = 200
 
 
 class SalaryRange(msgspec.Struct, frozen=True, kw_only=True):
@@ -162,15 +163,18 @@ def _candidate(
     text: str, low: _Money, high: _Money, context: str
 ) -> tuple[int, SalaryRange] | None:
     currency = low.currency or high.currency
-    line_start = text.rfind("\n", 0, low.start) + 1
-    line_end = text.find("\n", high.end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    labelled = bool(_LABEL.search(line))
-    if currency is None and not labelled:
-        return None
     if low.value <= 0 or high.value > 10_000_000 or high.value < low.value:
         return None
     if currency is None and high.value < 1000:
+        return None
+    # The figure's line, at most _LINE_REACH characters either side: a posting pasted as one
+    # long line must not make every figure read all of it.
+    reach = max(0, low.start - _LINE_REACH)
+    line_start = max(text.rfind("\n", reach, low.start) + 1, reach)
+    line_end = text.find("\n", high.end, high.end + _LINE_REACH)
+    line = text[line_start : min(len(text), high.end + _LINE_REACH) if line_end < 0 else line_end]
+    labelled = bool(_LABEL.search(line))
+    if currency is None and not labelled:
         return None
     after = text[high.end : high.end + 40].split("\n", maxsplit=1)[0]
     filler = _FILLER.match(after)
