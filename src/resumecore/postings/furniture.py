@@ -27,6 +27,7 @@ _SAVE = re.compile(
     r"Job Application for (?P<applied>.+?) at (?P<employer>[^·|]+?))\s*$"
 )
 _RATING = re.compile(r"(?<=[\w.])\s+(?:\d\.\d\s*★|[-\u2013]\s*\d\.\d)\s*$")
+_RATING_ENDS = frozenset("0123456789★")
 _MAX_FACT = 80
 _MARK = " \t-*#•·"
 
@@ -97,7 +98,8 @@ def _next_value(lines: list[str], index: int, end: int) -> str | None:
 def _without_meta(line: str) -> str:
     # "Acme · Reno, NV · 2 weeks ago · 87 applicants" -> "Acme · Reno, NV": the rest is a counter.
     # "Harbor Goods Co. 3.9 ★", "Swiftline Couriers - 4.2": the board's rating after the name.
-    line = _RATING.sub("", line)
+    if line.rstrip()[-1:] in _RATING_ENDS:
+        line = _RATING.sub("", line)
     parts = line.split(" · ")
     if len(parts) < 2:
         return "" if _SEGMENT.fullmatch(line.strip(_MARK)) else line
