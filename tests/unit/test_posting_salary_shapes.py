@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from resumecore.postings.salary import find_salary
@@ -152,9 +150,10 @@ def test_polish_monthly_pay() -> None:
     assert (salary.min, salary.max, salary.currency, salary.period) == (9000, 11000, "PLN", "month")
 
 
-def test_a_posting_pasted_as_one_long_line_of_figures_is_read_quickly() -> None:
-    # Each figure once read its whole line: 50,000 characters of figures took minutes.
-    text = ("12000 34000 $1,000 - " * 2400)[:49_000]
-    started = time.perf_counter()
-    find_salary(text)
-    assert time.perf_counter() - started < 5
+def test_a_figure_reads_its_line_only_near_it() -> None:
+    # A posting pasted as one long line: each figure reads 200 characters either side, not the
+    # whole line (50,000 characters of figures took minutes). Speed itself is make eval's.
+    near = find_salary("Salary: 45,000 for the year")
+    far = find_salary("Salary: " + "word " * 60 + "45,000 for the year")
+    assert near is not None
+    assert (near.min, far) == (45000, None)
