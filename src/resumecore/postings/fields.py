@@ -38,6 +38,13 @@ _NOISE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+# "Front Desk Agent - Evening Shift", "Caregiver - Weekend Shifts": when, not what.
+_SCHEDULE = re.compile(
+    r"(?:(?:evening|night|day|weekend|morning|overnight|swing|rotating|\d(?:st|nd|rd|th)|first|"
+    r"second|third) )?(?:shifts?|nights?|weekends?|evenings?|days)|per diem|prn|"
+    r"home (?:daily|weekly|weekends|nightly)",
+    re.IGNORECASE,
+)
 _PAY = re.compile(r"[$£€₹]\s?\d|\d\s?k\b|\bper (?:hour|annum|year)\b|/hr\b|\bp/?h\b", re.I)
 _TERMS_OR_PAY = re.compile(
     r"[$£€]\s?\d|\d\s?k\b|\b(?:perm|permanent|full[- ]?time|part[- ]?time|contract|temp|"
@@ -206,6 +213,7 @@ def _title_of_line(line: str, top: list[str], text: str) -> tuple[str, list[str]
         if (
             separator in _HARD_SEPARATORS
             or part[0].islower()
+            or _SCHEDULE.fullmatch(core)
             or places.mode_words(core)
             or bool(_PAY.search(core))
             or places.clearly_place(part)
@@ -213,7 +221,7 @@ def _title_of_line(line: str, top: list[str], text: str) -> tuple[str, list[str]
             or _named_as_org(part, text)
             or org_names.reads_as_business(part)
         ):
-            rest = [p for p, _ in parts[index:]]
+            rest = [p for p, _ in parts[index:] if not _SCHEDULE.fullmatch(p)]
             break
         title = f"{title}{_between(line, title, part)}{part}"
     return title, rest

@@ -35,7 +35,8 @@ _REMOTE: tuple[tuple[Remote, re.Pattern[str]], ...] = (
         re.compile(
             r"\bon-site\b|\bonsite\b|\bon site (?:role|position|job)\b|(?<!apply )\bin[- ]person\b|"
             r"\boffice[- ]based\b|\bvor ort\b|\b(?:fully|100\s?%) in[- ]office\b|"
-            r"\bin[- ]office only\b|,\s*in[- ]office\)|"
+            r"\bin[- ]office only\b|,\s*in[- ]office\)|\bwork from (?:the )?office\b|\bWFO\b|"
+            r"\bin[- ]office (?:position|role|job)\b|\(in[- ](?:clinic|store|branch)\b|"
             r"\bprésentiel\b|\bpresencial\b",
             re.IGNORECASE,
         ),
@@ -58,6 +59,7 @@ _STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
         "contract",
         re.compile(
             r"(?<!permanent )(?<!employment )(?<!indefinite )\bcontract\b(?!\s*:)"
+            r"(?! (?:permanent|perm|type|length|duration|basis)\b)"
             r"(?! (?:law|management|negotiation|review|drafting|administration))|"
             r"\bcontractor\b|\bfreelance\b|\bfreelancer\b|\bcontract[- ]to[- ]hire\b|\bday rate\b|"
             r"\b(?:inside|outside) ir35\b",
@@ -67,15 +69,19 @@ _STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
     (
         "part_time",
         re.compile(
-            r"\bpart[- ]?time\b|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bmi-temps\b", re.I
+            r"\bpart[- ]?time\b|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bmi-temps\b|"
+            # "Schedule: PT, 24 hrs/wk", "FT, 4-5 nights": a terse list's abbreviation.
+            r"(?:^|(?:type|schedule|hours|status)\s*:\s*)(?-i:PT)\b(?=\s*(?:[,/(]|$))",
+            re.I | re.M
         ),
     ),
     (
         "full_time",
         re.compile(
             r"\bfull[- ]?time\b|\bvollzeit\b|\btemps plein\b|\bjornada completa\b"
-            r"|\btiempo completo\b",
-            re.I,
+            r"|\btiempo completo\b|"
+            r"(?:^|(?:type|schedule|hours|status)\s*:\s*)(?-i:FT)\b(?=\s*(?:[,/(]|$))",
+            re.I | re.M,
         ),
     ),
 )

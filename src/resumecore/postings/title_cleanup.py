@@ -18,7 +18,7 @@ _NOT_THE_JOB = re.compile(
 )
 # "(m/w/d)" may stand anywhere: "Mechatroniker (m/w/d) Instandhaltung".
 _GENDER_MARK = re.compile(
-    r"\s*\((?:m|w|f|d|x|gn|div|i)(?:\s*/\s*(?:m|w|f|d|x|div|i)){1,3}\*?\)|\s*\(all genders?\)|"
+    r"\s*\((?:m|w|f|d|x|gn|div|i|h)(?:\s*/\s*(?:m|w|f|d|x|div|i|h)){1,3}\*?\)|\s*\(all genders?\)|"
     # "Technicien de maintenance H/F", "Koch m/w/d": the mark without brackets, at the end.
     r"\s+(?:H/F|F/H|M/F|F/M|m/w/d|w/m/d|m/f/d|f/m/d|m/w/x)$",
     re.IGNORECASE,
