@@ -10,6 +10,8 @@ import html
 import re
 import unicodedata
 
+from resumecore.postings.json_ld import job_posting_lines
+
 _BLOCK_TAG = re.compile(
     r"</?(?:p|br|div|ul|ol|h[1-6]|tr|table|section|article|header|footer|hr|dd|dt|dl)\b[^<>]*>",
     re.IGNORECASE,
@@ -52,7 +54,9 @@ def normalize_posting_text(raw: str) -> str:
         Plain text with ``\n`` line endings, ``- `` bullets, single spaces and at most one blank
         line in a row.
     """
-    text = raw
+    page, facts = job_posting_lines(raw)
+    # The embedded JobPosting's facts lead the text: the header reader finds them as labels.
+    text = "\n".join([*facts, page]) if facts else page
     for _ in range(_ROUNDS):
         cleaned = _clean_once(text)
         if cleaned == text:

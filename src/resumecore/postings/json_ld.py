@@ -1,0 +1,135 @@
+"""A careers page's schema.org ``JobPosting`` (JSON-LD) read as label lines.
+
+Career sites embed the posting's facts for search engines in a
+``<script type="application/ld+json">`` block: the employer, the town, the pay and the terms are
+stated there plainly even when the visible page hides them in its chrome. They are turned into
+"Company: Acme" lines that the header reader already understands.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+_SCRIPT = re.compile(
+    r"<script\b[^<>]*application/ld\+json[^<>]*>(?P<body>.*?)</script\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAG = re.compile(r"<[^<>]*>")
+_TERMS = {
+    "FULL_TIME": "Full-time",
+    "PART_TIME": "Part-time",
+    "CONTRACTOR": "Contract",
+    "TEMPORARY": "Temporary",
+    "INTERN": "Internship",
+}
+_PERIODS = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month", "YEAR": "year"}
+_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€"}
+
+
+def job_posting_lines(raw: str) -> tuple[str, list[str]]:
+    """The page without its JSON-LD blocks, and label lines for the first ``JobPosting`` in them.
+
+    Args:
+        raw: Pasted text; usually HTML, possibly with ``application/ld+json`` scripts.
+
+    Returns:
+        ``raw`` with the JSON-LD scripts removed, and lines such as ``"Job Title: Welder"``,
+        ``"Company: Acme"``, ``"Location: Reno, NV"`` (empty when no posting is embedded).
+    """
+    if "ld+json" not in raw.lower():
+        return raw, []
+    lines: list[str] = []
+    for found in _SCRIPT.finditer(raw):
+        posting = _posting(found.group("body"))
+        if posting is not None and not lines:
+            lines = _lines(posting)
+    return _SCRIPT.sub("\n", raw), lines
+
+
+def _posting(body: str) -> dict[str, Any] | None:
+    try:
+        document = json.loads(body.strip())
+    except (ValueError, RecursionError):
+        return None
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(reversed(node))
+        elif isinstance(node, dict):
+            kind = node.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if "JobPosting" in kinds:
+                return node
+            stack.extend(v for k, v in node.items() if k == "@graph")
+    return None
+
+
+def _lines(posting: dict[str, Any]) -> list[str]:
+    facts = [
+        ("Job Title", _text(posting.get("title"))),
+        ("Company", _text(_first(posting.get("hiringOrganization")).get("name"))),
+        ("Location", _place(posting)),
+        ("Employment type", _terms(posting.get("employmentType"))),
+        ("Salary", _pay(_first(posting.get("baseSalary")))),
+    ]
+    return [f"{label}: {value}" for label, value in facts if value]
+
+
+def _place(posting: dict[str, Any]) -> str:
+    address = _first(_first(posting.get("jobLocation")).get("address"))
+    town = ", ".join(
+        part
+        for part in (_text(address.get("addressLocality")), _text(address.get("addressRegion")))
+        if part
+    )
+    remote = str(posting.get("jobLocationType", "")).upper() == "TELECOMMUTE"
+    if remote:
+        return f"Remote ({town})" if town else "Remote"
+    return town
+
+
+def _terms(value: Any) -> str:
+    values = value if isinstance(value, list) else [value]
+    return next(
+        (_TERMS[v.upper()] for v in values if isinstance(v, str) and v.upper() in _TERMS), ""
+    )
+
+
+def _pay(salary: dict[str, Any]) -> str:
+    value = _first(salary.get("value"))
+    low = value.get("minValue", value.get("value"))
+    high = value.get("maxValue", low)
+    if not isinstance(low, (int, float, str)) or not isinstance(high, (int, float, str)):
+        return ""
+    currency = _text(salary.get("currency")).upper()
+    sign = _SIGNS.get(currency, "")
+    code = "" if sign else f" {currency}".rstrip()
+    period = _PERIODS.get(_text(value.get("unitText") or salary.get("unitText")).upper())
+    figures = (
+        f"{sign}{_figure(low)}" if low == high else f"{sign}{_figure(low)} - {sign}{_figure(high)}"
+    )
+    return f"{figures}{code}" + (f" per {period}" if period else "")
+
+
+def _figure(value: Any) -> str:
+    try:
+        number = float(value)
+    except ValueError:
+        return str(value)
+    return f"{number:,.2f}".removesuffix(".00")
+
+
+def _first(value: Any) -> dict[str, Any]:
+    if isinstance(value, list):
+        value = value[0] if value else {}
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        return ""
+    return " ".join(_TAG.sub(" ", html.unescape(value)).split())
