@@ -38,6 +38,11 @@ _BULLET = re.compile(
     r"[^\S\n]*",
     re.MULTILINE,
 )
+# "Position ........... Fitter", a form copied from a PDF: the dot leaders stand for a colon.
+_DOT_LEADER = re.compile(
+    r"^(?P<label>[^\W\d_][\w'/&()-]*(?: [\w'/&()-]+){0,3}?)(?: \.{3,}|\.{5,}|\s?…[….]+) ?(?=\S)",
+    re.MULTILINE,
+)
 _HSPACE = re.compile(r"[^\S\n]+")
 _EDGE_SPACE = re.compile(r"[^\S\n]*\n[^\S\n]*")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -80,6 +85,7 @@ def _clean_once(text: str) -> str:
     text = _INVISIBLE.sub(" ", text).replace("\t", " ").replace("\xa0", " ")
     text = text.replace("\u2010", "-").replace("\u2011", "-")
     text = _BULLET.sub("- ", text)
+    text = _DOT_LEADER.sub(r"\g<label>: ", text)
     text = _HSPACE.sub(" ", text)
     text = _EDGE_SPACE.sub("\n", text)
     text = _BLANK_LINES.sub("\n\n", text)

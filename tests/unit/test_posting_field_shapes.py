@@ -1,0 +1,24 @@
+"""Field shapes of postings met in the wild: PDF forms, Canadian addresses, FTE asides."""
+
+from __future__ import annotations
+
+from resumecore.postings import normalize_posting_text, parse_posting
+from resumecore.postings.city_tidy import tidy_location
+
+
+def test_dot_leaders_of_a_pdf_form_read_as_labels() -> None:
+    parsed = parse_posting(
+        "POSITION OUTLINE\n\nPosition ........... Mechanical Fitter\n"
+        "Site ............... Newcastle NSW 2304\nEngagement ......... Permanent full time\n"
+    )
+    assert parsed.title == "Mechanical Fitter"
+    assert parsed.location == "Newcastle"
+    assert normalize_posting_text("Reward ..... $52 per hour") == "Reward: $52 per hour"
+
+
+def test_an_ellipsis_in_prose_is_no_label() -> None:
+    assert normalize_posting_text("We grow... fast") == "We grow... fast"
+
+
+def test_a_canadian_postal_code_is_not_the_city() -> None:
+    assert tidy_location("1820 Quinpool Road, Halifax NS B3H 1V7") == "Halifax"
