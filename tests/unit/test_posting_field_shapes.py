@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from resumecore.postings import normalize_posting_text, parse_posting
 from resumecore.postings.city_tidy import tidy_location
+from resumecore.postings.title_cleanup import clean_title
 
 
 def test_dot_leaders_of_a_pdf_form_read_as_labels() -> None:
@@ -22,3 +23,11 @@ def test_an_ellipsis_in_prose_is_no_label() -> None:
 
 def test_a_canadian_postal_code_is_not_the_city() -> None:
     assert tidy_location("1820 Quinpool Road, Halifax NS B3H 1V7") == "Halifax"
+
+
+def test_a_titles_fte_and_its_dashed_initials_go() -> None:
+    assert clean_title("Occupational Therapist (School-Based), 0.8 FTE") == (
+        "Occupational Therapist (School-Based)"
+    )
+    assert clean_title("Certified Nursing Assistant - CNA") == "Certified Nursing Assistant"
+    assert clean_title("Software Engineer - API") == "Software Engineer - API"

@@ -29,6 +29,10 @@ _BOARD_SUFFIX = re.compile(r"\s*[-\u2013\u2014|]\s*job (?:post|posting|details)$
 _HIRING_LEAD = re.compile(
     r"^(?:(?:now|urgently|we'?re|we are)\s+)?hiring\s*[:!\u2013\u2014-]\s*(?=\w)", re.IGNORECASE
 )
+# "Occupational Therapist, 0.8 FTE", "Nurse - 1.0 FTE": how much of a post, not which.
+_FTE_TAIL = re.compile(r"\s*[,\u2013\u2014-]?\s*\(?\d(?:[.,]\d{1,2})?\s*(?:FTE|WTE)\)?$", re.I)
+# "Certified Nursing Assistant - CNA": the title's own initials hung on with a dash.
+_DASHED_TAIL = re.compile(r"\s+[-\u2013\u2014|]\s+(?P<inner>[A-Z]{2,6})$")
 _AD_WORDS = re.compile(r"\s+(?:wanted|needed|required|gesucht)\b.*$", re.IGNORECASE)
 
 
@@ -40,6 +44,10 @@ def clean_title(title: str) -> str:
     """
     title = _AD_WORDS.sub("", _BOARD_SUFFIX.sub("", _HIRING_LEAD.sub("", title))).strip()
     title = " ".join(_GENDER_MARK.sub(" ", title).split()) or title
+    title = _FTE_TAIL.sub("", title) or title
+    dashed = _DASHED_TAIL.search(title)
+    if dashed and _initials(title[: dashed.start()]) == dashed.group("inner"):
+        title = title[: dashed.start()]
     while True:
         aside = _TRAILING_ASIDE.search(title)
         if aside is None or aside.start() == 0:
