@@ -31,3 +31,18 @@ def test_a_titles_fte_and_its_dashed_initials_go() -> None:
     )
     assert clean_title("Certified Nursing Assistant - CNA") == "Certified Nursing Assistant"
     assert clean_title("Software Engineer - API") == "Software Engineer - API"
+
+
+def test_a_german_workday_copy_reads_past_its_furniture() -> None:
+    parsed = parse_posting(
+        "Zum Hauptinhalt springen\nBergmann Kältetechnik Karriere\nNach Jobs suchen\nAnmelden\n\n"
+        "Disponent (m/w/d) Kundendienst\nBewerben\nStandorte\nKassel\nArbeitszeit\nTeilzeit\n"
+        "veröffentlicht\nVor 3 Tagen veröffentlicht\n\nIhre Aufgaben\n- Tourenplanung\n\n"
+        "Wir bieten\nHybrides Arbeiten, 30 Tage Urlaub.\n"
+    )
+    assert (parsed.title, parsed.company) == ("Disponent Kundendienst", "Bergmann Kältetechnik")
+    assert (parsed.location, parsed.remote, parsed.employment_type) == (
+        "Kassel",
+        "hybrid",
+        "part_time",
+    )

@@ -52,6 +52,9 @@ LINE_NOISE: tuple[str, ...] = (
     r"application|view all jobs|back to jobs|print\s+apply|"
     r"← (?:all|back to) .*|all vacancies|job alerts|print|apply\s+print\s+job alerts|"
     r"sign in \| register \| job alerts|job alerts\s+sign in\s+apply",
+    # Workday and careers pages in German
+    r"nach jobs suchen|stellen suchen|jobs suchen|anmelden|registrieren|karriere|"
+    r"jetzt bewerben|zur(?:ück zur)? (?:stellen)?übersicht|alle stellen(?:angebote)?",
     # Cookie banners of careers pages, in English and German.
     r"linkedin|indeed|indeed\.com|ziprecruiter|monster|seek|totaljobs|reed\.co\.uk|stepstone|"
     r"(?:this|our|diese|unsere) (?:website|site|webseite|seite) (?:uses|verwendet|nutzt) cookies.*|"
@@ -68,6 +71,8 @@ SEGMENT_NOISE: tuple[str, ...] = (
     r"vor (?:\d+|einer?|einem) (?:minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?)",
     r"(?:über |mehr als )?\d[\d.]*\+? bewerber(?::innen|innen)?",
     r"vom arbeitgeber beworben",
+    r"(?:vor (?:\d+|einer?|einem) (?:tag(?:en)?|wochen?|monat(?:en)?)|heute|gestern) "
+    r"veröffentlicht",
     r"bewerbungen werden außerhalb von linkedin verwaltet",
     _APPLICANTS,
     r"promoted(?: by hirer)?",
@@ -93,6 +98,12 @@ FACT_LABELS: tuple[str, ...] = (
     "salary",
     "company",
     "job title",
+    "standorte",
+    "standort",
+    "arbeitszeit",
+    "beschäftigungsart",
+    "veröffentlicht",
+    "stellenausschreibungs-id",
 )
 KEEP_VALUE = frozenset({"pay", "compensation", "salary"})
 
@@ -100,5 +111,6 @@ TAIL_START: tuple[str, ...] = (
     r"similar jobs|set alert for similar jobs|people also viewed|report job|"
     r"indeed's salary guide|powered by (?:greenhouse|lever|ashby|workday)|jobs powered by lever|"
     r"voluntary self-identification.*|submit application|© \d{4} workday.*|"
-    r"more jobs (?:like this|from .*)|see more jobs.*|first name\s*\*?|resume/cv\s*\*?|reply",
+    r"more jobs (?:like this|from .*)|see more jobs.*|first name\s*\*?|resume/cv\s*\*?|reply|"
+    r"ähnliche (?:jobs|stellen(?:angebote)?)|© \d{4} workday.*",
 )

@@ -65,6 +65,7 @@ LOCATION_LABELS = {
     "location",
     "based in",
     "standort",
+    "standorte",
     "arbeitsort",
     "ort",
     "lieu",
@@ -132,7 +133,8 @@ ROLE_WORDS = re.compile(
     r"merchandiser|stocker|cleaner|sorter|assembler|electrical|fräser|dreher|kaufmann|"
     r"kauffrau|erzieher(?:in)?|lehrer(?:in)?|lehrkraft|ingenieur(?:in)?|koch|köchin|"
     r"verkäufer(?:in)?|fahrer(?:in)?|elektriker(?:in)?|monteur(?:in)?|berater(?:in)?|"
-    r"referent(?:in)?|assistent(?:in)?|pädagog\w*)s?\b",
+    r"referent(?:in)?|assistent(?:in)?|pädagog\w*|einkäufer(?:in)?|disponent(?:in)?|"
+    r"buchhalter(?:in)?|\w*helfer(?:in)?|\w*leiter(?:in)?|verkäufer(?:in)?|\w*kaufmann)s?\b",
     re.IGNORECASE,
 )
 

@@ -21,7 +21,7 @@ _CAREERS = re.compile(
 )
 _OWN_CAREERS = re.compile(
     r"^(?:welcome to )?(?P<org>[A-Z][^|·•]{2,60}?) "
-    r"(?:careers|jobs|job bulletin|employment opportunities)$",
+    r"(?:careers|jobs|job bulletin|employment opportunities|karriere|stellenangebote|vacatures)$",
     re.IGNORECASE,
 )
 _LOGO = re.compile(r"^(?:logo (?:for|of) (.{2,60})|(.{2,60}?) logo)$", re.IGNORECASE)

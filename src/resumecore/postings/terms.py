@@ -15,7 +15,8 @@ _REMOTE: tuple[tuple[Remote, re.Pattern[str]], ...] = (
         re.compile(
             r"\bhybrid\b|\bhybride\b|\bhíbrido\b|\bdays? (?:a|per) week in (?:the|our)\b|"
             r"\bdays in (?:the|our) (?:office|\w+ office)|\bdays?/week in office\b|"
-            r"\btélétravail\s*:\s*\d|\b\d jours? de télétravail|\bhomeoffice\b",
+            r"\btélétravail\s*:\s*\d|\b\d jours? de télétravail|\bhomeoffice\b|"
+            r"\bhybride[sn]? arbeiten\b|\b\d tage? (?:mobil|home ?office|remote)\b",
             re.IGNORECASE,
         ),
     ),
@@ -72,7 +73,7 @@ _STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
             r"\bpart[- ]?time\b|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bmi-temps\b|"
             # "Schedule: PT, 24 hrs/wk", "FT, 4-5 nights": a terse list's abbreviation.
             r"(?:^|(?:type|schedule|hours|status)\s*:\s*)(?-i:PT)\b(?=\s*(?:[,/(]|$))",
-            re.I | re.M
+            re.I | re.M,
         ),
     ),
     (
