@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from resumecore.postings import normalize_posting_text, parse_posting
 from resumecore.postings.city_tidy import tidy_location
+from resumecore.postings.salary import find_salary
 from resumecore.postings.title_cleanup import clean_title
 
 
@@ -46,3 +47,19 @@ def test_a_german_workday_copy_reads_past_its_furniture() -> None:
         "hybrid",
         "part_time",
     )
+
+
+def test_pay_in_thousands_with_a_period_needs_no_sign() -> None:
+    salary = find_salary("Laredo TX (office)\nFull time\n45-55k/yr DOE\n")
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period) == (45000, 55000, "USD", "year")
+    assert find_salary("Team of 12, 3-5k users") is None
+
+
+def test_rand_and_an_hour_of_teaching() -> None:
+    rand = find_salary("Remuneration: R28 000 \u2013 R34 000 per month CTC")
+    assert rand is not None
+    assert (rand.min, rand.max, rand.currency, rand.period) == (28000, 34000, "ZAR", "month")
+    hourly = find_salary("Pay: 17 € gross per teaching hour")
+    assert hourly is not None
+    assert (hourly.max, hourly.period) == (17, "hour")

@@ -39,7 +39,8 @@ _FILLER = re.compile(
 _PERIOD_PATTERNS: tuple[tuple[Period, str], ...] = (
     (
         "hour",
-        r"(?:/|per|an|a|pro|por|de l'|par|i|all')\s?(?:hour|hr|h|stunde|hora|heure|timme|uur|ora)\b"
+        r"(?:/|per|an|a|pro|por|de l'|par|i|all')\s?(?:(?:teaching|contact|billable|working) )?"
+        r"(?:hour|hr|h|stunde|hora|heure|timme|uur|ora)\b"
         r"|hourly"
         r"|p/h(?:r)?\b|ph\b|p\.h\.",
     ),
@@ -174,12 +175,13 @@ def _candidate(
     line_end = text.find("\n", high.end, high.end + _LINE_REACH)
     line = text[line_start : min(len(text), high.end + _LINE_REACH) if line_end < 0 else line_end]
     labelled = bool(_LABEL.search(line))
-    if currency is None and not labelled:
-        return None
     after = text[high.end : high.end + 40].split("\n", maxsplit=1)[0]
     filler = _FILLER.match(after)
     tail = after[filler.end() if filler else 0 :]
     period, period_end = _period(tail)
+    # "45-55k/yr DOE" in a terse list: thousands with a period written on are pay, sign or not.
+    if currency is None and not labelled and not (period and high.scale == 1000.0):
+        return None
     end = high.end + (len(after) - len(tail)) + period_end if period else high.end
     if period is None:
         period = _period_before(text[line_start : low.start])

@@ -24,9 +24,15 @@ _SYMBOLS = {
     "euro": "EUR",
     "euros": "EUR",
     "k€": "EUR",
+    "r$": "BRL",
+    "r": "ZAR",
 }
 CODES = "USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|INR|JPY|SGD|HKD|ZAR|CZK|MXN|BRL"
-CURRENCY = rf"(?:US\$|CA\$|CAD\$|C\$|AU\$|A\$|NZ\$|\$|€|£|¥|₹|\b(?:{CODES})\b)"
+# "R28 000" is South African rand, "R$ 5.000" Brazilian real.
+CURRENCY = (
+    rf"(?:US\$|CA\$|CAD\$|C\$|AU\$|A\$|NZ\$|R\$|\$|€|£|¥|₹|\b(?:{CODES})\b|"
+    r"(?<![\w&/-])R(?= ?\d))"
+)
 _DOLLAR_COUNTRIES = (
     (
         "CAD",
@@ -52,6 +58,13 @@ _US = re.compile(
     r"(?<=, )(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|"
     r"MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)\b(?=[\s),.;]|$))"
 )
+# "Laredo TX", "Mesa AZ 85201": a town and its state code without a comma (codes that are also
+# English words, IN, OR, ME, OK, HI, are left out).
+_US_TOWN_STATE = re.compile(
+    r"(?<=[a-z] )(?:AL|AK|AZ|AR|CA|CO|CT|FL|GA|ID|IL|IA|KS|KY|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
+    r"NM|NY|NC|ND|OH|PA|RI|SC|SD|TN|TX|UT|VT|VA|WV|WI|WY)(?= \d{5}\b|[),;]| \(|$)",
+    re.MULTILINE,
+)
 # Signs of the country that outweigh a US state code elsewhere in the text.
 _DOLLAR_REGIONS = (
     ("AUD", re.compile(r"\+ super\b|\bsuperannuation\b|\bPty Ltd\b|\b(?:NSW|VIC|QLD|TAS)\b")),
@@ -71,7 +84,7 @@ def currency_of(symbol: str) -> str:
 def in_us(text: str) -> bool:
     """Whether the posting names a US place, state code or the 401(k)."""
     # Cached: every candidate of one posting asks the same question of the same text.
-    return bool(_US.search(text))
+    return bool(_US.search(text) or _US_TOWN_STATE.search(text))
 
 
 @lru_cache(maxsize=4)
