@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resumecore.postings import normalize_posting_text, parse_posting
+from resumecore.postings import email_shape, normalize_posting_text, parse_posting
 from resumecore.postings.city_tidy import tidy_location
 from resumecore.postings.salary import find_salary
 from resumecore.postings.title_cleanup import clean_title
@@ -63,3 +63,22 @@ def test_rand_and_an_hour_of_teaching() -> None:
     hourly = find_salary("Pay: 17 € gross per teaching hour")
     assert hourly is not None
     assert (hourly.max, hourly.period) == (17, "hour")
+
+
+def test_the_client_named_late_in_a_recruiters_mail() -> None:
+    assert email_shape.client_company(
+        "Details below.\nThe facility is Harmon Ridge Medical Center on the north side."
+    ) == ("Harmon Ridge Medical Center")
+
+
+def test_tips_averaging_a_rate_are_not_the_pay() -> None:
+    salary = find_salary("Pay: $16.25/hr + tips (averaging $4-6/hr)")
+    assert salary is not None
+    assert (salary.min, salary.max) == (16.25, 16.25)
+
+
+def test_a_contract_manufacturer_is_no_contract_job() -> None:
+    parsed = parse_posting(
+        "Acme | Network Engineer | Reno, NV\n\nVPN to our contract manufacturer.\nFull-time.\n"
+    )
+    assert parsed.employment_type == "full_time"

@@ -38,6 +38,8 @@ _NAME = r"(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|of|[A-Z][\w&.'\u2019-]*)){0,4})"
 _CLIENT = re.compile(
     r"(?:\b(?i:on behalf of|my client(?:s)?(?: is)?,?|our client(?: is)?,?|"
     r"with our client|client of ours,?|mein kunde(?: ist)?|unser kunde(?: ist)?|"
+    # "The client is Merlion Air", "The facility is St. Brendan Medical Center".
+    r"the (?:client|employer|facility|hospital|practice|clinic|school|company) is|"
     r"(?:unserem|unserer|unseres|meinem|meiner|meines) (?:kunden|kundin),?(?: der| die| des| das)?|"
     r"(?:recruiting|hiring|looking for|seeking) an? [\w -]{3,40}? (?:for|at|with)|"
     r"(?:recruiting|hiring|working|partnering|partnered|filling \w+ [\w ]{0,40}?) (?:for|with)|"

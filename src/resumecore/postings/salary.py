@@ -72,7 +72,7 @@ _NOT_PAY = re.compile(
     r"funding|raised|revenue|discount|credit|match|per employee|take-home|learning|"
     r"million|billion|m|bn|ote|on-target|commission|variable|detention|earnings|tips|"
     r"per (?:mile|load|stop|drop|delivery)|cpm|layover|spend|acv|arr|quota|deals?|cents?|"
-    r"average|avg)\b|"
+    r"average|averaging|avg)\b|"
     # "$25 per tarp", "$0.40 per piece": a rate per thing done, not per period of work.
     r"^\s*(?:/\s?|(?:per|a|an|pro) )(?!(?:hour|hr|h|day|shift|week|wk|month|mo|year|yr|annum|"
     r"stunde|std|tag|woche|monat|jahr|heure|jour|semaine|mois|an|année|hora|día|semana|mes|"

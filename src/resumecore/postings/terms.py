@@ -61,7 +61,8 @@ _STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
         re.compile(
             r"(?<!permanent )(?<!employment )(?<!indefinite )\bcontract\b(?!\s*:)"
             r"(?! (?:permanent|perm|type|length|duration|basis)\b)"
-            r"(?! (?:law|management|negotiation|review|drafting|administration))|"
+            r"(?! (?:law|management|negotiation|review|drafting|administration|manufactur|research|"
+            r"catering|cleaning|renewal|terms))|"
             r"\bcontractor\b|\bfreelance\b|\bfreelancer\b|\bcontract[- ]to[- ]hire\b|\bday rate\b|"
             r"\b(?:inside|outside) ir35\b",
             re.I,
