@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from resumecore.postings import email_shape, normalize_posting_text, parse_posting
+from resumecore.postings.addresses import town_of
 from resumecore.postings.city_tidy import tidy_location
 from resumecore.postings.salary import find_salary
 from resumecore.postings.title_cleanup import clean_title
@@ -82,3 +83,21 @@ def test_a_contract_manufacturer_is_no_contract_job() -> None:
         "Acme | Network Engineer | Reno, NV\n\nVPN to our contract manufacturer.\nFull-time.\n"
     )
     assert parsed.employment_type == "full_time"
+
+
+def test_a_careers_pages_footer_address_names_the_city() -> None:
+    parsed = parse_posting(
+        "<html><head><title>Joiner - Join Tui Homes</title></head><body><header><div>TUI HOMES"
+        '</div><ul class="menu"><li>Projects</li><li>About</li></ul></header>'
+        "<h1>Joiner</h1><p>Company: Tui Homes Ltd</p><p>We fit out kitchens.</p>"
+        "<footer><p>Tui Homes Ltd · Unit 2, 9 Mill Road, Hornby, Christchurch 8042 · 03 555 0100"
+        "</p><p>© 2026 · Privacy</p></footer></body></html>"
+    )
+    assert (parsed.title, parsed.location) == ("Joiner", "Christchurch")
+
+
+def test_the_town_of_a_postal_address() -> None:
+    assert town_of("Avon Vale College, Ashley Down Road, Bristol BS7 9BU") == "Bristol"
+    assert town_of("Acme Inc, 5 Rue de la Paix, 75002 Paris, France") == "Paris"
+    assert town_of("1200 Congress Ave, Suite 400, Austin, TX 78701") == "Austin"
+    assert town_of("Acme, 12 High Street") is None

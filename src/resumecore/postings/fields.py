@@ -14,6 +14,7 @@ from resumecore.postings import (
     place_prose,
     places,
 )
+from resumecore.postings.addresses import address_town
 from resumecore.postings.city_tidy import is_premises, tidy_location
 from resumecore.postings.header_labels import (
     COMPANY_LABELS,
@@ -51,6 +52,8 @@ _TERMS_OR_PAY = re.compile(
     r"temporary|fixed[- ]term|ote|doe|per (?:hour|annum|year)|p/?h|ph)\b",
     re.IGNORECASE,
 )
+# "Joiner - Join Tui Homes", "Nurse | Work with us": the page invites, the role is before it.
+_INVITATION = re.compile(r"(?:join|work (?:at|with|for)|careers? (?:at|with))\s", re.IGNORECASE)
 _DECORATION = " \t#*_|>:-\u2013—•·✨🚀🚚💼📍🎉✅💵📅"
 _TOP_LINES = 8
 
@@ -120,6 +123,7 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         or org_place
         or _place_line(top, title_line or title, company)
         or place_prose.in_prose(text)
+        or address_town(text)
     )
     location = _settle_city(location, text, company)
     title = company_prose.cased_elsewhere(text, clean_title(title)) if title else None
@@ -220,6 +224,7 @@ def _title_of_line(line: str, top: list[str], text: str) -> tuple[str, list[str]
             or _own_line(part, top, line)
             or _named_as_org(part, text)
             or org_names.reads_as_business(part)
+            or _INVITATION.match(part)
         ):
             rest = [p for p, _ in parts[index:] if not _SCHEDULE.fullmatch(p)]
             break
@@ -368,7 +373,15 @@ def _place_line(top: list[str], title_line: str | None, company: str | None) -> 
         pieces = [p for meta in _meta_pieces(stripped) for p, _ in _parts(meta)]
         for part in pieces:
             place = places.drop_mode_aside(part)
-            if place and place != company and places.looks_like_place(place):
+            # "Qualified Carpenter - Join Acme Build" under a labelled title: the role again;
+            # "ACME BUILD" over "Company: Acme Build Ltd": the company again.
+            named = {(company or "").lower(), (title_line or "").lower()}
+            if (
+                place
+                and not any(n.startswith(place.lower()) for n in named if n)
+                and not company_prose.SAYS_SOMETHING.search(place)
+                and places.looks_like_place(place)
+            ):
                 return place
         # "Brookfield Park Primary School, Fosse Road North, Leicester LE3 5RT": an address line.
         org, address = places.split_org_place(stripped)

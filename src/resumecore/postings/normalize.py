@@ -10,6 +10,7 @@ import html
 import re
 import unicodedata
 
+from resumecore.postings.addresses import footer_address
 from resumecore.postings.json_ld import job_posting_lines
 
 _BLOCK_TAG = re.compile(
@@ -19,9 +20,12 @@ _BLOCK_TAG = re.compile(
 # Parts of a careers page that are never the posting: the document head (its <title> kept as a
 # line, it names the company), scripts, menus, footers, buttons.
 _PAGE_CHROME = re.compile(
-    r"<!DOCTYPE[^<>]*>|<(script|style|nav|footer|noscript|button|svg|form)\b[^<>]*>.*?</\1\s*>",
+    r"<!DOCTYPE[^<>]*>|<(script|style|nav|footer|noscript|button|svg|form)\b[^<>]*>.*?</\1\s*>|"
+    # A list styled as the site's menu: '<ul class="menu">'.
+    r"<(ul|ol)\b[^<>]*\bclass=[\"'][^\"'<>]*\b(?:menu|nav\w*)\b[^<>]*>.*?</\2\s*>",
     re.IGNORECASE | re.DOTALL,
 )
+_FOOTER = re.compile(r"<footer\b[^<>]*>(?P<inner>.*?)</footer\s*>", re.IGNORECASE | re.DOTALL)
 _HEAD = re.compile(r"<head\b[^<>]*>(?P<inner>.*?)</head\s*>", re.IGNORECASE | re.DOTALL)
 _PAGE_TITLE = re.compile(r"<title\b[^<>]*>(?P<title>[^<>]*)</title\s*>", re.IGNORECASE)
 # "<th>Company</th><td>Acme</td>": a table of facts reads as "Company: Acme".
@@ -62,6 +66,8 @@ def normalize_posting_text(raw: str) -> str:
     page, facts = job_posting_lines(raw)
     # The embedded JobPosting's facts lead the text: the header reader finds them as labels.
     text = "\n".join([*facts, page]) if facts else page
+    # A footer is chrome, but the postal address in it says where the employer is.
+    text = _FOOTER.sub(lambda found: f"\n{footer_address(found.group('inner'))}\n", text)
     for _ in range(_ROUNDS):
         cleaned = _clean_once(text)
         if cleaned == text:

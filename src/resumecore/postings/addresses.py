@@ -1,0 +1,68 @@
+"""The town of a postal address a page gives for its employer (a footer, an ``Address:`` line).
+
+``"Unit 4, 17 Parkhouse Road, Sockburn, Christchurch 8042"`` -> ``"Christchurch"``;
+``"Ashley Down Road, Bristol BS7 9BU"`` -> ``"Bristol"``; ``"22 Manor St, Dublin 7, D07 X2Y4"``
+-> ``"Dublin 7"`` (the city tidier reads the district number off later).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from resumecore.postings import places
+from resumecore.postings.city_tidy import is_premises, tidy_location
+
+_ADDRESS_LINE = re.compile(
+    r"^(?:address|adresse|anschrift|dirección)\s*:\s*(?P<value>.+)$", re.I | re.M
+)
+_ADDRESS_ELEMENT = re.compile(r"<address\b[^<>]*>(.*?)</address\s*>", re.I | re.S)
+_BLOCK = re.compile(r"<(?:p|br|div|li|tr|address)\b[^<>]*>", re.I)
+_TAG = re.compile(r"<[^<>]*>")
+_PIECES = re.compile(r"\s+(?:·|\||•|—|\u2013)\s+")
+# A segment that is only a postcode, a region code or a number: "D07 X2Y4", "TX 78701", "8042".
+_CODE_ONLY = re.compile(
+    r"^(?:[A-Z]{1,3}\d[\dA-Z]{0,2}(?: [\dA-Z]{3,4})?|[A-Z]{2,3}(?: \d{4,5})?|\d+)$"
+)
+_POSTCODE_TOWN = re.compile(r"^\d{4,5} [^\W\d]")  # "75002 Paris"
+_PHONE = re.compile(r"^[+(\d][\d ()+-]{6,}$")
+
+
+def footer_address(footer: str) -> str:
+    """An ``Address:`` line for the postal address in a page footer's HTML, or ``""``.
+
+    The footer's ``<address>`` element, else its first line with a comma-separated address.
+    """
+    element = _ADDRESS_ELEMENT.search(footer)
+    chunks = [element.group(1)] if element else _BLOCK.split(footer)
+    for chunk in chunks:
+        line = " ".join(html.unescape(_TAG.sub(" ", chunk)).split())
+        if line.count(", ") >= 1 and town_of(line):
+            return f"Address: {line}"
+    return ""
+
+
+def address_town(text: str) -> str | None:
+    """The town of the first ``Address:`` line of ``text`` that names one, as written there."""
+    for found in _ADDRESS_LINE.finditer(text):
+        town = town_of(found.group("value"))
+        if town:
+            return town
+    return None
+
+
+def town_of(address: str) -> str | None:
+    """The town of one postal address: the last segment that is not a code, street or country."""
+    pieces = [p for p in _PIECES.split(address.strip()) if p and not _PHONE.match(p)]
+    postal = max(pieces, key=lambda p: p.count(", "), default="")
+    segments = [s.strip(" .") for s in postal.split(", ")]
+    if len(segments) < 2:
+        return None
+    for segment in reversed(segments[1:]):
+        if not segment or _CODE_ONLY.match(segment) or places.country_only(segment):
+            continue
+        if is_premises(segment) and not _POSTCODE_TOWN.match(segment):
+            return None
+        town = tidy_location(segment)
+        return town if town and town[0].isupper() else None
+    return None
