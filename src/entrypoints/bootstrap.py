@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import importlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from resumecore.enhancement.llm import LlmEnhancer
 from resumecore.enhancement.offline import OfflineEnhancer
+from resumecore.exports.templates import ExportFormat
 from resumecore.generation.llm.access import ModelAccess
 from resumecore.generation.llm.writer import LlmWriter
 from resumecore.generation.offline_writer import OfflineWriter
@@ -118,6 +118,11 @@ from resumecore_server.adapters.metrics.scrape import (
     SharedCacheCollector,
     watch_queue,
 )
+from resumecore_server.adapters.render.on_first_use import (
+    FileReaderOnFirstUse,
+    RendererOnFirstUse,
+    missing_import,
+)
 from resumecore_server.adapters.security.bcrypt_hasher import BcryptPasswordHasher
 from resumecore_server.adapters.security.jwt_codec import PyJwtAccessTokenCodec
 from resumecore_server.adapters.sql.engine import make_engine
@@ -206,12 +211,14 @@ USE_CASES: dict[str, type] = {
     "get_sample": GetSample,
     "delete_sample": DeleteSample,
 }
-# The renderers by format: (format, module, class). Each is optional until it is installed.
-RENDERER_ADAPTERS: tuple[tuple[str, str, str], ...] = (
+# The renderers by format: (format, module, class). Each is optional until it is installed, and
+# imported on its first export (``RendererOnFirstUse``): together they hold about 31 MB.
+RENDERER_ADAPTERS: tuple[tuple[ExportFormat, str, str], ...] = (
     ("pdf", "resumecore_server.adapters.render.typst_pdf", "TypstPdfRenderer"),
     ("docx", "resumecore_server.adapters.render.docx_renderer", "DocxRenderer"),
     ("markdown", "resumecore_server.adapters.render.markdown", "MarkdownRenderer"),
 )
+FILE_READER_MODULE = "resumecore_server.adapters.render.extract"
 log = logging.getLogger("resumecore.bootstrap")
 
 
@@ -405,11 +412,9 @@ def export_links(settings: Settings, clock: Clock) -> ExportLinks:
 
 
 def _file_reader() -> FileReader:
-    try:
-        from resumecore_server.adapters.render.extract import ExtractedText  # noqa: PLC0415 (optional deps)
-    except ImportError:
+    if missing_import(FILE_READER_MODULE) is not None:
         return _NoFileReader()
-    return ExtractedText()
+    return FileReaderOnFirstUse(FILE_READER_MODULE, "ExtractedText")
 
 
 class _NoFileReader:
@@ -430,14 +435,12 @@ def available_renderers(extra_font_dirs: str | None = None) -> Renderers:
     missing: list[str] = []
     dirs = None if extra_font_dirs is None else [d for d in extra_font_dirs.split(":") if d]
     for export_format, module, name in RENDERER_ADAPTERS:
-        try:
-            adapter = getattr(importlib.import_module(module), name)
-            if export_format == "pdf" and dirs is not None:
-                found[export_format] = adapter(extra_font_dirs=dirs)
-            else:
-                found[export_format] = adapter()
-        except (ImportError, AttributeError) as exc:
-            missing.append(f"{export_format} ({exc})")
+        reason = missing_import(module)
+        if reason is not None:
+            missing.append(f"{export_format} ({reason})")
+            continue
+        kwargs = {"extra_font_dirs": dirs} if export_format == "pdf" and dirs is not None else {}
+        found[export_format] = RendererOnFirstUse(export_format, module, name, **kwargs)
     if missing:
         log.warning("export formats not available on this server: %s", "; ".join(missing))
     return Renderers(found)
