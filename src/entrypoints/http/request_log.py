@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 import time
 import uuid
+from typing import TYPE_CHECKING
 
-import structlog
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
-from structlog.typing import EventDict, WrappedLogger
 
 from resumecore.ports.tracing import NO_TRACER, Tracer, bound_request_id, current_request_id
+from resumecore_server.entrypoints.http.plain_structlog import structlog
+
+if TYPE_CHECKING:
+    from structlog.typing import EventDict, WrappedLogger
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 log = structlog.get_logger("resumecore.http")
