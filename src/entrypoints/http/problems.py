@@ -6,7 +6,6 @@ import re
 from http import HTTPStatus
 from typing import Any
 
-import structlog
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
@@ -24,6 +23,7 @@ from resumecore.errors import (
     StorageUnavailable,
     VersionConflict,
 )
+from resumecore_server.entrypoints.http.plain_structlog import structlog
 
 PROBLEM_JSON = "application/problem+json"
 log = structlog.get_logger("resumecore.http")
