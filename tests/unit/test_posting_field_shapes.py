@@ -101,3 +101,24 @@ def test_the_town_of_a_postal_address() -> None:
     assert town_of("Acme Inc, 5 Rue de la Paix, 75002 Paris, France") == "Paris"
     assert town_of("1200 Congress Ave, Suite 400, Austin, TX 78701") == "Austin"
     assert town_of("Acme, 12 High Street") is None
+
+
+def test_the_organisation_whose_bulletin_a_posting_was_copied_from() -> None:
+    parsed = parse_posting(
+        "HARBOUR HEALTH TRUST — STAFF BULLETIN, ISSUE 3\n\nWard Clerk\n"
+        "St Kilda Hospital, 12 Bay Road, Dunedin 9012\nPermanent full-time\n"
+    )
+    assert parsed.company == "HARBOUR HEALTH TRUST"
+    copied = parse_posting(
+        "[Copié depuis la newsletter RH de Groupe Martel — rubrique On recrute]\n\n"
+        "Comptable (H/F)\nContrat : CDI\n"
+    )
+    assert copied.company == "Groupe Martel"
+
+
+def test_a_where_label_written_as_prose_names_its_last_town() -> None:
+    parsed = parse_posting(
+        "WE'RE LOOKING FOR: Spanish Tutor (mornings)\n"
+        "Where you'll teach: our school on Carrer Gran 4, Gràcia, Barcelona\n"
+    )
+    assert (parsed.title, parsed.location) == ("Spanish Tutor", "Barcelona")

@@ -29,6 +29,29 @@ _NOT_NAMES = re.compile(
     r"Experience|Benefits|Compensation|Schedule|Location|Hours|Note|Please|Apply)"
 )
 
+# The document a posting was copied from, named with its organisation on the first line:
+# "NOVA SHORE HEALTH — STAFF BULLETIN", "Acme Co. - Position outline (copy from PDF)",
+# "[Copied from the HR newsletter of Groupe Vélorail]".
+_DOCUMENT = (
+    r"(?:(?:staff|internal|hr|rh|members'?|team|company) )?(?:bulletin|newsletter|noticeboard|"
+    r"notice board|position (?:outline|description)|job (?:description|profile|advert)|"
+    r"role profile|vacancy notice|tablón de anuncios|intranet)"
+)
+_ORG_THEN_DOCUMENT = re.compile(
+    rf"^[\[(]?(?P<org>[A-Z][^\n\[\]()|:]{{2,60}}?)\s+[-\u2013\u2014|:]\s+(?i:{_DOCUMENT})\b"
+)
+_DOCUMENT_OF = re.compile(
+    rf"\b(?i:{_DOCUMENT})(?: (?i:rh|hr))? (?:of|de|du|from|at|der|des) "
+    r"(?P<org>[A-Z][\w&'.-]*(?: (?:&|[A-Z][\w&'.-]*)){0,4})"
+)
+
+
+def document_owner(text: str) -> str | None:
+    """The organisation whose bulletin, newsletter or position outline the first line names."""
+    first = next((line for line in text.split("\n") if line.strip()), "").strip()
+    found = _ORG_THEN_DOCUMENT.match(first) or _DOCUMENT_OF.search(first)
+    return cased_elsewhere(text, found.group("org").strip(" .,")) if found else None
+
 
 def name_in_about(text: str) -> str | None:
     """``Quillpay`` from an "About Quillpay" section header."""

@@ -14,7 +14,7 @@ from resumecore.postings import (
     place_prose,
     places,
 )
-from resumecore.postings.addresses import address_town
+from resumecore.postings.addresses import address_town, town_of
 from resumecore.postings.city_tidy import is_premises, tidy_location
 from resumecore.postings.header_labels import (
     COMPANY_LABELS,
@@ -54,6 +54,8 @@ _TERMS_OR_PAY = re.compile(
 )
 # "Joiner - Join Tui Homes", "Nurse | Work with us": the page invites, the role is before it.
 _INVITATION = re.compile(r"(?:join|work (?:at|with|for)|careers? (?:at|with))\s", re.IGNORECASE)
+# A label's value written as prose ("our offices in Century City, Cape Town"): the town ends it.
+_PROSE_VALUE = re.compile(r"[a-z]|(?i:our|the|notre|nuestra|nuestro|unsere?) ")
 _DECORATION = " \t#*_|>:-\u2013—•·✨🚀🚚💼📍🎉✅💵📅"
 _TOP_LINES = 8
 
@@ -111,6 +113,7 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
     label_org, label_place = _labelled_company(labels)
     company = (
         label_org
+        or company_prose.document_owner(text)
         or page_org
         or org
         or company_prose.name_in_about(text)
@@ -347,8 +350,13 @@ def _labelled_company(labels: list[tuple[str, str]]) -> tuple[str | None, str | 
 
 def _labelled_location(labels: list[tuple[str, str]]) -> str | None:
     for label, value in labels:
-        if label in LOCATION_LABELS and value.strip(" .").lower() not in MODE_VALUES:
+        # "Where you'll teach: our school on Calle de Cuba 14, Ruzafa, Valencia".
+        where = label in LOCATION_LABELS or label.startswith("where ")
+        if where and value.strip(" .").lower() not in MODE_VALUES:
             place = places.drop_mode_aside(value)
+            town = town_of(_parts(place)[0][0]) if _PROSE_VALUE.match(place) else None
+            if town:
+                return town
             if label == "site" and ", " in place:
                 place = place.rsplit(", ", 1)[1]
             if place.lower().startswith("remote"):

@@ -34,6 +34,10 @@ TITLE_LABELS = {
     "we're hiring",
     "we are hiring",
     "urgently hiring",
+    "we're looking for",
+    "we are looking for",
+    "buscamos",
+    "nous recrutons",
 }
 COMPANY_LABELS = {
     "company",
@@ -95,6 +99,12 @@ LOCATION_LABELS = {
     "town",
     "stadt",
     "ville",
+    "lieu de travail",
+    "lugar de trabajo",
+    "luogo di lavoro",
+    "sede",
+    "werkplek",
+    "standplaats",
 }
 MODE_VALUES = frozenset(
     {

@@ -11,6 +11,7 @@ _NOT_THE_JOB = re.compile(
     r"\b(?:19|20)\d\d\b|\d+\s*[-\u2013]?\s*(?:months?|weeks?|hours?|hrs?|days?|yrs?|years?)\b|"
     r"\d\s*(?:am|pm)\b|[$£€]|\b(?:req|requisition|job id|ref)\b|#\s?\d|"
     r"\b(?:m/w/d|w/m/d|f/m/d|m/f/d|d/m/w|all genders?|nights?|days|evenings?|weekends?|"
+    r"mornings?|afternoons?|"
     r"shift|part[- ]time|full[- ]time|hours|temporary|temp|contract|permanent|remote|hybrid|"
     r"on-?site|north\w*|south\w*|east\w*|west\w*|central|region|relocation|"
     r"vollzeit|teilzeit)\b",
