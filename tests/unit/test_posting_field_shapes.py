@@ -122,3 +122,31 @@ def test_a_where_label_written_as_prose_names_its_last_town() -> None:
         "Where you'll teach: our school on Carrer Gran 4, Gràcia, Barcelona\n"
     )
     assert (parsed.title, parsed.location) == ("Spanish Tutor", "Barcelona")
+
+
+def test_both_full_and_part_time_offered_say_neither() -> None:
+    parsed = parse_posting("Caregiver\nAcme Care\n$18 an hour - Full-time, Part-time\n")
+    assert parsed.employment_type is None
+
+
+def test_an_employment_type_label_outweighs_a_contract_word_above_it() -> None:
+    parsed = parse_posting(
+        "Position: Science Teacher\nSalary: $46,210 (187-day contract)\n"
+        "Employment Type: Full-time, 1.0 FTE\n"
+    )
+    assert parsed.employment_type == "full_time"
+
+
+def test_a_company_line_with_a_legal_form_and_a_role_word() -> None:
+    parsed = parse_posting(
+        "OFFICE MANAGER\nKaroo Tax Consultants (Pty) Ltd\nTerms: Permanent\n\nWe are small.\n"
+    )
+    assert parsed.company == "Karoo Tax Consultants (Pty) Ltd"
+
+
+def test_based_at_premises_then_the_town() -> None:
+    parsed = parse_posting(
+        "Subject: Ground crew\n\nHi Sam,\n\nOur client is hiring ground crew based at "
+        "Seletar Airport, Singapore.\n\nRegards,\nAnn\n"
+    )
+    assert parsed.location == "Singapore"

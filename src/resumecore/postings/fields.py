@@ -287,7 +287,13 @@ def _company_line(
             org
             and org[0].isalpha()
             and not company_prose.SAYS_SOMETHING.search(org)
-            and (not ROLE_WORDS.search(org) or text.count(org) > 1 or place or above_place)
+            and (
+                not ROLE_WORDS.search(org)
+                or text.count(org) > 1
+                or place
+                or above_place
+                or org_names.has_legal_form(org)
+            )
         ):
             return org, place or heard_place
     return None, heard_place

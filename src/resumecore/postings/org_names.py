@@ -28,8 +28,17 @@ _FIELD_NOUN = re.compile(
     r"Plumbing|Heating|Roofing|Construction|Manufacturing|Engineering|Distribution|Kitchen|"
     r"Academy|School|College|Surgery|Practice|Agency)$"
 )
+_LEGAL_FORM = re.compile(
+    r"\b(?:inc|ltd|llc|llp|gmbh|plc|corp|pty|s\.?a\.?s?|s\.?l\.?|b\.?v\.?|ag|limited)\.?\)?$",
+    re.IGNORECASE,
+)
 _CAPITALISED = re.compile(r"^(?:[A-Z0-9][\w&.'\u2019-]*|&|of|and|the|de|la)$")
 _NAME_TAIL = re.compile(r"^(?:[A-Z][\w&'-]* ){2,}(?:Systems|Services|Solutions|Group)$")
+
+
+def has_legal_form(name: str) -> bool:
+    """``"Fynbos Actuarial Consultants (Pty) Ltd"``: a name that ends in its legal form."""
+    return bool(_LEGAL_FORM.search(name))
 
 
 def reads_as_business(name: str) -> bool:

@@ -23,6 +23,9 @@ _PROSE = re.compile(
     r"|\b(?P<based>[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?)-based\b"
     r"|\bour (?P<own>[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?) "
     r"(?:office|branch|clinic|site|store|depot|warehouse|hq|headquarters|campus)\b"
+    # "based at Changi Airport, Singapore": premises, then the town.
+    r"|\b(?:based|located) at (?:the )?[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,4}, "
+    r"(?P<at>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)\b"
     r"|\b(?:headquartered|based|located) in (?P<hq>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)\b"
 )
 

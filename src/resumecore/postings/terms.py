@@ -98,6 +98,17 @@ _WEAK_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_FULL_AND_PART = re.compile(
+    r"\bfull[- ]?time\s*(?:,|/|\bor\b|\band\b|&)\s*part[- ]?time\b|"
+    r"\bpart[- ]?time\s*(?:,|/|\bor\b|\band\b|&)\s*full[- ]?time\b|\bfull or part[- ]time\b",
+    re.IGNORECASE,
+)
+# "Employment Type: Full-time" says the type even when a pay line above says "187-day contract".
+_TYPE_LABEL = re.compile(
+    r"^(?:employment type|job type|type of employment|position type|contract type|work type|"
+    r"employment)\s*:\s*(?P<value>.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -173,6 +184,13 @@ def employment_type(text: str, header_zone: str) -> EmploymentType | None:
     Returns:
         The type, or ``None`` if the posting does not say.
     """
+    if _FULL_AND_PART.search(header_zone):
+        return None  # "Full-time, Part-time": the posting offers both
+    for label in _TYPE_LABEL.finditer(header_zone):
+        value = label.group("value")
+        hits = [(m.start(), kind) for kind, p in _STRONG_EMPLOYMENT if (m := p.search(value))]
+        if hits:
+            return min(hits)[1]
     for patterns in (_STRONG_EMPLOYMENT, _WEAK_EMPLOYMENT):
         for zone in (header_zone, text):
             hits = [(m.start(), kind) for kind, p in patterns if (m := p.search(zone))]
