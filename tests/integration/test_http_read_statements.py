@@ -1,9 +1,8 @@
-"""The statement budget of a repeat profile read: the session check and the version check.
+"""The statement budget of a repeat profile read: the session check joined to the version.
 
-A read of a version already served costs two indexed queries (is the bearer's session live,
-which version is current) and no more, whether it answers the cached body or 304. The numbers
-are the budget the benchmark figures in docs/operations.md were measured with: a third
-statement on this path is a regression to notice, not a detail.
+A read of a version already served costs one indexed query (is the bearer's session live, and
+which version is current, asked together) and no more, whether it answers the cached body or
+304. A second statement on this path is a regression to notice, not a detail.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from tests.integration.test_http_profile_safety import PROFILES, create_profile,
 
 @pytest.mark.parametrize("path", ["/me", "/{id}"])
 @pytest.mark.parametrize("conditional", [False, True], ids=["body", "304"])
-async def test_a_repeat_read_runs_the_session_check_and_the_version_check_only(
+async def test_a_repeat_read_runs_one_statement_for_the_session_and_the_version(
     client: AsyncClient, path: str, conditional: bool
 ) -> None:
     owner = await register(client, "a@example.com")
@@ -30,8 +29,8 @@ async def test_a_repeat_read_runs_the_session_check_and_the_version_check_only(
         again = await client.get(url, headers=headers)
 
     assert again.status_code == (304 if conditional else 200)
-    assert len(seen) == 2, seen
-    session_check, version_check = seen
-    assert "auth_sessions" in session_check
-    assert "profiles.version" in version_check
-    assert "profile_components" not in version_check
+    assert len(seen) == 1, seen
+    (session_and_version,) = seen
+    assert "auth_sessions" in session_and_version
+    assert "profiles.version" in session_and_version
+    assert "profile_components" not in session_and_version

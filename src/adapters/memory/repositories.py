@@ -9,13 +9,14 @@ from typing import Any
 import msgspec
 
 from resumecore.errors import Conflict
-from resumecore.ids import SessionId, UserId
+from resumecore.ids import ProfileId, SessionId, UserId
 from resumecore.model.auth import AuthSession, PasswordResetToken, RefreshToken
 from resumecore.model.user import User
 from resumecore.ports.repositories import (
     ResetTokenRepository,
     SessionRepository,
     UserRepository,
+    VersionRead,
 )
 from resumecore_server.adapters.memory.journal import UndoJournal
 
@@ -72,6 +73,10 @@ class MemoryUserRepository(UserRepository):
         return len(self._t.users)
 
 
+def _version_of(profile: Any) -> tuple[ProfileId, UserId, int] | None:
+    return (profile.id, profile.user_id, profile.version) if profile is not None else None
+
+
 class MemorySessionRepository(SessionRepository):
     """Sessions and refresh tokens in dicts."""
 
@@ -99,6 +104,23 @@ class MemorySessionRepository(SessionRepository):
             and session.is_live(now)
             and user.is_active
         )
+
+    async def live_with_primary_version(
+        self, session_id: SessionId, user_id: UserId, now: datetime
+    ) -> VersionRead:
+        """``is_live`` and the primary profile's id, owner and version."""
+        if not await self.is_live(session_id, user_id, now):
+            return VersionRead(live=False)
+        owned = (p for p in self._t.profiles.values() if p.user_id == user_id and p.is_primary)
+        return VersionRead(live=True, profile=_version_of(next(owned, None)))
+
+    async def live_with_profile_version(
+        self, session_id: SessionId, user_id: UserId, now: datetime, profile_id: ProfileId
+    ) -> VersionRead:
+        """``is_live`` and that profile's id, owner and version."""
+        if not await self.is_live(session_id, user_id, now):
+            return VersionRead(live=False)
+        return VersionRead(live=True, profile=_version_of(self._t.profiles.get(profile_id)))
 
     async def revoke(self, session_id: SessionId, at: datetime) -> None:
         """Revoke one live session."""

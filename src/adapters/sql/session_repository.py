@@ -5,26 +5,44 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import and_, bindparam, insert, select, update
 
-from resumecore.ids import SessionId, UserId
+from resumecore.ids import ProfileId, SessionId, UserId
 from resumecore.model.auth import AuthSession, RefreshToken
-from resumecore.ports.repositories import SessionRepository
+from resumecore.ports.repositories import SessionRepository, VersionRead
 from resumecore_server.adapters.sql.runner import SqlRunner
-from resumecore_server.adapters.sql.tables import auth_sessions, refresh_tokens, users
+from resumecore_server.adapters.sql.tables import auth_sessions, profiles, refresh_tokens, users
 
 # Every authenticated request runs this: built once, since building and keying a statement
 # cost more than SQLite's answer (about 0.2 ms against microseconds).
-_LIVE_SESSION = (
-    select(auth_sessions.c.id)
-    .join(users, users.c.id == auth_sessions.c.user_id)
-    .where(
-        auth_sessions.c.id == bindparam("session_id"),
-        auth_sessions.c.user_id == bindparam("user_id"),
-        auth_sessions.c.revoked_at.is_(None),
-        auth_sessions.c.expires_at > bindparam("now"),
-        users.c.is_active.is_(True),
+_LIVE_SESSION_AND_USER = auth_sessions.join(users, users.c.id == auth_sessions.c.user_id)
+_IS_LIVE = (
+    auth_sessions.c.id == bindparam("session_id"),
+    auth_sessions.c.user_id == bindparam("user_id"),
+    auth_sessions.c.revoked_at.is_(None),
+    auth_sessions.c.expires_at > bindparam("now"),
+    users.c.is_active.is_(True),
+)
+_LIVE_SESSION = select(auth_sessions.c.id).select_from(_LIVE_SESSION_AND_USER).where(*_IS_LIVE)
+# A repeat profile read asks "is the session live, which version is current" in one round trip:
+# no row means no live session; a row with a null profile id means no such profile.
+_PROFILE_COLUMNS = (profiles.c.id, profiles.c.user_id.label("owner"), profiles.c.version)
+_LIVE_WITH_PRIMARY = (
+    select(*_PROFILE_COLUMNS)
+    .select_from(
+        _LIVE_SESSION_AND_USER.outerjoin(
+            profiles,
+            and_(profiles.c.user_id == auth_sessions.c.user_id, profiles.c.is_primary.is_(True)),
+        )
     )
+    .where(*_IS_LIVE)
+)
+_LIVE_WITH_PROFILE = (
+    select(*_PROFILE_COLUMNS)
+    .select_from(
+        _LIVE_SESSION_AND_USER.outerjoin(profiles, profiles.c.id == bindparam("profile_id"))
+    )
+    .where(*_IS_LIVE)
 )
 
 
@@ -36,6 +54,14 @@ def _to_session(row: Any) -> AuthSession:
         expires_at=row.expires_at,
         revoked_at=row.revoked_at,
     )
+
+
+def _to_version_read(row: Any) -> VersionRead:
+    if row is None:
+        return VersionRead(live=False)
+    if row.id is None:
+        return VersionRead(live=True)
+    return VersionRead(live=True, profile=(ProfileId(row.id), UserId(row.owner), int(row.version)))
 
 
 def _to_refresh(row: Any) -> RefreshToken:
@@ -76,6 +102,21 @@ class SqlSessionRepository(SessionRepository):
         """One query joining the session to its active user."""
         params = {"session_id": session_id, "user_id": user_id, "now": now}
         return (await self._db.execute(_LIVE_SESSION, params)).first() is not None
+
+    async def live_with_primary_version(
+        self, session_id: SessionId, user_id: UserId, now: datetime
+    ) -> VersionRead:
+        """``is_live`` outer-joined to the primary profile: one query."""
+        params = {"session_id": session_id, "user_id": user_id, "now": now}
+        return _to_version_read((await self._db.execute(_LIVE_WITH_PRIMARY, params)).first())
+
+    async def live_with_profile_version(
+        self, session_id: SessionId, user_id: UserId, now: datetime, profile_id: ProfileId
+    ) -> VersionRead:
+        """``is_live`` outer-joined to that profile: one query."""
+        params = {"session_id": session_id, "user_id": user_id, "now": now}
+        params["profile_id"] = profile_id
+        return _to_version_read((await self._db.execute(_LIVE_WITH_PROFILE, params)).first())
 
     async def revoke(self, session_id: SessionId, at: datetime) -> None:
         """Revoke one live session."""

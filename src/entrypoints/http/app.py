@@ -44,7 +44,7 @@ from resumecore_server.entrypoints.http.problems import (
     malformed_body_handler,
     validation_handler,
 )
-from resumecore_server.entrypoints.http.profile_cache import ProfileResponseCache
+from resumecore_server.entrypoints.http.profile_reads import profile_reads
 from resumecore_server.entrypoints.http.rate_limit import (
     ClientAddress,
     IpQuotaGuard,
@@ -70,7 +70,7 @@ def create_app(application: Application | None = None) -> Litestar:
     }
     workers = WorkerPool(application, settings.generation_workers)
     dependencies["readiness"] = _provide(readiness_checks(application, workers))
-    dependencies["profile_responses"] = _provide(ProfileResponseCache())
+    dependencies["profile_reads"] = _provide(profile_reads(application))
     client_address = ClientAddress(
         parse_networks(settings.trusted_proxies) if settings.trust_forwarded_for else ()
     )
@@ -152,7 +152,8 @@ def _seeding(seed: SeedCatalog) -> Any:
 
 
 def _provide(instance: Any) -> Provide:
-    async def provider() -> Any:
+    def provider() -> Any:
         return instance
 
-    return Provide(provider, use_cache=True)
+    # Sync and not sent to a thread: handing back a ready instance awaits nothing.
+    return Provide(provider, use_cache=True, sync_to_thread=False)

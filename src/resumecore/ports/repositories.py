@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
+import msgspec
+
 from resumecore.ids import ProfileId, SessionId, UserId
 from resumecore.model.auth import AuthSession, PasswordResetToken, RefreshToken
 from resumecore.model.idempotency import IdempotencyRecord
@@ -39,6 +41,16 @@ class UserRepository(Protocol):
         ...
 
 
+class VersionRead(msgspec.Struct, frozen=True):
+    """One round trip of an authenticated read: is the session live, and the profile asked for.
+
+    ``profile`` is (id, owner, version), None when there is no such profile (or no primary one).
+    """
+
+    live: bool
+    profile: tuple[ProfileId, UserId, int] | None = None
+
+
 class SessionRepository(Protocol):
     """Login sessions and the rotated refresh tokens of each session (its family)."""
 
@@ -59,6 +71,18 @@ class SessionRepository(Protocol):
 
         Checked on every authenticated request, so implementations answer in one round trip.
         """
+        ...
+
+    async def live_with_primary_version(
+        self, session_id: SessionId, user_id: UserId, now: datetime
+    ) -> VersionRead:
+        """``is_live`` and the id and version of the user's primary profile, in one round trip."""
+        ...
+
+    async def live_with_profile_version(
+        self, session_id: SessionId, user_id: UserId, now: datetime, profile_id: ProfileId
+    ) -> VersionRead:
+        """``is_live`` and the owner and version of one profile (any owner), in one round trip."""
         ...
 
     async def revoke_all_for_user(

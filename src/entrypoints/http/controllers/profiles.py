@@ -6,9 +6,7 @@ from typing import Any, cast
 
 from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.di import NamedDependency, Provide
-from litestar.enums import MediaType
 from litestar.params import FromPath, JSONBody
-from litestar.serialization import encode_json
 
 from resumecore.model.analytics import ProfileAnalytics
 from resumecore.model.principal import Principal
@@ -21,24 +19,13 @@ from resumecore.services.profiles.documents import (
     ImportJsonResume,
 )
 from resumecore.services.profiles.edit import ApplyProfileOperations, ReviseProfile
-from resumecore.services.profiles.queries import (
-    GetPrimaryProfileVersion,
-    GetProfile,
-    GetProfileVersion,
-    ListProfiles,
-)
-from resumecore_server.entrypoints.http.conditional import (
-    IfMatch,
-    IfNoneMatch,
-    etag,
-    expected_version,
-    not_modified,
-)
+from resumecore.services.profiles.queries import ListProfiles
+from resumecore_server.entrypoints.http.conditional import IfMatch, IfNoneMatch, expected_version
 from resumecore_server.entrypoints.http.idempotency import IdempotencyKeyHeader, idempotency_key
 from resumecore_server.entrypoints.http.openapi_declarations import NOT_MODIFIED, VERSIONED
 from resumecore_server.entrypoints.http.paging import Limit, Offset
-from resumecore_server.entrypoints.http.profile_cache import ProfileResponseCache
-from resumecore_server.entrypoints.http.responses import not_modified_response, versioned
+from resumecore_server.entrypoints.http.profile_reads import ProfileReads
+from resumecore_server.entrypoints.http.responses import versioned
 from resumecore_server.entrypoints.http.schemas.profile_views import ProfileView, profile_view
 from resumecore_server.entrypoints.http.schemas.profiles import (
     OperationsRequest,
@@ -47,7 +34,7 @@ from resumecore_server.entrypoints.http.schemas.profiles import (
     ProfileUpdate,
     content_of,
 )
-from resumecore_server.entrypoints.http.security import provide_principal
+from resumecore_server.entrypoints.http.security import bearer_token, provide_principal
 
 BEARER: list[dict[str, list[str]]] = [{"BearerToken": []}]
 AnyRequest = Request[Any, Any, Any]
@@ -101,17 +88,14 @@ class ProfileController(Controller):
     )
     async def primary(
         self,
-        principal: NamedDependency[Principal],
-        get_primary_profile_version: NamedDependency[GetPrimaryProfileVersion],
-        get_profile: NamedDependency[GetProfile],
-        profile_responses: NamedDependency[ProfileResponseCache],
+        request: AnyRequest,
+        profile_reads: NamedDependency[ProfileReads],
         if_none_match: IfNoneMatch = None,
     ) -> Response[ProfileView]:
         """The primary profile (404 when the caller has none); 304 on its ETag."""
-        profile_id, version = await get_primary_profile_version(principal)
-        return await _read(
-            if_none_match, principal, profile_id, version, get_profile, profile_responses
-        )
+        # The session check and the version check are one query (see ProfileReads).
+        answer = await profile_reads.primary(bearer_token(request), if_none_match)
+        return cast("Response[ProfileView]", answer)
 
     @get(
         "/{profile_id:str}",
@@ -121,18 +105,14 @@ class ProfileController(Controller):
     )
     async def read(
         self,
+        request: AnyRequest,
         profile_id: FromPath[str],
-        principal: NamedDependency[Principal],
-        get_profile: NamedDependency[GetProfile],
-        get_profile_version: NamedDependency[GetProfileVersion],
-        profile_responses: NamedDependency[ProfileResponseCache],
+        profile_reads: NamedDependency[ProfileReads],
         if_none_match: IfNoneMatch = None,
     ) -> Response[ProfileView]:
         """One profile; 304 when If-None-Match has its ETag (checked without loading it)."""
-        version = await get_profile_version(principal, profile_id)
-        return await _read(
-            if_none_match, principal, profile_id, version, get_profile, profile_responses
-        )
+        answer = await profile_reads.one(bearer_token(request), profile_id, if_none_match)
+        return cast("Response[ProfileView]", answer)
 
     @put("/{profile_id:str}", operation_id="update_profile", response_headers=VERSIONED)
     async def update(
@@ -234,32 +214,6 @@ class ProfileController(Controller):
         key = await idempotency_key(request, idempotency)
         profile = await import_json_resume(principal, data, idempotency=key)
         return _versioned(profile, principal, 201)
-
-
-async def _read(
-    if_none_match: str | None,
-    principal: Principal,
-    profile_id: str,
-    version: int,
-    get_profile: GetProfile,
-    cache: ProfileResponseCache,
-) -> Response[ProfileView]:
-    """304, or the encoded view of ``version`` from the cache, or loaded, encoded and kept.
-
-    The body is already-encoded JSON of a ``ProfileView`` (hence the cast).
-    """
-    if not_modified(if_none_match, version):
-        return not_modified_response(version)
-    body = cache.get(profile_id, version)
-    if body is None:
-        profile = await get_profile(principal, profile_id)
-        version = profile.version  # it may have moved on since the version was read
-        if not_modified(if_none_match, version):
-            return not_modified_response(version)
-        body = encode_json(profile_view(profile, principal.user_number))
-        cache.put(profile_id, version, body)
-    encoded = Response(body, media_type=MediaType.JSON, headers={"ETag": etag(version)})
-    return cast("Response[ProfileView]", encoded)
 
 
 def _versioned(profile: Profile, principal: Principal, status_code: int = 200) -> Response[Any]:
