@@ -150,3 +150,20 @@ def test_based_at_premises_then_the_town() -> None:
         "Seletar Airport, Singapore.\n\nRegards,\nAnn\n"
     )
     assert parsed.location == "Singapore"
+
+
+def test_a_signature_address_block_names_the_employer_and_its_town() -> None:
+    parsed = parse_posting(
+        "We are hiring a Bookkeeper!\n\nOur firm needs a part-time Bookkeeper for AP and AR.\n\n"
+        "Send resumes to jobs@example.com\n\nPine Hollow Accounting\n"
+        "1200 Congress Ave, Suite 400\nAustin, TX 78701\n"
+    )
+    assert (parsed.title, parsed.company) == ("Bookkeeper", "Pine Hollow Accounting")
+    assert (parsed.location or "").startswith("Austin")
+
+
+def test_a_company_and_its_legal_form_after_a_comma() -> None:
+    parsed = parse_posting(
+        "Electrician (Journeyman)\nSparks & Sons Electric, LLC\nTulsa, Oklahoma\n\nWe wire shops.\n"
+    )
+    assert parsed.company == "Sparks & Sons Electric, LLC"

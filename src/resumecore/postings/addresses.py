@@ -25,6 +25,16 @@ _CODE_ONLY = re.compile(
     r"^(?:[A-Z]{1,3}\d[\dA-Z]{0,2}(?: [\dA-Z]{3,4})?|[A-Z]{2,3}(?: \d{4,5})?|\d+)$"
 )
 _POSTCODE_TOWN = re.compile(r"^\d{4,5} [^\W\d]")  # "75002 Paris"
+# "1200 Congress Ave, Suite 400", "Unit 4, 17 Parkhouse Road": a street line of an address.
+_STREET_LINE = re.compile(
+    r"^(?:\d+[A-Za-z]?|unit \d+,?|suite \d+,?) [A-Z0-9][\w .,'-]{2,60}$", re.I
+)
+# "Austin, TX 78701", "Bristol BS7 9BU", "75002 Paris": a town line with its postcode.
+_TOWN_LINE = re.compile(
+    r"^(?:[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,2},? (?:[A-Z]{2} \d{5}(?:-\d{4})?|"
+    r"[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]\d[A-Z] \d[A-Z]\d|\d{4})|\d{4,5} [A-Z][\w'.-]+)$"
+)
+_NAME_LINE = re.compile(r"^[A-Z][\w&.'-]*(?: (?:&|[A-Z][\w&.,'-]*)){0,5}$")
 _PHONE = re.compile(r"^[+(\d][\d ()+-]{6,}$")
 
 
@@ -40,6 +50,24 @@ def footer_address(footer: str) -> str:
         if line.count(", ") >= 1 and town_of(line):
             return f"Address: {line}"
     return ""
+
+
+def address_block(text: str) -> tuple[str | None, str | None]:
+    """The name and town of a postal address written over lines (a signature, a letterhead).
+
+    ``"Lone Star CPA Group" / "1200 Congress Ave, Suite 400" / "Austin, TX 78701"`` ->
+    ``("Lone Star CPA Group", "Austin")``; the name is ``None`` when the line above is no name.
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    for index in range(1, len(lines) - 1):
+        if not _STREET_LINE.match(lines[index]) or not _TOWN_LINE.match(lines[index + 1]):
+            continue
+        town = town_of(f"{lines[index]}, {lines[index + 1]}")
+        if town:
+            above = lines[index - 1]
+            name = above if _NAME_LINE.match(above) else None
+            return name, town
+    return None, None
 
 
 def address_town(text: str) -> str | None:

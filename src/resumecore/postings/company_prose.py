@@ -19,7 +19,8 @@ _OPENING = re.compile(
 # is not a name.
 SAYS_SOMETHING = re.compile(
     r"\s(?:is|are|was|has|have|we|will|in|near)\s|[!?]$|"
-    r"^(?i:join|apply|help|come|become|build|grow|make)\s|\s(?i:our|your|you)\b"
+    r"^(?i:join|apply|help|come|become|build|grow|make|send|email|e-mail|call|text|submit|"
+    r"contact|visit)\s|\s(?i:our|your|you)\b|\S@\S"
 )
 # Words a sentence opens with that are no company's name.
 _NOT_NAMES = re.compile(

@@ -14,7 +14,7 @@ from resumecore.postings import (
     place_prose,
     places,
 )
-from resumecore.postings.addresses import address_town, town_of
+from resumecore.postings.addresses import address_block, address_town, town_of
 from resumecore.postings.city_tidy import is_premises, tidy_location
 from resumecore.postings.header_labels import (
     COMPANY_LABELS,
@@ -111,6 +111,7 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
     title, title_line, rest = _title(labels, top, text, page_role)
     org, org_place = _company_line(top, title_line, rest, text)
     label_org, label_place = _labelled_company(labels)
+    block_org, block_town = address_block(text)
     company = (
         label_org
         or company_prose.document_owner(text)
@@ -118,6 +119,7 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         or org
         or company_prose.name_in_about(text)
         or company_prose.name_in_prose(text)
+        or block_org
         or company_prose.opening_name(text)
     )
     location = (
@@ -127,6 +129,7 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         or _place_line(top, title_line or title, company)
         or place_prose.in_prose(text)
         or address_town(text)
+        or block_town
     )
     location = _settle_city(location, text, company)
     title = company_prose.cased_elsewhere(text, clean_title(title)) if title else None

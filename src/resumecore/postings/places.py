@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from resumecore.postings.org_names import has_legal_form
+
 _MODE_WORDS = re.compile(
     r"\b(?:remote|hybrid|on[- ]?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|"
     r"freelance|permanent|internship|remoto|hybride|vollzeit|teilzeit|days? a week|"
@@ -152,7 +154,8 @@ def split_org_place(line: str) -> tuple[str | None, str | None]:
     place = next((p for p in bare if looks_like_place(p)), None)
     if mode_words(first.split(", ")[0]):
         return None, first if looks_like_place(first.split(", ", 1)[-1]) else place
-    segments = first.split(", ")
+    # "Sparks & Sons Electric, LLC": the legal form is no region code.
+    segments = [first] if has_legal_form(first) else first.split(", ")
     if len(segments) >= 3:
         return segments[0], ", ".join(segments[1:])
     if len(segments) == 2:

@@ -28,7 +28,10 @@ _GENDER_MARK = re.compile(
 _BOARD_SUFFIX = re.compile(r"\s*[-\u2013\u2014|]\s*job (?:post|posting|details)$", re.IGNORECASE)
 # "HIRING - CNC MACHINIST", "Now hiring: Line Cook": the announcement is not the title.
 _HIRING_LEAD = re.compile(
-    r"^(?:(?:now|urgently|we'?re|we are)\s+)?hiring\s*[:!\u2013\u2014-]\s*(?=\w)", re.IGNORECASE
+    r"^(?:(?:now|urgently|we'?re|we are)\s+)?(?:now\s+)?hiring"
+    # "We are hiring a Bookkeeper!": the announcement and its article go.
+    r"(?:\s*[:!\u2013\u2014-]\s*|\s+(?:an?|for an?)\s+)(?=\w)",
+    re.IGNORECASE,
 )
 # "Occupational Therapist, 0.8 FTE", "Nurse - 1.0 FTE": how much of a post, not which.
 _FTE_TAIL = re.compile(r"\s*[,\u2013\u2014-]?\s*\(?\d(?:[.,]\d{1,2})?\s*(?:FTE|WTE)\)?$", re.I)
@@ -44,6 +47,7 @@ def clean_title(title: str) -> str:
     title's own initials ("Registered Veterinary Technician (RVT)").
     """
     title = _AD_WORDS.sub("", _BOARD_SUFFIX.sub("", _HIRING_LEAD.sub("", title))).strip()
+    title = title.rstrip("!") or title
     title = " ".join(_GENDER_MARK.sub(" ", title).split()) or title
     title = _FTE_TAIL.sub("", title) or title
     dashed = _DASHED_TAIL.search(title)
