@@ -167,3 +167,13 @@ def test_a_company_and_its_legal_form_after_a_comma() -> None:
         "Electrician (Journeyman)\nSparks & Sons Electric, LLC\nTulsa, Oklahoma\n\nWe wire shops.\n"
     )
     assert parsed.company == "Sparks & Sons Electric, LLC"
+
+
+def test_a_metro_region_gives_way_to_the_street_address_in_the_text() -> None:
+    located = parse_posting(
+        "School Nurse\nHillside Academy · Greater Chicago Area\n\nAbout the job\n"
+        "Hillside Academy is located at 12 Lake Street in Evanston, IL.\n"
+    )
+    assert located.location == "Evanston"
+    regional = parse_posting("Account Executive\nAcme Software\nGreater Boston Area · Hybrid\n")
+    assert (regional.location or "").startswith("Boston")

@@ -131,6 +131,7 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         or address_town(text)
         or block_town
     )
+    location = (location and place_prose.town_in_region(location, text)) or location
     location = _settle_city(location, text, company)
     title = company_prose.cased_elsewhere(text, clean_title(title)) if title else None
     if title and location:

@@ -45,6 +45,13 @@ _ADDRESS = re.compile(
     r"\b\d{2,6} [A-Z][\w .'\u2019-]{2,40}?,\s*(?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?),"
     r"\s*[A-Z]{2}\s+\d{5}\b"
 )
+_METRO_REGION = re.compile(
+    r"^(?:greater .+|.+ (?:metropolitan|metro) area|.+ bay area|.+ metroplex)$", re.IGNORECASE
+)
+_STREET_IN = re.compile(
+    r"\b\d{1,6} [A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4} in "
+    r"(?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)\b"
+)
 _COUNTY = re.compile(r"(?:^County of |\s(?:County|Parish|Borough)$)")
 _MONTHS = frozenset(
     [
@@ -102,6 +109,17 @@ def city_of_premises(text: str) -> str | None:
         if city.split()[0] not in _MONTHS and not county_only(city):
             return city
     return None
+
+
+def town_in_region(location: str, text: str) -> str | None:
+    """The town a posting's premises stand in when its location is a metro region.
+
+    ``"Greater Boston Area"`` with "located at 45 Riverside Avenue in Medford, MA" -> ``"Medford"``.
+    """
+    if not _METRO_REGION.match(location.strip()):
+        return None
+    street = _STREET_IN.search(text)
+    return street.group("city") if street else city_of_premises(text)
 
 
 def in_prose(text: str) -> str | None:
