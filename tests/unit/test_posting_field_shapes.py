@@ -177,3 +177,12 @@ def test_a_metro_region_gives_way_to_the_street_address_in_the_text() -> None:
     assert located.location == "Evanston"
     regional = parse_posting("Account Executive\nAcme Software\nGreater Boston Area · Hybrid\n")
     assert (regional.location or "").startswith("Boston")
+
+
+def test_a_role_in_capitals_in_a_recruiters_mail_is_the_title() -> None:
+    parsed = parse_posting(
+        "From: Jo Hale <jo@agency.example>\nSubject: Mobile crane op - Leeds - £250 a day\n\n"
+        "Hi Sam,\n\nGot a contract for you:\n\nMOBILE CRANE OPERATOR\nSite: Leeds LS1\n\n"
+        "Cheers,\nJo\n"
+    )
+    assert parsed.title == "MOBILE CRANE OPERATOR"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from resumecore.postings import place_prose, places
+from resumecore.postings.header_labels import ROLE_WORDS
 
 _SIGN_OFF = re.compile(
     r"^(?:thanks|thank you|many thanks|regards|kind regards|best regards|warm regards|best|"
@@ -119,6 +120,15 @@ def subject_parts(labels: list[tuple[str, str]]) -> list[str]:
             parts = [p.strip() for p in _SUBJECT_PARTS.split(bare) if p and p.strip()]
             return parts[:_MAX_SUBJECT_PARTS]
     return []
+
+
+def caps_title_line(text: str) -> str | None:
+    """A role set on a line of its own in capitals in the mail's body: "TOWER CRANE OPERATOR"."""
+    for line in text.split("\n"):
+        words = line.strip(" *_#:").split()
+        if 1 <= len(words) <= 6 and line.isupper() and ROLE_WORDS.search(line):
+            return " ".join(words)
+    return None
 
 
 def client_company(text: str) -> str | None:

@@ -149,6 +149,7 @@ def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header
     title = (
         labelled
         or next((p for p in subject if ROLE_WORDS.search(p) and len(p) < 60), None)
+        or email_shape.caps_title_line(text)
         or email_shape.prose_title(text)
     )
     if title and not labelled:
