@@ -125,6 +125,35 @@ def test_token_is_refused_one_second_past_exp_plus_leeway(
     assert_refused(sut, token)
 
 
+def test_a_token_verified_before_is_still_refused_once_it_expires(
+    sut: PyJwtAccessTokenCodec, clock: FakeClock
+) -> None:
+    token = sut.issue(USER, SESSION)
+    assert sut.verify(token).user_id == USER  # kept as verified from here on
+    clock.advance(LIFETIME + LEEWAY + 1)
+
+    assert_refused(sut, token)
+
+
+def test_an_edit_of_a_token_verified_before_is_refused(sut: PyJwtAccessTokenCodec) -> None:
+    token = sut.issue(USER, SESSION)
+    assert sut.verify(token).session_id == SESSION
+    header, payload, signature = token.split(".")
+    flipped = signature[:-2] + ("A" if signature[-2] != "A" else "B") + signature[-1]
+
+    assert_refused(sut, f"{header}.{payload}.{flipped}")
+    assert sut.verify(token).session_id == SESSION
+
+
+def test_a_token_refused_once_is_refused_again(
+    sut: PyJwtAccessTokenCodec, clock: FakeClock
+) -> None:
+    token = forge(claims_at(clock), key=OTHER_KEY)
+    assert_refused(sut, token)
+
+    assert_refused(sut, token)
+
+
 def test_token_with_nbf_in_the_future_is_refused(
     sut: PyJwtAccessTokenCodec, clock: FakeClock
 ) -> None:

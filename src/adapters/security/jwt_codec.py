@@ -18,6 +18,10 @@ ACCESS_TYPE = "access"
 MIN_KEY_BYTES = 32
 REQUIRED_CLAIMS = ["sub", "sid", "typ", "iat", "nbf", "exp", "iss", "aud", "jti"]
 INVALID = "Invalid or expired access token"
+# Verified tokens kept by their exact text. PyJWT's decode (base64 checks, HMAC, claim checks)
+# costs more than the rest of a cached profile read, and a client sends the same token for its
+# whole life; the signature and iss/aud depend on the text alone, the time checks are re-run.
+VERIFIED_CAPACITY = 1024
 
 
 class PyJwtAccessTokenCodec(AccessTokenCodec):
@@ -45,6 +49,7 @@ class PyJwtAccessTokenCodec(AccessTokenCodec):
         self._audience = audience
         self._lifetime = lifetime_seconds
         self._leeway = timedelta(seconds=leeway_seconds)
+        self._verified: dict[str, dict[str, Any]] = {}
 
     @property
     def lifetime_seconds(self) -> int:
@@ -69,6 +74,16 @@ class PyJwtAccessTokenCodec(AccessTokenCodec):
 
     def verify(self, token: str) -> AccessClaims:
         """Decode and check every claim; any failure is ``AuthenticationFailed``."""
+        claims = self._verified.get(token)
+        if claims is None:
+            claims = self._decoded(token)
+            if len(self._verified) >= VERIFIED_CAPACITY:
+                self._verified.clear()  # crude but bounded; refilled by one decode per client
+            self._verified[token] = claims
+        return self._checked(claims)
+
+    def _decoded(self, token: str) -> dict[str, Any]:
+        """The claims of a token whose signature, issuer and audience check out."""
         try:
             claims: dict[str, Any] = jwt.decode(
                 token,
@@ -85,7 +100,7 @@ class PyJwtAccessTokenCodec(AccessTokenCodec):
             )
         except jwt.PyJWTError as exc:
             raise AuthenticationFailed(INVALID) from exc
-        return self._checked(claims)
+        return claims
 
     def _checked(self, claims: dict[str, Any]) -> AccessClaims:
         now = self._clock.now()
