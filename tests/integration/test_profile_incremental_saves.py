@@ -125,6 +125,8 @@ async def test_incremental_saves_leave_what_a_full_rewrite_leaves(
         assert await stored_rows(engine, profile.id) == rewritten_rows(current)
         async with uow() as unit:
             assert await unit.profiles.get(profile.id) == current
+        async with SqlUnitOfWorkFactory(engine)() as unit:  # no cached copy: decoded from rows
+            assert await unit.profiles.get(profile.id) == current
 
 
 def new_id() -> str:

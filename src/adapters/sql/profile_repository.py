@@ -2,7 +2,9 @@
 
 Saves write only what changed (``profile_rows.py``): the rows a unit of work loaded are kept as
 its snapshot, so a one-item edit is one conditional UPDATE of the profile plus one statement for
-the item, whatever the profile's size.
+the item, whatever the profile's size. A load whose version is in the process's
+``ProfileSnapshots`` costs one indexed query and decodes nothing; kinds whose items are the
+very tuple loaded are not compared at all.
 """
 
 from __future__ import annotations
@@ -14,12 +16,19 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from resumecore.errors import VersionConflict
 from resumecore.ids import ProfileId, UserId
+from resumecore.model.component_kinds import MAX_ITEMS
 from resumecore.model.components import COMPONENT_TYPES
 from resumecore.model.profile import Profile, all_components
 from resumecore.model.profile_parts import PersonalInfo, Skills
 from resumecore.ports.repositories import ProfileRepository
 from resumecore_server.adapters.sql.component_rows import ComponentRows, same, text
-from resumecore_server.adapters.sql.profile_rows import StoredRow, row_changes
+from resumecore_server.adapters.sql.profile_rows import (
+    RowChanges,
+    StoredRow,
+    kind_changes,
+    row_changes,
+)
+from resumecore_server.adapters.sql.profile_snapshots import ProfileSnapshots, Snapshot
 from resumecore_server.adapters.sql.runner import SqlRunner
 from resumecore_server.adapters.sql.tables import profile_components as components
 from resumecore_server.adapters.sql.tables import profiles
@@ -38,6 +47,9 @@ def _item_columns() -> tuple[Any, ...]:
 # The version checks run on every read: built once (building and keying a statement cost more
 # than SQLite's answer).
 _OWNER_AND_VERSION = select(profiles.c.user_id, profiles.c.version).where(
+    profiles.c.id == bindparam("profile_id")
+)
+_HEAD = select(profiles.c.user_id, profiles.c.version, profiles.c.is_primary).where(
     profiles.c.id == bindparam("profile_id")
 )
 _PRIMARY_VERSION = select(profiles.c.id, profiles.c.version).where(
@@ -66,11 +78,29 @@ def _profile_values(profile: Profile) -> dict[str, Any]:
 class SqlProfileRepository(ProfileRepository):
     """``profiles`` + ``profile_components``; saves write the component rows that changed."""
 
-    def __init__(self, runner: SqlRunner) -> None:
+    def __init__(self, runner: SqlRunner, snapshots: ProfileSnapshots | None = None) -> None:
         self._db = runner
         self._rows_sql = ComponentRows(runner)
+        self._snapshots = ProfileSnapshots() if snapshots is None else snapshots
         # What this unit of work loaded or wrote, per profile: the base of the next save.
         self._rows: dict[str, dict[str, StoredRow]] = {}
+        self._base: dict[str, Profile] = {}
+        # Written here: shared with other units of work only once committed.
+        self._written: dict[str, Snapshot | None] = {}
+
+    def committed(self) -> None:
+        """The unit of work committed: what it wrote is now a version others may reuse."""
+        for snapshot in self._written.values():
+            if snapshot is not None:
+                self._snapshots.put(snapshot)
+        self._written.clear()
+
+    def _keep(self, profile: Profile, rows: dict[str, StoredRow], *, written: bool) -> None:
+        self._rows[profile.id], self._base[profile.id] = rows, profile
+        if written:
+            self._written[profile.id] = Snapshot(profile, rows)
+        elif profile.id not in self._written:  # read back as committed: share it now
+            self._snapshots.put(Snapshot(profile, rows))
 
     async def add(self, profile: Profile) -> None:
         """Insert the profile and its components."""
@@ -84,10 +114,22 @@ class SqlProfileRepository(ProfileRepository):
         )
         changes = row_changes({}, all_components(profile), same)
         await self._rows_sql.write(profile.id, changes)
-        self._rows[profile.id] = changes.stored({})
+        self._keep(profile, changes.stored({}), written=True)
 
     async def get(self, profile_id: ProfileId) -> Profile | None:
-        """By id, with components in order."""
+        """By id, with components in order (decoded only when the version is not cached)."""
+        head = (await self._db.execute(_HEAD, {"profile_id": profile_id})).first()
+        if head is None:
+            return None
+        if profile_id not in self._written:
+            found = self._snapshots.get(profile_id, int(head.version))
+            if found is not None:
+                # Making another profile primary does not bump this one's version.
+                profile = found.profile
+                if profile.is_primary != bool(head.is_primary):
+                    profile = msgspec.structs.replace(profile, is_primary=bool(head.is_primary))
+                self._rows[profile_id], self._base[profile_id] = found.rows, profile
+                return profile
         rows = await self._load(_WITH_COMPONENTS.where(profiles.c.id == profile_id))
         return rows[0] if rows else None
 
@@ -145,16 +187,20 @@ class SqlProfileRepository(ProfileRepository):
                 "The profile was changed by another request.",
                 current_version=current[1] if current else None,
             )
-        before = self._rows.get(profile.id)
-        if before is None:
+        before, base = self._rows.get(profile.id), self._base.get(profile.id)
+        if before is None or base is None:
             before = await self._rows_sql.stored(profile.id)
-        changes = row_changes(before, all_components(profile), same)
+            changes = row_changes(before, all_components(profile), same)
+        else:
+            changes = _changes_since(base, profile, before)
         await self._rows_sql.write(profile.id, changes)
-        self._rows[profile.id] = changes.stored(before)
+        self._keep(profile, changes.stored(before), written=True)
 
     async def delete(self, profile_id: ProfileId) -> None:
         """Delete the profile; components go with it (ON DELETE CASCADE, and explicitly)."""
         self._rows.pop(profile_id, None)
+        self._base.pop(profile_id, None)
+        self._written[profile_id] = None
         await self._db.execute(delete(components).where(components.c.profile_id == profile_id))
         await self._db.execute(delete(profiles).where(profiles.c.id == profile_id))
 
@@ -173,16 +219,33 @@ class SqlProfileRepository(ProfileRepository):
         """Profiles with their components (rows of a profile-component join), in one round trip."""
         profiles_by_id: dict[str, Any] = {}
         items: dict[str, dict[str, list[Any]]] = {}
+        stored: dict[str, dict[str, StoredRow]] = {}
         for row in await self._db.execute(joined):
             if row.id not in profiles_by_id:
                 profiles_by_id[row.id] = row
                 items[row.id] = {kind: [] for kind in COMPONENT_TYPES}
-                self._rows[row.id] = {}
+                stored[row.id] = {}
             if row.kind is not None:
                 item = _decode(row.payload, row.kind)
                 items[row.id][row.kind].append(item)
-                self._rows[row.id][row.item_id] = StoredRow(row.kind, row.item_position, item)
-        return [_to_profile(row, items[row.id]) for row in profiles_by_id.values()]
+                stored[row.id][row.item_id] = StoredRow(row.kind, row.item_position, item)
+        loaded = [_to_profile(row, items[row.id]) for row in profiles_by_id.values()]
+        for profile in loaded:
+            self._keep(profile, stored[profile.id], written=False)
+        return loaded
+
+
+def _changes_since(base: Profile, profile: Profile, before: dict[str, StoredRow]) -> RowChanges:
+    """The row changes from ``base`` (whose rows are ``before``) to ``profile``, by kind.
+
+    A kind whose items are the very tuple of ``base`` is unchanged and not looked at.
+    """
+    changes = RowChanges()
+    for kind in MAX_ITEMS:
+        old, new = base.items(kind), profile.items(kind)
+        if old is not new:
+            changes.extend(kind_changes(before, kind, old, new, same))
+    return changes
 
 
 def _decode(payload: str, kind: str) -> Any:

@@ -12,7 +12,7 @@ kind renumbered, with gaps of ``GAP`` so that it stays rare.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,9 +37,18 @@ class RowChanges:
     positions: list[tuple[str, int]] = field(default_factory=list)  # id, pos
     deletes: list[str] = field(default_factory=list)
 
+    def extend(self, other: RowChanges) -> None:
+        """Add ``other``'s changes (of other rows) to these."""
+        self.inserts += other.inserts
+        self.contents += other.contents
+        self.positions += other.positions
+        self.deletes += other.deletes
+
     def stored(self, before: dict[str, StoredRow]) -> dict[str, StoredRow]:
         """The rows as they are once these changes are written over ``before``."""
-        after = {key: row for key, row in before.items() if key not in set(self.deletes)}
+        after = dict(before)
+        for key in self.deletes:
+            after.pop(key, None)
         for key, kind, position, item in self.inserts:
             after[key] = StoredRow(kind, position, item)
         for key, position, item in self.contents:
@@ -109,18 +118,24 @@ def _placed(old: list[int | None], kept: set[int]) -> list[int] | None:
 
 
 def row_changes(
-    before: dict[str, StoredRow], after: Sequence[tuple[str, int, Any]], same: Any
+    before: dict[str, StoredRow],
+    after: Sequence[tuple[str, int, Any]],
+    same: Any,
+    *,
+    candidates: Iterable[str] | None = None,
 ) -> RowChanges:
     """The changes that turn ``before`` into ``after`` (``(kind, index, item)`` in order).
 
-    ``same(old_item, new_item)`` says whether a row's content is unchanged.
+    ``same(old_item, new_item)`` says whether a row's content is unchanged. ``candidates``: the
+    rows of ``before`` that may have been removed (default: all of them).
     """
     changes = RowChanges()
     by_kind: dict[str, list[Any]] = {}
     for kind, _, item in after:
         by_kind.setdefault(kind, []).append(item)
     wanted = {item.id for items in by_kind.values() for item in items}
-    changes.deletes = [key for key in before if key not in wanted]
+    keys = before if candidates is None else candidates
+    changes.deletes = [key for key in keys if key not in wanted]
     for kind, items in by_kind.items():
         old = [before[i.id].position if i.id in before else None for i in items]
         placed = _placed(old, _kept_in_order(old))
@@ -133,4 +148,22 @@ def row_changes(
                 changes.contents.append((item.id, position, item))
             elif position != was:
                 changes.positions.append((item.id, position))
+    return changes
+
+
+def kind_changes(
+    before: dict[str, StoredRow], kind: str, old: Sequence[Any], new: Sequence[Any], same: Any
+) -> RowChanges:
+    """The changes of one kind's rows, from the items ``old`` (as loaded) to ``new``.
+
+    When the ids keep their order (an item edited in place, the common case) only the items
+    that are not the very objects loaded are compared, and positions stay as they are.
+    """
+    if len(old) != len(new) or [i.id for i in old] != [i.id for i in new]:
+        after = [(kind, index, item) for index, item in enumerate(new)]
+        return row_changes(before, after, same, candidates=[i.id for i in old])
+    changes = RowChanges()
+    for was, item in zip(old, new, strict=True):
+        if was is not item and not same(before[item.id].item, item):
+            changes.contents.append((item.id, before[item.id].position, item))
     return changes

@@ -16,6 +16,7 @@ from resumecore_server.adapters.sql.generation_repository import SqlGenerationRe
 from resumecore_server.adapters.sql.idempotency_repository import SqlIdempotencyRepository
 from resumecore_server.adapters.sql.job_repository import SqlJobRepository
 from resumecore_server.adapters.sql.profile_repository import SqlProfileRepository
+from resumecore_server.adapters.sql.profile_snapshots import ProfileSnapshots
 from resumecore_server.adapters.sql.ranking_repository import SqlRankingRepository
 from resumecore_server.adapters.sql.reset_token_repository import SqlResetTokenRepository
 from resumecore_server.adapters.sql.runner import SqlRunner
@@ -27,8 +28,9 @@ from resumecore_server.adapters.sql.user_repository import SqlUserRepository
 class SqlUnitOfWork(UnitOfWork):
     """A transaction on one pooled connection."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, snapshots: ProfileSnapshots | None = None) -> None:
         self._engine = engine
+        self._snapshots = snapshots
         self._connection: AsyncConnection | None = None
         self._transaction: AsyncTransaction | None = None
 
@@ -40,7 +42,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.users = SqlUserRepository(runner)
         self.sessions = SqlSessionRepository(runner)
         self.reset_tokens = SqlResetTokenRepository(runner)
-        self.profiles = SqlProfileRepository(runner)
+        self.profiles = SqlProfileRepository(runner, self._snapshots)
         self.idempotency = SqlIdempotencyRepository(runner)
         self.jobs = SqlJobRepository(runner)
         self.catalog = SqlCatalogRepository(runner)
@@ -75,14 +77,16 @@ class SqlUnitOfWork(UnitOfWork):
             raise RuntimeError(msg)
         with translated_errors():
             await self._transaction.commit()
+        self.profiles.committed()
 
 
 class SqlUnitOfWorkFactory(UnitOfWorkFactory):
-    """Opens SQL units of work on one engine."""
+    """Opens SQL units of work on one engine; they share one cache of decoded profiles."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+        self.profile_snapshots = ProfileSnapshots()
 
     def __call__(self) -> SqlUnitOfWork:
         """A new, not yet entered unit of work."""
-        return SqlUnitOfWork(self.engine)
+        return SqlUnitOfWork(self.engine, self.profile_snapshots)
