@@ -55,6 +55,7 @@ from resumecore_server.entrypoints.http.readiness import readiness_checks
 from resumecore_server.entrypoints.http.request_log import configure_logging, request_log_middleware
 from resumecore_server.entrypoints.http.reset_page import reset_page
 from resumecore_server.entrypoints.http.security_headers import add_security_headers
+from resumecore_server.entrypoints.http.unused_packages import litestar_without_unused_plugins
 from resumecore_server.entrypoints.settings import Settings
 from resumecore_server.entrypoints.workers import WorkerPool
 
@@ -82,7 +83,7 @@ def create_app(application: Application | None = None) -> Litestar:
         client_address=client_address,
         telemetry=telemetry,
     )
-    app = Litestar(
+    app = litestar_without_unused_plugins(
         route_handlers=[
             AuthController,
             ProfileController,
