@@ -121,9 +121,8 @@ async def measure(folder: str, reads: int, profile: bool) -> None:
                     profiler.enable()
                     await _per_request_ms(reads, request)
                     profiler.disable()
-                    stats = pstats.Stats(profiler).sort_stats("cumulative")
+                    stats = pstats.Stats(profiler).sort_stats("tottime")
                     stats.print_stats(40)
-                    stats.print_callers("_reconstruct|_spawn|api_jws.py:341")
         await application.aclose()
 
 

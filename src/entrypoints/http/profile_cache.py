@@ -1,6 +1,7 @@
 """Encoded profile responses by (profile id, version), so most reads load no component rows.
 
-A read whose version is cached costs one indexed query for the version.
+A read whose version is cached costs one indexed query: the bearer's session joined to the
+profile's version (``ProfileReads``).
 
 A version names one exact content (every change bumps it), so an entry never goes stale; it is
 only evicted (least recently used first). Each server process has its own.
