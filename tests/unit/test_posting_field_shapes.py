@@ -186,3 +186,21 @@ def test_a_role_in_capitals_in_a_recruiters_mail_is_the_title() -> None:
         "Cheers,\nJo\n"
     )
     assert parsed.title == "MOBILE CRANE OPERATOR"
+
+
+def test_a_definition_list_of_facts_reads_as_labels() -> None:
+    text = normalize_posting_text("<dl><dt>Location</dt><dd>Asheville, NC</dd></dl>")
+    assert text == "Location: Asheville, NC"
+
+
+def test_an_employer_building_something_and_their_named_office() -> None:
+    parsed = parse_posting(
+        "Backend Engineer\nEngineering / Full-time\n\n"
+        "Tallgrass Health is building software for home care agencies.\n"
+    )
+    assert parsed.company == "Tallgrass Health"
+    mail = parse_posting(
+        "Subject: Paralegal\n\nHi Amy, my client Hartwell & Price LLP are looking for a "
+        "Paralegal to join their Manchester office.\n"
+    )
+    assert mail.location == "Manchester"

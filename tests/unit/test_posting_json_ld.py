@@ -64,3 +64,24 @@ def test_broken_json_ld_is_dropped_and_normalising_stays_a_fixed_point() -> None
     once = normalize_posting_text(raw)
     assert once == "Welder"
     assert normalize_posting_text(once) == once
+
+
+def test_a_bare_organisation_name_and_a_written_out_type() -> None:
+    parsed = parse_posting(
+        _page(
+            [
+                {
+                    "@type": "JobPosting",
+                    "title": "Store Manager",
+                    "hiringOrganization": "Copperleaf Outfitters",
+                    "jobLocation": [{"address": [{"addressLocality": "Bozeman"}]}],
+                    "employmentType": "Full-time",
+                }
+            ]
+        )
+    )
+    assert (parsed.company, parsed.location, parsed.employment_type) == (
+        "Copperleaf Outfitters",
+        "Bozeman",
+        "full_time",
+    )

@@ -10,7 +10,8 @@ from resumecore.postings.section_headers import about_name
 
 _COMPANY_PROSE = re.compile(
     r"(?:^|\n|\. )(?:At |Join )?(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|[A-Z][\w&.'\u2019-]*)){0,4})"
-    r"(?: is (?:hiring|looking|a |an |the |seeking|recruiting)|,? we\b)"
+    r"(?: is (?:hiring|looking|a |an |the |seeking|recruiting|building|growing|expanding|"
+    r"creating|developing|reinventing|transforming|on a mission)|,? we\b)"
 )
 _OPENING = re.compile(
     r"(?P<name>[A-Z][\w&'\u2019-]*(?: (?:&|[A-Z][\w&'\u2019-]*)){0,3}) [a-z]{3,}s\b"

@@ -71,12 +71,17 @@ def _posting(body: str) -> dict[str, Any] | None:
 def _lines(posting: dict[str, Any]) -> list[str]:
     facts = [
         ("Job Title", _text(posting.get("title"))),
-        ("Company", _text(_first(posting.get("hiringOrganization")).get("name"))),
+        ("Company", _organisation(posting.get("hiringOrganization"))),
         ("Location", _place(posting)),
         ("Employment type", _terms(posting.get("employmentType"))),
         ("Salary", _pay(_first(posting.get("baseSalary")))),
     ]
     return [f"{label}: {value}" for label, value in facts if value]
+
+
+def _organisation(value: Any) -> str:
+    # Most pages give an Organization object; some give the bare name.
+    return _text(value) if isinstance(value, str) else _text(_first(value).get("name"))
 
 
 def _place(posting: dict[str, Any]) -> str:
@@ -94,9 +99,9 @@ def _place(posting: dict[str, Any]) -> str:
 
 def _terms(value: Any) -> str:
     values = value if isinstance(value, list) else [value]
-    return next(
-        (_TERMS[v.upper()] for v in values if isinstance(v, str) and v.upper() in _TERMS), ""
-    )
+    # "FULL_TIME" as schema.org spells it; "Full-time" or "full time" as some pages write it.
+    keys = [re.sub(r"[\s-]+", "_", v.strip().upper()) for v in values if isinstance(v, str)]
+    return next((_TERMS[k] for k in keys if k in _TERMS), "")
 
 
 def _pay(salary: dict[str, Any]) -> str:

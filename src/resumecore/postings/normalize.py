@@ -29,7 +29,8 @@ _FOOTER = re.compile(r"<footer\b[^<>]*>(?P<inner>.*?)</footer\s*>", re.IGNORECAS
 _HEAD = re.compile(r"<head\b[^<>]*>(?P<inner>.*?)</head\s*>", re.IGNORECASE | re.DOTALL)
 _PAGE_TITLE = re.compile(r"<title\b[^<>]*>(?P<title>[^<>]*)</title\s*>", re.IGNORECASE)
 # "<th>Company</th><td>Acme</td>": a table of facts reads as "Company: Acme".
-_CELL_LABEL = re.compile(r"</th\s*>\s*(?=<td\b)", re.IGNORECASE)
+# "<dt>Location</dt><dd>Asheville, NC</dd>" likewise.
+_CELL_LABEL = re.compile(r"</th\s*>\s*(?=<td\b)|</dt\s*>\s*<dd\b[^<>]*>", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"<li\b[^<>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*\b[^<>]*>|<!--.*?-->", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")

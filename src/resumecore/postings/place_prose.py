@@ -21,7 +21,7 @@ _PROSE = re.compile(
     r"|\b(?:[Ss]tandort|[Aa]rbeitsort|[Ee]insatzort)(?: ist)? in (?P<de>[A-ZÄÖÜ][\w'\u2019-]+)"
     r"|\bside of (?P<side>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)\b"
     r"|\b(?P<based>[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?)-based\b"
-    r"|\bour (?P<own>[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?) "
+    r"|\b(?:our|their) (?P<own>[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?) "
     r"(?:office|branch|clinic|site|store|depot|warehouse|hq|headquarters|campus)\b"
     # "based at Changi Airport, Singapore": premises, then the town.
     r"|\b(?:based|located) at (?:the )?[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,4}, "
