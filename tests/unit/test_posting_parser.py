@@ -257,6 +257,13 @@ def test_ambiguous_words_are_not_skills(text: str) -> None:
     assert skills(text) == []
 
 
+def test_a_common_noun_after_a_tool_is_not_a_list_item() -> None:
+    # "Tableau dashboards" are Tableau's; "Tableau, dashboards" lists two skills.
+    assert skills("You will present findings with Tableau dashboards.") == ["Tableau"]
+    assert skills("Tools: Tableau, dashboards") == ["Tableau", "Dashboards"]
+    assert skills("Meetings in Slack Zoom") == ["Slack", "Zoom"]
+
+
 def test_a_lone_bullet_of_a_short_alias_counts() -> None:
     assert parse_posting("Bonus points\n- Go\n- Cloudflare").preferred_skills == (
         "Go",

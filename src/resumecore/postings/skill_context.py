@@ -163,7 +163,9 @@ def _listed_with_skill(
             continue
         left, right = (neighbour, match) if other < index else (match, neighbour)
         gap = text[left.end : right.start]
-        if len(gap) <= _LIST_REACH and "\n" not in gap and _LIST_GAP.match(gap):
+        # A bare space joins a common noun to the tool before it ("Tableau dashboards"): no list.
+        joined = not gap.strip() and match.alias.islower()
+        if len(gap) <= _LIST_REACH and "\n" not in gap and _LIST_GAP.match(gap) and not joined:
             return True
     return False
 
