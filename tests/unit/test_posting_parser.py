@@ -264,6 +264,15 @@ def test_a_common_noun_after_a_tool_is_not_a_list_item() -> None:
     assert skills("Meetings in Slack Zoom") == ["Slack", "Zoom"]
 
 
+def test_permanent_residence_and_nationalities_are_not_skills() -> None:
+    posting = "Requirements\n- Singapore Citizen or PR\n- Employed via our Estonian entity\n"
+    assert parse_posting("Cabin Crew\n" + posting + "- First aid certificate").skills == (
+        "First Aid",
+    )
+    asked = parse_posting("PR Manager\nRequirements\n- Fluent Dutch\n- PR and media relations")
+    assert set(asked.skills) == {"Dutch", "Public Relations"}
+
+
 def test_a_lone_bullet_of_a_short_alias_counts() -> None:
     assert parse_posting("Bonus points\n- Go\n- Cloudflare").preferred_skills == (
         "Go",

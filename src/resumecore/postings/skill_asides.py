@@ -82,6 +82,10 @@ _PAY_LINE = re.compile(
 )
 
 
+_CITIZEN_BEFORE = re.compile(r"\bcitizens?(?:hip)?\s*(?:or|/|and|,)\s*$", re.IGNORECASE)
+_RESIDENCE_AFTER = re.compile(r"\s+(?:holders?|status|card|visa)\b", re.IGNORECASE)
+
+
 def asides(
     text: str,
     matches: list[SkillMatch],
@@ -124,12 +128,21 @@ def asides(
             or match.alias.upper().rstrip("S") in redefined.get(match.canonical, ())
             or (pay_lines and any(start <= match.start < end for start, end in pay_lines))
             or (kind == "languages" and language_not_asked(text, match, matches, languages))
+            or (match.alias == "PR" and _permanent_residence(text, match))
             or (match.canonical in broad_fields and past_field(text, match))
             or (match.canonical in broad_fields and qualifies(text, matches, index, category))
             or (match.canonical in broad_fields and names_the_work_of(text, matches, index))
         ):
             dropped.add(index)
     return dropped
+
+
+def _permanent_residence(text: str, match: SkillMatch) -> bool:
+    # "Singapore Citizen or PR", "PR holders": permanent residence, not public relations.
+    return bool(
+        _CITIZEN_BEFORE.search(text, max(0, match.start - 30), match.start)
+        or _RESIDENCE_AFTER.match(text, match.end)
+    )
 
 
 def _redefined_acronyms(

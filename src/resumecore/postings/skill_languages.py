@@ -20,9 +20,11 @@ _LANGUAGE_NOT_ASKED_AFTER = re.compile(
     r"^(?:[\w ,/]{0,30}\bat home\b|\s+(?:employment |labou?r |tax |data )?(?:law|laws|"
     r"legislation|regulations?|market|markets|company|companies|citizens?|citizenship|nationals|"
     r"residents|government|cuisine|food|dishes|culture|customers|clients|passport|engineering|"
-    r"subsidiary|office|offices|headquarters|team|teams)\b)",
+    r"subsidiary|office|offices|headquarters|team|teams|entity|entities|employer|payroll|branch|"
+    r"branches|holidays|bank|banks|firm|firms|startup)\b)",
     re.IGNORECASE,
 )
+_PREDICATE_BEFORE = re.compile(r"\b(?:is|are|was|were|est|sont|ist|sind|es|son)\s+$", re.IGNORECASE)
 _BILINGUAL = re.compile(r"\bbilingual\b", re.IGNORECASE)
 
 
@@ -46,7 +48,8 @@ def language_not_asked(
     if _LANGUAGE_NOT_ASKED_AFTER.match(text[match.end : match.end + 40]):
         return True
     if match.canonical != "English":
-        return False
+        # "the vendor is Dutch", "l'éditeur est néerlandais": a nationality, not an ask.
+        return _PREDICATE_BEFORE.search(text, line_start, match.start) is not None
     line_end = text.find("\n", match.end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
     others = [
