@@ -204,3 +204,9 @@ def test_an_employer_building_something_and_their_named_office() -> None:
         "Paralegal to join their Manchester office.\n"
     )
     assert mail.location == "Manchester"
+
+
+def test_training_or_parking_on_site_is_no_work_mode() -> None:
+    parsed = parse_posting("Forklift Driver\n- Valid forklift cert (we certify onsite too)\n")
+    assert parsed.remote is None
+    assert parse_posting("Welder\nThis is an on-site role.\n").remote == "onsite"

@@ -43,6 +43,13 @@ _REMOTE: tuple[tuple[Remote, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# "we certify onsite", "on-site parking": something done or offered at the site, not a work mode.
+_ONSITE_AMENITY = re.compile(
+    r"\b(?:certify|certified|train|trained|training|parking|gym|childcare|daycare|cafeteria|"
+    r"canteen) on-?site\b|\bon-?site (?:training|parking|gym|fitness|childcare|daycare|"
+    r"cafeteria|canteen|café|cafe|amenities|clinic for employees)\b",
+    re.IGNORECASE,
+)
 _STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
     (
         "internship",
@@ -165,7 +172,8 @@ def remote_mode(text: str, header_zone: str) -> Remote | None:
     Returns:
         The mode, or ``None`` if the posting does not say.
     """
-    for zone in (header_zone, text):
+    for said in (header_zone, text):
+        zone = _ONSITE_AMENITY.sub(" ", said)
         if _NOT_REMOTE.search(zone):
             return "onsite"
         for mode, pattern in _REMOTE:
