@@ -124,7 +124,6 @@ from resumecore_server.adapters.render.on_first_use import (
     missing_import,
 )
 from resumecore_server.adapters.security.bcrypt_hasher import BcryptPasswordHasher
-from resumecore_server.adapters.security.jwt_codec import PyJwtAccessTokenCodec
 from resumecore_server.adapters.sql.engine import make_engine
 from resumecore_server.adapters.sql.llm_usage import SqlReplyCache, SqlTokenLedger
 from resumecore_server.adapters.sql.readiness import SqlReadinessProbe
@@ -136,9 +135,15 @@ from resumecore_server.adapters.throttle.costly_work_limiter import InProcessCos
 from resumecore_server.adapters.throttle.memory_counter import MemoryAttemptCounter
 from resumecore_server.adapters.workers.thread_pool import ThreadPoolRunner
 from resumecore_server.entrypoints.data_files import make_data_private
+from resumecore_server.entrypoints.hidden_imports import packages_hidden
 from resumecore_server.entrypoints.settings import Settings
 from resumecore_server.entrypoints.shared_cache import build_shared_cache, shared_replies
 from resumecore_server.entrypoints.tracing import build_tracer, traced_model
+
+# PyJWT imports cryptography (about 20 MB resident) for RSA and EC keys whenever it is
+# installed; access tokens are HS256, which needs only hmac.
+with packages_hidden("cryptography"):
+    from resumecore_server.adapters.security.jwt_codec import PyJwtAccessTokenCodec
 
 # Each kind of CPU work has its own bounded pool, so none queues behind another (or behind the
 # loop's default executor): scoring is pure Python and holds the GIL, so a second scoring thread

@@ -1,8 +1,8 @@
 """Starting the server imports no document renderer, console toolkit nor unused model library.
 
-python-docx (lxml), pypdf, typst, rich and pygments, and Litestar's pydantic plugin hold about
-41 MB between them; a server that has not exported anything yet must not carry them
-(issue #15, peak memory). The app is built and started (its ASGI lifespan) in a fresh
+python-docx (lxml), pypdf, typst, rich and pygments, Litestar's pydantic plugin and PyJWT's
+cryptography hold about 60 MB between them; a server that has not exported anything yet must
+not carry them (issue #15, peak memory). The app is built and started (its ASGI lifespan) in a fresh
 interpreter after migrating in another, as ``resumecore serve --migrate`` does.
 """
 
@@ -14,7 +14,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("typst", "docx", "pypdf", "lxml", "rich", "pygments", "pydantic")
+import pytest
+
+from resumecore_server.entrypoints.hidden_imports import packages_hidden
+
+HEAVY = ("typst", "docx", "pypdf", "lxml", "rich", "pygments", "pydantic", "cryptography")
 
 START_THE_APP = """
 import asyncio, json, sys
@@ -67,3 +71,16 @@ def test_starting_the_app_imports_no_renderer_nor_rich(tmp_path: Path) -> None:
     started = json.loads(done.stdout.strip().splitlines()[-1])
     assert started["replies"] == ["lifespan.startup.complete"]
     assert started["loaded"] == []
+
+
+def test_a_hidden_package_cannot_be_imported_inside_and_can_after() -> None:
+    name = "rc_unused_example"
+    with packages_hidden(name), pytest.raises(ImportError):
+        __import__(name)
+    assert name not in sys.modules
+
+
+def test_a_package_already_imported_is_left_alone() -> None:
+    with packages_hidden("json"):
+        assert sys.modules["json"] is not None
+        __import__("json")
