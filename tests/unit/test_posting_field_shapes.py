@@ -210,3 +210,22 @@ def test_training_or_parking_on_site_is_no_work_mode() -> None:
     parsed = parse_posting("Forklift Driver\n- Valid forklift cert (we certify onsite too)\n")
     assert parsed.remote is None
     assert parse_posting("Welder\nThis is an on-site role.\n").remote == "onsite"
+
+
+def test_an_hn_header_line_leads_with_the_company() -> None:
+    parsed = parse_posting(
+        "Harbor Analytics | Senior Data Engineer | SF or Remote (US) | $150k-$190k + equity\n\n"
+        "We're a 20-person team building forecasting.\n"
+    )
+    assert (parsed.title, parsed.company, parsed.remote) == (
+        "Senior Data Engineer",
+        "Harbor Analytics",
+        "remote",
+    )
+
+
+def test_a_french_brand_label_names_the_company() -> None:
+    parsed = parse_posting(
+        "Responsable de magasin H/F\nEnseigne : Maison Lavande\nLieu : Bordeaux\n"
+    )
+    assert (parsed.title, parsed.company) == ("Responsable de magasin", "Maison Lavande")

@@ -110,6 +110,10 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         return _email_header([*facts, *label_pairs(head)], head, zone)
     title, title_line, rest = _title(labels, top, text, page_role)
     org, org_place = _company_line(top, title_line, rest, text)
+    if title and title_line and _hn_header(title_line, title):
+        # "Acme | Data Engineer | SF or Remote | $150k": the company leads an HN header line.
+        org = company_prose.cased_elsewhere(text, _TRAILING_ASIDE.sub("", rest[0]) or rest[0])
+        org_place = _org_and_place(rest[1:])[1]
     label_org, label_place = _labelled_company(labels)
     block_org, block_town = address_block(text)
     company = (
@@ -208,6 +212,16 @@ def _title(
             return named, line, [p for p, _ in parts if p != named]
     title, rest = _title_of_line(line, top, text)
     return places.drop_mode_aside(title) or None, line, rest
+
+
+def _hn_header(line: str, title: str) -> bool:
+    parts = _parts(_strip(line))
+    return (
+        len(parts) >= 3
+        and parts[0][0] != title
+        and all(separator == "|" for _, separator in parts[1:])
+        and not ROLE_WORDS.search(parts[0][0])
+    )
 
 
 def _title_of_line(line: str, top: list[str], text: str) -> tuple[str, list[str]]:

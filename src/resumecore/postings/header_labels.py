@@ -64,6 +64,11 @@ COMPANY_LABELS = {
     "hotel",
     "venue",
     "business",
+    "enseigne",
+    "azienda",
+    "bedrijf",
+    "werkgever",
+    "organisatie",
 }
 LOCATION_LABELS = {
     "location",
