@@ -229,3 +229,10 @@ def test_a_french_brand_label_names_the_company() -> None:
         "Responsable de magasin H/F\nEnseigne : Maison Lavande\nLieu : Bordeaux\n"
     )
     assert (parsed.title, parsed.company) == ("Responsable de magasin", "Maison Lavande")
+
+
+def test_based_out_of_a_town() -> None:
+    parsed = parse_posting(
+        "OTR DRIVER NEEDED\n- Company: Ironhorse Transport\n- Based out of Joplin, MO\n"
+    )
+    assert parsed.location == "Joplin, MO"

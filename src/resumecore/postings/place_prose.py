@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _PROSE = re.compile(
-    r"\b(?:in|based in|located in|out of (?:their |our |the )?|near|outside(?: of)?)\s+"
+    r"\b(?:in|based in|located in|out of(?: their| our| the)?|near|outside(?: of)?)\s+"
     r"(?P<place>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+)?, "
     r"(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
     # "a warehouse in Fontana CA": a US state's code without the comma.
