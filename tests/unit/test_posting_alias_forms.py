@@ -28,3 +28,10 @@ def test_a_county_duty_line_and_a_uk_spelling_are_found_and_named() -> None:
         parsed.skills
     )
     assert "local anaesthetic" in default_vocabulary().names("Local Anesthesia")
+
+
+def test_a_declined_german_adjective_is_the_same_skill() -> None:
+    assert alias_forms("basale stimulation") == ("basaler stimulation", "basalen stimulation")
+    assert alias_forms("sterile processing") == ()
+    found = default_vocabulary().find("Erfahrung mit Basaler Stimulation")
+    assert [match.canonical for match in found] == ["Basale Stimulation"]

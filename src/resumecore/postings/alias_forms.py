@@ -63,6 +63,7 @@ _PART_PAIRS = (
     ("gynec", "gynaec"),
     ("estrogen", "oestrogen"),
 )
+_GERMAN_ADJECTIVE_ENDINGS = ("ale", "ische", "liche", "tive")
 _IZE = re.compile(r"^(\w{4,})(iz|is|yz|ys)(e|es|ed|ing|ation|ations)$")
 
 
@@ -80,6 +81,9 @@ def alias_forms(alias: str) -> tuple[str, ...]:
     forms: list[str] = []
     if len(words) > 1 and words[0] in _DUTY_VERBS:
         forms += [" ".join([verb, *words[1:]]) for verb in _conjugations(words[0])]
+    if len(words) > 1 and words[0].endswith(_GERMAN_ADJECTIVE_ENDINGS):
+        # German declines a leading adjective: "Basale Stimulation" -> "mit Basaler Stimulation".
+        forms += [" ".join([words[0] + ending, *words[1:]]) for ending in ("r", "n")]
     spelled = " ".join(_respelled(word) for word in words)
     if spelled != alias:
         forms.append(spelled)
