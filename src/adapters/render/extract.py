@@ -7,7 +7,6 @@ import io
 import re
 
 import pypdf
-from docx import Document
 
 from resumecore.exports.templates import ExportFormat
 from resumecore.ports.renderer import FileReader
@@ -21,6 +20,9 @@ def extract_text(content: bytes, file_format: ExportFormat) -> str:
         reader = pypdf.PdfReader(io.BytesIO(content))
         return "\n".join(page.extract_text() for page in reader.pages)
     if file_format == "docx":
+        # Here, not at the top: a PDF export's re-check need not load python-docx and lxml.
+        from docx import Document  # noqa: PLC0415
+
         return "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
     # Markdown escapes markup characters with a backslash; a parser reads them unescaped.
     return _ESCAPED.sub(r"\1", content.decode("utf-8"))
