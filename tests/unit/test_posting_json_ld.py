@@ -85,3 +85,20 @@ def test_a_bare_organisation_name_and_a_written_out_type() -> None:
         "Bozeman",
         "full_time",
     )
+
+
+def test_an_address_written_as_text_and_a_region_alone() -> None:
+    written = parse_posting(
+        _page({"@type": "JobPosting", "title": "Welder", "jobLocation": {"address": "Austin, TX"}})
+    )
+    assert written.location == "Austin, TX"
+    region = parse_posting(
+        _page(
+            {
+                "@type": "JobPosting",
+                "title": "Welder",
+                "jobLocation": {"address": {"addressRegion": "TX"}},
+            }
+        )
+    )
+    assert region.location is None

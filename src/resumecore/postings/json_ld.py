@@ -85,16 +85,25 @@ def _organisation(value: Any) -> str:
 
 
 def _place(posting: dict[str, Any]) -> str:
-    address = _first(_first(posting.get("jobLocation")).get("address"))
-    town = ", ".join(
-        part
-        for part in (_text(address.get("addressLocality")), _text(address.get("addressRegion")))
-        if part
-    )
+    written = _first_value(_first(posting.get("jobLocation")).get("address"))
+    if isinstance(written, str):
+        town = _text(written)  # "address": "Austin, TX", as some pages write it
+    else:
+        address = _first(written)
+        locality = _text(address.get("addressLocality"))
+        # A region alone ("TX") names no town.
+        region = _text(address.get("addressRegion")) if locality else ""
+        town = ", ".join(part for part in (locality, region) if part)
     remote = str(posting.get("jobLocationType", "")).upper() == "TELECOMMUTE"
     if remote:
         return f"Remote ({town})" if town else "Remote"
     return town
+
+
+def _first_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
 
 
 def _terms(value: Any) -> str:
