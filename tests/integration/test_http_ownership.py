@@ -11,6 +11,7 @@ unknown or malformed ids are all 404 (or a 422 that changes nothing).
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
 from collections.abc import Callable
@@ -20,8 +21,10 @@ from typing import Any
 import pytest
 from httpx import AsyncClient
 from litestar.routes import HTTPRoute
+from sqlalchemy import text
 
 from resumecore.services.exports.create import Renderers
+from resumecore_server.adapters.sql.engine import make_engine
 from resumecore_server.entrypoints.bootstrap import Application
 from tests.integration.http_helpers import app_client
 from tests.integration.test_http_profile_safety import (
@@ -37,6 +40,27 @@ from tests.support.profiles import experience
 from tests.support.renderers import fake_renderers
 
 P = f"{PROFILES}/{{profile_id}}"
+UNSETTLED = text("SELECT count(*) FROM tasks WHERE state IN ('queued', 'leased')")
+
+
+async def settled_state(database_url: str) -> dict[str, tuple[int, str]]:
+    """The database state once the generation's task is settled.
+
+    The answer can leave before the worker marks its task done; a snapshot taken in between
+    differed from the next one in the tasks table alone (1 run in 3).
+    """
+    engine = make_engine(database_url)
+    try:
+        for _ in range(200):
+            async with engine.connect() as connection:
+                if (await connection.execute(UNSETTLED)).scalar_one() == 0:
+                    break
+            await asyncio.sleep(0.025)
+    finally:
+        await engine.dispose()
+    return await database_state(database_url)
+
+
 Body = Callable[[dict[str, Any]], Any]
 NEW_ITEM: dict[str, tuple[str, str, dict[str, Any]]] = {  # plural: (ids field, text field, item)
     "experiences": ("experience_ids", "title", experience(50)),
@@ -352,7 +376,7 @@ async def test_another_users_generation_is_not_found_and_unchanged(
     job = (await client.post(JOBS, json={"title": "Mine"}, headers=owner)).json()
     made = await client.post(f"{GENERATIONS}/resume", json={"job_id": job["id"]}, headers=owner)
     assert made.status_code == 201, made.text
-    state = await database_state(application.settings.database_url)
+    state = await settled_state(application.settings.database_url)
 
     url = path.format(generation_id=made.json()["id"])
     response = await client.request(method, url, headers=intruder)
