@@ -236,3 +236,16 @@ def test_based_out_of_a_town() -> None:
         "OTR DRIVER NEEDED\n- Company: Ironhorse Transport\n- Based out of Joplin, MO\n"
     )
     assert parsed.location == "Joplin, MO"
+
+
+def test_a_client_set_off_after_its_kind_and_a_practice_in_a_town() -> None:
+    mail = parse_posting(
+        "Subject: Site Manager | Cheltenham\n\nMorning Dan,\n\nI'm looking for a Site Manager "
+        "for a regional housebuilder, Cotswold Edge Homes, on a new development.\n"
+    )
+    assert mail.company == "Cotswold Edge Homes"
+    practice = parse_posting(
+        "From: hr@example.com\nSubject: Dental Nurse vacancy\n\nDear applicant,\n\n"
+        "Brightwater Dental Practice in Swindon is recruiting a qualified Dental Nurse.\n"
+    )
+    assert (practice.company, practice.location) == ("Brightwater Dental Practice", "Swindon")

@@ -49,14 +49,20 @@ _CLIENT = re.compile(
     r"join)\s+"
     # "one of our esteemed clients, Vyomika Fintech", "a client of ours in the insurance space,
     # Brennock Mutual", "one of our hospital partners, St. Aldric": the name after the comma.
-    r"|\b(?:clients?|partners?)(?: of (?:ours|mine))?(?: [\w -]{1,40}?)?,\s+(?:the )?)" + _NAME
+    r"|\b(?:clients?|partners?)(?: of (?:ours|mine))?(?: [\w -]{1,40}?)?,\s+(?:the )?"
+    # "for a regional housebuilder, Cotswold Edge Homes, on": the name set off after its kind.
+    r"|\b(?:for|with) an? (?-i:[a-z][a-z -]{2,40}?), (?:the )?)" + _NAME
 )
 _SKILL_AFTER = re.compile(
     r"\s*(?:experience|skills?|knowledge|background|expertise|certification|exposure|"
     r"and [A-Z]\w* experience)\b"
 )
 # "Redline Freight is hiring Class A CDL Drivers": the employer as the subject of the sentence.
-_HIRING = re.compile(r"\b" + _NAME + r" (?:is|are) (?:hiring|looking for|recruiting|seeking)\b")
+_HIRING = re.compile(
+    # "Brightwater Dental Practice in Swindon is recruiting": the town may come between.
+    r"\b" + _NAME + r"(?: in [A-Z][\w'-]+(?: [A-Z][\w'-]+)?)? (?:is|are) "
+    r"(?:hiring|looking for|recruiting|seeking)\b"
+)
 _ROLE = re.compile(
     r"\b(?:engineer|developer|manager|technician|representative|rep|analyst|assistant|"
     r"specialist|consultant|coordinator|executive|director|officer|administrator|nurse|"

@@ -15,8 +15,9 @@ _PROSE = re.compile(
     # "a warehouse in Fontana CA": a US state's code without the comma.
     r"|[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+)? (?:A[LKZR]|C[AOT]|FL|GA|I[DLNA]|K[SY]|"
     r"M[ADINOST]|N[CDEHJMVY]|O[HKR]|PA|S[CD]|T[NX]|UT|V[AT]|W[AIVY])(?=[ \t]*(?:\n|$|[.,;)])))"
-    r"|\b(?:team|office|offices|site|store|home|hospital|clinic|branch|depot|warehouse|"
-    r"headquarters|hq) in (?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)"
+    r"|\b(?i:team|office|offices|site|store|home|hospital|clinic|branch|depot|warehouse|"
+    r"headquarters|hq|practice|surgery|pharmacy|restaurant|hotel|salon) in "
+    r"(?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)"
     # "Der Standort ist in Blaustein", "on the east side of Spokane".
     r"|\b(?:[Ss]tandort|[Aa]rbeitsort|[Ee]insatzort)(?: ist)? in (?P<de>[A-ZÄÖÜ][\w'\u2019-]+)"
     r"|\bside of (?P<side>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)\b"
