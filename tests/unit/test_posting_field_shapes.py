@@ -249,3 +249,11 @@ def test_a_client_set_off_after_its_kind_and_a_practice_in_a_town() -> None:
         "Brightwater Dental Practice in Swindon is recruiting a qualified Dental Nurse.\n"
     )
     assert (practice.company, practice.location) == ("Brightwater Dental Practice", "Swindon")
+
+
+def test_a_pasted_mail_body_without_headers_names_its_role_in_prose() -> None:
+    parsed = parse_posting(
+        "Hi Priya,\n\nHope you're well! I have a contract opportunity with a global insurer for "
+        "a Senior Business Analyst. 6 months, £600/day, hybrid.\n\nCheers,\nMark\n"
+    )
+    assert parsed.title == "Senior Business Analyst"

@@ -201,9 +201,15 @@ def _title(
     ]
     # The page's heading repeats the role its document title names first.
     heading = next((c for c in top if page_role and _strip(c) == page_role), None)
+    named = next((c for c in candidates if ROLE_WORDS.search(c)), None)
+    if heading is None and named is None:
+        # No line names a role ("Cheers," / "Mark" under a pasted mail): a sentence may.
+        prose = email_shape.prose_title(text)
+        if prose and ROLE_WORDS.search(prose):
+            return prose, None, []
     if heading is None and not candidates:
         return None, None, []
-    line = heading or next((c for c in candidates if ROLE_WORDS.search(c)), candidates[0])
+    line = heading or named or candidates[0]
     parts = _parts(_strip(line))
     if len(parts) >= 3 and not ROLE_WORDS.search(parts[0][0]):
         # "Acme (YC W22) | Platform Engineer | Remote | Full-time": the HN header line.
