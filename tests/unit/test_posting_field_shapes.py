@@ -257,3 +257,4 @@ def test_a_pasted_mail_body_without_headers_names_its_role_in_prose() -> None:
         "a Senior Business Analyst. 6 months, £600/day, hybrid.\n\nCheers,\nMark\n"
     )
     assert parsed.title == "Senior Business Analyst"
+    assert parsed.location != "Mark"

@@ -22,8 +22,12 @@ SAYS_SOMETHING = re.compile(
     r"\s(?:is|are|was|has|have|we|will|in|near)\s|[!?]$|"
     r"^(?i:join|apply|help|come|become|build|grow|make|send|email|e-mail|call|text|submit|"
     r"contact|visit)\s|\s(?i:our|your|you)\b|\S@\S|"
-    # A mail's sign-off: "Cheers,", "Kind regards".
     r"^(?i:cheers|thanks|many thanks|best|(?:kind |warm |best )?regards|sincerely)\b"
+)
+# A mail's sign-off: "Cheers,", "Kind regards".
+SIGN_OFF = re.compile(
+    r"^(?i:cheers|thanks|many thanks|best|best wishes|(?:kind |warm |best )?regards|sincerely)"
+    r"[,!.]?$"
 )
 # Words a sentence opens with that are no company's name.
 _NOT_NAMES = re.compile(

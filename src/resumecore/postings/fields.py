@@ -402,8 +402,10 @@ def _labelled_location(labels: list[tuple[str, str]]) -> str | None:
 
 
 def _place_line(top: list[str], title_line: str | None, company: str | None) -> str | None:
-    for line in top:
-        if line == title_line or LABEL.match(line):
+    for index, line in enumerate(top):
+        # The name under "Cheers," signs a mail; it is no place.
+        signed = index > 0 and company_prose.SIGN_OFF.match(_strip(top[index - 1]))
+        if line == title_line or LABEL.match(line) or signed:
             continue
         stripped = _strip(line)
         if stripped.lower().startswith("remote"):
