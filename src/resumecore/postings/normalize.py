@@ -92,7 +92,8 @@ def _clean_once(text: str) -> str:
     text = _INVISIBLE.sub(" ", text).replace("\t", " ").replace("\xa0", " ")
     text = text.replace("\u2010", "-").replace("\u2011", "-")
     text = _BULLET.sub("- ", text)
-    text = _DOT_LEADER.sub(r"\g<label>: ", text)
+    if "..." in text or "…" in text:
+        text = _DOT_LEADER.sub(r"\g<label>: ", text)
     text = _HSPACE.sub(" ", text)
     text = _EDGE_SPACE.sub("\n", text)
     text = _BLANK_LINES.sub("\n\n", text)

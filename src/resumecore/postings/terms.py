@@ -172,12 +172,14 @@ def remote_mode(text: str, header_zone: str) -> Remote | None:
     Returns:
         The mode, or ``None`` if the posting does not say.
     """
-    for said in (header_zone, text):
-        zone = _ONSITE_AMENITY.sub(" ", said)
+    for zone in (header_zone, text):
         if _NOT_REMOTE.search(zone):
             return "onsite"
         for mode, pattern in _REMOTE:
-            if pattern.search(zone):
+            # Only an on-site word is checked again without the amenities (the costly look).
+            if pattern.search(zone) and (
+                mode != "onsite" or pattern.search(_ONSITE_AMENITY.sub(" ", zone))
+            ):
                 return mode
     return None
 
