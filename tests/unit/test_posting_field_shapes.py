@@ -258,3 +258,7 @@ def test_a_pasted_mail_body_without_headers_names_its_role_in_prose() -> None:
     )
     assert parsed.title == "Senior Business Analyst"
     assert parsed.location != "Mark"
+
+
+def test_a_letter_r_before_a_small_number_is_no_rand() -> None:
+    assert find_salary("We teach Grade R3 learners in band R5.") is None

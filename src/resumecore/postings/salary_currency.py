@@ -31,7 +31,8 @@ CODES = "USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|INR|JPY|SGD|HKD|ZAR|CZK|MXN
 # "R28 000" is South African rand, "R$ 5.000" Brazilian real.
 CURRENCY = (
     rf"(?:US\$|CA\$|CAD\$|C\$|AU\$|A\$|NZ\$|R\$|\$|€|£|¥|₹|\b(?:{CODES})\b|"
-    r"(?<![\w&/-])R(?= ?\d))"
+    # A rand figure has thousands or three digits: "R28 000", "R350"; "Grade R3" is no pay.
+    r"(?<![\w&/-])R(?= ?(?:\d{1,3}[ ,.\u202f]\d{3}|\d{3,})))"
 )
 _DOLLAR_COUNTRIES = (
     (
