@@ -61,3 +61,25 @@ async def test_an_edit_is_seen_at_once(client: AsyncClient) -> None:
             read, headers=owner | {"If-None-Match": after.headers["etag"]}
         )
         assert not_modified.status_code == 304
+
+
+async def test_the_profile_that_becomes_primary_is_not_served_from_an_old_answer(
+    client: AsyncClient,
+) -> None:
+    owner = await register(client, "a@example.com")
+    first = await create_profile(client, owner)
+    second = await create_profile(client, owner)
+    url = f"{PROFILES}/{second['id']}"
+    before = await client.get(url, headers=owner)  # answered, so cached, while not primary
+    assert before.json()["is_primary"] is False
+
+    deleted = await client.delete(f"{PROFILES}/{first['id']}", headers=owner)
+    assert deleted.status_code == 204, deleted.text
+
+    for read in (url, f"{PROFILES}/me"):
+        after = await client.get(read, headers=owner)
+        assert after.json()["id"] == second["id"]
+        assert after.json()["is_primary"] is True
+        assert after.headers["etag"] != before.headers["etag"]
+    stale = await client.get(url, headers={**owner, "If-None-Match": before.headers["etag"]})
+    assert stale.status_code == 200

@@ -110,12 +110,12 @@ async def test_set_primary_moves_the_flag_within_one_owner(uow_factory: UnitOfWo
 
     async with uow_factory() as uow:
         assert await uow.profiles.get_primary(ada) == msgspec.structs.replace(
-            third, is_primary=True
+            third, is_primary=True, version=third.version + 1
         )
         listed = await uow.profiles.list_for_user(ada, limit=10, offset=0)
         assert await uow.profiles.get_primary(grace) == graces
     assert [p.is_primary for p in listed] == [False, False, True]
-    assert listed[0] == msgspec.structs.replace(first, is_primary=False)  # nothing else changed
+    assert listed[0] == msgspec.structs.replace(first, is_primary=False, version=first.version + 1)
     assert listed[1] == second
 
 

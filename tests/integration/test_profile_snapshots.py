@@ -93,7 +93,7 @@ async def test_a_rolled_back_save_is_not_reused(engine: AsyncEngine) -> None:
         assert await unit.profiles.get(profile.id) == kept
 
 
-async def test_a_profile_made_primary_without_a_new_version_is_read_as_primary(
+async def test_a_profile_made_primary_is_read_as_primary_in_a_new_version(
     engine: AsyncEngine,
 ) -> None:
     uow = SqlUnitOfWorkFactory(engine)
@@ -109,7 +109,7 @@ async def test_a_profile_made_primary_without_a_new_version_is_read_as_primary(
         again = await unit.profiles.get(second.id)
     assert again is not None
     assert again.is_primary
-    assert again.version == second.version
+    assert again.version == second.version + 1  # the cached answer of the old one is not reused
     assert await stored_rows(engine, second.id)
 
 

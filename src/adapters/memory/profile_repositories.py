@@ -81,8 +81,12 @@ class MemoryProfileRepository(ProfileRepository):
         if target is None:
             return
         for profile in self._owned(target.user_id):
-            flagged = msgspec.structs.replace(profile, is_primary=profile.id == profile_id)
-            self._j.put(self._t.profiles, profile.id, flagged)
+            primary = profile.id == profile_id
+            if profile.is_primary != primary:  # a changed flag is a new version
+                flagged = msgspec.structs.replace(
+                    profile, is_primary=primary, version=profile.version + 1
+                )
+                self._j.put(self._t.profiles, profile.id, flagged)
 
     def _owned(self, user_id: UserId) -> list[Profile]:
         owned = [p for p in self._t.profiles.values() if p is not None and p.user_id == user_id]

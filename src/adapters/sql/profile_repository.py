@@ -208,11 +208,16 @@ class SqlProfileRepository(ProfileRepository):
         """Make this one the owner's primary profile."""
         owner = select(profiles.c.user_id).where(profiles.c.id == profile_id).scalar_subquery()
         # Two statements: the unique index on primaries is checked row by row.
+        # A profile whose flag changes is a new version: answers are cached by version.
         await self._db.execute(
-            update(profiles).where(profiles.c.user_id == owner).values(is_primary=False)
+            update(profiles)
+            .where(profiles.c.user_id == owner, profiles.c.is_primary, profiles.c.id != profile_id)
+            .values(is_primary=False, version=profiles.c.version + 1)
         )
         await self._db.execute(
-            update(profiles).where(profiles.c.id == profile_id).values(is_primary=True)
+            update(profiles)
+            .where(profiles.c.id == profile_id, ~profiles.c.is_primary)
+            .values(is_primary=True, version=profiles.c.version + 1)
         )
 
     async def _load(self, joined: Any) -> list[Profile]:

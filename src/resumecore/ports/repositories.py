@@ -171,7 +171,10 @@ class ProfileRepository(Protocol):
         ...
 
     async def set_primary(self, profile_id: ProfileId) -> None:
-        """Mark this profile primary and every other profile of its owner not primary."""
+        """Mark this profile primary and every other of its owner not primary.
+
+        A profile whose flag changes gets a new version (answers are cached by version).
+        """
         ...
 
 
