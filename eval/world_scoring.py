@@ -17,8 +17,8 @@ from resumecore.postings import ParsedPosting, SkillVocabulary
 FIELDS = ("title", "company", "city", "remote", "salary", "employment_type")
 _PUNCT = re.compile(r"[^\w+#]+")
 _LEGAL = re.compile(
-    r"[\s,&]+(?:inc|llc|ltd|limited|gmbh|plc|corp|corporation|co|ag|sa|sas|bv|b\.v|pty|pvt|"
-    r"private|llp|lp|kg|se)\.?$",
+    r"[\s,&]+\(?(?:inc|llc|ltd|limited|gmbh|plc|corp|corporation|co|ag|sa|sas|bv|b\.v|pty|pvt|"
+    r"private|llp|lp|kg|se)\)?\.?$",
     re.IGNORECASE,
 )
 

@@ -28,6 +28,9 @@ def test_city_is_the_first_part_of_the_location() -> None:
 
 def test_fields_compare_as_the_rules_say() -> None:
     assert same_field("company", "Bright Smile Dental, LLC", "bright smile dental")
+    assert same_field(
+        "company", "Fynbos Actuarial Consultants (Pty) Ltd", "Fynbos Actuarial Consultants"
+    )
     assert same_field("title", "Senior  Nurse", "senior nurse")
     assert not same_field("company", "Promoted by hirer", "Acme")
     assert same_field("salary", None, None)
