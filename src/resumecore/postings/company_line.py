@@ -1,0 +1,103 @@
+"""The company a header names: on the title's line, on the line under it, or after a label."""
+
+from __future__ import annotations
+
+from resumecore.postings import company_prose, org_names, page_lines, places
+from resumecore.postings.header_labels import COMPANY_LABELS, LABEL, ROLE_WORDS
+from resumecore.postings.line_parts import PAY, TERMS_OR_PAY, TRAILING_ASIDE, strip_decoration
+from resumecore.postings.title_line import named_as_org
+
+
+def company_line(
+    top: list[str], title_line: str | None, rest: list[str], text: str
+) -> tuple[str | None, str | None]:
+    """The company and place the header lines around the title name."""
+    org, heard_place = org_and_place(rest, text)
+    if org and not org[0].islower():
+        # "Ferrowave (YC W22)": the aside is not part of the name.
+        return company_prose.cased_elsewhere(text, TRAILING_ASIDE.sub("", org) or org), heard_place
+    if title_line in top:
+        # A Workday copy: the company's line, then "Careers Home" and "Sign In", then the title.
+        above = [strip_decoration(line) for line in top[: top.index(title_line)]]
+        named = next((line for line in reversed(above) if page_lines.name_line(line)), None)
+        if named:
+            return named, heard_place
+    after_title = top[top.index(title_line) + 1 :] if title_line in top else top
+    for index, line in enumerate(after_title[:2]):
+        if LABEL.match(line) or page_lines.is_sentence(line):
+            continue
+        org, place = places.split_org_place(strip_decoration(line))
+        # "Swiftline Couriers" over "Newark, NJ": a name with a role word in it, above the place.
+        above_place = index + 1 < len(after_title) and places.clearly_place(
+            strip_decoration(after_title[index + 1])
+        )
+        if (
+            org
+            and org[0].isalpha()
+            and not company_prose.SAYS_SOMETHING.search(org)
+            and (
+                not ROLE_WORDS.search(org)
+                or text.count(org) > 1
+                or place
+                or above_place
+                or org_names.has_legal_form(org)
+            )
+        ):
+            return org, place or heard_place
+    return None, heard_place
+
+
+def org_and_place(rest: list[str], text: str = "") -> tuple[str | None, str | None]:
+    """What follows the title on its line: "Acme · Reno, NV", "Leicester & surrounding - £40k"."""
+    if not rest:
+        return None, None
+    first = rest[0]
+    org: str | None = first
+    town = _town_in_headline(rest, text)
+    if (
+        places.mode_words(first)
+        or places.clearly_place(first)
+        or places.without_area_tail(first) != first
+        or TERMS_OR_PAY.search(first)
+        or town
+    ):
+        org = None
+    place = None
+    for index, part in enumerate(rest):
+        candidate = places.without_area_tail(places.drop_mode_aside(part))
+        if (
+            index == 0
+            and org is None
+            and (
+                town or places.clearly_place(candidate) or candidate != places.drop_mode_aside(part)
+            )
+        ):
+            return None, candidate
+        if index > 0 and places.looks_like_place(candidate):
+            place = candidate
+            break
+    return org, place
+
+
+def _town_in_headline(rest: list[str], text: str) -> bool:
+    # "Carpenter - Bristol - £220/day CIS": between the role and the pay of a terse headline a
+    # bare name is the town, unless it reads as a business or the posting speaks of it as one.
+    first = rest[0]
+    return (
+        len(rest) >= 2
+        and all(TERMS_OR_PAY.search(part) or places.mode_words(part) for part in rest[1:])
+        and not any(places.looks_like_place(places.drop_mode_aside(part)) for part in rest[1:])
+        and any(PAY.search(part) for part in rest[1:])
+        and len(first.split()) <= 2
+        and places.looks_like_place(first)
+        and not org_names.reads_as_business(first)
+        and not named_as_org(first, text)
+    )
+
+
+def labelled_company(labels: list[tuple[str, str]]) -> tuple[str | None, str | None]:
+    """The company (and a place written with it) after a ``Company:`` label."""
+    for label, value in labels:
+        if label in COMPANY_LABELS:
+            return places.split_org_place(value)
+    return None, None

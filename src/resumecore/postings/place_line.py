@@ -1,0 +1,74 @@
+"""The place a header names: after a ``Location:`` label, or on a line of its own."""
+
+from __future__ import annotations
+
+import re
+
+from resumecore.postings import company_prose, places
+from resumecore.postings.addresses import town_of
+from resumecore.postings.city_tidy import is_premises, tidy_location
+from resumecore.postings.header_labels import LABEL, LOCATION_LABELS, MODE_VALUES
+from resumecore.postings.line_parts import parts, strip_decoration
+
+# A label's value written as prose ("our offices in Century City, Cape Town"): the town ends it.
+_PROSE_VALUE = re.compile(r"[a-z]|(?i:our|the|notre|nuestra|nuestro|unsere?) ")
+
+
+def labelled_location(labels: list[tuple[str, str]]) -> str | None:
+    """The place after the first location label that names one."""
+    for label, value in labels:
+        # "Where you'll teach: our school on Calle de Cuba 14, Ruzafa, Valencia".
+        where = label in LOCATION_LABELS or label.startswith("where ")
+        if where and value.strip(" .").lower() not in MODE_VALUES:
+            place = places.drop_mode_aside(value)
+            town = town_of(parts(place)[0][0]) if _PROSE_VALUE.match(place) else None
+            if town:
+                return town
+            if label == "site" and ", " in place:
+                place = place.rsplit(", ", 1)[1]
+            if place.lower().startswith("remote"):
+                return place
+            pieces = [p for p, _ in parts(place)]
+            # "Patient Service Center - 1820 W Bell Rd, Phoenix AZ": the premises are not the city.
+            town = next((p for p in pieces if not is_premises(p)), None)
+            if town:
+                return town
+    # "Location: Emergency Communications Center" alone names no city.
+    return None
+
+
+def place_line(top: list[str], title_line: str | None, company: str | None) -> str | None:
+    """The first top line (or piece of one) that reads as a place, other than the title's."""
+    for index, line in enumerate(top):
+        # The name under "Cheers," signs a mail; it is no place.
+        signed = index > 0 and company_prose.SIGN_OFF.match(strip_decoration(top[index - 1]))
+        if line == title_line or LABEL.match(line) or signed:
+            continue
+        stripped = strip_decoration(line)
+        if stripped.lower().startswith("remote"):
+            return stripped
+        # "San Francisco, CA / Product / Full-time": a Lever meta line.
+        pieces = [p for meta in _meta_pieces(stripped) for p, _ in parts(meta)]
+        for part in pieces:
+            place = places.drop_mode_aside(part)
+            # "Qualified Carpenter - Join Acme Build" under a labelled title: the role again;
+            # "ACME BUILD" over "Company: Acme Build Ltd": the company again.
+            named = {(company or "").lower(), (title_line or "").lower()}
+            if (
+                place
+                and not any(n.startswith(place.lower()) for n in named if n)
+                and not company_prose.SAYS_SOMETHING.search(place)
+                and places.looks_like_place(place)
+            ):
+                return place
+        # "Brookfield Park Primary School, Fosse Road North, Leicester LE3 5RT": an address line.
+        org, address = places.split_org_place(stripped)
+        if org and address and address.count(", ") >= 1:
+            town = tidy_location(address)
+            if places.looks_like_place(town):
+                return address
+    return None
+
+
+def _meta_pieces(part: str) -> list[str]:
+    return part.split(" / ") if part.count(" / ") >= 2 else [part]

@@ -1,0 +1,129 @@
+"""The title of a posting: a labelled title, the line that names a role, or an HN header."""
+
+from __future__ import annotations
+
+import re
+
+from resumecore.postings import email_shape, org_names, page_lines, places
+from resumecore.postings.header_labels import LABEL, ROLE_WORDS, TITLE_LABELS
+from resumecore.postings.line_parts import (
+    HARD_SEPARATORS,
+    PAY,
+    TERMS_OR_PAY,
+    TRAILING_ASIDE,
+    between,
+    parts,
+    strip_decoration,
+)
+
+# "Front Desk Agent - Evening Shift", "Caregiver - Weekend Shifts": when, not what.
+_SCHEDULE = re.compile(
+    r"(?:(?:evening|night|day|weekend|morning|overnight|swing|rotating|\d(?:st|nd|rd|th)|first|"
+    r"second|third) )?(?:shifts?|nights?|weekends?|evenings?|days)|per diem|prn|"
+    r"home (?:daily|weekly|weekends|nightly)",
+    re.IGNORECASE,
+)
+# "Joiner - Join Tui Homes", "Nurse | Work with us": the page invites, the role is before it.
+_INVITATION = re.compile(r"(?:join|work (?:at|with|for)|careers? (?:at|with))\s", re.IGNORECASE)
+
+
+def find_title(
+    labels: list[tuple[str, str]], top: list[str], text: str, page_role: str | None = None
+) -> tuple[str | None, str | None, list[str]]:
+    """The title, the line it came from and the pieces after it on that line."""
+    for label, value in labels:
+        if label in TITLE_LABELS:
+            labelled, _ = title_of_line(value, [], text)
+            return labelled or None, None, []
+    candidates = [
+        line
+        for line in top
+        if not LABEL.match(line) and not page_lines.is_sentence(line) and not line.startswith("- ")
+    ]
+    # The page's heading repeats the role its document title names first.
+    heading = next((c for c in top if page_role and strip_decoration(c) == page_role), None)
+    named = next((c for c in candidates if ROLE_WORDS.search(c)), None)
+    if heading is None and named is None:
+        # No line names a role ("Cheers," / "Mark" under a pasted mail): a sentence may.
+        prose = email_shape.prose_title(text)
+        if prose and ROLE_WORDS.search(prose):
+            return prose, None, []
+    if heading is None and not candidates:
+        return None, None, []
+    line = heading or named or candidates[0]
+    pieces = parts(strip_decoration(line))
+    if len(pieces) >= 3 and not ROLE_WORDS.search(pieces[0][0]):
+        # "Acme (YC W22) | Platform Engineer | Remote | Full-time": the HN header line.
+        named = next((p for p, _ in pieces[1:] if ROLE_WORDS.search(p)), None)
+        if named:
+            return named, line, [p for p, _ in pieces if p != named]
+    title, rest = title_of_line(line, top, text)
+    return places.drop_mode_aside(title) or None, line, rest
+
+
+def hn_header(line: str, title: str) -> bool:
+    """``"Acme | Data Engineer | SF or Remote | $150k"``: the company leads the line."""
+    pieces = parts(strip_decoration(line))
+    return (
+        len(pieces) >= 3
+        and pieces[0][0] != title
+        and all(separator == "|" for _, separator in pieces[1:])
+        and not ROLE_WORDS.search(pieces[0][0])
+    )
+
+
+def title_of_line(line: str, top: list[str], text: str) -> tuple[str, list[str]]:
+    """The title a line starts with, and the pieces after it (company, place, terms)."""
+    pieces = parts(strip_decoration(line))
+    if len(pieces) >= 3 and any(
+        TERMS_OR_PAY.search(p) or places.clearly_place(p) for p, _ in pieces[2:]
+    ):
+        # "WELDER / FABRICATOR - MIG & TIG - PERM - WELSHPOOL WA": a terse headline.
+        return pieces[0][0], [p for p, _ in pieces[1:]]
+    title = pieces[0][0]
+    rest: list[str] = []
+    for index, (part, separator) in enumerate(pieces[1:], start=1):
+        # "Transportation (12-Month Temporary)": the aside is about terms, the part is the job.
+        core = TRAILING_ASIDE.sub("", part) or part
+        if (
+            separator in HARD_SEPARATORS
+            or part[0].islower()
+            or _SCHEDULE.fullmatch(core)
+            or places.mode_words(core)
+            or bool(PAY.search(core))
+            or places.clearly_place(part)
+            or _own_line(part, top, line)
+            or named_as_org(part, text)
+            or org_names.reads_as_business(part)
+            or _INVITATION.match(part)
+        ):
+            rest = [p for p, _ in pieces[index:] if not _SCHEDULE.fullmatch(p)]
+            break
+        title = f"{title}{between(line, title, part)}{part}"
+    return title, rest
+
+
+def _own_line(part: str, top: list[str], title_line: str) -> bool:
+    # "Title - Acme" where Acme also stands on the line below: Acme is the company. Further
+    # down ("Certified Medical Assistant - Family Medicine" / company / "Family Medicine") the
+    # line repeats the title's specialisation.
+    key = part.lower()
+    below = top[top.index(title_line) + 1 : top.index(title_line) + 2] if title_line in top else top
+    return any(
+        strip_decoration(line).lower() == key or parts(strip_decoration(line))[0][0].lower() == key
+        for line in below
+        if part not in line or strip_decoration(line).lower() == key
+    )
+
+
+def named_as_org(part: str, text: str) -> bool:
+    """``"... — Kestrel Travel"`` where the body says "Kestrel Travel is" or "at Kestrel Travel"."""
+    name = re.escape(part)
+    return bool(
+        re.search(
+            rf"(?:\b(?:at|join|with) {name}\b|"
+            rf"(?:^|\n|\. ){name}(?: is| has| was| are|,? we\b|['\u2019]s))",
+            text,
+            re.IGNORECASE,
+        )
+    )
