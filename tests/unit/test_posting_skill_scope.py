@@ -198,3 +198,28 @@ def test_an_acronym_spelled_out_in_the_skills_own_words_and_a_licence_as_a_nurse
         "- Current license as a Registered Nurse\n"
     )
     assert {"Standardized Testing", "Registered Nurse License"} <= set(parsed.skills)
+
+
+def test_words_in_passing_name_no_skills() -> None:
+    parsed = parse_posting(
+        "School Counselor\nLakeview Schools\nOn-site Full-time Entry level\n"
+        "Toronto, ON · Montréal, QC\n\nRequirements\n- Excel\n- QC of reports\n\n"
+        "Interview\n- A system design interview\n"
+    )
+    assert "Microsoft Excel" in parsed.skills
+    assert not {"Legal Billing", "Systems Design"} & set(parsed.skills)
+    assert parse_posting("Requirements\n- Time entry\n- QC of reports\n").skills == (
+        "Legal Billing",
+        "Quality Inspection",
+    )
+    assert "Quality Inspection" not in parse_posting("Role\nMontréal, QC\n- Excel\n").skills
+
+
+def test_a_security_practice_in_the_company_description_is_not_its_stack() -> None:
+    parsed = parse_posting(
+        "Product Manager\nStackgrove\n\n"
+        "Stackgrove is the workflow automation platform for IT teams: they automate incident "
+        "response and run on Kubernetes.\n\nRequirements\n- SQL\n"
+    )
+    assert "Incident Response" not in parsed.skills
+    assert "Kubernetes" in parsed.skills

@@ -67,6 +67,14 @@ BROAD_FIELDS = frozenset(
         "Paralegal",
         "Physical Therapy",
         "Occupational Therapy",
+        "Investment Banking",
+        "Corporate Finance",
+        "Presales",
+        "System Administration",
+        "Card Issuing",
+        "Last-Mile Delivery",
+        "Reception",
+        "Clinical Research",
     }
 )
 # Occupations and industries that blind labels never list as a skill, wherever and however a
@@ -114,8 +122,9 @@ _SELF_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 _COMPANY_VERBS = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|are|was|builds|makes|runs|provides|operates|offers|"
-    r"serves|helps|delivers|designs|develops|manufactures|sells|has been)\b",
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|are|was|does|builds|makes|runs|provides|operates|"
+    r"offers|serves|helps|delivers|designs|develops|manufactures|sells|supplies|specializes|"
+    r"specialises|has been)\b",
     re.IGNORECASE,
 )
 # "Our platform is written in Go and runs on AWS": the stack the hire will work in.
@@ -141,10 +150,26 @@ _DEGREE_BEFORE = re.compile(
 # size: 51-200", "Department: Facilities Management", "FLSA: Exempt".
 _META_LINE = re.compile(
     r"^[\s*-]*(?:industry|industries|sector|company type|company size|type|branche|department|"
-    r"division|job family|job category|category|flsa|flsa status|reports to|bargaining unit|"
+    r"division|team|job family|job category|category|flsa|flsa status|reports to|bargaining unit|"
     r"classification|exam(?: #| number)?|job class|class code)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# "an ML system design interview": the hiring process, not a skill.
+_INTERVIEW_AFTER = re.compile(r"[ -](?:interviews?|screen(?:ing)? call)\b", re.IGNORECASE)
+# "Pinecrest County is recruiting a nurse": the word is the sentence's verb.
+_VERB_BEFORE = re.compile(r"\b(?:is|are|we're|we are|currently|now)\s+$", re.IGNORECASE)
+# "Full-time Entry level": a phrase that starts inside a hyphenated word is not the phrase.
+_HYPHENATED_BEFORE = re.compile(r"[A-Za-z]-$")
+# "Montréal, QC": a state or province code after a town.
+_REGION_LIST = (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON "
+    "PE QC SK YT NSW VIC QLD TAS ACT"
+)
+REGION_CODES = frozenset(_REGION_LIST.split())
+_TOWN_BEFORE = re.compile(r"\b[A-Z][\w.'\u2019-]+,\s?$")
+# Security and testing practices are no part of a stack the company says it runs on.
+_NOT_STACK = frozenset({"security", "testing", "data_science", "practices"})
 _SUBJECT = re.compile(r"^(?:subject|betreff|objet|asunto)\s*:.*$", re.IGNORECASE | re.MULTILINE)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
 
@@ -208,9 +233,29 @@ def posting_skills(
         and not _names_a_person(m.alias, m.canonical)
         and not (_ORGANISATION_AFTER.match(text, m.end) and category(m.canonical) != "practices")
         and not _DEGREE_BEFORE.search(text, max(0, m.start - 80), m.start)
+        and not _in_passing(text, m)
         and not (_bare_field(m) and not _inside_any(m, list(asked)))
-        and (not _inside_any(m, dropped) or (is_tech(m.canonical) and _names_the_stack(text, m)))
+        and (
+            not _inside_any(m, dropped)
+            or (
+                is_tech(m.canonical)
+                and category(m.canonical) not in _NOT_STACK
+                and _names_the_stack(text, m)
+            )
+        )
     ]
+
+
+def _in_passing(text: str, match: SkillMatch) -> bool:
+    # The hiring process, a verb, half of a hyphenated word, a place.
+    before = text[max(0, match.start - 60) : match.start]
+    if _INTERVIEW_AFTER.match(text, match.end):
+        return True
+    if " " in match.alias and _HYPHENATED_BEFORE.search(before):
+        return True
+    if match.alias.endswith("ing") and " " not in match.alias and _VERB_BEFORE.search(before):
+        return True
+    return match.alias in REGION_CODES and bool(_TOWN_BEFORE.search(before))
 
 
 def _names_the_stack(text: str, match: SkillMatch) -> bool:
