@@ -20,6 +20,7 @@ from resumecore.postings.place_line import labelled_location, place_line
 from resumecore.postings.section_headers import header_kind
 from resumecore.postings.title_cleanup import clean_title
 from resumecore.postings.title_line import find_title, hn_header, title_of_line
+from resumecore.postings.town_names import known_town
 
 _NOISE = re.compile(
     r"^(?:about the job|easy apply|apply|apply now|save|saved|show more|show less|promoted|"
@@ -155,4 +156,4 @@ def _settle_city(location: str | None, text: str, company: str | None) -> str | 
         location = None
     if not location and company:
         location = place_prose.municipality(company)  # "City of Brookhaven" works in Brookhaven
-    return place_prose.city_of_district(location, text) if location else None
+    return known_town(place_prose.city_of_district(location, text)) if location else None

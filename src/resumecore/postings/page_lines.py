@@ -43,7 +43,8 @@ def page_title_company(line: str) -> tuple[bool, str | None]:
     ``"ML Engineer | Careers at Helioscope Energy"`` -> ``(True, "Helioscope Energy")``.
     """
     parts = [p.strip() for p in _PARTS.split(line.strip()) if p.strip()]
-    own = _OWN_CAREERS.match(line.strip())
+    # "Tulare County Careers", "Dental Nurse - Harbour Dental Careers": the last part.
+    own = _OWN_CAREERS.match(parts[-1]) if parts else None
     if own and len(own.group("org").split()) >= 2 and name_line(own.group("org")):
         return True, own.group("org")  # "Tulare County Careers": the county's own jobs page
     lead = _CAREERS.match(parts[0]) if parts else None
@@ -60,7 +61,13 @@ def page_title_company(line: str) -> tuple[bool, str | None]:
             continue
         if careers.group("org"):
             return True, careers.group("org").strip()
-        return True, parts[index + 1] if index + 1 < len(parts) else None
+        if index + 1 < len(parts):
+            return True, parts[index + 1]
+        # "Harbour Dental | Careers": the name before the careers part, unless it is a role.
+        before = parts[index - 1]
+        return True, before if index == 1 and name_line(before) and not ROLE_WORDS.search(
+            before
+        ) else None
     return False, None
 
 

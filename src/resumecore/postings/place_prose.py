@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from resumecore.postings import gazetteer
+
 _PROSE = re.compile(
     r"\b(?:in|based in|located in|out of(?: their| our| the)?|near|outside(?: of)?)\s+"
     r"(?P<place>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+)?, "
@@ -73,11 +75,16 @@ _MONTHS = frozenset(
 
 
 def city_of_district(place: str, text: str) -> str:
-    """``"Hamburg-Langenhorn, Klinikum"`` -> ``"Hamburg"`` when the posting names Hamburg alone.
+    """``"Hamburg-Langenhorn, Klinikum"`` -> ``"Hamburg"``: a district's town.
 
-    "Winston-Salem" stays: the posting never names "Winston" on its own.
+    The posting names Hamburg alone, or Hamburg is a larger known town than Hamburg-Langenhorn.
+
+    "Winston-Salem" stays: the posting never names "Winston" on its own, and no larger town is
+    called Winston.
     """
     found = _DISTRICT.match(place)
+    if found and gazetteer.district_town(found.group(0)):
+        return found.group(1)
     if found and re.search(
         rf"\b{re.escape(found.group(1))}\b(?!-)", text.replace(found.group(0), "")
     ):

@@ -8,12 +8,12 @@ from importlib import resources
 
 # Bump for a change of output the files below cannot show (none is expected: the parser is pure).
 PARSER_VERSION = 1
-_VOCABULARY_FILES = ("skills.json", "skills_esco.json")
+_VOCABULARY_FILES = ("skills.json", "skills_esco.json", "cities.tsv.gz")
 
 
 @cache
 def parser_fingerprint() -> str:
-    """``PARSER_VERSION`` and a hash of the parser's source files and skill vocabularies.
+    """``PARSER_VERSION`` and a hash of the parser's source files, vocabularies and town list.
 
     Any edit to the parser or its data changes it, so a cache keyed by it never serves a parse
     made by other code (processes of two releases can also share one cache safely).

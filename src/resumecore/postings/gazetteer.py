@@ -1,0 +1,80 @@
+"""The world's towns of 15,000 people or more (GeoNames): is a name read as a place a town?
+
+The list (``data/cities.tsv.gz``, built by ``scripts/build_places.py``) is read once, on first
+use. It only ever confirms or ranks a place the parser already read; it never finds a town in
+prose by itself, and a town it does not know (a small or invented one) is still a town.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import cache
+from importlib import resources
+
+_FILE = "cities.tsv.gz"
+
+
+@cache
+def _sizes() -> dict[str, int]:
+    raw = resources.files("resumecore.data").joinpath(_FILE).read_bytes()
+    sizes: dict[str, int] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        population, _country, *names = line.split("\t")
+        size = int(population)
+        for name in names:
+            # Largest first: a name keeps the size of the largest town it names.
+            sizes.setdefault(name.casefold(), size)
+    return sizes
+
+
+def town_size(name: str) -> int:
+    """The population of the largest known town called ``name`` (any case), 0 if none."""
+    return _sizes().get(name.strip().casefold(), 0)
+
+
+def is_town(name: str) -> bool:
+    """``"Hamburg"``, ``"Wien"``, ``"Zurich"`` -> True; ``"Midwifery"`` -> False."""
+    return town_size(name) > 0
+
+
+_WORD = re.compile(r"[A-ZÀ-Þ][\w'\u2019.]*(?:-[\w'\u2019.]+)*")
+_RUN = re.compile(rf"{_WORD.pattern}(?: {_WORD.pattern})*")
+
+
+def district_town(name: str) -> str | None:
+    """``"Hamburg-Altona"``, ``"Lyon Part-Dieu"`` -> the larger town the district belongs to.
+
+    The name's head must be a known town larger than the whole name and its tail a district's
+    hyphenated name: ``"Winston-Salem"`` (Winston is no larger town) and ``"Laurel Springs"``
+    (no hyphen) name no district.
+    """
+    whole = town_size(name)
+    for cut in (m.start() for m in re.finditer(r"[ -]", name)):
+        head, tail = name[:cut], name[cut:]
+        if (
+            "-" in tail
+            and tail[1:2].isupper()
+            and town_size(head) > whole
+            and town_size(head) > town_size(tail[1:])
+        ):
+            return head
+    return None
+
+
+def town_within(value: str) -> str | None:
+    """The known town a place written with other words around it names.
+
+    ``"siège de Lyon Part-Dieu"`` -> ``"Lyon"``, ``"Garage Wien-Floridsdorf"`` -> ``"Wien"``:
+    the first capitalised run, when it is a town or ends in a district of one ("Riverside
+    Heights" is neither Riverside nor Heights; in "Welshpool (Perth)" Welshpool is the place).
+    ``None`` when it names none.
+    """
+    run = _RUN.search(value)
+    words = run.group(0).split(" ") if run else []
+    for start in range(len(words)):
+        name = " ".join(words[start:])
+        district = district_town(name)
+        if district or (start == 0 and is_town(name)):
+            return district or name
+    return None
