@@ -318,12 +318,13 @@ async def test_a_failing_rollback_never_replaces_the_error_that_ended_the_unit(
     # Regression: with PostgreSQL restarting, a read's translated 503 was replaced by the
     # rollback's untranslated driver error, and the client got a 500.
     from sqlalchemy import exc as sa_exc
-    from sqlalchemy.ext.asyncio import AsyncTransaction
+    from sqlalchemy.engine import Transaction
 
-    async def broken(self: AsyncTransaction) -> None:
+    # The synchronous transaction's rollback: what the async engine's units of work all end in.
+    def broken(self: Transaction) -> None:
         raise sa_exc.InternalError("ROLLBACK", {}, _BrokenRollback("another operation"))
 
-    monkeypatch.setattr(AsyncTransaction, "rollback", broken)
+    monkeypatch.setattr(Transaction, "rollback", broken)
     with pytest.raises(StorageUnavailable, match="first"):
         async with SqlUnitOfWorkFactory(engine)():
             raise StorageUnavailable("first")

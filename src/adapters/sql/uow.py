@@ -1,4 +1,11 @@
-"""The SQL unit of work: one connection and transaction; rollback unless committed."""
+"""The SQL unit of work: one connection and transaction; rollback unless committed.
+
+It drives SQLAlchemy's synchronous ``Connection`` of the async engine, each step in one
+``greenlet_spawn`` (which is all ``AsyncConnection`` does, behind a proxy per call): checking
+out and beginning is one step, each statement one, and rolling back and returning the
+connection one. An authenticated read (one statement) so switches greenlets three times
+instead of five; the statements the database sees are the same.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,9 @@ import contextlib
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
+from sqlalchemy.engine import Connection, Engine, RootTransaction
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.util.concurrency import greenlet_spawn
 
 from resumecore.ports.uow import UnitOfWork, UnitOfWorkFactory
 from resumecore_server.adapters.sql.catalog_repository import SqlCatalogRepository
@@ -31,14 +40,14 @@ class SqlUnitOfWork(UnitOfWork):
     def __init__(self, engine: AsyncEngine, snapshots: ProfileSnapshots | None = None) -> None:
         self._engine = engine
         self._snapshots = snapshots
-        self._connection: AsyncConnection | None = None
-        self._transaction: AsyncTransaction | None = None
+        self._connection: Connection | None = None
+        self._transaction: RootTransaction | None = None
 
     async def __aenter__(self) -> Self:
         with translated_errors():
-            self._connection = await self._engine.connect()
-            self._transaction = await self._connection.begin()
-        runner = SqlRunner(self._connection)
+            connection, self._transaction = await greenlet_spawn(_begun, self._engine.sync_engine)
+        self._connection = connection
+        runner = SqlRunner(connection)
         self.users = SqlUserRepository(runner)
         self.sessions = SqlSessionRepository(runner)
         self.reset_tokens = SqlResetTokenRepository(runner)
@@ -63,12 +72,7 @@ class SqlUnitOfWork(UnitOfWork):
         # what went wrong and is already translated; the broken connection is discarded anyway.
         guard = contextlib.suppress(Exception) if exc is not None else translated_errors()
         with guard:
-            try:
-                if self._transaction is not None and self._transaction.is_active:
-                    await self._transaction.rollback()
-            finally:
-                if self._connection is not None:
-                    await self._connection.close()
+            await greenlet_spawn(_ended, self._connection, self._transaction)
 
     async def commit(self) -> None:
         """Commit; a failed commit raises and nothing of this unit is kept."""
@@ -76,8 +80,28 @@ class SqlUnitOfWork(UnitOfWork):
             msg = "commit() outside of 'async with'"
             raise RuntimeError(msg)
         with translated_errors():
-            await self._transaction.commit()
+            await greenlet_spawn(self._transaction.commit)
         self.profiles.committed()
+
+
+def _begun(engine: Engine) -> tuple[Connection, RootTransaction]:
+    """A pooled connection with its transaction begun (closed again if beginning fails)."""
+    connection = engine.connect()
+    try:
+        return connection, connection.begin()
+    except BaseException:
+        connection.close()
+        raise
+
+
+def _ended(connection: Connection | None, transaction: RootTransaction | None) -> None:
+    """Roll back what was not committed, then hand the connection back to the pool."""
+    try:
+        if transaction is not None and transaction.is_active:
+            transaction.rollback()
+    finally:
+        if connection is not None:
+            connection.close()
 
 
 class SqlUnitOfWorkFactory(UnitOfWorkFactory):
