@@ -53,3 +53,41 @@ def test_careers_after_the_name_in_a_page_title_names_the_company() -> None:
         True,
         "Harbour Dental",
     )
+
+
+def test_a_bullet_under_the_title_is_no_place() -> None:
+    parsed = parse_posting(
+        "Dental Nurse\nHarbour Dental\n\nRequirements\n- Microsoft Excel\n\n"
+        "Our practice in Bristol, UK is growing.\n"
+    )
+    assert parsed.location == "Bristol"
+
+
+def test_a_town_with_its_postcode_on_its_own_line() -> None:
+    for line, town in (("Bristol BS1 4DJ", "Bristol"), ("75008 Paris", "Paris")):
+        parsed = parse_posting(f"Dental Nurse\nHarbour Dental\n{line}\n\nRequirements\n- Excel\n")
+        assert parsed.location == town
+
+
+def test_a_bare_unknown_name_yields_to_a_place_in_the_prose() -> None:
+    parsed = parse_posting(
+        "Accounts Clerk\nLedgerline\nFinance Operations\n\nYou will join our team in Leeds.\n"
+    )
+    assert parsed.location == "Leeds"
+
+
+def test_a_known_town_leads_a_place_line_not_a_business() -> None:
+    parsed = parse_posting("Software Engineer\nMünchen, Bayern, Deutschland\nHybrid\n")
+    assert parsed.company is None
+    assert parsed.location == "München, Bayern, Deutschland"
+
+
+def test_a_metro_area_under_the_title_is_no_company() -> None:
+    parsed = parse_posting("Accountant\nGreater Manchester Area\n\nRequirements\n- Excel\n")
+    assert parsed.company is None
+    assert parsed.location == "Manchester"
+
+
+def test_a_business_named_after_a_town_stays_the_company() -> None:
+    parsed = parse_posting("Apprentice Electrician\nSparks & Sons Electric, Mesa AZ\n$17/hr\n")
+    assert parsed.company == "Sparks & Sons Electric"

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from resumecore.postings import company_prose, org_names, page_lines, places
+from resumecore.postings.city_tidy import tidy_location
 from resumecore.postings.header_labels import COMPANY_LABELS, LABEL, ROLE_WORDS
-from resumecore.postings.line_parts import PAY, TERMS_OR_PAY, TRAILING_ASIDE, strip_decoration
+from resumecore.postings.line_parts import (
+    BULLET,
+    PAY,
+    TERMS_OR_PAY,
+    TRAILING_ASIDE,
+    strip_decoration,
+)
+from resumecore.postings.place_line import gazetteer_knows
 from resumecore.postings.title_line import named_as_org
+
+_JOINED = re.compile(r"\s(?:&|and|\+)\s")
 
 
 def company_line(
@@ -24,7 +36,7 @@ def company_line(
             return named, heard_place
     after_title = top[top.index(title_line) + 1 :] if title_line in top else top
     for index, line in enumerate(after_title[:2]):
-        if LABEL.match(line) or page_lines.is_sentence(line):
+        if LABEL.match(line) or page_lines.is_sentence(line) or BULLET.match(line):
             continue
         org, place = places.split_org_place(strip_decoration(line))
         # "Swiftline Couriers" over "Newark, NJ": a name with a role word in it, above the place.
@@ -35,6 +47,8 @@ def company_line(
             org
             and org[0].isalpha()
             and not company_prose.SAYS_SOMETHING.search(org)
+            # "Greater Manchester Area", "Hamburg-Altona" under the title: a known town's line.
+            and not _town_line(org)
             and (
                 not ROLE_WORDS.search(org)
                 or text.count(org) > 1
@@ -101,3 +115,12 @@ def labelled_company(labels: list[tuple[str, str]]) -> tuple[str | None, str | N
         if label in COMPANY_LABELS:
             return places.split_org_place(value)
     return None, None
+
+
+def _town_line(org: str) -> bool:
+    # "Greater Manchester Area", "Hamburg-Altona": a known town, with no "& Sons" after it.
+    return (
+        not org_names.has_legal_form(org)
+        and not _JOINED.search(org)
+        and gazetteer_knows(tidy_location(org))
+    )

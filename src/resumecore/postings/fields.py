@@ -98,14 +98,16 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         or block_org
         or company_prose.opening_name(text)
     )
+    line_place, sure = place_line(top, title_line or title, company)
     location = (
         labelled_location(labels)
         or label_place
         or org_place
-        or place_line(top, title_line or title, company)
+        or (line_place if sure else None)
         or place_prose.in_prose(text)
         or address_town(text)
         or block_town
+        or line_place
     )
     location = (location and place_prose.town_in_region(location, text)) or location
     location = _settle_city(location, text, company)

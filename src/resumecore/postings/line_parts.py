@@ -17,6 +17,8 @@ TERMS_OR_PAY = re.compile(
     r"temporary|fixed[- ]term|ote|doe|per (?:hour|annum|year)|p/?h|ph)\b",
     re.IGNORECASE,
 )
+# "- Microsoft Excel": an item of a list, never a header line.
+BULLET = re.compile(r"^\s*[-*•·]\s")
 _DECORATION = " \t#*_|>:-\u2013—•·✨🚀🚚💼📍🎉✅💵📅"
 
 

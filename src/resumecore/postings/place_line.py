@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from resumecore.postings import company_prose, places
+from resumecore.postings import company_prose, gazetteer, places
 from resumecore.postings.addresses import town_of
 from resumecore.postings.city_tidy import is_premises, tidy_location
 from resumecore.postings.header_labels import LABEL, LOCATION_LABELS, MODE_VALUES
-from resumecore.postings.line_parts import parts, strip_decoration
+from resumecore.postings.line_parts import BULLET, parts, strip_decoration
 
 # A label's value written as prose ("our offices in Century City, Cape Town"): the town ends it.
 _PROSE_VALUE = re.compile(r"[a-z]|(?i:our|the|notre|nuestra|nuestro|unsere?) ")
@@ -37,16 +38,41 @@ def labelled_location(labels: list[tuple[str, str]]) -> str | None:
     return None
 
 
-def place_line(top: list[str], title_line: str | None, company: str | None) -> str | None:
-    """The first top line (or piece of one) that reads as a place, other than the title's."""
+def place_line(
+    top: list[str], title_line: str | None, company: str | None
+) -> tuple[str | None, bool]:
+    """The first top line (or piece of one) that reads as a place, other than the title's.
+
+    Returns:
+        The place, and whether it is sure: "Remote ...", written with its region ("Reno,
+        NV"), or a known town. A bare name the town list does not know ("Microsoft Excel"
+        under the title) is the place only when nothing surer names one.
+    """
+    first: str | None = None
+    for place in _place_pieces(top, title_line, company):
+        remote = place.lower().startswith("remote")
+        if remote or places.clearly_place(place) or gazetteer_knows(tidy_location(place)):
+            return place, True
+        first = first or place
+    return first, False
+
+
+def gazetteer_knows(place: str) -> bool:
+    """Whether the town part of ``place`` is, or is a district of, a known town."""
+    head = place.split(", ", 1)[0]
+    return gazetteer.is_town(head) or gazetteer.district_town(head) is not None
+
+
+def _place_pieces(top: list[str], title_line: str | None, company: str | None) -> Iterator[str]:
     for index, line in enumerate(top):
-        # The name under "Cheers," signs a mail; it is no place.
+        # The name under "Cheers," signs a mail; it is no place; a bullet is a list's item.
         signed = index > 0 and company_prose.SIGN_OFF.match(strip_decoration(top[index - 1]))
-        if line == title_line or LABEL.match(line) or signed:
+        if line == title_line or LABEL.match(line) or signed or BULLET.match(line):
             continue
         stripped = strip_decoration(line)
         if stripped.lower().startswith("remote"):
-            return stripped
+            yield stripped
+            continue
         # "San Francisco, CA / Product / Full-time": a Lever meta line.
         pieces = [p for meta in _meta_pieces(stripped) for p, _ in parts(meta)]
         for part in pieces:
@@ -58,16 +84,18 @@ def place_line(top: list[str], title_line: str | None, company: str | None) -> s
                 place
                 and not any(n.startswith(place.lower()) for n in named if n)
                 and not company_prose.SAYS_SOMETHING.search(place)
-                and places.looks_like_place(place)
+                # "Bristol BS1 4DJ", "75008 Paris", "Leeds or Manchester": a town and its codes.
+                and (
+                    places.looks_like_place(place) or places.looks_like_place(tidy_location(place))
+                )
             ):
-                return place
+                yield place
         # "Brookfield Park Primary School, Fosse Road North, Leicester LE3 5RT": an address line.
         org, address = places.split_org_place(stripped)
         if org and address and address.count(", ") >= 1:
             town = tidy_location(address)
             if places.looks_like_place(town):
-                return address
-    return None
+                yield address
 
 
 def _meta_pieces(part: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from resumecore.postings.gazetteer import is_town
 from resumecore.postings.org_names import has_legal_form
 
 _MODE_WORDS = re.compile(
@@ -157,10 +158,17 @@ def split_org_place(line: str) -> tuple[str | None, str | None]:
     # "Sparks & Sons Electric, LLC": the legal form is no region code.
     segments = [first] if has_legal_form(first) else first.split(", ")
     if len(segments) >= 3:
-        return segments[0], ", ".join(segments[1:])
+        # "München, Bayern, Deutschland": a known town leads a place, not a business.
+        town = is_town(segments[0])
+        return (None, first) if town else (segments[0], ", ".join(segments[1:]))
     if len(segments) == 2:
         tail = segments[1].strip()
-        if _REGION_CODE.match(tail) or tail.lower() in _COUNTRIES or _REGION_NAME.fullmatch(tail):
+        if (
+            _REGION_CODE.match(tail)
+            or tail.lower() in _COUNTRIES
+            or _REGION_NAME.fullmatch(tail)
+            or is_town(segments[0])  # "Reading, Berkshire"
+        ):
             return None, first
         if looks_like_place(tail):
             return segments[0], tail
