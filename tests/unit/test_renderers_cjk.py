@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import Any
 
+import pypdf
 import pytest
 
 from resumecore.exports.templates import TEMPLATES, RenderOptions
 from resumecore.model.document import Entry, Line, Section, WrittenDocument
 from resumecore.ports.renderer import RenderError
+from resumecore_server.adapters.render import typst_pdf
 from resumecore_server.adapters.render.fonts import (
     NOTO_CJK_DIR,
     default_extra_font_dirs,
@@ -94,3 +98,40 @@ async def test_the_setting_names_the_folders(tmp_path: Path) -> None:
     assert only_empty is not None
     with pytest.raises(RenderError):
         await only_empty.render(with_cjk(resume), "classic", RenderOptions())
+
+
+def embedded_fonts(pdf: bytes) -> set[str]:
+    """The base names of the fonts the PDF's pages use."""
+    names: set[str] = set()
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        resources: Any = page["/Resources"].get_object()
+        fonts = resources.get("/Font", {})
+        names |= {str(font.get_object()["/BaseFont"]) for font in fonts.values()}
+    return names
+
+
+async def test_the_cjk_fonts_are_loaded_only_for_a_document_that_needs_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    resume, _ = await written()
+    loaded: list[tuple[str, ...]] = []
+    load = typst_pdf._fonts  # the one place Typst is given font folders
+
+    def recording(dirs: tuple[str, ...]) -> object:
+        loaded.append(dirs)
+        return load(dirs)
+
+    monkeypatch.setattr(typst_pdf, "_fonts", recording)
+    pdf = TypstPdfRenderer()  # the default: Noto CJK's folder as a fallback
+    assert pdf.extra_font_dirs == (str(NOTO_CJK_DIR),)
+
+    latin = await pdf.render(resume, "modern", RenderOptions())
+    assert loaded, "Typst was given no fonts"
+    assert all(str(NOTO_CJK_DIR) not in dirs for dirs in loaded), loaded
+    assert not any("CJK" in name for name in embedded_fonts(latin.content))
+
+    loaded.clear()
+    cjk = await pdf.render(with_cjk(resume), "modern", RenderOptions())
+    assert all(str(NOTO_CJK_DIR) in dirs for dirs in loaded), loaded
+    assert any("CJK" in name for name in embedded_fonts(cjk.content))
+    assert flat(CHINESE_BULLET) in flat(pdf_text(cjk.content))

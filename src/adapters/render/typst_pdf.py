@@ -10,7 +10,8 @@ Fonts (see ``fonts``): Arial, Helvetica and Calibri render as DejaVu Sans, Times
 DejaVu Serif, with Typst's font fallback off. A character the font cannot draw is a
 ``RenderError`` naming it, found before compiling (Typst would draw a tofu box silently).
 Extra font folders (``extra_font_dirs``; by default Noto CJK when installed) add fallback
-families after the primary one, e.g. for Chinese and Japanese text.
+families after the primary one, e.g. for Chinese and Japanese text; Typst is given them only
+for a document with a character the primary font cannot draw (``fonts.font_drawing``).
 
 ``max_pages``: a resume's lines are in relevance order within each entry and entries in
 relevance order within each section, so the last bullets of the last experiences and projects
@@ -36,7 +37,7 @@ import typst
 from resumecore.exports.templates import ACCENT_HEX, ExportFormat, RenderOptions, template
 from resumecore.model.document import WrittenDocument
 from resumecore.ports.renderer import RenderedFile, RenderError
-from resumecore_server.adapters.render.fonts import Font, default_extra_font_dirs, font_for
+from resumecore_server.adapters.render.fonts import Font, default_extra_font_dirs, font_drawing
 from resumecore_server.adapters.render.text import (
     clean_document,
     document_title,
@@ -83,8 +84,9 @@ class TypstPdfRenderer:
         if template(template_id) is None:
             raise RenderError(f"There is no template {template_id!r}.")
         document = clean_document(document)
-        font = font_for(options.font_family, self.extra_font_dirs)
-        _check_glyphs(document, font)
+        chars = _characters(document)
+        font = font_drawing(options.font_family, self.extra_font_dirs, chars)
+        _check_glyphs(chars, font)
         drops = _drop_order(document)
         pdf, pages = self._compile(document, template_id, options, font, ())
         if options.max_pages is None or pages <= options.max_pages:
@@ -141,10 +143,15 @@ def _file(pdf: bytes, pages: int, dropped: tuple[str, ...]) -> RenderedFile:
     )  # fmt: skip
 
 
-def _check_glyphs(document: WrittenDocument, font: Font) -> None:
+def _characters(document: WrittenDocument) -> set[str]:
+    """Every character the PDF shows: the title, section titles and lines."""
     texts = [document_title(document)] + [s.title for s in document.sections]
     texts += [line.text for line in document.lines()]
-    missing = sorted({c for text in texts for c in text if not font.draws(c)})
+    return {c for text in texts for c in text}
+
+
+def _check_glyphs(chars: set[str], font: Font) -> None:
+    missing = sorted(c for c in chars if not font.draws(c))
     if missing:
         shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
