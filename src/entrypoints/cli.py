@@ -86,20 +86,27 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per 
 
         # Files the server creates (database, -wal/-shm, mails) are for its own user only.
         os.umask(0o077)
-        uvicorn.run(
-            "resumecore_server.entrypoints.http.app:create_app",
-            factory=True,
-            host=args.host,
-            port=args.port,
-            # Several: uvicorn's supervisor binds once, then starts each process, which
-            # imports and builds its own app (nothing is forked from a running event loop)
-            # and restarts one that dies. Migrations ran above, once, before any of them.
-            workers=args.workers,
-            access_log=False,
-            log_level="warning",
+        options: dict[str, Any] = {
+            "factory": True,
+            "host": args.host,
+            "port": args.port,
+            "access_log": False,
+            "log_level": "warning",
             **uvicorn_limits(settings),
             **proxy_header_options(settings),
+        }
+        if args.workers == 1:
+            uvicorn.run("resumecore_server.entrypoints.http.app:create_app", **options)
+            return 0
+        from resumecore_server.entrypoints.reuse_port import serve_processes  # noqa: PLC0415 - imports uvicorn
+
+        # uvicorn's supervisor starts each process, which imports and builds its own app
+        # (nothing is forked from a running event loop) and listens on its own socket, and
+        # restarts one that dies. Migrations ran above, once, before any of them.
+        config = uvicorn.Config(
+            "resumecore_server.entrypoints.http.app:create_app", workers=args.workers, **options
         )
+        serve_processes(config)
     return 0
 
 

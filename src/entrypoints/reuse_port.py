@@ -1,0 +1,64 @@
+"""``serve --workers N``: uvicorn's supervisor, each worker listening on a socket of its own.
+
+uvicorn's supervisor binds one socket and every worker accepts on it. A worker woken by new
+connections accepts every one waiting (asyncio loops up to the backlog), so a burst of
+kept-alive connections, as 32 clients opening at once, mostly lands on one worker and stays
+there: measured, one of two workers got 31 of 32 connections and the pair served no more than
+one. Here each worker listens on its own ``SO_REUSEPORT`` socket on the same address and the
+kernel spreads connections across them by their addresses. The supervisor keeps a socket bound
+to the address (never listening, so it takes no connections) to hold the port and tell the
+workers where to listen; restarting a dead worker, signals and health checks stay uvicorn's.
+"""
+
+from __future__ import annotations
+
+import socket
+
+from uvicorn import Config
+from uvicorn.supervisors import multiprocess
+
+
+class OwnSocketProcess(multiprocess.Process):
+    """A uvicorn worker that listens on its own ``SO_REUSEPORT`` socket at the same address."""
+
+    def target(self, sockets: list[socket.socket] | None = None) -> None:  # pragma: no cover
+        """Runs in the worker process: listen, then serve as uvicorn's worker does."""
+        own = [listening_socket(placeholder, self.config.backlog) for placeholder in sockets or []]
+        for placeholder in sockets or []:
+            placeholder.close()
+        super().target(own)
+
+
+def reserved_socket(config: Config) -> socket.socket:
+    """A socket bound to the configured address with ``SO_REUSEPORT``, not listening."""
+    family = socket.AF_INET6 if ":" in config.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((config.host, config.port))
+    sock.set_inheritable(True)
+    return sock
+
+
+def listening_socket(placeholder: socket.socket, backlog: int) -> socket.socket:
+    """A new socket listening at ``placeholder``'s address, sharing the port by ``SO_REUSEPORT``."""
+    sock = socket.socket(placeholder.family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind(placeholder.getsockname())
+    sock.listen(backlog)
+    return sock
+
+
+def serve_processes(config: Config) -> None:
+    """Serve ``config.workers`` processes until interrupted, each on its own listening socket."""
+    placeholder = reserved_socket(config)
+    # uvicorn's supervisor names its worker class at module level; every worker it starts or
+    # restarts is then one of ours.
+    multiprocess.Process = OwnSocketProcess  # type: ignore[misc]
+    try:
+        multiprocess.Multiprocess(config, sockets=[placeholder]).run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        placeholder.close()
