@@ -55,6 +55,11 @@ LINE_NOISE: tuple[str, ...] = (
     # Workday and careers pages in German
     r"nach jobs suchen|stellen suchen|jobs suchen|anmelden|registrieren|karriere|"
     r"jetzt bewerben|zur(?:ück zur)? (?:stellen)?übersicht|alle stellen(?:angebote)?",
+    # ... in Spanish, French and Dutch; "skip to main content" links in any of them.
+    r"buscar empleos|iniciar sesión|postularse|postular|publicado hace \d+ días?|"
+    r"rechercher des offres|se connecter|postuler|vacatures zoeken|inloggen|solliciteer|"
+    r"skip to (?:main )?content|ir al contenido(?: principal)?|aller au contenu(?: principal)?|"
+    r"zum inhalt(?: springen)?|naar de inhoud",
     # Cookie banners of careers pages, in English and German.
     r"linkedin|indeed|indeed\.com|ziprecruiter|monster|seek|totaljobs|reed\.co\.uk|stepstone|"
     r"(?:this|our|diese|unsere) (?:website|site|webseite|seite) (?:uses|verwendet|nutzt) cookies.*|"
@@ -104,6 +109,14 @@ FACT_LABELS: tuple[str, ...] = (
     "beschäftigungsart",
     "veröffentlicht",
     "stellenausschreibungs-id",
+    "ubicaciones",
+    "tipo de tiempo",
+    "publicado el",
+    "id de solicitud de empleo",
+    "localisations",
+    "type de temps",
+    "publié le",
+    "locaties",
 )
 KEEP_VALUE = frozenset({"pay", "compensation", "salary"})
 

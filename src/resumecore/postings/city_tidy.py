@@ -39,7 +39,7 @@ _LEADING_POSTCODE = re.compile(r"^(?:[A-Z]-)?\d{4,5} (?=\S)")
 # "Halifax NS B3H 1V7" (a Canadian postal code).
 _TRAILING = re.compile(
     r"(?: (?:[A-Z]\d[A-Z] \d[A-Z]\d|"
-    r"[A-Z]{1,2}\d[A-Z\d]?(?: \d[A-Z]{2})?|\d{1,5}(?:-\d{4})?|\([A-Z\d ]{2,8}\)|"
+    r"[A-Z]{1,2}\d[A-Z\d]?(?: \d(?:[A-Z]{2}|xx))?|\d{1,5}(?:-\d{4})?|\([A-Z\d ]{2,8}\)|"
     r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT|[A-Z]{2}))+$"
 )
 

@@ -25,6 +25,11 @@ from resumecore.postings.town_names import known_town
 _NOISE = re.compile(
     r"^(?:about the job|easy apply|apply|apply now|save|saved|show more|show less|promoted|"
     r"actively recruiting|see who .*|open positions|careers|karriere|vacatures|"
+    # A page's links and banners, in the languages careers pages are written in.
+    r"skip to (?:main )?content|ir al contenido(?: principal)?|zum inhalt(?: springen)?|"
+    r"aller au contenu(?: principal)?|mehr erfahren|learn more|read more|en savoir plus|"
+    r"jetzt bewerben|solliciteer(?: direct| nu)?|postuler|postula(?:r|te)?(?: ahora)?|"
+    r"candidatar(?:-se|-me)?|.*\bcookies?\b.*|"
     r".*\bapplicants?\b.*|.*\b(?:reposted|posted)\b.*\bago\b.*|"
     r"[\W\d_]*)$",
     re.IGNORECASE,

@@ -22,7 +22,12 @@ _BLOCK_TAG = re.compile(
 _PAGE_CHROME = re.compile(
     r"<!DOCTYPE[^<>]*>|<(script|style|nav|footer|noscript|button|svg|form)\b[^<>]*>.*?</\1\s*>|"
     # A list styled as the site's menu: '<ul class="menu">'.
-    r"<(ul|ol)\b[^<>]*\bclass=[\"'][^\"'<>]*\b(?:menu|nav\w*)\b[^<>]*>.*?</\2\s*>",
+    r"<(ul|ol)\b[^<>]*\bclass=[\"'][^\"'<>]*\b(?:menu|nav\w*)\b[^<>]*>.*?</\2\s*>|"
+    # A cookie banner: '<div id="cookiebar">', '<div class="nhsuk-cookie-banner">'.
+    r"<(div|section|aside)\b[^<>]*\b(?:id|class)=[\"'][^\"'<>]*(?:cookie|consent|gdpr)[^<>]*>"
+    r".*?</\3\s*>|"
+    # A link styled as a button: '<a class="cta" href="#apply">Solliciteer direct</a>'.
+    r"<a\b[^<>]*\bclass=[\"'][^\"'<>]*\b(?:cta|btn|button)\b[^<>]*>.*?</a\s*>",
     re.IGNORECASE | re.DOTALL,
 )
 _FOOTER = re.compile(r"<footer\b[^<>]*>(?P<inner>.*?)</footer\s*>", re.IGNORECASE | re.DOTALL)
@@ -30,7 +35,12 @@ _HEAD = re.compile(r"<head\b[^<>]*>(?P<inner>.*?)</head\s*>", re.IGNORECASE | re
 _PAGE_TITLE = re.compile(r"<title\b[^<>]*>(?P<title>[^<>]*)</title\s*>", re.IGNORECASE)
 # "<th>Company</th><td>Acme</td>": a table of facts reads as "Company: Acme".
 # "<dt>Location</dt><dd>Asheville, NC</dd>" likewise.
-_CELL_LABEL = re.compile(r"</th\s*>\s*(?=<td\b)|</dt\s*>\s*<dd\b[^<>]*>", re.IGNORECASE)
+# "<tr><td>Employer</td><td>Acme</td></tr>": a row's short first cell is its label too.
+_CELL_LABEL = re.compile(
+    r"</th\s*>\s*(?=<td\b)|</dt\s*>\s*<dd\b[^<>]*>|"
+    r"(<tr\b[^<>]*>\s*<td\b[^<>]*>[^<>:]{1,40})</td\s*>\s*(?=<td\b)",
+    re.IGNORECASE,
+)
 _LIST_ITEM = re.compile(r"<li\b[^<>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*\b[^<>]*>|<!--.*?-->", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
@@ -82,7 +92,7 @@ def normalize_posting_text(raw: str) -> str:
 def _clean_once(text: str) -> str:
     text = _HEAD.sub(_head_title, text)
     text = _PAGE_CHROME.sub("\n", text)
-    text = _CELL_LABEL.sub(": ", text)
+    text = _CELL_LABEL.sub(lambda found: f"{found.group(1) or ''}: ", text)
     text = _LIST_ITEM.sub("\n- ", text)
     text = _BLOCK_TAG.sub("\n", text)
     text = _ANY_TAG.sub(" ", text)

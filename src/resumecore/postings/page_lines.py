@@ -78,11 +78,19 @@ def logo_name(line: str) -> str | None:
 
 
 def page_title_role(line: str) -> str | None:
-    """The role a page's document title names first: "CNC Machinist | Careers | Halbach"."""
+    """The role a page's document title names first: "CNC Machinist | Careers | Halbach".
+
+    Everything before the careers part: "Band 6 Midwife - Integrated Community & Hospital |
+    Jobs | North Thames NHS Trust" names the role with its specialisation.
+    """
     parts = [p.strip() for p in _PARTS.split(line.strip()) if p.strip()]
     if parts and _CAREERS.match(parts[0]) and len(parts) >= 2:
         # "Careers - Bakery Supervisor", "Vacancies - Role - School"; not "Careers | Acme".
         return parts[1] if len(parts) >= 3 or ROLE_WORDS.search(parts[1]) else None
+    careers = next((i for i, p in enumerate(parts) if i > 1 and _CAREERS.match(p)), None)
+    if careers is not None:
+        separators = list(_PARTS.finditer(line.strip()))
+        return line.strip()[: separators[careers - 1].start()]
     return parts[0] if len(parts) >= 2 else None
 
 

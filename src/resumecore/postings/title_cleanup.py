@@ -14,6 +14,7 @@ _NOT_THE_JOB = re.compile(
     r"mornings?|afternoons?|"
     r"shift|part[- ]time|full[- ]time|hours|temporary|temp|contract|permanent|remote|hybrid|"
     r"on-?site|north\w*|south\w*|east\w*|west\w*|central|region|relocation|"
+    r"emea|apac|dach|latam|nordics|benelux|europe|americas|uk|us|usa|eu|"
     r"vollzeit|teilzeit)\b",
     re.IGNORECASE,
 )
@@ -37,6 +38,20 @@ _HIRING_LEAD = re.compile(
 _FTE_TAIL = re.compile(r"\s*[,\u2013\u2014-]?\s*\(?\d(?:[.,]\d{1,2})?\s*(?:FTE|WTE)\)?$", re.I)
 # "Certified Nursing Assistant - CNA": the title's own initials hung on with a dash.
 _DASHED_TAIL = re.compile(r"\s+[-\u2013\u2014|]\s+(?P<inner>[A-Z]{2,6})$")
+# "Solutions Engineer - DACH", "Scaffolders — NORTH WEST / YORKSHIRE": the region it covers.
+_REGION_TAIL = re.compile(
+    r"\s+[-\u2013\u2014|]\s+(?i:emea|apac|dach|latam|nordics|benelux|europe|americas|"
+    r"(?:north|south|east|west|mid)(?:[- ]?(?:north|south|east|west))?(?:ern)?\b)"
+    r"[^-\u2013\u2014|]*$"
+)
+# "Sachbearbeiter/in Steuern 80-100% (Treuhand)": a Swiss workload ends the title.
+_WORKLOAD = re.compile(r"\s+\d{2,3}\s*(?:[-\u2013]\s*\d{2,3}\s*)?%.*$")
+# "Farm Assistant, seasonal 1 July - 30 November": the terms after a comma.
+_TERMS_TAIL = re.compile(
+    r",\s+(?:seasonal|temporary|temp|permanent|fixed[- ]term|part[- ]time|full[- ]time|"
+    r"contract|casual|maternity cover|locum)\b.*$",
+    re.IGNORECASE,
+)
 _AD_WORDS = re.compile(r"\s+(?:wanted|needed|required|gesucht)\b.*$", re.IGNORECASE)
 
 
@@ -50,6 +65,8 @@ def clean_title(title: str) -> str:
     title = title.rstrip("!") or title
     title = " ".join(_GENDER_MARK.sub(" ", title).split()) or title
     title = _FTE_TAIL.sub("", title) or title
+    for tail in (_REGION_TAIL, _WORKLOAD, _TERMS_TAIL):
+        title = tail.sub("", title) or title
     dashed = _DASHED_TAIL.search(title)
     if dashed and _initials(title[: dashed.start()]) == dashed.group("inner"):
         title = title[: dashed.start()]

@@ -7,6 +7,7 @@ import re
 from resumecore.postings import email_shape, org_names, page_lines, places
 from resumecore.postings.header_labels import LABEL, ROLE_WORDS, TITLE_LABELS
 from resumecore.postings.line_parts import (
+    BULLET,
     HARD_SEPARATORS,
     PAY,
     TERMS_OR_PAY,
@@ -20,7 +21,10 @@ from resumecore.postings.line_parts import (
 _SCHEDULE = re.compile(
     r"(?:(?:evening|night|day|weekend|morning|overnight|swing|rotating|\d(?:st|nd|rd|th)|first|"
     r"second|third) )?(?:shifts?|nights?|weekends?|evenings?|days)|per diem|prn|"
-    r"home (?:daily|weekly|weekends|nightly)",
+    r"home (?:daily|weekly|weekends|nightly)|"
+    # "2do turno", "turno vespertino", "Nachtschicht", "équipe de nuit".
+    r"(?:\d\w{0,2}|primer|segundo|tercer) turno|turno \w+|(?:früh|spät|nacht)schicht|"
+    r"équipe de (?:nuit|jour)",
     re.IGNORECASE,
 )
 # "Joiner - Join Tui Homes", "Nurse | Work with us": the page invites, the role is before it.
@@ -41,7 +45,8 @@ def find_title(
         if not LABEL.match(line) and not page_lines.is_sentence(line) and not line.startswith("- ")
     ]
     # The page's heading repeats the role its document title names first.
-    heading = next((c for c in top if page_role and strip_decoration(c) == page_role), None)
+    roles = (page_role, parts(page_role)[0][0]) if page_role else ()
+    heading = next((c for c in top if strip_decoration(c) in roles and not BULLET.match(c)), None)
     named = next((c for c in candidates if ROLE_WORDS.search(c)), None)
     if heading is None and named is None:
         # No line names a role ("Cheers," / "Mark" under a pasted mail): a sentence may.
@@ -50,6 +55,10 @@ def find_title(
             return prose, None, []
     if heading is None and not candidates:
         return None, None, []
+    if heading and strip_decoration(heading) == page_role and len(parts(page_role)) > 1:
+        # "Band 6 Midwife - Integrated Community & Hospital" as the document title names it
+        # too: every piece is the role but a place, work mode or pay at its end.
+        return _whole_heading(strip_decoration(heading)), heading, []
     line = heading or named or candidates[0]
     pieces = parts(strip_decoration(line))
     if len(pieces) >= 3 and not ROLE_WORDS.search(pieces[0][0]):
@@ -59,6 +68,15 @@ def find_title(
             return named, line, [p for p, _ in pieces if p != named]
     title, rest = title_of_line(line, top, text)
     return places.drop_mode_aside(title) or None, line, rest
+
+
+def _whole_heading(heading: str) -> str:
+    pieces = [p for p, _ in parts(heading)]
+    while len(pieces) > 1 and (
+        places.mode_words(pieces[-1]) or places.clearly_place(pieces[-1]) or PAY.search(pieces[-1])
+    ):
+        pieces.pop()
+    return heading[: heading.rfind(pieces[-1]) + len(pieces[-1])]
 
 
 def hn_header(line: str, title: str) -> bool:

@@ -1,0 +1,52 @@
+"""Careers pages and headlines in more languages and shapes: banners, table rows, tails."""
+
+from __future__ import annotations
+
+from resumecore.postings import parse_posting
+from resumecore.postings.normalize import normalize_posting_text
+from resumecore.postings.title_cleanup import clean_title
+
+
+def test_a_table_row_of_two_cells_reads_as_a_label() -> None:
+    text = "<table><tr class='r'><td>Employer</td><td>North Trust</td></tr></table>"
+    assert normalize_posting_text(text) == "Employer: North Trust"
+
+
+def test_cookie_banners_and_button_links_are_page_chrome() -> None:
+    page = (
+        '<div id="cookiebar"><p>This site uses cookies.</p><a href="/p">Mehr erfahren</a></div>'
+        '<h1>Data Engineer</h1><p><a class="cta" href="#apply">Solliciteer direct</a></p>'
+    )
+    assert normalize_posting_text(page) == "Data Engineer"
+
+
+def test_skip_links_and_learn_more_are_no_title() -> None:
+    parsed = parse_posting("Skip to main content\nLearn more\nBarista\nBean Co\nLeeds, UK\n")
+    assert parsed.title == "Barista"
+
+
+def test_the_document_title_keeps_the_specialisation_of_the_heading() -> None:
+    parsed = parse_posting(
+        "Band 6 Midwife - Integrated Community & Hospital | Jobs | North Trust\n\n"
+        "- Band 6 Midwife\n\nBand 6 Midwife - Integrated Community & Hospital\n\n"
+        "Location: London\n"
+    )
+    assert parsed.title == "Band 6 Midwife - Integrated Community & Hospital"
+
+
+def test_a_spanish_shift_is_no_part_of_the_title() -> None:
+    parsed = parse_posting("Técnico de Mantenimiento \u2013 2do turno\nGrupo Norte\n")
+    assert parsed.title == "Técnico de Mantenimiento"
+
+
+def test_region_workload_and_terms_tails_go() -> None:
+    assert clean_title("Solutions Engineer (German-speaking) \u2013 DACH") == (
+        "Solutions Engineer (German-speaking)"
+    )
+    assert clean_title("Scaffolders \u2014 NORTH WEST / YORKSHIRE") == "Scaffolders"
+    assert clean_title("Customer Success Manager (EMEA)") == "Customer Success Manager"
+    assert (
+        clean_title("Sachbearbeiter/in Steuern 80-100% (Treuhand)") == "Sachbearbeiter/in Steuern"
+    )
+    assert clean_title("Farm Assistant, seasonal 1 July - 30 November") == "Farm Assistant"
+    assert clean_title("Teacher - Eastbrook Primary") == "Teacher - Eastbrook Primary"
