@@ -50,3 +50,22 @@ def test_region_workload_and_terms_tails_go() -> None:
     )
     assert clean_title("Farm Assistant, seasonal 1 July - 30 November") == "Farm Assistant"
     assert clean_title("Teacher - Eastbrook Primary") == "Teacher - Eastbrook Primary"
+
+
+def test_a_dutch_mail_reads_its_subject_not_its_greeting() -> None:
+    parsed = parse_posting(
+        "Van: Sanne de Groot\nAan: Tomasz Nowak\n"
+        "Onderwerp: Vacature Teamleider Warehouse (avonddienst) \u2013 Rotterdam Waalhaven\n\n"
+        "Hoi Tomasz,\n\nIk heb een vacature voor je.\n"
+    )
+    assert parsed.title == "Teamleider Warehouse"
+    assert parsed.location == "Rotterdam"
+
+
+def test_a_county_board_title_in_capitals_under_the_county_line() -> None:
+    parsed = parse_posting(
+        "CARVER COUNTY, MINNESOTA\nJob Opportunities | Human Resources\n\n"
+        "LIBRARIAN II - YOUTH SERVICES\nLocation: Chaska Library, 4 City Hall Plaza, Chaska, MN\n"
+    )
+    assert parsed.title == "LIBRARIAN II - YOUTH SERVICES"
+    assert parsed.location == "Chaska, MN"

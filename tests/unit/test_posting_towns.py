@@ -91,3 +91,9 @@ def test_a_metro_area_under_the_title_is_no_company() -> None:
 def test_a_business_named_after_a_town_stays_the_company() -> None:
     parsed = parse_posting("Apprentice Electrician\nSparks & Sons Electric, Mesa AZ\n$17/hr\n")
     assert parsed.company == "Sparks & Sons Electric"
+
+
+def test_one_word_after_a_large_town_is_its_district() -> None:
+    assert gazetteer.district_town("Rotterdam Waalhaven", spaced=True) == "Rotterdam"
+    assert gazetteer.district_town("Rotterdam Waalhaven") is None
+    assert gazetteer.district_town("Spokane Valley", spaced=True) is None  # a town of its own

@@ -65,9 +65,11 @@ LINE_NOISE: tuple[str, ...] = (
     r"(?:this|our|diese|unsere) (?:website|site|webseite|seite) (?:uses|verwendet|nutzt) cookies.*|"
     r"we use cookies.*|wir verwenden cookies.*|select language\W*|translate this page",
     # E-mail: headers and greetings ("Hi Sam,", "Morning Callum,") say nothing about the job.
-    r"(?:from|sent|to|cc|date|reply-to|an|von|gesendet): .*|"
+    r"(?:from|sent|to|cc|date|reply-to|an|von|gesendet|van|aan|verzonden|de|para|enviado|"
+    r"envoyé|à|da|inviato): .*|"
     r"(?:hi|hello|hey|hallo|dear|morning|good morning|good afternoon|afternoon|evening|"
-    r"guten tag|moin|bonjour|hola)\b[\w .'-]{0,30}[,!]?|hope (?:you're|you are|your) .{0,40}[.!]",
+    r"guten tag|moin|bonjour|hola|hoi|beste|ciao|olá|hej|buongiorno|buenos días)"
+    r"\b[\w .'-]{0,30}[,!]?|hope (?:you're|you are|your) .{0,40}[.!]",
     # HN
     r"reply|\[[-+\u2013]\]|parent|next|prev|\w+ \d+ (?:minutes?|hours?|days?) ago(?: .*)?",
 )

@@ -20,14 +20,18 @@ _SIGN_OFF = re.compile(
 # A subject line is short; a longer one is read no further (each part is looked up in the body).
 _MAX_SUBJECT = 200
 _MAX_SUBJECT_PARTS = 8
-SUBJECT_LABELS = frozenset({"subject", "betreff", "objet", "asunto", "re", "fw", "fwd"})
+SUBJECT_LABELS = frozenset(
+    {"subject", "betreff", "objet", "asunto", "onderwerp", "oggetto", "assunto", "re", "fw", "fwd"}
+)
 _SUBJECT_PARTS = re.compile(
     r"\s+(?:\||\u2013|\u2014|-)\s+|\s*\((?=[^()]*\)\s*$)|\)\s*$|\s+(?:at|@|bei|chez)\s+(?=[A-Z])"
 )
 # "RE: FW:", "Opportunity: ...", "New role: ...": what stands before the subject's matter.
 _SUBJECT_LEAD = re.compile(
     r"^(?:(?:re|fw|fwd|aw|wg)\s*:\s*)*(?:(?:new |exciting |job |great )?(?:opportunity|role|"
-    r"position|vacancy|opening|job)\s*:\s*)?",
+    r"position|vacancy|opening|job)\s*:\s*)?"
+    # "Vacature Teamleider Warehouse": the word for a vacancy before the role.
+    r"(?:vacature|vacante|vacancy|stellenangebot|offre d'emploi)?\s*",
     re.IGNORECASE,
 )
 # "Software Engineer II at Fernway": the employer named after the role.

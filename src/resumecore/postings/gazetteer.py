@@ -40,24 +40,38 @@ def is_town(name: str) -> bool:
 
 _WORD = re.compile(r"[A-ZÀ-Þ][\w'\u2019.]*(?:-[\w'\u2019.]+)*")
 _RUN = re.compile(rf"{_WORD.pattern}(?: {_WORD.pattern})*")
+_LARGE = 100_000
+# Words that make a place's own name ("Riverside Heights", "Springfield Gardens"): no district.
+_PLACE_NOUN = re.compile(
+    r"(?i:heights|gardens|park|hills?|valley|springs?|beach|falls|lakes?|village|grove|city|"
+    r"township|junction|bay|harbou?r|point|creek|ridge|woods?|meadows|estates?|square|"
+    r"cent(?:er|re)|town|north|south|east|west|mills?|landing|crossing|station|airport)"
+)
 
 
-def district_town(name: str) -> str | None:
+def district_town(name: str, *, spaced: bool = False) -> str | None:
     """``"Hamburg-Altona"``, ``"Lyon Part-Dieu"`` -> the larger town the district belongs to.
 
     The name's head must be a known town larger than the whole name and its tail a district's
-    hyphenated name: ``"Winston-Salem"`` (Winston is no larger town) and ``"Laurel Springs"``
-    (no hyphen) name no district.
+    hyphenated name, or, when ``spaced`` (the name was read as a place already), one more word
+    after a large town that is no place noun ("Rotterdam Waalhaven"; not "Riverside Heights",
+    and "Apex Precision" may be a business):
+    ``"Winston-Salem"`` (Winston is no larger town), ``"Spokane Valley"`` (a town itself) and
+    ``"Laurel Springs"`` (a small town and no hyphen) name no district.
     """
     whole = town_size(name)
     for cut in (m.start() for m in re.finditer(r"[ -]", name)):
         head, tail = name[:cut], name[cut:]
-        if (
-            "-" in tail
-            and tail[1:2].isupper()
-            and town_size(head) > whole
-            and town_size(head) > town_size(tail[1:])
-        ):
+        size = town_size(head)
+        hyphenated = "-" in tail and tail[1:2].isupper()
+        one_word = (
+            spaced
+            and whole == 0
+            and size >= _LARGE
+            and re.fullmatch(r" [A-ZÀ-Þ][\w'\u2019]+", tail)
+            and not _PLACE_NOUN.fullmatch(tail[1:])
+        )
+        if (hyphenated or one_word) and size > whole and size > town_size(tail[1:]):
             return head
     return None
 

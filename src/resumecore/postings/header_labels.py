@@ -154,7 +154,13 @@ ROLE_WORDS = re.compile(
     r"kauffrau|erzieher(?:in)?|lehrer(?:in)?|lehrkraft|ingenieur(?:in)?|koch|köchin|"
     r"verkäufer(?:in)?|fahrer(?:in)?|elektriker(?:in)?|monteur(?:in)?|berater(?:in)?|"
     r"referent(?:in)?|assistent(?:in)?|pädagog\w*|einkäufer(?:in)?|disponent(?:in)?|"
-    r"buchhalter(?:in)?|\w*helfer(?:in)?|\w*leiter(?:in)?|verkäufer(?:in)?|\w*kaufmann)s?\b",
+    r"buchhalter(?:in)?|\w*helfer(?:in)?|\w*leiter(?:in)?|verkäufer(?:in)?|\w*kaufmann|"
+    r"librarian|pathologist|scaffolder|leader|\w*lenker(?:\*?in)?|"
+    # Dutch, French, Spanish and Italian role nouns.
+    r"\w*leider|medewerker|\w*monteur|technicus|chauffeur|verpleegkundige|"
+    r"técnico|técnica|enfermer[oa]|auxiliar|operari[oa]|soldador|ayudante|responsable|"
+    r"chargée?|conseill[eè]re?|vendeu(?:r|se)|serveu(?:r|se)|infirmi[eè]re?|magasinier|"
+    r"cuisinier|commis|tecnico|impiegat[oa]|addett[oa])s?\b",
     re.IGNORECASE,
 )
 

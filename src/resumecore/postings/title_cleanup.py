@@ -15,7 +15,7 @@ _NOT_THE_JOB = re.compile(
     r"shift|part[- ]time|full[- ]time|hours|temporary|temp|contract|permanent|remote|hybrid|"
     r"on-?site|north\w*|south\w*|east\w*|west\w*|central|region|relocation|"
     r"emea|apac|dach|latam|nordics|benelux|europe|americas|uk|us|usa|eu|"
-    r"vollzeit|teilzeit)\b",
+    r"vollzeit|teilzeit|\w*dienst|\w*schicht|turno \w+)\b",
     re.IGNORECASE,
 )
 # "(m/w/d)" may stand anywhere: "Mechatroniker (m/w/d) Instandhaltung".

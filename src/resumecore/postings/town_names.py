@@ -14,7 +14,7 @@ def known_town(location: str) -> str:
     head, comma, rest = location.partition(", ")
     if head.lower().startswith("remote"):
         return location
-    district = gazetteer.district_town(head)
+    district = gazetteer.district_town(head, spaced=True)
     if district is None and gazetteer.is_town(head):
         return location
     town = district or gazetteer.town_within(head)
