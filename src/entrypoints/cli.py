@@ -16,6 +16,8 @@ from sqlalchemy.exc import ArgumentError
 from resumecore_server.entrypoints.settings import Settings
 
 MAX_SERVER_PROCESSES = 32
+# The app factory each server process imports (``create_app``, its start-up heap frozen).
+SERVED_APP = "resumecore_server.entrypoints.http.served_app:create_served_app"
 
 
 def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per sub-command
@@ -96,16 +98,14 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per 
             **proxy_header_options(settings),
         }
         if args.workers == 1:
-            uvicorn.run("resumecore_server.entrypoints.http.app:create_app", **options)
+            uvicorn.run(SERVED_APP, **options)
             return 0
         from resumecore_server.entrypoints.reuse_port import serve_processes  # noqa: PLC0415 - imports uvicorn
 
         # uvicorn's supervisor starts each process, which imports and builds its own app
         # (nothing is forked from a running event loop) and listens on its own socket, and
         # restarts one that dies. Migrations ran above, once, before any of them.
-        config = uvicorn.Config(
-            "resumecore_server.entrypoints.http.app:create_app", workers=args.workers, **options
-        )
+        config = uvicorn.Config(SERVED_APP, workers=args.workers, **options)
         serve_processes(config)
     return 0
 
