@@ -60,7 +60,7 @@ def test_a_bullet_under_the_title_is_no_place() -> None:
         "Dental Nurse\nHarbour Dental\n\nRequirements\n- Microsoft Excel\n\n"
         "Our practice in Bristol, UK is growing.\n"
     )
-    assert parsed.location == "Bristol"
+    assert parsed.location == "Bristol, UK"
 
 
 def test_a_town_with_its_postcode_on_its_own_line() -> None:
@@ -97,3 +97,24 @@ def test_one_word_after_a_large_town_is_its_district() -> None:
     assert gazetteer.district_town("Rotterdam Waalhaven", spaced=True) == "Rotterdam"
     assert gazetteer.district_town("Rotterdam Waalhaven") is None
     assert gazetteer.district_town("Spokane Valley", spaced=True) is None  # a town of its own
+
+
+def test_a_part_of_a_large_city_names_the_city() -> None:
+    assert known_town("Indiranagar, Bengaluru, Karnataka") == "Bengaluru, Karnataka"
+    parsed = parse_posting(
+        "Clerk\nAcme Foods\n\nWe are based at our head office in Sandton, Johannesburg.\n"
+    )
+    assert parsed.location == "Johannesburg"
+
+
+def test_no_city_is_read_from_a_state_or_country_after_an_unknown_town() -> None:
+    assert known_town("Laurel Springs, New York") == "Laurel Springs, New York"
+    assert known_town("Cobham, Surrey") == "Cobham, Surrey"
+
+
+def test_a_labelled_region_yields_to_the_address_after_it() -> None:
+    parsed = parse_posting(
+        "Building Inspector II\n"
+        "Location: Halton Region \u2014 1151 Bronte Road, Oakville; inspections across Milton\n"
+    )
+    assert parsed.location == "Oakville"

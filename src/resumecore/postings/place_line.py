@@ -12,6 +12,9 @@ from resumecore.postings.header_labels import LABEL, LOCATION_LABELS, MODE_VALUE
 from resumecore.postings.line_parts import BULLET, parts, strip_decoration
 
 # A label's value written as prose ("our offices in Century City, Cape Town"): the town ends it.
+_REGION_PIECE = re.compile(
+    r"^(?:Region|County|Province|District) of |\s(?:Region|County|Parish|Borough|District)$"
+)
 _PROSE_VALUE = re.compile(r"[a-z]|(?i:our|the|notre|nuestra|nuestro|unsere?) ")
 
 
@@ -21,7 +24,8 @@ def labelled_location(labels: list[tuple[str, str]]) -> str | None:
         # "Where you'll teach: our school on Calle de Cuba 14, Ruzafa, Valencia".
         where = label in LOCATION_LABELS or label.startswith("where ")
         if where and value.strip(" .").lower() not in MODE_VALUES:
-            place = places.drop_mode_aside(value)
+            # "Halton Region - 1151 Bronte Road, Oakville; inspections across ...": before ";".
+            place = places.drop_mode_aside(value.split("; ", 1)[0])
             town = town_of(parts(place)[0][0]) if _PROSE_VALUE.match(place) else None
             if town:
                 return town
@@ -30,6 +34,8 @@ def labelled_location(labels: list[tuple[str, str]]) -> str | None:
             if place.lower().startswith("remote"):
                 return place
             pieces = [p for p, _ in parts(place)]
+            # "Halton Region - 1151 Bronte Road, Oakville": the region is around the town.
+            pieces = [p for p in pieces if not _REGION_PIECE.search(p)] or pieces
             # "Patient Service Center - 1820 W Bell Rd, Phoenix AZ": the premises are not the city.
             town = next((p for p in pieces if not is_premises(p)), None)
             if town:

@@ -33,6 +33,7 @@ _PROSE = re.compile(
 )
 
 
+_AFTER_PLACE = re.compile(r", [A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?")
 # "the Hall of Justice in Laurel Springs", "the Rancho Oro Middle School campus in Rancho Oro".
 _PREMISES_IN = re.compile(
     r"\b(?:[A-Z][\w'\u2019]+|campus|facility|building|site|office|clinic|hospital|school|"
@@ -135,7 +136,10 @@ def in_prose(text: str) -> str | None:
     found = _PROSE.search(text)
     if found is None:
         return None
-    return next(group for group in found.groups() if group)
+    place = next(group for group in found.groups() if group)
+    # "our head office in Sandton, Johannesburg": the city the place is part of, too.
+    after = _AFTER_PLACE.match(text, found.end())
+    return f"{place}{after.group(0)}" if after and found.group("city") == place else place
 
 
 def named_as_place(name: str, text: str) -> bool:

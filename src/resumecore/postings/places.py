@@ -177,6 +177,11 @@ def split_org_place(line: str) -> tuple[str | None, str | None]:
     return first or None, place
 
 
+def region_or_country(name: str) -> bool:
+    """``"Washington"``, ``"New York"``, ``"Mexico"``: a state, province or country's name."""
+    return bool(_REGION_NAME.fullmatch(name.strip())) or name.strip(" .").lower() in _COUNTRIES
+
+
 def country_only(place: str) -> bool:
     """``"United States"``, ``"Germany"``: a country is not a city (Singapore is both)."""
     name = place.strip(" .").lower()
