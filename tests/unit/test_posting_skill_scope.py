@@ -223,3 +223,18 @@ def test_a_security_practice_in_the_company_description_is_not_its_stack() -> No
     )
     assert "Incident Response" not in parsed.skills
     assert "Kubernetes" in parsed.skills
+
+
+def test_accommodation_notes_forms_currencies_and_school_subjects_name_no_skills() -> None:
+    parsed = parse_posting(
+        "Bank Teller\nLakeshore Credit Union\nJob Functions: Hospitality & Tourism\n"
+        "A contractor with an AED 4bn order book.\n\nRequirements\n- Cash handling\n"
+        "- Matric with Accounting as a subject\n\n"
+        "If you require an accommodation during the recruitment process, let us know.\n"
+        "Resume/CV * (Attach, Dropbox, Google Drive, or enter manually)\n"
+    )
+    assert "Cash Handling" in parsed.skills
+    assert not {"Tourism", "AED", "Accounting", "Recruiting", "Google Workspace"} & set(
+        parsed.skills
+    )
+    assert "AED" in parse_posting("Requirements\n- CPR and AED certification\n").skills

@@ -114,7 +114,9 @@ _EEO = re.compile(
     r"\b(?:equal (?:employment )?opportunity|without regard to|regardless of|"
     r"reasonable accommodations?|(?:participates?|participating|enrolled) in e-verify|"
     r"e-verify employer|protected veteran|affirmative action|"
-    r"we (?:celebrate|welcome|encourage) (?:applications|applicants|diversity))\b",
+    r"we (?:celebrate|welcome|encourage) (?:applications|applicants|diversity)|"
+    r"committed to (?:equality|diversity|equal opportunit|inclusion)|disabilities act|"
+    r"(?:require|need) an accommodation|accommodations? (?:is|are) available)\b",
     re.IGNORECASE,
 )
 _SELF_DESCRIPTION = re.compile(
@@ -150,12 +152,17 @@ _DEGREE_BEFORE = re.compile(
 # size: 51-200", "Department: Facilities Management", "FLSA: Exempt".
 _META_LINE = re.compile(
     r"^[\s*-]*(?:industry|industries|sector|company type|company size|type|branche|department|"
-    r"division|team|job family|job category|category|flsa|flsa status|reports to|bargaining unit|"
-    r"classification|exam(?: #| number)?|job class|class code)\s*:.*$",
+    r"division|team|job functions?|job family|job category|category|flsa|flsa status|reports to|"
+    r"bargaining unit|classification|exam(?: #| number)?|job class|class code)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # "an ML system design interview": the hiring process, not a skill.
 _INTERVIEW_AFTER = re.compile(r"[ -](?:interviews?|screen(?:ing)? call)\b", re.IGNORECASE)
+# "Matric with Accounting as a subject", "AED 4bn": a school subject, a currency.
+_AFTER_IN_PASSING = re.compile(r" as a (?:school )?subject\b| ?\d")
+_CURRENCY_CODES = frozenset({"AED", "SAR"})
+# An application form's fields: "Resume/CV * (Attach, Dropbox, Google Drive, or enter manually)".
+_FORM_LINE = re.compile(r"^.*\b(?:resume/cv|enter manually|attach, dropbox)\b.*$", re.I | re.M)
 # "Pinecrest County is recruiting a nurse": the word is the sentence's verb.
 _VERB_BEFORE = re.compile(r"\b(?:is|are|we're|we are|currently|now)\s+$", re.IGNORECASE)
 # "Full-time Entry level": a phrase that starts inside a hyphenated word is not the phrase.
@@ -213,6 +220,7 @@ def posting_skills(
     """
     dropped: list[Span] = list(boilerplate)
     dropped += [(m.start(), m.end()) for m in _META_LINE.finditer(text)]
+    dropped += [(m.start(), m.end()) for m in _FORM_LINE.finditer(text)]
     subject = _SUBJECT.search(text, 0, 600)
     if subject is not None:
         dropped.append((subject.start(), subject.end()))
@@ -247,9 +255,12 @@ def posting_skills(
 
 
 def _in_passing(text: str, match: SkillMatch) -> bool:
-    # The hiring process, a verb, half of a hyphenated word, a place.
+    # The hiring process, a school subject, a currency, a verb, half of a hyphenated word, a place.
     before = text[max(0, match.start - 60) : match.start]
     if _INTERVIEW_AFTER.match(text, match.end):
+        return True
+    after = _AFTER_IN_PASSING.match(text, match.end)
+    if after and (not after.group(0)[-1].isdigit() or match.alias in _CURRENCY_CODES):
         return True
     if " " in match.alias and _HYPHENATED_BEFORE.search(before):
         return True
