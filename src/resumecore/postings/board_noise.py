@@ -41,6 +41,8 @@ LINE_NOISE: tuple[str, ...] = (
     r"responded to \d+% or more applications.*|typically responds within .*",
     # Glassdoor
     r"glassdoor|community|companies|salaries|for employers|sign in|sign up|"
+    # "Glassdoor Australia", "Indeed UK": a board's national site.
+    r"(?:glassdoor|indeed|linkedin|seek|jora) (?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|UK|US|USA|UAE)|"
     r"\d(?:\.\d)? ★|\(employer est\.\)|rating by category|"
     r"(?:work/life balance|culture & values|diversity & inclusion|career opportunities|"
     r"compensation and benefits|senior management) \d\.\d ★|"

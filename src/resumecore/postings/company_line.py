@@ -17,6 +17,7 @@ from resumecore.postings.line_parts import (
 from resumecore.postings.place_line import gazetteer_knows
 from resumecore.postings.title_line import named_as_org
 
+_DESCRIPTION = re.compile(r"\s*\([^()]*\b[a-z]{4,}\b[^()]*\)$")
 _JOINED = re.compile(r"\s(?:&|and|\+)\s")
 
 
@@ -113,7 +114,10 @@ def labelled_company(labels: list[tuple[str, str]]) -> tuple[str | None, str | N
     """The company (and a place written with it) after a ``Company:`` label."""
     for label, value in labels:
         if label in COMPANY_LABELS:
-            return places.split_org_place(value)
+            org, place = places.split_org_place(value)
+            # "Thamesgate Insurance Group (Lloyd's market specialty insurer)": a description.
+            described = org and _DESCRIPTION.search(org)
+            return (org[: described.start()] if described else org), place
     return None, None
 
 

@@ -9,12 +9,15 @@ from resumecore.postings.page_lines import is_sentence
 from resumecore.postings.section_headers import about_name
 
 _COMPANY_PROSE = re.compile(
-    r"(?:^|\n|\. )(?:At |Join )?(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|[A-Z][\w&.'\u2019-]*)){0,4})"
+    r"(?:^|\n|\. )(?:At |Join )?(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|[A-Z][\w&.'\u2019-]*)){0,4}"
+    # "Umhlanga Foods (Pty) Ltd is a ...": a legal form in brackets is part of the name.
+    r"(?: \((?:Pty|Pvt|Private)\) (?:Ltd|Limited)\.?)?)"
     r"(?: is (?:hiring|looking|a |an |the |seeking|recruiting|building|growing|expanding|"
     r"creating|developing|reinventing|transforming|on a mission)|,? we\b)"
 )
 _OPENING = re.compile(
-    r"(?P<name>[A-Z][\w&'\u2019-]*(?: (?:&|[A-Z][\w&'\u2019-]*)){0,3}) [a-z]{3,}s\b"
+    # "Loaves & Co. builds ...": a name may end in "Co." or "Inc.".
+    r"(?P<name>[A-Z][\w&'\u2019-]*(?: (?:&|[A-Z][\w&'\u2019-]*)){0,3}(?:\.(?= ))?) [a-z]{3,}s\b"
 )
 # "Trove is hiring!", "Warehouse in Fontana CA", "Join our team.": a line that says something
 # is not a name.

@@ -52,6 +52,7 @@ COMPANY_LABELS = {
     "empresa",
     "store",
     "hiring company",
+    "facility",
     "client",
     "company name",
     "co",

@@ -16,7 +16,8 @@ from resumecore.postings.section_headers import header_kind
 _PARTS = re.compile(r"\s+(?:\||·|•|—|\u2013|-)\s+")
 _CAREERS = re.compile(
     r"^(?:careers?|jobs?|karriere|stellenangebote|stellen|vacatures|vacancies|emplois|empleo|"
-    r"open positions|join us|work with us)(?: (?:at|bei|chez|en|@|with) (?P<org>.+))?$",
+    r"open positions|join us|work with us|(?:current |job )?(?:openings|opportunities))"
+    r"(?: (?:at|bei|chez|en|@|with) (?P<org>.+))?$",
     re.IGNORECASE,
 )
 _OWN_CAREERS = re.compile(

@@ -47,7 +47,13 @@ def find_title(
     # The page's heading repeats the role its document title names first.
     roles = (page_role, parts(page_role)[0][0]) if page_role else ()
     heading = next((c for c in top if strip_decoration(c) in roles and not BULLET.match(c)), None)
-    named = next((c for c in candidates if ROLE_WORDS.search(c)), None)
+    # "Blue Ridge Orthopaedic Associates" over "Physician Assistant": a firm's name has role
+    # words too; a line that names a role and no business comes first.
+    roles = [c for c in candidates if ROLE_WORDS.search(c)]
+    named = next(
+        (c for c in roles if not org_names.reads_as_business(strip_decoration(c))),
+        roles[0] if roles else None,
+    )
     if heading is None and named is None:
         # No line names a role ("Cheers," / "Mark" under a pasted mail): a sentence may.
         prose = email_shape.prose_title(text)

@@ -1,0 +1,47 @@
+"""Where a posting names its employer: prose with legal forms, page leads, labels, board lines."""
+
+from __future__ import annotations
+
+from resumecore.postings import company_prose, page_lines, parse_posting
+
+
+def test_a_bracketed_legal_form_is_part_of_the_name_in_prose() -> None:
+    text = "VACANCY\n\nUmhlanga Foods (Pty) Ltd is a national distributor of frozen foods.\n"
+    assert company_prose.name_in_prose(text) == "Umhlanga Foods (Pty) Ltd"
+
+
+def test_a_name_ending_in_co_opens_the_first_paragraph() -> None:
+    text = "Loaves & Co. builds the ordering app that 3,000 independent bakeries use every day.\n"
+    assert company_prose.opening_name(text) == "Loaves & Co."
+
+
+def test_current_openings_at_names_the_company() -> None:
+    assert page_lines.page_title_company("Current openings at Back Bay Institute") == (
+        True,
+        "Back Bay Institute",
+    )
+
+
+def test_a_description_after_a_labelled_company_goes() -> None:
+    parsed = parse_posting(
+        "Client: Thamesgate Insurance Group (Lloyd's market specialty insurer)\n"
+        "Role: Senior Salesforce Developer\n"
+    )
+    assert parsed.company == "Thamesgate Insurance Group"
+
+
+def test_a_board_national_site_is_no_company() -> None:
+    parsed = parse_posting(
+        "Glassdoor Australia\nSign in | Jobs | Companies | Salaries\n\nEvents Coordinator\n"
+        "Harbourlight Venues Group \u2013 Sydney NSW 2000\n"
+    )
+    assert parsed.company == "Harbourlight Venues Group"
+
+
+def test_a_firm_named_associates_over_the_role_is_the_company() -> None:
+    parsed = parse_posting(
+        "Blue Ridge Orthopaedic Associates\nPhysician Assistant - Orthopaedic Surgery\n"
+        "Asheville, NC\n"
+    )
+    assert parsed.title == "Physician Assistant - Orthopaedic Surgery"
+    assert parsed.company == "Blue Ridge Orthopaedic Associates"
