@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Litestar
+from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.openapi import OpenAPIConfig
@@ -46,10 +47,12 @@ from resumecore_server.entrypoints.http.problems import (
 )
 from resumecore_server.entrypoints.http.profile_reads import profile_reads
 from resumecore_server.entrypoints.http.rate_limit import (
+    IP_QUOTA_GUARD,
     ClientAddress,
     IpQuotaGuard,
     parse_networks,
     provide_client_ip,
+    unguarded_quotas,
 )
 from resumecore_server.entrypoints.http.readiness import readiness_checks
 from resumecore_server.entrypoints.http.request_log import configure_logging, request_log_middleware
@@ -102,7 +105,8 @@ def create_app(application: Application | None = None) -> Litestar:
             metrics_route(telemetry, settings.metrics_token),
         ],
         dependencies=dependencies,
-        guards=[guard],
+        # Only handlers with a quota run it (``rate_limit.ip_quota``); they find it here.
+        state=State({IP_QUOTA_GUARD: guard}),
         exception_handlers={
             DomainError: domain_error_handler,
             ValidationException: validation_handler,
@@ -133,6 +137,9 @@ def create_app(application: Application | None = None) -> Litestar:
         debug=False,
         logging_config=None,
     )
+    if unguarded := unguarded_quotas(app):
+        msg = f"routes with an IP quota must use rate_limit.ip_quota(): {unguarded}"
+        raise RuntimeError(msg)
     finish_openapi(app)
     # Wrapping the whole ASGI handler (not route middleware) logs unmatched paths (404/405) too.
     app.asgi_handler = request_log_middleware(app.asgi_handler, application.resolve(Tracer))

@@ -18,6 +18,7 @@ from resumecore.services.auth.logout import LogoutUser
 from resumecore.services.auth.password_reset import RequestPasswordReset, ResetPassword
 from resumecore.services.auth.refresh import RefreshSession
 from resumecore.services.auth.register import RegisterUser
+from resumecore_server.entrypoints.http.rate_limit import ip_quota
 from resumecore_server.entrypoints.http.schemas.auth import (
     ChangePasswordRequest,
     EmailAvailability,
@@ -36,7 +37,7 @@ from resumecore_server.entrypoints.http.security import (
     provide_principal_of_any_session,
 )
 
-AUTH_QUOTA = {"ip_quota": "auth"}
+AUTH_QUOTA = ip_quota("auth")
 BEARER: list[dict[str, list[str]]] = [{"BearerToken": []}]
 # Token responses must not be kept by any cache (browser, proxy).
 NO_STORE = CacheControlHeader(no_store=True)
@@ -89,7 +90,7 @@ class AuthController(Controller):
     @post(
         "/register",
         status_code=201,
-        opt=AUTH_QUOTA,
+        **AUTH_QUOTA,
         operation_id="register",
         cache_control=NO_STORE,
     )
@@ -105,7 +106,7 @@ class AuthController(Controller):
     @post(
         "/login",
         status_code=200,
-        opt=AUTH_QUOTA,
+        **AUTH_QUOTA,
         operation_id="login",
         cache_control=NO_STORE,
         response_headers=SETS_DEVICE_COOKIE,
@@ -138,9 +139,7 @@ class AuthController(Controller):
             )
         return Response(TokenResponse.of(result), cookies=cookies)
 
-    @post(
-        "/refresh", status_code=200, opt=AUTH_QUOTA, operation_id="refresh", cache_control=NO_STORE
-    )
+    @post("/refresh", status_code=200, **AUTH_QUOTA, operation_id="refresh", cache_control=NO_STORE)
     async def refresh(
         self, data: JSONBody[RefreshRequest], refresh_session: NamedDependency[RefreshSession]
     ) -> TokenResponse:
@@ -181,7 +180,7 @@ class AuthController(Controller):
     @post(
         "/change-password",
         status_code=200,
-        opt=AUTH_QUOTA,
+        **AUTH_QUOTA,
         operation_id="change_password",
         security=BEARER,
         dependencies={"principal": Provide(provide_principal)},
@@ -202,7 +201,7 @@ class AuthController(Controller):
         )
         return MessageResponse(message="Password changed successfully")
 
-    @post("/forgot-password", status_code=200, opt=AUTH_QUOTA, operation_id="forgot_password")
+    @post("/forgot-password", status_code=200, **AUTH_QUOTA, operation_id="forgot_password")
     async def forgot_password(
         self,
         data: JSONBody[ForgotPasswordRequest],
@@ -218,7 +217,7 @@ class AuthController(Controller):
             MessageResponse(message=FORGOT_MESSAGE), background=BackgroundTask(delivery)
         )
 
-    @post("/reset-password", status_code=200, opt=AUTH_QUOTA, operation_id="reset_password")
+    @post("/reset-password", status_code=200, **AUTH_QUOTA, operation_id="reset_password")
     async def reset_password(
         self,
         data: JSONBody[ResetPasswordRequest],
@@ -229,7 +228,7 @@ class AuthController(Controller):
         await reset_password(token=data.token, new_password=data.new_password, client_ip=client_ip)
         return MessageResponse(message="Password reset successfully")
 
-    @get("/check-email", opt={"ip_quota": "check-email"}, operation_id="check_email")
+    @get("/check-email", **ip_quota("check-email"), operation_id="check_email")
     async def check_email(
         self,
         check_email_availability: NamedDependency[CheckEmailAvailability],

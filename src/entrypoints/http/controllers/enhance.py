@@ -70,7 +70,7 @@ class EnhanceController(Controller):
     security = [{"BearerToken": []}]
     dependencies = {"principal": Provide(provide_principal)}
 
-    @post("/enhance", status_code=200, opt=TAILORING_QUOTA, operation_id="enhance_profile")
+    @post("/enhance", status_code=200, **TAILORING_QUOTA, operation_id="enhance_profile")
     async def enhance(
         self,
         data: JSONBody[EnhanceRequest],

@@ -38,7 +38,7 @@ from resumecore_server.entrypoints.http.openapi_declarations import (
     also_answers,
 )
 from resumecore_server.entrypoints.http.paging import Limit, Offset
-from resumecore_server.entrypoints.http.rate_limit import TAILORING_QUOTA
+from resumecore_server.entrypoints.http.rate_limit import TAILORING_QUOTA, ip_quota
 from resumecore_server.entrypoints.http.responses import not_modified_response, versioned
 from resumecore_server.entrypoints.http.schemas.jobs import (
     JobCreate,
@@ -55,7 +55,7 @@ AnyRequest = Request[Any, Any, Any]
 # declared per route rather than on the controller).
 BEARER: list[dict[str, list[str]]] = [{"BearerToken": []}]
 # The catalog is readable without a login: it is counted per client IP instead.
-BROWSE_QUOTA = {"ip_quota": "browse"}
+BROWSE_QUOTA = ip_quota("browse")
 
 
 def job_list(page: Page[Job]) -> JobList:
@@ -126,7 +126,7 @@ class JobController(Controller):
         )
         return job_list(await list_jobs(principal, filters, limit=limit, offset=offset))
 
-    @get("/browse", opt=BROWSE_QUOTA, operation_id="browse_catalog")
+    @get("/browse", **BROWSE_QUOTA, operation_id="browse_catalog")
     async def browse(
         self,
         browse_catalog: NamedDependency[BrowseCatalog],
@@ -268,7 +268,7 @@ class JobController(Controller):
         job = await import_job_schema(principal, data, idempotency=key)
         return versioned(job, job.version, 201)
 
-    @get("/{job_id:str}/match", opt=TAILORING_QUOTA, operation_id="match_job", security=BEARER)
+    @get("/{job_id:str}/match", **TAILORING_QUOTA, operation_id="match_job", security=BEARER)
     async def match(
         self,
         job_id: FromPath[str],

@@ -34,7 +34,7 @@ class RankingController(Controller):
     security = [{"BearerToken": []}]
     dependencies = {"principal": Provide(provide_principal)}
 
-    @post("/create", status_code=200, opt=TAILORING_QUOTA, operation_id="create_ranking")
+    @post("/create", status_code=200, **TAILORING_QUOTA, operation_id="create_ranking")
     async def create(
         self,
         data: JSONBody[RankingRequest],
