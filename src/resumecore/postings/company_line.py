@@ -116,8 +116,8 @@ def labelled_company(labels: list[tuple[str, str]]) -> tuple[str | None, str | N
         if label in COMPANY_LABELS:
             org, place = places.split_org_place(value)
             # "Thamesgate Insurance Group (Lloyd's market specialty insurer)": a description.
-            described = org and _DESCRIPTION.search(org)
-            return (org[: described.start()] if described else org), place
+            described = _DESCRIPTION.search(org) if org else None
+            return (org[: described.start()] if org and described else org), place
     return None, None
 
 

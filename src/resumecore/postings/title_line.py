@@ -45,8 +45,10 @@ def find_title(
         if not LABEL.match(line) and not page_lines.is_sentence(line) and not line.startswith("- ")
     ]
     # The page's heading repeats the role its document title names first.
-    roles = (page_role, parts(page_role)[0][0]) if page_role else ()
-    heading = next((c for c in top if strip_decoration(c) in roles and not BULLET.match(c)), None)
+    page_roles = (page_role, parts(page_role)[0][0]) if page_role else ()
+    heading = next(
+        (c for c in top if strip_decoration(c) in page_roles and not BULLET.match(c)), None
+    )
     # "Blue Ridge Orthopaedic Associates" over "Physician Assistant": a firm's name has role
     # words too; a line that names a role and no business comes first.
     roles = [c for c in candidates if ROLE_WORDS.search(c)]
