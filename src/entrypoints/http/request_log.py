@@ -53,6 +53,9 @@ def request_log_middleware(app: ASGIApp, tracer: Tracer = NO_TRACER) -> ASGIApp:
     With tracing on, each request is a span named by its route template (never the raw path);
     an incoming W3C ``traceparent`` header makes it part of the caller's trace.
     """
+    # Bound once, on the configuration ``configure_logging`` set when the app was built: the
+    # module's lazy logger would build a bound logger on every request.
+    request_log = log.bind()
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":  # type: ignore[comparison-overlap]
@@ -89,7 +92,7 @@ def request_log_middleware(app: ASGIApp, tracer: Tracer = NO_TRACER) -> ASGIApp:
                     if status >= 500:
                         span.fail(f"HTTP {status}")
         finally:
-            log.info(
+            request_log.info(
                 "request",
                 method=scope.get("method"),
                 route=scope.get("path_template") or "<unmatched>",
