@@ -156,8 +156,10 @@ _META_LINE = re.compile(
     r"bargaining unit|classification|exam(?: #| number)?|job class|class code)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
 )
-# "an ML system design interview": the hiring process, not a skill.
+# "an ML system design interview", "this recruitment is open until filled": the hiring
+# process, not a skill.
 _INTERVIEW_AFTER = re.compile(r"[ -](?:interviews?|screen(?:ing)? call)\b", re.IGNORECASE)
+_HIRING_AFTER = re.compile(r" (?:process|is open|campaign)\b", re.IGNORECASE)
 # "Matric with Accounting as a subject", "AED 4bn": a school subject, a currency.
 _AFTER_IN_PASSING = re.compile(r" as a (?:school )?subject\b| ?\d")
 _CURRENCY_CODES = frozenset({"AED", "SAR"})
@@ -257,7 +259,9 @@ def posting_skills(
 def _in_passing(text: str, match: SkillMatch) -> bool:
     # The hiring process, a school subject, a currency, a verb, half of a hyphenated word, a place.
     before = text[max(0, match.start - 60) : match.start]
-    if _INTERVIEW_AFTER.match(text, match.end):
+    if _INTERVIEW_AFTER.match(text, match.end) or (
+        match.canonical == "Recruiting" and _HIRING_AFTER.match(text, match.end)
+    ):
         return True
     after = _AFTER_IN_PASSING.match(text, match.end)
     if after and (not after.group(0)[-1].isdigit() or match.alias in _CURRENCY_CODES):
