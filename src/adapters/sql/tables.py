@@ -118,6 +118,8 @@ profile_components = Table(
     Column("position", Integer, nullable=False),
     Column("payload", Text, nullable=False),
     PrimaryKeyConstraint("profile_id", "id"),
+    # Counts and last positions of a kind without reading payloads (edits of items by id).
+    Index("ix_profile_components_kind_position", "profile_id", "kind", "position"),
 )
 
 idempotency_keys = Table(
