@@ -38,6 +38,8 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 
+from resumecore.commands.item_editing import ItemCommand, is_item_command
+from resumecore.commands.wire import command_of
 from resumecore.errors import BulkOperationRejected, InvalidValue, NotFound, VersionConflict
 from resumecore.ids import SessionId, UserId
 from resumecore.model.principal import Principal
@@ -46,6 +48,7 @@ from resumecore.model.user import User
 from resumecore.operations import Operation
 from resumecore.services.profiles.create import CreateProfile
 from resumecore.services.profiles.edit import ApplyProfileOperations, ReviseProfile
+from resumecore.services.profiles.edit_items import EditProfileItems
 from resumecore.services.profiles.queries import GetProfile
 from resumecore.testing import (
     component_changes,
@@ -609,6 +612,16 @@ def revisions(draw: st.DrawFn, model: Model) -> tuple[dict[str, Any], Model, boo
     return changes, after, rejected
 
 
+def item_commands(operations: list[Operation]) -> list[ItemCommand] | None:
+    """The operations as item commands, or None when one is not (or is not a command at all)."""
+    try:
+        typed = [command_of(operation) for operation in operations]
+    except InvalidValue:
+        return None
+    items = [command for command in typed if is_item_command(command)]
+    return items if len(items) == len(typed) else None  # type: ignore[return-value]
+
+
 # --- the machine over the use cases ---------------------------------------------------------
 
 
@@ -634,6 +647,7 @@ class ProfileUseCaseMachine(RuleBasedStateMachine):
         ids = UuidGenerator()
         self.create = CreateProfile(self.uow, self.clock, ids)
         self.apply = ApplyProfileOperations(self.uow, self.clock, ids)
+        self.edit_items = EditProfileItems(self.uow, self.clock, ids)
         self.revise = ReviseProfile(self.uow, self.clock, ids)
         self.get = GetProfile(self.uow)
         self.model = Model()
@@ -681,12 +695,22 @@ class ProfileUseCaseMachine(RuleBasedStateMachine):
         self.model.seen_ids.update(self.foreign_ids())
         self.accepted(created)
 
-    def submit(self, specs: list[Spec], *, expected_version: int | None = None) -> None:
-        """Send a batch; the model decides whether it must be accepted and which ops fail."""
+    def submit(
+        self, specs: list[Spec], *, expected_version: int | None = None, by_item: bool = False
+    ) -> None:
+        """Send a batch; the model decides whether it must be accepted and which ops fail.
+
+        ``by_item``: a batch of adds at the end, updates and removals goes to the item routes'
+        use case (``EditProfileItems``), which loads only the items it names.
+        """
         before = self.read()
         self.clock.advance(1)
         failing = self.model.apply_batch(specs)
         operations = [spec.op for spec in specs]
+        items = item_commands(operations) if by_item and specs else None
+        if items is not None:
+            self.submit_items(items, before, failing, expected_version)
+            return
         try:
             change = self.run(
                 self.apply(
@@ -711,17 +735,52 @@ class ProfileUseCaseMachine(RuleBasedStateMachine):
             assert change.profile.version == change.version == before.version + 1
         self.accepted(change.profile, written=bool(specs))
 
-    @rule(data=st.data(), valid=st.booleans())
-    def one_operation(self, data: st.DataObject, valid: bool) -> None:
-        spec = data.draw(operation_specs(self.model, self.foreign_ids(), valid=valid))
-        self.submit([spec])
+    def submit_items(
+        self,
+        commands: list[ItemCommand],
+        before: Profile,
+        failing: list[int],
+        expected_version: int | None,
+    ) -> None:
+        """Send item commands to ``EditProfileItems``: the same outcome as ``submit``'s."""
+        try:
+            change = self.run(
+                self.edit_items(
+                    self.principal, self.profile_id, commands, expected_version=expected_version
+                )
+            )
+        except BulkOperationRejected as exc:
+            refused: BulkOperationRejected | None = exc
+        else:
+            refused = None
+        if refused is not None:
+            assert failing, f"rejected a batch the model accepts: {refused.errors}"
+            assert sorted({e.index for e in refused.errors if e.index is not None}) == failing
+            assert self.read() == before
+            return
+        assert not failing, f"accepted a batch failing at {failing}: {commands}"
+        stored = self.read()
+        assert change.profile_id == before.id
+        assert change.version == stored.version == before.version + 1
+        touched = {item.id for item in change.touched}
+        assert list(change.touched) == [
+            item for kind in KINDS for item in stored.items(kind) if item.id in touched
+        ]
+        assert set(change.created_ids) <= touched
+        self.accepted(stored)
 
-    @rule(data=st.data(), send_version=st.booleans())
-    def batch(self, data: st.DataObject, send_version: bool) -> None:
+    @rule(data=st.data(), valid=st.booleans(), by_item=st.booleans())
+    def one_operation(self, data: st.DataObject, valid: bool, by_item: bool) -> None:
+        spec = data.draw(operation_specs(self.model, self.foreign_ids(), valid=valid))
+        self.submit([spec], by_item=by_item)
+
+    @rule(data=st.data(), send_version=st.booleans(), by_item=st.booleans())
+    def batch(self, data: st.DataObject, send_version: bool, by_item: bool) -> None:
         specs = data.draw(batches(self.model, self.foreign_ids()))
         if data.draw(st.integers(0, 9)) == 0:
             specs = []  # an empty batch is accepted and changes nothing, version included
-        self.submit(specs, expected_version=self.model.version if send_version else None)
+        version = self.model.version if send_version else None
+        self.submit(specs, expected_version=version, by_item=by_item)
 
     @rule(
         data=st.data(),

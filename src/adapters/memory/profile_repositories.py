@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 import msgspec
 
 from resumecore.errors import Conflict, VersionConflict
 from resumecore.ids import ProfileId, UserId
+from resumecore.model.component_kinds import MAX_ITEMS
 from resumecore.model.idempotency import IdempotencyRecord
 from resumecore.model.profile import Profile
+from resumecore.model.profile_slice import ItemChanges, ProfileSlice
 from resumecore.ports.repositories import IdempotencyRepository, ProfileRepository
 from resumecore_server.adapters.memory.journal import UndoJournal
 from resumecore_server.adapters.memory.repositories import MemoryTables
@@ -68,6 +71,42 @@ class MemoryProfileRepository(ProfileRepository):
             profile.id,
             msgspec.structs.replace(profile, created_at=stored.created_at),
         )
+
+    async def get_slice(
+        self, profile_id: ProfileId, *, kinds: Collection[str], ids: Collection[str]
+    ) -> ProfileSlice | None:
+        """Owner, version, counts of ``kinds`` and the items with ``ids``."""
+        profile = self._t.profiles.get(profile_id)
+        if profile is None:
+            return None
+        wanted = set(ids)
+        loaded = {k: tuple(i for i in profile.items(k) if i.id in wanted) for k in MAX_ITEMS}
+        return ProfileSlice(
+            id=profile.id,
+            user_id=profile.user_id,
+            version=profile.version,
+            counts={kind: len(profile.items(kind)) for kind in kinds},
+            loaded={kind: items for kind, items in loaded.items() if items},
+        )
+
+    async def save_items(self, changes: ItemChanges, *, expected_version: int) -> None:
+        """Compare-and-set on the version; items replaced, dropped and appended by kind."""
+        stored = self._t.profiles.get(changes.profile_id)
+        if stored is None or stored.version != expected_version:
+            raise VersionConflict(
+                "The profile was changed by another request.",
+                current_version=stored.version if stored else None,
+            )
+        profile = stored
+        for kind in MAX_ITEMS:
+            removed = set(changes.removed.get(kind, ()))
+            updated = {item.id: item for item in changes.updated.get(kind, ())}
+            kept = [updated.get(i.id, i) for i in profile.items(kind) if i.id not in removed]
+            profile = profile.with_items(kind, (*kept, *changes.added.get(kind, ())))
+        profile = msgspec.structs.replace(
+            profile, version=changes.version, updated_at=changes.updated_at
+        )
+        self._j.put(self._t.profiles, profile.id, profile)
 
     async def delete(self, profile_id: ProfileId) -> None:
         """Remove."""

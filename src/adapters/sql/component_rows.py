@@ -1,13 +1,17 @@
-"""Component rows in SQL: read them as stored, and write a save's changes (``RowChanges``)."""
+"""Component rows in SQL: read them as stored, write a save's changes or an edit of items.
+
+A save's changes are ``RowChanges``; an edit of items by id is ``ItemChanges``.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import msgspec
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 
-from resumecore_server.adapters.sql.profile_rows import RowChanges, StoredRow
+from resumecore.model.profile_slice import ItemChanges
+from resumecore_server.adapters.sql.profile_rows import GAP, RowChanges, StoredRow
 from resumecore_server.adapters.sql.runner import SqlRunner
 from resumecore_server.adapters.sql.tables import profile_components as components
 
@@ -30,6 +34,24 @@ _UPDATE_CONTENT = (
     update(components)
     .where(components.c.profile_id == bindparam("pid"), components.c.id == bindparam("iid"))
     .values(payload=bindparam("body"), position=bindparam("pos"))
+)
+_UPDATE_PAYLOAD = (
+    update(components)
+    .where(components.c.profile_id == bindparam("pid"), components.c.id == bindparam("iid"))
+    .values(payload=bindparam("body"))
+)
+_DELETE_IDS = delete(components).where(
+    components.c.profile_id == bindparam("pid"),
+    components.c.id.in_(bindparam("ids", expanding=True)),
+)
+# From the (profile, kind, position) index alone.
+_LAST_POSITIONS = (
+    select(components.c.kind, func.max(components.c.position).label("last"))
+    .where(
+        components.c.profile_id == bindparam("pid"),
+        components.c.kind.in_(bindparam("kinds", expanding=True)),
+    )
+    .group_by(components.c.kind)
 )
 _UPDATE_POSITION = (
     update(components)
@@ -83,3 +105,36 @@ class ComponentRows:
         if changes.positions:
             params = [{"pid": profile_id, "iid": key, "pos": pos} for key, pos in changes.positions]
             await self._db.execute(_UPDATE_POSITION, params)
+
+    async def write_items(self, changes: ItemChanges) -> None:
+        """Deletes, then payloads in place, then adds after the last remaining row of their kind.
+
+        Added rows take the positions a full save would give them (``row_changes``): ``GAP``
+        after the kind's last remaining row, or from 0 in an empty kind.
+        """
+        pid = changes.profile_id
+        removed = [item_id for ids in changes.removed.values() for item_id in ids]
+        if removed:
+            await self._db.execute(_DELETE_IDS, {"pid": pid, "ids": removed})
+        updated = [
+            {"pid": pid, "iid": item.id, "body": text(item)}
+            for items in changes.updated.values()
+            for item in items
+        ]
+        if updated:
+            await self._db.execute(_UPDATE_PAYLOAD, updated)
+        if changes.added:
+            found = await self._db.execute(_LAST_POSITIONS, {"pid": pid, "kinds": [*changes.added]})
+            last = {row.kind: int(row.last) for row in found}
+            rows = [
+                {
+                    "profile_id": pid,
+                    "id": item.id,
+                    "kind": kind,
+                    "position": (last[kind] + GAP if kind in last else 0) + index * GAP,
+                    "payload": text(item),
+                }
+                for kind, items in changes.added.items()
+                for index, item in enumerate(items)
+            ]
+            await self._db.execute(insert(components), rows)

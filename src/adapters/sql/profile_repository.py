@@ -9,10 +9,11 @@ very tuple loaded are not compared at all.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Collection
+from typing import Any, NoReturn
 
 import msgspec
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 
 from resumecore.errors import VersionConflict
 from resumecore.ids import ProfileId, UserId
@@ -20,6 +21,7 @@ from resumecore.model.component_kinds import MAX_ITEMS
 from resumecore.model.components import COMPONENT_TYPES
 from resumecore.model.profile import Profile, all_components
 from resumecore.model.profile_parts import PersonalInfo, Skills
+from resumecore.model.profile_slice import ItemChanges, ProfileSlice
 from resumecore.ports.repositories import ProfileRepository
 from resumecore_server.adapters.sql.component_rows import ComponentRows, same, text
 from resumecore_server.adapters.sql.profile_rows import (
@@ -54,6 +56,37 @@ _HEAD = select(profiles.c.user_id, profiles.c.version, profiles.c.is_primary).wh
 )
 _PRIMARY_VERSION = select(profiles.c.id, profiles.c.version).where(
     profiles.c.user_id == bindparam("user_id"), profiles.c.is_primary.is_(True)
+)
+# The owner, the version and the item count of each kind asked for (from the kind index).
+_HEAD_AND_COUNTS = (
+    select(
+        profiles.c.user_id,
+        profiles.c.version,
+        components.c.kind,
+        func.count(components.c.kind).label("items"),
+    )
+    .select_from(
+        profiles.outerjoin(
+            components,
+            and_(
+                components.c.profile_id == profiles.c.id,
+                components.c.kind.in_(bindparam("kinds", expanding=True)),
+            ),
+        )
+    )
+    .where(profiles.c.id == bindparam("profile_id"))
+    .group_by(profiles.c.user_id, profiles.c.version, components.c.kind)
+)
+_ROWS_BY_ID = select(
+    components.c.id, components.c.kind, components.c.position, components.c.payload
+).where(
+    components.c.profile_id == bindparam("profile_id"),
+    components.c.id.in_(bindparam("ids", expanding=True)),
+)
+_BUMP = (
+    update(profiles)
+    .where(profiles.c.id == bindparam("profile_id"), profiles.c.version == bindparam("expected"))
+    .values(version=bindparam("new_version"), updated_at=bindparam("at"))
 )
 _WITH_COMPONENTS = (
     select(profiles, *_item_columns())
@@ -182,11 +215,7 @@ class SqlProfileRepository(ProfileRepository):
             .values(**_profile_values(profile))
         )
         if result.rowcount != 1:
-            current = await self.owner_and_version(profile.id)
-            raise VersionConflict(
-                "The profile was changed by another request.",
-                current_version=current[1] if current else None,
-            )
+            await self._conflict(profile.id)
         before, base = self._rows.get(profile.id), self._base.get(profile.id)
         if before is None or base is None:
             before = await self._rows_sql.stored(profile.id)
@@ -195,6 +224,55 @@ class SqlProfileRepository(ProfileRepository):
             changes = _changes_since(base, profile, before)
         await self._rows_sql.write(profile.id, changes)
         self._keep(profile, changes.stored(before), written=True)
+
+    async def get_slice(
+        self, profile_id: ProfileId, *, kinds: Collection[str], ids: Collection[str]
+    ) -> ProfileSlice | None:
+        """Two indexed queries: owner, version and counts; then the rows with ``ids``."""
+        params = {"profile_id": profile_id, "kinds": sorted(kinds)}
+        heads = (await self._db.execute(_HEAD_AND_COUNTS, params)).all()
+        if not heads:
+            return None
+        counts = dict.fromkeys(kinds, 0)
+        counts.update((row.kind, int(row.items)) for row in heads if row.kind is not None)
+        loaded: dict[str, list[Any]] = {}
+        if ids:
+            found = await self._db.execute(_ROWS_BY_ID, {"profile_id": profile_id, "ids": [*ids]})
+            for row in sorted(found, key=lambda row: (row.kind, row.position)):
+                loaded.setdefault(row.kind, []).append(_decode(row.payload, row.kind))
+        return ProfileSlice(
+            id=profile_id,
+            user_id=UserId(heads[0].user_id),
+            version=int(heads[0].version),
+            counts=counts,
+            loaded={kind: tuple(items) for kind, items in loaded.items()},
+        )
+
+    async def save_items(self, changes: ItemChanges, *, expected_version: int) -> None:
+        """Conditional UPDATE of the version, then only the rows the edit touched."""
+        result = await self._db.execute(
+            _BUMP,
+            {
+                "profile_id": changes.profile_id,
+                "expected": expected_version,
+                "new_version": changes.version,
+                "at": changes.updated_at,
+            },
+        )
+        if result.rowcount != 1:
+            await self._conflict(changes.profile_id)
+        await self._rows_sql.write_items(changes)
+        # What this unit of work kept of the profile is older than what it now holds.
+        self._rows.pop(changes.profile_id, None)
+        self._base.pop(changes.profile_id, None)
+        self._written[changes.profile_id] = None
+
+    async def _conflict(self, profile_id: ProfileId) -> NoReturn:
+        current = await self.owner_and_version(profile_id)
+        raise VersionConflict(
+            "The profile was changed by another request.",
+            current_version=current[1] if current else None,
+        )
 
     async def delete(self, profile_id: ProfileId) -> None:
         """Delete the profile; components go with it (ON DELETE CASCADE, and explicitly)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, Self, TypeVar
 
 import msgspec
 
@@ -20,12 +20,19 @@ from resumecore.commands import (
     SetSkills,
     UpdateComponent,
 )
+from resumecore.commands.batch import (
+    Tally,
+    applied_in_turn,
+    clashing_ids,
+    count_problems,
+    reject_any,
+)
 from resumecore.commands.skill_editing import apply_skill_command
-from resumecore.commands.wire import command_of, fail
-from resumecore.errors import BulkOperationRejected, FieldError, InvalidValue
+from resumecore.commands.wire import fail
+from resumecore.errors import FieldError, InvalidValue
 from resumecore.model import rules
-from resumecore.model.component_kinds import LIST_FIELD, MAX_COMMANDS, MAX_ITEMS
-from resumecore.model.components import without_blanks
+from resumecore.model.component_kinds import MAX_ITEMS
+from resumecore.model.components import Component, without_blanks
 from resumecore.model.profile import Profile
 from resumecore.model.profile_parts import custom_field_problems
 from resumecore.operations import Operation
@@ -42,13 +49,19 @@ class Edit(msgspec.Struct, frozen=True, kw_only=True):
     removed_ids: tuple[str, ...] = ()
 
 
-class _Tally:
-    """What the commands touched, so only that is checked again."""
+class ItemLists(Protocol):
+    """Components by kind, each kind in order: a whole profile, or a slice of one."""
 
-    def __init__(self) -> None:
-        self.parts: set[str] = set()
-        self.created: list[str] = []
-        self.removed: list[str] = []
+    def items(self, kind: str) -> tuple[Component, ...]:
+        """The components of one kind, in order."""
+        ...
+
+    def with_items(self, kind: str, items: tuple[Any, ...]) -> Self:
+        """A copy with the components of ``kind`` replaced."""
+        ...
+
+
+Lists = TypeVar("Lists", bound=ItemLists)
 
 
 def apply_all(
@@ -79,34 +92,14 @@ def edit(
     Raises:
         BulkOperationRejected: naming each failing command by ``index``.
     """
-    if len(commands) > MAX_COMMANDS:
-        raise BulkOperationRejected(
-            f"At most {MAX_COMMANDS} operations per request.",
-            errors=[
-                FieldError("too_many", f"Use at most {MAX_COMMANDS} operations.", "operations")
-            ],
-        )
-    errors: list[FieldError] = []
-    tally = _Tally()
-    current = profile
-    for index, command in enumerate(commands):
-        try:
-            typed = command_of(command) if isinstance(command, Operation) else command
-            current = _apply_checked(current, typed, new_id, tally)
-        except InvalidValue as exc:
-            errors += rules.prefixed("", exc.errors, index=index) or [
-                FieldError(exc.code, exc.message, None, index)
-            ]
+    current, tally, errors = applied_in_turn(
+        profile, commands, lambda state, command, seen: _apply(state, command, new_id, seen)
+    )
     if not errors:
-        errors = touched_problems(current, tally.parts) + _clashing_ids(profile, tally.created)
-    if errors:
-        failing = sorted({e.index for e in errors if e.index is not None})
-        detail = (
-            f"Operations {failing} were rejected; nothing was changed."
-            if failing
-            else "The changes break the profile's rules; nothing was changed."
+        errors = touched_problems(current, tally.parts) + clashing_ids(
+            tally.created, lambda: {i.id for kind in MAX_ITEMS for i in profile.items(kind)}
         )
-        raise BulkOperationRejected(detail, errors=errors)
+    reject_any(errors)
     if not commands:
         return Edit(profile=profile)
     created = set(tally.created)
@@ -119,11 +112,7 @@ def edit(
 
 def touched_problems(profile: Profile, parts: set[str]) -> list[FieldError]:
     """The profile's invariants over ``parts`` only (component kinds, skills, custom fields)."""
-    found: list[FieldError] = []
-    for kind in MAX_ITEMS.keys() & parts:
-        if len(profile.items(kind)) > MAX_ITEMS[kind]:
-            limit = MAX_ITEMS[kind]
-            found.append(FieldError("too_many", f"Use at most {limit} items.", LIST_FIELD[kind]))
+    found = count_problems({kind: len(profile.items(kind)) for kind in MAX_ITEMS if kind in parts})
     if SKILLS in parts:
         found += rules.prefixed("skills", profile.skills.problems())
     if CUSTOM_FIELDS in parts:
@@ -131,23 +120,9 @@ def touched_problems(profile: Profile, parts: set[str]) -> list[FieldError]:
     return found
 
 
-def _clashing_ids(before: Profile, created: list[str]) -> list[FieldError]:
-    """New ids must be unique in the profile (they come from the id generator)."""
-    if not created:
-        return []
-    taken = {item.id for kind in MAX_ITEMS for item in before.items(kind)}
-    if len(set(created)) == len(created) and taken.isdisjoint(created):
-        return []
-    return [FieldError("duplicate_id", "Component ids must be unique.", "id")]
-
-
-def _apply_checked(profile: Profile, command: AnyCommand, new_id: NewId, tally: _Tally) -> Profile:
-    problems = command.problems()
-    if problems:
-        raise InvalidValue("The change breaks the profile's rules.", errors=problems)
+def _apply(profile: Profile, command: AnyCommand, new_id: NewId, tally: Tally) -> Profile:
     if isinstance(command, ComponentCommand):
-        tally.parts.add(command.KIND)
-        return _apply_component(profile, command, new_id, tally)
+        return apply_component(profile, command, new_id, tally)
     if isinstance(command, SetCustomField | RemoveCustomField | SetCustomFields):
         tally.parts.add(CUSTOM_FIELDS)
         return _apply_custom_field(profile, command)
@@ -163,18 +138,18 @@ def _apply_checked(profile: Profile, command: AnyCommand, new_id: NewId, tally: 
     return apply_skill_command(profile, command, new_id)
 
 
-def _apply_component(
-    profile: Profile, command: ComponentCommand, new_id: NewId, tally: _Tally
-) -> Profile:
+def apply_component(lists: Lists, command: ComponentCommand, new_id: NewId, tally: Tally) -> Lists:
+    """``lists`` after one add, update, remove or move of a component (checked already)."""
     kind = command.KIND
-    items = list(profile.items(kind))
+    tally.parts.add(kind)
+    items = list(lists.items(kind))
     if isinstance(command, AddComponent):
         position = len(items) if command.position is None else command.position
         _check_position(position, len(items) + 1)
         item_id = new_id()
         items.insert(position, clean_item(kind, command.item, item_id))
         tally.created.append(item_id)
-        return profile.with_items(kind, tuple(items))
+        return lists.with_items(kind, tuple(items))
     assert isinstance(command, UpdateComponent | RemoveComponent | MoveComponent)  # noqa: S101
     index = _index_of(items, command.id)
     if isinstance(command, UpdateComponent):
@@ -184,7 +159,7 @@ def _apply_component(
     else:
         _check_position(command.position, len(items))
         items.insert(command.position, items.pop(index))
-    return profile.with_items(kind, tuple(items))
+    return lists.with_items(kind, tuple(items))
 
 
 def clean_item(kind: str, item: Any, item_id: str) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import Protocol
 
@@ -13,6 +14,7 @@ from resumecore.model.idempotency import IdempotencyRecord
 from resumecore.model.job import Job
 from resumecore.model.job_filters import JobFilters
 from resumecore.model.profile import Profile
+from resumecore.model.profile_slice import ItemChanges, ProfileSlice
 from resumecore.model.ranking import Ranking
 from resumecore.model.user import User
 
@@ -160,6 +162,28 @@ class ProfileRepository(Protocol):
 
     async def save(self, profile: Profile, *, expected_version: int) -> None:
         """Overwrite the stored profile if its version is still ``expected_version``.
+
+        Raises:
+            VersionConflict: somebody else saved in between (nothing is written).
+        """
+        ...
+
+    async def get_slice(
+        self, profile_id: ProfileId, *, kinds: Collection[str], ids: Collection[str]
+    ) -> ProfileSlice | None:
+        """Owner, version, item count of each of ``kinds``, and the items whose id is in ``ids``.
+
+        The items may be of any kind; each kind comes in the profile's order. None when there
+        is no such profile. No other item is read, so the cost does not grow with the profile.
+        """
+        ...
+
+    async def save_items(self, changes: ItemChanges, *, expected_version: int) -> None:
+        """Write an edit of items by id if the stored version is still ``expected_version``.
+
+        The profile takes ``changes.version`` and ``updated_at``, removed items go, updated
+        ones are replaced where they stand, added ones go after the last item of their kind.
+        What is stored is exactly what ``save`` of the whole edited profile would store.
 
         Raises:
             VersionConflict: somebody else saved in between (nothing is written).

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import Protocol
+
 from resumecore.errors import NotFound, VersionConflict
 from resumecore.ids import ProfileId
 from resumecore.model.principal import Principal
 from resumecore.model.profile import Profile
+from resumecore.model.profile_slice import ProfileSlice
 from resumecore.ports.uow import UnitOfWork
 
 PROFILE_NOT_FOUND = "Profile not found."
@@ -31,7 +35,39 @@ async def load_owned(uow: UnitOfWork, principal: Principal, profile_id: str) -> 
     return profile
 
 
-def check_version(profile: Profile, expected_version: int | None) -> None:
+async def load_owned_slice(
+    uow: UnitOfWork,
+    principal: Principal,
+    profile_id: str,
+    *,
+    kinds: Collection[str],
+    ids: Collection[str],
+) -> ProfileSlice:
+    """The slice of the caller's profile an edit of items needs (``get_slice``).
+
+    Another user's profile is reported exactly like a missing one.
+
+    Raises:
+        NotFound: no such profile for this caller.
+    """
+    if not plausible_id(profile_id):
+        raise NotFound(PROFILE_NOT_FOUND)
+    part = await uow.profiles.get_slice(ProfileId(profile_id), kinds=kinds, ids=ids)
+    if part is None or part.user_id != principal.user_id:
+        raise NotFound(PROFILE_NOT_FOUND)
+    return part
+
+
+class Versioned(Protocol):
+    """Anything that carries the version of a stored profile."""
+
+    @property
+    def version(self) -> int:
+        """The stored version."""
+        ...
+
+
+def check_version(profile: Versioned, expected_version: int | None) -> None:
     """Raise ``VersionConflict`` when the client edited an older version (If-Match)."""
     if expected_version is not None and expected_version != profile.version:
         raise VersionConflict(
