@@ -97,6 +97,7 @@ from resumecore.services.profiles.documents import (
     ImportJsonResume,
 )
 from resumecore.services.profiles.edit import ApplyProfileOperations, ReviseProfile
+from resumecore.services.profiles.edit_items import EditProfileItems
 from resumecore.services.profiles.enhance import EnhanceProfile
 from resumecore.services.profiles.queries import (
     GetPrimaryProfile,
@@ -175,6 +176,7 @@ USE_CASES: dict[str, type] = {
     "list_profiles": ListProfiles,
     "revise_profile": ReviseProfile,
     "apply_profile_operations": ApplyProfileOperations,
+    "edit_profile_items": EditProfileItems,
     "delete_profile": DeleteProfile,
     "get_profile_analytics": GetProfileAnalytics,
     "export_json_resume": ExportJsonResume,

@@ -6,7 +6,7 @@ seven routes; each builds typed commands from its typed body and translates the 
 
 # No `from __future__ import annotations`: handler annotations must be real types per kind.
 from collections.abc import Awaitable
-from typing import Annotated, Any, cast
+from typing import Annotated, Any, TypeVar, cast
 
 import msgspec
 from litestar import Request, Response, Router, delete, get, patch, post, put
@@ -14,11 +14,16 @@ from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ValidationException
 from litestar.params import FromPath, JSONBody
 
-from resumecore.commands import COMPONENT_COMMANDS, UpdateComponent
+from resumecore.commands import (
+    COMPONENT_COMMANDS,
+    AddComponent,
+    RemoveComponent,
+    UpdateComponent,
+)
 from resumecore.errors import BulkOperationRejected, NotFound
 from resumecore.model.component_kinds import KINDS, MAX_COMMANDS, ComponentKindSpec
 from resumecore.model.principal import Principal
-from resumecore.services.profiles.edit import ApplyProfileOperations, Changed
+from resumecore.services.profiles.edit_items import EditProfileItems
 from resumecore.services.profiles.queries import GetProfile
 from resumecore_server.entrypoints.http.conditional import IfMatch, expected_version
 from resumecore_server.entrypoints.http.idempotency import IdempotencyKeyHeader, idempotency_key
@@ -41,6 +46,7 @@ from resumecore_server.entrypoints.http.schemas.profiles import ProjectBody
 from resumecore_server.entrypoints.http.security import provide_principal
 
 ITEM_NOT_FOUND = "Item not found."
+Result = TypeVar("Result")
 ITEM_BODIES: dict[str, type[msgspec.Struct]] = {"project": ProjectBody}
 
 
@@ -51,7 +57,7 @@ def _within_bulk_limit(items: list[Any]) -> None:
         raise ValidationException(msg, extra=[{"key": "body", "message": msg}])
 
 
-async def single(run: Awaitable[Changed], not_found: str = ITEM_NOT_FOUND) -> Changed:
+async def single(run: Awaitable[Result], not_found: str = ITEM_NOT_FOUND) -> Result:
     """Run a one-item command; an unknown item (or skill, or key) is a 404, not a 422."""
     try:
         return await run
@@ -65,9 +71,9 @@ def build_item_router(spec: ComponentKindSpec) -> Router:
     """The seven routes of one component kind under ``/api/v1/profiles/{profile_id}/<route>``."""
     plural, kind, ids_field = spec.route, spec.kind, spec.ids_field
     item_type: Any = ITEM_BODIES.get(kind, spec.type)
-    add = COMPONENT_COMMANDS[("add", kind)]
+    add = cast("type[AddComponent]", COMPONENT_COMMANDS[("add", kind)])
     update = cast("type[UpdateComponent]", COMPONENT_COMMANDS[("update", kind)])
-    remove = COMPONENT_COMMANDS[("remove", kind)]
+    remove = cast("type[RemoveComponent]", COMPONENT_COMMANDS[("remove", kind)])
     view: Any = ITEM_VIEWS[kind]
     page: Any = item_page_type(spec)
     patch_body: Any = patch_body_type(spec, update)
@@ -102,13 +108,13 @@ def build_item_router(spec: ComponentKindSpec) -> Router:
         profile_id: FromPath[str],
         data: JSONBody[items_body],
         principal: NamedDependency[Principal],
-        apply_profile_operations: NamedDependency[ApplyProfileOperations],
+        edit_profile_items: NamedDependency[EditProfileItems],
         if_match: IfMatch = None,
         idempotency: IdempotencyKeyHeader = None,
     ) -> Response[list[view]]:
         _within_bulk_limit(data)
         commands = [add(item=component_of(item)) for item in data]
-        changed = await apply_profile_operations(
+        changed = await edit_profile_items(
             principal,
             profile_id,
             commands,
@@ -146,16 +152,16 @@ def build_item_router(spec: ComponentKindSpec) -> Router:
         profile_id: FromPath[str],
         data: JSONBody[items_body],
         principal: NamedDependency[Principal],
-        apply_profile_operations: NamedDependency[ApplyProfileOperations],
+        edit_profile_items: NamedDependency[EditProfileItems],
         if_match: IfMatch = None,
     ) -> Response[list[view]]:
         _within_bulk_limit(data)
         commands = [update(id=item.id, changes=changes_of(item, update)) for item in data]
-        changed = await apply_profile_operations(
+        changed = await edit_profile_items(
             principal, profile_id, commands, expected_version=expected_version(if_match)
         )
         wanted = {item.id for item in data}
-        updated = [item for item in changed.profile.items(kind) if item.id in wanted]
+        updated = [item for item in changed.touched if item.id in wanted]
         return versioned([item_view(item) for item in updated], changed.version)
 
     @delete(
@@ -168,11 +174,11 @@ def build_item_router(spec: ComponentKindSpec) -> Router:
         profile_id: FromPath[str],
         data: JSONBody[ids_body],  # type: ignore[valid-type]
         principal: NamedDependency[Principal],
-        apply_profile_operations: NamedDependency[ApplyProfileOperations],
+        edit_profile_items: NamedDependency[EditProfileItems],
         if_match: IfMatch = None,
     ) -> None:
         commands = [remove(id=item_id) for item_id in getattr(data, ids_field)]
-        await apply_profile_operations(
+        await edit_profile_items(
             principal, profile_id, commands, expected_version=expected_version(if_match)
         )
 
@@ -204,16 +210,16 @@ def build_item_router(spec: ComponentKindSpec) -> Router:
         item_id: FromPath[str],
         data: JSONBody[patch_body],
         principal: NamedDependency[Principal],
-        apply_profile_operations: NamedDependency[ApplyProfileOperations],
+        edit_profile_items: NamedDependency[EditProfileItems],
         if_match: IfMatch = None,
     ) -> Response[view]:
         command = update(id=item_id, changes=patch_changes(kind, data, item_id, update))
         changed = await single(
-            apply_profile_operations(
+            edit_profile_items(
                 principal, profile_id, [command], expected_version=expected_version(if_match)
             )
         )
-        updated = changed.profile.find(kind, item_id)
+        updated = changed.find(kind, item_id)
         return versioned(item_view(updated) if updated else None, changed.version)
 
     @delete(
@@ -226,11 +232,11 @@ def build_item_router(spec: ComponentKindSpec) -> Router:
         profile_id: FromPath[str],
         item_id: FromPath[str],
         principal: NamedDependency[Principal],
-        apply_profile_operations: NamedDependency[ApplyProfileOperations],
+        edit_profile_items: NamedDependency[EditProfileItems],
         if_match: IfMatch = None,
     ) -> None:
         await single(
-            apply_profile_operations(
+            edit_profile_items(
                 principal,
                 profile_id,
                 [remove(id=item_id)],
