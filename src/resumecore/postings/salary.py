@@ -13,7 +13,7 @@ Period = Literal["year", "month", "week", "day", "hour"]
 
 _AMOUNT = re.compile(
     rf"(?P<pre>{CURRENCY})?[ \u00a0\u202f]?"
-    r"(?P<num>(?<![\d.,])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,. \u202f]\d{3})+|\d{1,7})"
+    r"(?P<num>(?<![\d.,])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,. \u202f'\u2019]\d{3})+|\d{1,7})"
     r"(?:[.,]\d{1,2})?(?!\d))"
     r"(?P<k>\s?[kK](?![a-zA-Z]))?(?P<lakh>\s?(?i:LPA|lakhs?|lacs?)\b|(?<=\d)L(?![a-zA-Z]))?"
     rf"(?:[ \u00a0\u202f]?(?P<post>k€|€|£|\$(?!\s?\d)|\b(?:{CODES}|euros?)\b))?"
@@ -22,13 +22,19 @@ _AMOUNT = re.compile(
 _CODE_BEFORE = re.compile(rf"\b(?P<code>{CODES})\s?$")
 # "Hourly rate: $25", "Weekly pay $1,200": the period named before the figure on its line.
 _PERIOD_BEFORE: tuple[tuple[Period, re.Pattern[str]], ...] = (
-    ("hour", re.compile(r"\bhourly\b|\bper hour\b", re.IGNORECASE)),
-    ("week", re.compile(r"\bweekly\b|\bper week\b", re.IGNORECASE)),
-    ("month", re.compile(r"\bmonthly\b|\bper month\b", re.IGNORECASE)),
-    ("year", re.compile(r"\bannual\b|\bper (?:year|annum)\b", re.IGNORECASE)),
+    ("hour", re.compile(r"\bhourly\b|\bper hour\b|\bpor hora\b|\bstündlich", re.IGNORECASE)),
+    ("week", re.compile(r"\bweekly\b|\bper week\b|\bsemanal\b|\bwöchentlich", re.IGNORECASE)),
+    (
+        "month",
+        re.compile(
+            r"\bmonthly\b|\bper month\b|\bmensual\b|\bmensuel|\bmonatlich|\bmaandelijks|\bmensile",
+            re.IGNORECASE,
+        ),
+    ),
+    ("year", re.compile(r"\bannual\b|\bper (?:year|annum)\b|\banual\b|\bjährlich", re.IGNORECASE)),
 )
 _RANGE_GAP = re.compile(
-    r"^\s*(?:(?:/|per |an? )\s?[a-zA-Z]+\.?\s*)?(?:-|\u2013|—|to|bis|à|a|y|and|und|et)\s*$",
+    r"^\s*(?:(?:/|per |an? )\s?[a-zA-Z]+\.?\s*)?(?:-|\u2013|—|to|bis|à|a|y|and|und|et|en|e)\s*$",
     re.IGNORECASE,
 )
 _FILLER = re.compile(
@@ -86,6 +92,12 @@ _AFTER_BREAK = re.compile(r"[(,;\d]|[.!?]\s")
 _NEXT_CLAUSE = re.compile(r"[+,;(]|\.\s|\b(?:plus|and|with|or|up to)\b", re.IGNORECASE)
 _LARGE = re.compile(r"\s?(?:[mM]\b|mn\b|million|bn\b|billion|Mio|Cr\b|crores?)")
 _UP_TO = re.compile(r"\b(?:up to|upto|max(?:imum)?|bis zu|jusqu'à|hasta)\s*$", re.IGNORECASE)
+_FLOOR = re.compile(
+    r"\b(?:from|starting (?:at|from)|minimum(?: salary| pay| wage)?(?: of| is)?|min\.?|ab|"
+    r"mindestens|mindestgehalt(?: beträgt)?|mindestlohn(?: beträgt)?|à partir de|desde|"
+    r"a partir de|vanaf)\s*$",
+    re.IGNORECASE,
+)
 _LAKH = 100_000
 _MIN_YEARLY = 15000
 _LINE_REACH = 200
@@ -151,7 +163,10 @@ def _money(text: str, found: re.Match[str]) -> _Money | None:
         lakh = False  # "₹25L" is 25 lakh; "25L" alone may be litres
     scale = 1000.0 if found.group("k") else _LAKH if lakh else 1.0
     value = _number(found.group("num")) * scale
-    symbol = found.group("pre") or found.group("post")
+    post = found.group("post")
+    # "$22,000 MXN": an ISO code after the figure names the dollar before it.
+    coded = post and post.isupper() and len(post) == 3
+    symbol = post if coded else found.group("pre") or post
     currency = currency_of(symbol) if symbol else "INR" if lakh else None
     if symbol == "$" and (
         code := _CODE_BEFORE.search(text, max(0, found.start() - 5), found.start())
@@ -164,6 +179,8 @@ def _candidate(
     text: str, low: _Money, high: _Money, context: str
 ) -> tuple[int, SalaryRange] | None:
     currency = low.currency or high.currency
+    if high is not low and high.currency not in (None, low.currency) and low.currency == "USD":
+        currency = high.currency  # "$18,000 - $22,000 MXN": the code after the range names it
     if low.value <= 0 or high.value > 10_000_000 or high.value < low.value:
         return None
     if currency is None and high.value < 1000:
@@ -207,7 +224,8 @@ def _candidate(
         score -= 6
     salary = SalaryRange(
         min=None if _UP_TO.search(before) and high is low else low.value,
-        max=high.value,
+        # "Das Mindestgehalt beträgt € 2.640", "from £28,000": a floor, no ceiling.
+        max=None if _FLOOR.search(before) and high is low else high.value,
         currency=currency,
         period=period,
         text=text[low.start : end].strip(),
@@ -229,7 +247,7 @@ def _period_before(label: str) -> Period | None:
 
 
 def _number(raw: str) -> float:
-    cleaned = raw.replace(" ", "").replace(" ", "")
+    cleaned = raw.replace(" ", "").replace("\u202f", "").replace("'", "").replace("\u2019", "")
     parts = re.split(r"[.,]", cleaned)
     if len(parts) > 1 and len(parts[-1]) <= 2:
         return float("".join(parts[:-1]) + "." + parts[-1])

@@ -27,7 +27,10 @@ _SYMBOLS = {
     "r$": "BRL",
     "r": "ZAR",
 }
-CODES = "USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|INR|JPY|SGD|HKD|ZAR|CZK|MXN|BRL"
+CODES = (
+    "USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|INR|JPY|SGD|HKD|ZAR|CZK|MXN|BRL|AED|SAR|QAR|"
+    "MYR|CNY|KRW|HUF|RON|ILS|KES|NGN|EGP"
+)
 # "R28 000" is South African rand, "R$ 5.000" Brazilian real.
 CURRENCY = (
     rf"(?:US\$|CA\$|CAD\$|C\$|AU\$|A\$|NZ\$|R\$|\$|€|£|¥|₹|\b(?:{CODES})\b|"
@@ -51,7 +54,13 @@ _DOLLAR_COUNTRIES = (
             r"Darwin)\b"
         ),
     ),
-    ("NZD", re.compile(r"\b(?:New Zealand|Auckland|Wellington)\b")),
+    (
+        "NZD",
+        re.compile(
+            r"\b(?:New Zealand|NZ|Auckland|Wellington|Christchurch|Hamilton|Tauranga|Dunedin|"
+            r"Waikato|Hauraki|Canterbury|Otago|Southland|Taranaki|KiwiSaver)\b"
+        ),
+    ),
     ("SGD", re.compile(r"\bSingapore\b")),
 )
 _US = re.compile(
