@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resumecore.postings import company_prose, org_names, page_lines, parse_posting
+from resumecore.postings import company_prose, page_lines, parse_posting
 
 
 def test_a_bracketed_legal_form_is_part_of_the_name_in_prose() -> None:
@@ -45,11 +45,3 @@ def test_a_firm_named_associates_over_the_role_is_the_company() -> None:
     )
     assert parsed.title == "Physician Assistant - Orthopaedic Surgery"
     assert parsed.company == "Blue Ridge Orthopaedic Associates"
-
-
-def test_the_everyday_name_when_the_posting_writes_it_so() -> None:
-    text = "Clearview Optical Pte Ltd | UEN 2011\n\nClearview Optical has 14 outlets.\n"
-    assert org_names.everyday_name("Clearview Optical Pte Ltd", text) == "Clearview Optical"
-    assert org_names.everyday_name("Acme Ireland Limited", "Acme Ireland Limited hires.") == (
-        "Acme Ireland Limited"
-    )

@@ -10,14 +10,7 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from resumecore.postings import (
-    company_prose,
-    email_shape,
-    org_names,
-    page_lines,
-    place_prose,
-    places,
-)
+from resumecore.postings import company_prose, email_shape, page_lines, place_prose, places
 from resumecore.postings.addresses import address_block, address_town
 from resumecore.postings.city_tidy import tidy_location
 from resumecore.postings.company_line import company_line, labelled_company, org_and_place
@@ -121,7 +114,6 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         or block_town
         or line_place
     )
-    company = company and org_names.everyday_name(company, text)
     location = (location and place_prose.town_in_region(location, text)) or location
     location = _settle_city(location, text, company)
     title = company_prose.cased_elsewhere(text, clean_title(title)) if title else None

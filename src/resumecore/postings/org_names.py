@@ -51,26 +51,3 @@ def reads_as_business(name: str) -> bool:
         and all(_CAPITALISED.match(w) for w in words)
         and bool(_TRADE_NOUN.search(name) or (len(words) >= 3 and _FIELD_NOUN.search(name)))
     )
-
-
-# "Lisnagar Biologics Ireland Limited", "Clearview Optical Pte Ltd": a country and legal form.
-_FORMAL_TAIL = re.compile(
-    r"(?:\s+(?:Ireland|UK|U\.K\.|Deutschland|Germany|France|España|Italia|Nederland|"
-    r"Australia|Canada|India|Singapore|South Africa|US|USA|Americas|Europe|International))?"
-    r"(?:\s*,?\s*\(?(?:Pty|Pvt|Pte|Private)\)?)?\s*,?\s*"
-    r"(?:Inc|Ltd|LLC|LLP|GmbH|plc|Corp|Limited|S\.?A\.?S?|S\.?L\.?|B\.?V\.?|AG)\.?$"
-)
-
-
-def everyday_name(name: str, text: str) -> str:
-    """The name without its country and legal form when the posting also writes it so.
-
-    ``"Clearview Optical Pte Ltd"`` -> ``"Clearview Optical"`` when the text says "Clearview
-    Optical has 14 outlets"; a name the posting only writes in full stays in full.
-    """
-    tail = _FORMAL_TAIL.search(name)
-    stem = name[: tail.start()].rstrip(" ,") if tail else ""
-    if not stem or stem == name:
-        return name
-    alone = re.search(rf"\b{re.escape(stem)}(?!\s*,?\s*\(?[A-Z])", text)
-    return stem if alone else name
