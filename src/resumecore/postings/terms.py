@@ -16,7 +16,10 @@ _REMOTE: tuple[tuple[Remote, re.Pattern[str]], ...] = (
             r"\bhybrid\b|\bhybride\b|\bhíbrido\b|\bdays? (?:a|per) week in (?:the|our)\b|"
             r"\bdays in (?:the|our) (?:office|\w+ office)|\bdays?/week in office\b|"
             r"\btélétravail\s*:\s*\d|\b\d jours? de télétravail|\bhomeoffice\b|"
-            r"\bhybride[sn]? arbeiten\b|\b\d tage? (?:mobil|home ?office|remote)\b",
+            r"\bhybride[sn]? arbeiten\b|\b\d tage? (?:mobil|home ?office|remote)\b|"
+            # "on-site four days a week (Fridays from home)": some days at home.
+            r"\b(?:mon|tues|wednes|thurs|fri)days? (?:from|at) home\b|"
+            r"\b(?:one|two|three|four|\d) days? (?:a|per) week (?:from|at) home\b",
             re.IGNORECASE,
         ),
     ),
@@ -38,7 +41,7 @@ _REMOTE: tuple[tuple[Remote, re.Pattern[str]], ...] = (
             r"\boffice[- ]based\b|\bvor ort\b|\b(?:fully|100\s?%) in[- ]office\b|"
             r"\bin[- ]office only\b|,\s*in[- ]office\)|\bwork from (?:the )?office\b|\bWFO\b|"
             r"\bin[- ]office (?:position|role|job)\b|\(in[- ](?:clinic|store|branch)\b|"
-            r"\bprésentiel\b|\bpresencial\b",
+            r"\bprésentiel\b|\bpresencial\b|\bsite-based\b|\bfield-based\b",
             re.IGNORECASE,
         ),
     ),
@@ -59,8 +62,11 @@ _STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
         "temporary",
         re.compile(
             r"\btemporary\b|\bseasonal\b|\bfixed[- ]term\b|\bmaternity cover\b|\bbefristet\b|"
-            r"\bCDD\b|\btemp\b(?! to)",
-            re.I,
+            r"\bCDD\b|\btemp\b(?! to)|"
+            # "Job type: Casual", "Casual to start": casual work (not "business casual").
+            r"(?:type|basis|employment)\s*:\s*casual\b|"
+            r"^casual\b|\bcasual (?:to start|position|role|basis|employment|contract)\b",
+            re.I | re.M,
         ),
     ),
     (
@@ -70,7 +76,10 @@ _STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
             r"(?! (?:permanent|perm|type|length|duration|basis)\b)"
             r"(?! (?:law|management|negotiation|review|drafting|administration|manufactur|research|"
             r"catering|cleaning|renewal|terms))|"
-            r"\bcontractor\b|\bfreelance\b|\bfreelancer\b|\bcontract[- ]to[- ]hire\b|\bday rate\b|"
+            # "Main contractor", "general contractor": the kind of employer, not of contract.
+            r"(?<!main )(?<!general )(?<!principal )(?<!prime )(?<!civil )(?<!building )"
+            r"(?<!electrical )(?<!mechanical )(?<!government )(?<!federal )\bcontractor\b|"
+            r"\bfreelance\b|\bfreelancer\b|\bcontract[- ]to[- ]hire\b|\bday rate\b|"
             r"\b(?:inside|outside) ir35\b",
             re.I,
         ),
@@ -100,7 +109,8 @@ _WEAK_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
         "full_time",
         # An apprenticeship is full-time unless the posting says otherwise.
         re.compile(
-            r"\bpermanent\b|\bCDI\b|\bunbefristet\b|\bindefinido\b|\bapprentice(?:ship)?\b",
+            r"\bpermanent\b|\bCDI\b|\bunbefristet\b|\bindefinido\b|\bapprentice(?:ship)?\b|"
+            r"\bvaste baan\b|\bvast dienstverband\b|\bvoltijd\b",
             re.I,
         ),
     ),
