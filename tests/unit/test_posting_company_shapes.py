@@ -45,3 +45,27 @@ def test_a_firm_named_associates_over_the_role_is_the_company() -> None:
     )
     assert parsed.title == "Physician Assistant - Orthopaedic Surgery"
     assert parsed.company == "Blue Ridge Orthopaedic Associates"
+
+
+def test_a_copyright_notice_names_the_company_last() -> None:
+    parsed = parse_posting(
+        "Data Analyst\nLocation: Wien\n\nRequirements\n- SQL\n\n"
+        "\u00a9 2026 Donau Data GmbH. All rights reserved.\n"
+    )
+    assert parsed.company == "Donau Data GmbH"
+
+
+def test_a_page_footer_keeps_its_copyright_notice_only() -> None:
+    page = (
+        "<h1>Lecturer</h1><footer><p>Registered charity. &copy; 2026 Avon Vale College. "
+        '<a href="/a">Accessibility</a></p></footer>'
+    )
+    assert parse_posting(page).company == "Avon Vale College"
+
+
+def test_an_agency_signing_a_mail_is_no_place() -> None:
+    parsed = parse_posting(
+        "Hi Sam,\n\nI'm recruiting a Payroll Specialist for a client in Leeds.\n\n"
+        "Kind regards,\nJo Smith\nTalentBridge Recruitment\n"
+    )
+    assert parsed.location == "Leeds"

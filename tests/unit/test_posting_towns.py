@@ -118,3 +118,9 @@ def test_a_labelled_region_yields_to_the_address_after_it() -> None:
         "Location: Halton Region \u2014 1151 Bronte Road, Oakville; inspections across Milton\n"
     )
     assert parsed.location == "Oakville"
+
+
+def test_arrondissements_and_postal_districts_leave_the_town() -> None:
+    for line, town in (("Lyon 2e", "Lyon"), ("8000 Aarhus C", "Aarhus")):
+        parsed = parse_posting(f"Sous Chef\nLe Petit Zinc\n{line}\n\nRequirements\n- HACCP\n")
+        assert parsed.location == town

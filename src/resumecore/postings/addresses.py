@@ -35,6 +35,7 @@ _TOWN_LINE = re.compile(
     r"[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]\d[A-Z] \d[A-Z]\d|\d{4})|\d{4,5} [A-Z][\w'.-]+)$"
 )
 _NAME_LINE = re.compile(r"^[A-Z][\w&.'-]*(?: (?:&|[A-Z][\w&.,'-]*)){0,5}$")
+_COPYRIGHT_SIGN = re.compile(r"©|\(c\) \d{4}|\bcopyright\b", re.IGNORECASE)
 _PHONE = re.compile(r"^[+(\d][\d ()+-]{6,}$")
 
 
@@ -49,6 +50,20 @@ def footer_address(footer: str) -> str:
         line = " ".join(html.unescape(_TAG.sub(" ", chunk)).split())
         if line.count(", ") >= 1 and town_of(line):
             return f"Address: {line}"
+    return ""
+
+
+def footer_copyright(footer: str) -> str:
+    """The footer's copyright notice, or ``""``.
+
+    ``"© 2026 Acme Ltd"`` of "Registered charity. © 2026 Acme Ltd. All rights reserved."
+    """
+    for chunk in _BLOCK.split(footer):
+        line = " ".join(html.unescape(_TAG.sub(" ", chunk)).split())
+        sign = _COPYRIGHT_SIGN.search(line)
+        if sign:
+            # Only the notice: "Registered charity. © 2026 Avon Vale College. Accessibility".
+            return line[sign.start() :].split(". ", 1)[0]
     return ""
 
 

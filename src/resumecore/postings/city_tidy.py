@@ -36,11 +36,14 @@ _STREET = re.compile(
 _LEADING_POSTCODE = re.compile(r"^(?:[A-Z]-)?\d{4,5} (?=\S)")
 # Trailing postcodes and region codes written without a comma: "Stoke-on-Trent ST4",
 # "London EC2A", "Chermside QLD 4032", "Mesa AZ 85201", "Mesa AZ", "Dublin 2",
-# "Halifax NS B3H 1V7" (a Canadian postal code), "London EC2A (Shoreditch)" (a district).
+# "Halifax NS B3H 1V7" (a Canadian postal code), "London EC2A (Shoreditch)" (a district),
+# "Lyon 2e", "Aarhus C".
 _TRAILING = re.compile(
     r"(?: (?:[A-Z]\d[A-Z] \d[A-Z]\d|"
     r"[A-Z]{1,2}\d[A-Z\d]?(?: \d(?:[A-Z]{2}|xx))?|\d{1,5}(?:-\d{4})?|\([^()]{2,30}\)|"
-    r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT|[A-Z]{2}))+$"
+    r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT|[A-Z]{2}|"
+    # "Lyon 2e", "Paris 8ème": an arrondissement; "Aarhus C", "København K": a postal district.
+    r"\d{1,2}(?:e|er|ème)|(?<=[a-zæøå]{3} )[A-ZÆØ]))+$"
 )
 
 

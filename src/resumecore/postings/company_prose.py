@@ -95,3 +95,21 @@ def cased_elsewhere(text: str, name: str) -> str:
         return name
     later = re.search(re.escape(name), text[text.find(name) + len(name) :], re.IGNORECASE)
     return later.group(0) if later and not later.group(0).isupper() else name
+
+
+# "© 2026 Donau Data GmbH. All rights reserved.", "Copyright © 2025 Blue Heron Bistro LLC".
+_COPYRIGHT = re.compile(
+    r"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:©\s*)?(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?,?\s+)?"
+    r"(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|[A-Z][\w&.'\u2019-]*|\((?:Pty|Pvt)\))){0,5})"
+)
+
+
+def copyright_owner(text: str) -> str | None:
+    """``Donau Data GmbH`` from a page's "© 2026 Donau Data GmbH. All rights reserved." line."""
+    for found in _COPYRIGHT.finditer(text):
+        name = found.group("name").split(". ", 1)[0].rstrip(".")
+        if name.split()[0] not in {"All", "Copyright"} and not _NOT_NAMES.fullmatch(
+            name.split()[0]
+        ):
+            return name
+    return None

@@ -101,6 +101,7 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
         or company_prose.name_in_about(text)
         or company_prose.name_in_prose(text)
         or block_org
+        or company_prose.copyright_owner(text)
         or company_prose.opening_name(text)
     )
     line_place, sure = place_line(top, title_line or title, company)

@@ -10,7 +10,7 @@ import html
 import re
 import unicodedata
 
-from resumecore.postings.addresses import footer_address
+from resumecore.postings.addresses import footer_address, footer_copyright
 from resumecore.postings.json_ld import job_posting_lines
 
 _BLOCK_TAG = re.compile(
@@ -77,8 +77,9 @@ def normalize_posting_text(raw: str) -> str:
     page, facts = job_posting_lines(raw)
     # The embedded JobPosting's facts lead the text: the header reader finds them as labels.
     text = "\n".join([*facts, page]) if facts else page
-    # A footer is chrome, but the postal address in it says where the employer is.
-    text = _FOOTER.sub(lambda found: f"\n{footer_address(found.group('inner'))}\n", text)
+    # A footer is chrome, but its postal address and copyright line say where and who the
+    # employer is.
+    text = _FOOTER.sub(_footer_facts, text)
     for _ in range(_ROUNDS):
         cleaned = _clean_once(text)
         if cleaned == text:
@@ -87,6 +88,11 @@ def normalize_posting_text(raw: str) -> str:
     # Pathological nesting (entities of entities of tags): disarm what is left so that the
     # result is still a fixed point.
     return _clean_once(text.replace("&", "\uff06").replace("<", "\u2039"))
+
+
+def _footer_facts(found: re.Match[str]) -> str:
+    inner = found.group("inner")
+    return f"\n{footer_address(inner)}\n{footer_copyright(inner)}\n"
 
 
 def _clean_once(text: str) -> str:

@@ -71,8 +71,9 @@ def gazetteer_knows(place: str) -> bool:
 
 def _place_pieces(top: list[str], title_line: str | None, company: str | None) -> Iterator[str]:
     for index, line in enumerate(top):
-        # The name under "Cheers," signs a mail; it is no place; a bullet is a list's item.
-        signed = index > 0 and company_prose.SIGN_OFF.match(strip_decoration(top[index - 1]))
+        # The lines under "Cheers," sign a mail (a name, an agency): no place; a bullet is a
+        # list's item.
+        signed = any(company_prose.SIGN_OFF.match(strip_decoration(a)) for a in top[:index])
         if line == title_line or LABEL.match(line) or signed or BULLET.match(line):
             continue
         stripped = strip_decoration(line)
