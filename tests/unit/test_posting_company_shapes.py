@@ -69,3 +69,11 @@ def test_an_agency_signing_a_mail_is_no_place() -> None:
         "Kind regards,\nJo Smith\nTalentBridge Recruitment\n"
     )
     assert parsed.location == "Leeds"
+
+
+def test_a_saints_hospice_keeps_its_possessive() -> None:
+    parsed = parse_posting(
+        "Subject: Senior Staff Nurse - Manchester\n\nHi Anna,\n\n"
+        "My client, St Luke's Hospice, is looking for a Senior Staff Nurse.\n"
+    )
+    assert parsed.company == "St Luke's Hospice"

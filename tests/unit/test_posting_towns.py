@@ -124,3 +124,10 @@ def test_arrondissements_and_postal_districts_leave_the_town() -> None:
     for line, town in (("Lyon 2e", "Lyon"), ("8000 Aarhus C", "Aarhus")):
         parsed = parse_posting(f"Sous Chef\nLe Petit Zinc\n{line}\n\nRequirements\n- HACCP\n")
         assert parsed.location == town
+
+
+def test_a_workday_location_code_and_several_places_on_a_line() -> None:
+    coded = parse_posting("Acme Careers\n\nSenior Accountant\nlocations\nUS-CO-Denver\n")
+    assert coded.location == "Denver"
+    several = parse_posting("Quillpay\nPlatform Engineer\nNew York, NY; San Francisco, CA\n")
+    assert several.location == "New York, NY"

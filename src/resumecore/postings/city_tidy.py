@@ -33,7 +33,10 @@ _STREET = re.compile(
     r"estate|business park|industrial park|retail park|plant)\.?$",
     re.IGNORECASE,
 )
-_LEADING_POSTCODE = re.compile(r"^(?:[A-Z]-)?\d{4,5} (?=\S)")
+_LEADING_POSTCODE = re.compile(
+    # "80331 München", "D-80331 München"; a Workday code "US-CO-Denver", "GB-London".
+    r"^(?:(?:[A-Z]-)?\d{4,5} (?=\S)|(?:[A-Z]{2,3}-){1,2}(?=[A-Z][a-z]))"
+)
 # Trailing postcodes and region codes written without a comma: "Stoke-on-Trent ST4",
 # "London EC2A", "Chermside QLD 4032", "Mesa AZ 85201", "Mesa AZ", "Dublin 2",
 # "Halifax NS B3H 1V7" (a Canadian postal code), "London EC2A (Shoreditch)" (a district),

@@ -40,6 +40,11 @@ _AT_EMPLOYER = re.compile(
     r"(?=\s*(?:$|[|\u2013\u2014(-]))"
 )
 _NAME = r"(?P<name>[A-Z][\w&.'\u2019-]*(?: (?:&|of|[A-Z][\w&.'\u2019-]*)){0,4})"
+# "Acme's Windows estate": a possessive ends the name, but "St Luke's Hospice" is one name.
+_POSSESSIVE = re.compile(
+    r"['\u2019]s\b(?! (?:Hospice|Hospital|School|College|Church|Home|Clinic|Surgery|Practice|"
+    r"Academy|Centre|Center|Garage|Kitchen|Bakery|Nursery)\b)"
+)
 _CLIENT = re.compile(
     r"(?:\b(?i:on behalf of|my client(?:s)?(?: is)?,?|our client(?: is)?,?|"
     r"with our client|client of ours,?|mein kunde(?: ist)?|unser kunde(?: ist)?|"
@@ -145,7 +150,7 @@ def client_company(text: str) -> str | None:
     """The employer a recruiter names: "on behalf of X", "my client is X", "a role at X"."""
     for pattern in (_CLIENT, _HIRING):
         for found in pattern.finditer(text):
-            name = re.split(r"['\u2019]s\b", found.group("name"))[0].strip()
+            name = _POSSESSIVE.split(found.group("name"))[0].strip()
             name = _name_end(re.sub(r" of$", "", name))
             # "clients in downtown Toronto is looking": a place is not the client; "a developer
             # with React experience": nor is a skill.

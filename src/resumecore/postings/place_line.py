@@ -81,7 +81,8 @@ def _place_pieces(top: list[str], title_line: str | None, company: str | None) -
             yield stripped
             continue
         # "San Francisco, CA / Product / Full-time": a Lever meta line.
-        pieces = [p for meta in _meta_pieces(stripped) for p, _ in parts(meta)]
+        # "New York, NY; San Francisco, CA": the first of several places.
+        pieces = [p for meta in _meta_pieces(stripped.split("; ")[0]) for p, _ in parts(meta)]
         for part in pieces:
             place = places.drop_mode_aside(part)
             # "Qualified Carpenter - Join Acme Build" under a labelled title: the role again;
