@@ -77,8 +77,10 @@ _STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
             r"(?! (?:law|management|negotiation|review|drafting|administration|manufactur|research|"
             r"catering|cleaning|renewal|terms))|"
             # "Main contractor", "general contractor": the kind of employer, not of contract.
-            r"(?<!main )(?<!general )(?<!principal )(?<!prime )(?<!civil )(?<!building )"
-            r"(?<!electrical )(?<!mechanical )(?<!government )(?<!federal )\bcontractor\b|"
+            r"\bcontractor\b(?<!main contractor)(?<!general contractor)"
+            r"(?<!principal contractor)(?<!prime contractor)(?<!civil contractor)"
+            r"(?<!building contractor)(?<!electrical contractor)(?<!mechanical contractor)"
+            r"(?<!government contractor)(?<!federal contractor)|"
             r"\bfreelance\b|\bfreelancer\b|\bcontract[- ]to[- ]hire\b|\bday rate\b|"
             r"\b(?:inside|outside) ir35\b",
             re.I,
