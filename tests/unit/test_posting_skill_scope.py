@@ -238,3 +238,13 @@ def test_accommodation_notes_forms_currencies_and_school_subjects_name_no_skills
         parsed.skills
     )
     assert "AED" in parse_posting("Requirements\n- CPR and AED certification\n").skills
+
+
+def test_work_the_job_does_not_involve_and_what_the_company_builds_are_no_skills() -> None:
+    parsed = parse_posting(
+        "Buyer Specialist\nNorthgate Realty\n\n"
+        "We build the software that lets Dutch and German grid operators trade power.\n\n"
+        "Responsibilities\n- Leads are provided, you will not be cold calling\n- Follow Up Boss\n"
+    )
+    assert not {"Lead Qualification", "Dutch", "German"} & set(parsed.skills)
+    assert parse_posting("Responsibilities\n- Cold calling\n").skills == ("Lead Qualification",)

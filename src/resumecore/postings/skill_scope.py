@@ -120,7 +120,8 @@ _EEO = re.compile(
     re.IGNORECASE,
 )
 _SELF_DESCRIPTION = re.compile(
-    r"^(?:we(?:'re| are) (?:an?|the)\b|founded in\b|our (?:customers|clients|mission)\b)",
+    r"^(?:we(?:'re| are) (?:an?|the)\b|founded in\b|our (?:customers|clients|mission)\b|"
+    r"we (?:build|make|run|operate|design|develop|manufacture)\b)",
     re.IGNORECASE,
 )
 _COMPANY_VERBS = re.compile(
@@ -165,6 +166,8 @@ _AFTER_IN_PASSING = re.compile(r" as a (?:school )?subject\b| ?\d")
 _CURRENCY_CODES = frozenset({"AED", "SAR"})
 # An application form's fields: "Resume/CV * (Attach, Dropbox, Google Drive, or enter manually)".
 _FORM_LINE = re.compile(r"^.*\b(?:resume/cv|enter manually|attach, dropbox)\b.*$", re.I | re.M)
+# "you will not be cold calling": the posting says the job does not involve it.
+_NOT_BEFORE = re.compile(r"\b(?:not|never|no)\s+(?:be\s+|do\s+|need\s+)?$", re.IGNORECASE)
 # "Pinecrest County is recruiting a nurse": the word is the sentence's verb.
 _VERB_BEFORE = re.compile(r"\b(?:is|are|we're|we are|currently|now)\s+$", re.IGNORECASE)
 # "Full-time Entry level": a phrase that starts inside a hyphenated word is not the phrase.
@@ -257,7 +260,8 @@ def posting_skills(
 
 
 def _in_passing(text: str, match: SkillMatch) -> bool:
-    # The hiring process, a school subject, a currency, a verb, half of a hyphenated word, a place.
+    # The hiring process, a school subject, a currency, a negation, a verb, half of a hyphenated
+    # word, a place.
     before = text[max(0, match.start - 60) : match.start]
     if _INTERVIEW_AFTER.match(text, match.end) or (
         match.canonical == "Recruiting" and _HIRING_AFTER.match(text, match.end)
@@ -265,6 +269,8 @@ def _in_passing(text: str, match: SkillMatch) -> bool:
         return True
     after = _AFTER_IN_PASSING.match(text, match.end)
     if after and (not after.group(0)[-1].isdigit() or match.alias in _CURRENCY_CODES):
+        return True
+    if _NOT_BEFORE.search(before):
         return True
     if " " in match.alias and _HYPHENATED_BEFORE.search(before):
         return True
