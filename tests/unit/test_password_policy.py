@@ -6,11 +6,16 @@ resembling the e-mail are refused, and the input is never trimmed or otherwise c
 
 from __future__ import annotations
 
+import gzip
+from importlib import resources
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resumecore.errors import InvalidValue
 from resumecore.model.email import MAX_EMAIL_LENGTH, normalize_email, parse_email
-from resumecore.model.password_policy import PasswordPolicy
+from resumecore.model.password_policy import PasswordPolicy, WordList, common_passwords
 
 EMAIL = "alice.smith@example.com"
 
@@ -76,6 +81,35 @@ def test_common_passwords_are_rejected_case_insensitively(
     sut: PasswordPolicy, password: str
 ) -> None:
     assert rejection_code(sut, password) == "password_too_common"
+
+
+def test_the_shipped_list_holds_every_distinct_word_of_its_file() -> None:
+    raw = resources.files("resumecore.data").joinpath("common-passwords.txt.gz").read_bytes()
+    words = gzip.decompress(raw).decode("utf-8").split()
+    shipped = common_passwords()
+
+    assert len(shipped) == len(set(words)) > 19_000
+    assert all(word in shipped for word in words)
+
+
+@given(st.lists(st.text(alphabet="ab\u00e9\u4e2d", min_size=1, max_size=4)), st.text(max_size=5))
+def test_a_word_list_holds_exactly_its_words(words: list[str], probe: str) -> None:
+    listed = WordList(words)
+
+    assert len(listed) == len(set(words))
+    assert all(word in listed for word in words)
+    assert (probe in listed) == (probe in set(words))
+
+
+def test_a_word_list_holds_no_run_of_its_words_nor_a_non_string() -> None:
+    listed = WordList(["123456", "qwerty", "dragon"])
+
+    assert "qwerty" in listed
+    assert "123456\nqwerty" not in listed
+    assert "qwert" not in listed
+    assert "" not in listed
+    assert 123456 not in listed
+    assert "x" not in WordList([])
 
 
 def test_lowercase_passphrase_not_on_the_list_is_accepted(sut: PasswordPolicy) -> None:
