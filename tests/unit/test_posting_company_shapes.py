@@ -77,3 +77,20 @@ def test_a_saints_hospice_keeps_its_possessive() -> None:
         "My client, St Luke's Hospice, is looking for a Senior Staff Nurse.\n"
     )
     assert parsed.company == "St Luke's Hospice"
+
+
+def test_join_company_in_a_page_title() -> None:
+    assert page_lines.page_title_company("Join Fernhill Bakery - Head Baker") == (
+        True,
+        "Fernhill Bakery",
+    )
+    assert page_lines.page_title_role("Join Fernhill Bakery - Head Baker") == "Head Baker"
+    assert page_lines.page_title_company("Join us - Head Baker")[1] is None
+
+
+def test_a_notice_opening_with_the_role_wanted() -> None:
+    parsed = parse_posting(
+        "Head Baker wanted for busy artisan bakery in Bristol city centre. We bake daily.\n"
+    )
+    assert parsed.title == "Head Baker"
+    assert parsed.location == "Bristol"

@@ -110,6 +110,9 @@ _PROSE_TITLE = re.compile(
     r"\b(?:hiring (?:an?|the)|opening for an?|looking for an?|role as an?|seeking an?|"
     r"recruiting an?|(?:to )?add an?|needs? an?|for an?)\s+"
     r"(?P<title>[A-Z][\w/&+.-]*(?:(?: | [-\u2013] )[A-Z][\w/&+.-]*){0,5})"
+    # "Head Baker wanted for busy artisan bakery ...": a notice opening with the role.
+    r"|^(?P<wanted>[A-Z][\w/&+.-]*(?: [A-Z][\w/&+.-]*){0,4}) (?:wanted|needed|required)\b",
+    re.MULTILINE,
 )
 
 
@@ -180,8 +183,10 @@ def _name_end(name: str) -> str:
 def prose_title(text: str) -> str | None:
     """A role named in a sentence: "an opening for a Customer Service Representative with"."""
     found = _PROSE_TITLE.search(text)
+    if found is None:
+        return None
     # "... for a Payroll Manager. The salary": the sentence ends the title.
-    return re.split(r"\.(?:\s|$)", found.group("title"))[0] if found else None
+    return re.split(r"\.(?:\s|$)", found.group("title") or found.group("wanted"))[0]
 
 
 def subject_place(

@@ -20,6 +20,8 @@ _CAREERS = re.compile(
     r"(?: (?:at|bei|chez|en|@|with) (?P<org>.+))?$",
     re.IGNORECASE,
 )
+# "Join Fernhill Bakery - Head Baker": the page invites to the company.
+_JOIN = re.compile(r"^join (?!us\b|our\b|the\b|a\b)(?P<org>[A-Z][^|·•]{1,60})$", re.IGNORECASE)
 _OWN_CAREERS = re.compile(
     r"^(?:welcome to )?(?P<org>[A-Z][^|·•]{2,60}?) "
     r"(?:careers|jobs|job bulletin|employment opportunities|karriere|stellenangebote|vacatures)$",
@@ -30,7 +32,8 @@ _BREADCRUMB = re.compile(r"[\u203a\u00bb>].*\s[\u203a\u00bb>]\s")
 _NOT_A_NAME = re.compile(
     r"[\d$€£¥₹:!?%@]|\b(?:apply|hiring|we|our|you|your|the role|about|overview|"
     r"open positions|careers?|jobs?|karriere|vacatures|vacancies|department|team|opportunities|"
-    r"openings|positions|human resources|details)\b|\s[|\u2013\u2014]\s",
+    r"openings|positions|human resources|details|vacancy|vacature|stellenangebot)\b|"
+    r"\s[|\u2013\u2014]\s",
     re.IGNORECASE,
 )
 _MAX_NAME_WORDS = 6
@@ -44,10 +47,9 @@ def page_title_company(line: str) -> tuple[bool, str | None]:
     ``"ML Engineer | Careers at Helioscope Energy"`` -> ``(True, "Helioscope Energy")``.
     """
     parts = [p.strip() for p in _PARTS.split(line.strip()) if p.strip()]
-    # "Tulare County Careers", "Dental Nurse - Harbour Dental Careers": the last part.
-    own = _OWN_CAREERS.match(parts[-1]) if parts else None
-    if own and len(own.group("org").split()) >= 2 and name_line(own.group("org")):
-        return True, own.group("org")  # "Tulare County Careers": the county's own jobs page
+    named = _own_or_joined(parts)
+    if named:
+        return True, named
     lead = _CAREERS.match(parts[0]) if parts else None
     if lead and (lead.group("org") or len(parts) >= 2):
         # "Jobs at Parcelwise" (an Ashby page's first line); "Vacancies - Role - School";
@@ -72,6 +74,16 @@ def page_title_company(line: str) -> tuple[bool, str | None]:
     return False, None
 
 
+def _own_or_joined(parts: list[str]) -> str | None:
+    # "Tulare County Careers", "Dental Nurse - Harbour Dental Careers": the last part names the
+    # county's or company's own jobs page; "Join Fernhill Bakery - Head Baker" the first.
+    own = _OWN_CAREERS.match(parts[-1]) if parts else None
+    if own and len(own.group("org").split()) >= 2 and name_line(own.group("org")):
+        return own.group("org")
+    joined = _JOIN.match(parts[0]) if len(parts) >= 2 else None
+    return joined.group("org").strip() if joined and joined.group("org")[0].isupper() else None
+
+
 def logo_name(line: str) -> str | None:
     """``"Logo for Halcyon Bio"``, ``"Halcyon Bio logo"``: an image caption names the company."""
     found = _LOGO.match(line.strip())
@@ -85,6 +97,8 @@ def page_title_role(line: str) -> str | None:
     Jobs | North Thames NHS Trust" names the role with its specialisation.
     """
     parts = [p.strip() for p in _PARTS.split(line.strip()) if p.strip()]
+    if len(parts) >= 2 and _JOIN.match(parts[0]):
+        return parts[1]
     if parts and _CAREERS.match(parts[0]) and len(parts) >= 2:
         # "Careers - Bakery Supervisor", "Vacancies - Role - School"; not "Careers | Acme".
         return parts[1] if len(parts) >= 3 or ROLE_WORDS.search(parts[1]) else None
