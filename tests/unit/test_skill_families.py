@@ -33,3 +33,9 @@ def test_a_family_alias_does_not_take_ordinary_words() -> None:
         ).skills
     )
     assert not {"ATV Operation", "Incident Command System", "Fluency Disorders"} & skills
+
+
+def test_two_applications_of_one_office_suite_vouch_for_each_other() -> None:
+    skills = parse_posting("Requirements\n- Confident with MS Office, especially Word and Excel\n")
+    assert {"Microsoft Word", "Microsoft Excel"} <= set(skills.skills)
+    assert parse_posting("Notes\nA word to the wise: excel at it.\n").skills == ()

@@ -58,6 +58,7 @@ _CODE_WORDS = _words(
 _FILE_WORDS = _words("form forms document documents file files template templates version copy")
 _WORD = re.compile(r"[\w'\u2019]+")
 _LIST_REACH = 40
+_SUITE = ("Microsoft ", "Google ")
 
 
 def keep_safe(
@@ -89,8 +90,10 @@ def keep_safe(
         for index, (match, info) in enumerate(candidates):
             if accepted[index] or info.mode != "context" or _reads_as_word(text, match):
                 continue
-            if _listed_with_skill(text, candidates, accepted, index, is_tech) or _middle_of_list(
-                text, candidates, index
+            if (
+                _listed_with_skill(text, candidates, accepted, index, is_tech)
+                or _middle_of_list(text, candidates, index)
+                or _office_pair(text, candidates, index)
             ):
                 accepted[index] = True
                 changed = True
@@ -177,6 +180,27 @@ def _middle_of_list(text: str, candidates: list[tuple[SkillMatch, AliasInfo]], i
     left, middle, right = (candidates[i][0] for i in (index - 1, index, index + 1))
     gaps = (text[left.end : middle.start], text[middle.end : right.start])
     return all(len(g) <= _LIST_REACH and "\n" not in g and _LIST_GAP.match(g) for g in gaps)
+
+
+def _office_pair(text: str, candidates: list[tuple[SkillMatch, AliasInfo]], index: int) -> bool:
+    # "especially Word and Excel": two applications of one office suite vouch for each other.
+    match = candidates[index][0]
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(candidates):
+            continue
+        neighbour = candidates[other][0]
+        left, right = (neighbour, match) if other < index else (match, neighbour)
+        gap = text[left.end : right.start]
+        if (
+            match.canonical.startswith(_SUITE)
+            and neighbour.canonical.startswith(_SUITE)
+            and neighbour.canonical != match.canonical
+            and len(gap) <= _LIST_REACH
+            and "\n" not in gap
+            and _LIST_GAP.match(gap)
+        ):
+            return True
+    return False
 
 
 def _skip_spaces(text: str, position: int) -> int:
