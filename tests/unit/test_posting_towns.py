@@ -131,3 +131,15 @@ def test_a_workday_location_code_and_several_places_on_a_line() -> None:
     assert coded.location == "Denver"
     several = parse_posting("Quillpay\nPlatform Engineer\nNew York, NY; San Francisco, CA\n")
     assert several.location == "New York, NY"
+
+
+def test_a_large_town_after_the_title_that_the_posting_names_again() -> None:
+    parsed = parse_posting(
+        "Optometrist - Tampines\nClearview Optical\n\nJoin our Tampines Hub outlet.\n"
+    )
+    assert parsed.title == "Optometrist"
+    assert parsed.company == "Clearview Optical"
+    specialised = parse_posting(
+        "Software Engineer - Mobile\nAppworks\nBerlin\n\nYou build Mobile apps; mobile first.\n"
+    )
+    assert specialised.title == "Software Engineer - Mobile"

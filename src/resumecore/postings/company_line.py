@@ -15,7 +15,7 @@ from resumecore.postings.line_parts import (
     strip_decoration,
 )
 from resumecore.postings.place_line import gazetteer_knows
-from resumecore.postings.title_line import named_as_org
+from resumecore.postings.title_line import named_as_org, named_town
 
 _DESCRIPTION = re.compile(r"\s*\([^()]*\b[a-z]{4,}\b[^()]*\)$")
 _JOINED = re.compile(r"\s(?:&|and|\+)\s")
@@ -75,6 +75,7 @@ def org_and_place(rest: list[str], text: str = "") -> tuple[str | None, str | No
         or places.without_area_tail(first) != first
         or TERMS_OR_PAY.search(first)
         or town
+        or named_town(first, text)
     ):
         org = None
     place = None
@@ -84,7 +85,10 @@ def org_and_place(rest: list[str], text: str = "") -> tuple[str | None, str | No
             index == 0
             and org is None
             and (
-                town or places.clearly_place(candidate) or candidate != places.drop_mode_aside(part)
+                town
+                or places.clearly_place(candidate)
+                or candidate != places.drop_mode_aside(part)
+                or named_town(candidate, text)
             )
         ):
             return None, candidate

@@ -19,7 +19,8 @@ _PROSE = re.compile(
     r"M[ADINOST]|N[CDEHJMVY]|O[HKR]|PA|S[CD]|T[NX]|UT|V[AT]|W[AIVY])(?=[ \t]*(?:\n|$|[.,;)])))"
     r"|\b(?i:team|office|offices|site|store|home|hospital|clinic|branch|depot|warehouse|"
     r"headquarters|hq|practice|surgery|pharmacy|restaurant|hotel|salon|client|employer|bakery|"
-    r"caf[eé]|shop|garage|farm|factory|plant|school|college|nursery|hospice|care home) in "
+    r"caf[eé]|shop|garage|farm|factory|plant|school|college|nursery|hospice|care home|"
+    r"outlets|stores|branches|clinics|sites) in "
     r"(?P<city>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)"
     # "Der Standort ist in Blaustein", "on the east side of Spokane".
     r"|\b(?:[Ss]tandort|[Aa]rbeitsort|[Ee]insatzort)(?: ist)? in (?P<de>[A-ZÄÖÜ][\w'\u2019-]+)"

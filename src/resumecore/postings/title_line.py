@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from resumecore.postings import email_shape, org_names, page_lines, places
+from resumecore.postings import email_shape, gazetteer, org_names, page_lines, places
 from resumecore.postings.header_labels import LABEL, ROLE_WORDS, TITLE_LABELS
 from resumecore.postings.line_parts import (
     BULLET,
@@ -27,6 +27,7 @@ _SCHEDULE = re.compile(
     r"équipe de (?:nuit|jour)",
     re.IGNORECASE,
 )
+_LARGE_TOWN = 100_000
 # "Joiner - Join Tui Homes", "Nurse | Work with us": the page invites, the role is before it.
 _INVITATION = re.compile(r"(?:join|work (?:at|with|for)|careers? (?:at|with))\s", re.IGNORECASE)
 
@@ -122,11 +123,26 @@ def title_of_line(line: str, top: list[str], text: str) -> tuple[str, list[str]]
             or named_as_org(part, text)
             or org_names.reads_as_business(part)
             or _INVITATION.match(part)
+            or named_town(core, text)
         ):
             rest = [p for p, _ in pieces[index:] if not _SCHEDULE.fullmatch(p)]
             break
         title = f"{title}{between(line, title, part)}{part}"
     return title, rest
+
+
+def named_town(part: str, text: str) -> bool:
+    """``"Optometrist - Tampines"`` with "our Tampines Hub outlet" further on: a large known town.
+
+    The posting names it again and never in lower case ("Engineer - Mobile" with "mobile apps"
+    is a specialisation), and never as a business ("at Phoenix", "Phoenix is").
+    """
+    return (
+        not named_as_org(part, text)
+        and gazetteer.town_size(part) >= _LARGE_TOWN
+        and text.count(part) >= 2
+        and re.search(rf"\b{re.escape(part.lower())}\b", text) is None
+    )
 
 
 def _own_line(part: str, top: list[str], title_line: str) -> bool:
