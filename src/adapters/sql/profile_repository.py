@@ -13,7 +13,7 @@ from collections.abc import Collection
 from typing import Any, NoReturn
 
 import msgspec
-from sqlalchemy import and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from resumecore.errors import VersionConflict
 from resumecore.ids import ProfileId, UserId
@@ -30,6 +30,7 @@ from resumecore_server.adapters.sql.profile_rows import (
     kind_changes,
     row_changes,
 )
+from resumecore_server.adapters.sql.profile_slices import BUMP_VERSION, read_slice
 from resumecore_server.adapters.sql.profile_snapshots import ProfileSnapshots, Snapshot
 from resumecore_server.adapters.sql.runner import SqlRunner
 from resumecore_server.adapters.sql.tables import profile_components as components
@@ -56,37 +57,6 @@ _HEAD = select(profiles.c.user_id, profiles.c.version, profiles.c.is_primary).wh
 )
 _PRIMARY_VERSION = select(profiles.c.id, profiles.c.version).where(
     profiles.c.user_id == bindparam("user_id"), profiles.c.is_primary.is_(True)
-)
-# The owner, the version and the item count of each kind asked for (from the kind index).
-_HEAD_AND_COUNTS = (
-    select(
-        profiles.c.user_id,
-        profiles.c.version,
-        components.c.kind,
-        func.count(components.c.kind).label("items"),
-    )
-    .select_from(
-        profiles.outerjoin(
-            components,
-            and_(
-                components.c.profile_id == profiles.c.id,
-                components.c.kind.in_(bindparam("kinds", expanding=True)),
-            ),
-        )
-    )
-    .where(profiles.c.id == bindparam("profile_id"))
-    .group_by(profiles.c.user_id, profiles.c.version, components.c.kind)
-)
-_ROWS_BY_ID = select(
-    components.c.id, components.c.kind, components.c.position, components.c.payload
-).where(
-    components.c.profile_id == bindparam("profile_id"),
-    components.c.id.in_(bindparam("ids", expanding=True)),
-)
-_BUMP = (
-    update(profiles)
-    .where(profiles.c.id == bindparam("profile_id"), profiles.c.version == bindparam("expected"))
-    .values(version=bindparam("new_version"), updated_at=bindparam("at"))
 )
 _WITH_COMPONENTS = (
     select(profiles, *_item_columns())
@@ -228,30 +198,13 @@ class SqlProfileRepository(ProfileRepository):
     async def get_slice(
         self, profile_id: ProfileId, *, kinds: Collection[str], ids: Collection[str]
     ) -> ProfileSlice | None:
-        """Two indexed queries: owner, version and counts; then the rows with ``ids``."""
-        params = {"profile_id": profile_id, "kinds": sorted(kinds)}
-        heads = (await self._db.execute(_HEAD_AND_COUNTS, params)).all()
-        if not heads:
-            return None
-        counts = dict.fromkeys(kinds, 0)
-        counts.update((row.kind, int(row.items)) for row in heads if row.kind is not None)
-        loaded: dict[str, list[Any]] = {}
-        if ids:
-            found = await self._db.execute(_ROWS_BY_ID, {"profile_id": profile_id, "ids": [*ids]})
-            for row in sorted(found, key=lambda row: (row.kind, row.position)):
-                loaded.setdefault(row.kind, []).append(_decode(row.payload, row.kind))
-        return ProfileSlice(
-            id=profile_id,
-            user_id=UserId(heads[0].user_id),
-            version=int(heads[0].version),
-            counts=counts,
-            loaded={kind: tuple(items) for kind, items in loaded.items()},
-        )
+        """One indexed query (``profile_slices.py``)."""
+        return await read_slice(self._db, profile_id, kinds, ids)
 
     async def save_items(self, changes: ItemChanges, *, expected_version: int) -> None:
         """Conditional UPDATE of the version, then only the rows the edit touched."""
         result = await self._db.execute(
-            _BUMP,
+            BUMP_VERSION,
             {
                 "profile_id": changes.profile_id,
                 "expected": expected_version,
