@@ -23,7 +23,7 @@ from resumecore.model.auth import (
     token_digest,
 )
 from resumecore.model.user import User
-from resumecore_server.adapters.sql.engine import make_engine
+from resumecore_server.adapters.sql.engine import SQLITE_CACHE_KIB, make_engine
 from resumecore_server.adapters.sql.readiness import SqlReadinessProbe
 from resumecore_server.adapters.sql.tables import (
     auth_sessions,
@@ -149,6 +149,8 @@ async def test_sqlite_connections_enforce_foreign_keys_and_use_wal(
                 busy = (await connection.exec_driver_sql("PRAGMA busy_timeout")).scalar_one()
                 assert str(journal).lower() == "wal"
                 assert keys == 1
+                cache = (await connection.exec_driver_sql("PRAGMA cache_size")).scalar_one()
+                assert cache == -SQLITE_CACHE_KIB  # KiB, per connection
                 # The inline driver waits for a busy database off SQLite's handler, which would
                 # sleep on the event loop's thread (tests/integration/test_sqlite_inline.py).
                 assert (busy > 0) == (driver == "sqlite+aiosqlite")
