@@ -248,3 +248,11 @@ def test_work_the_job_does_not_involve_and_what_the_company_builds_are_no_skills
     )
     assert not {"Lead Qualification", "Dutch", "German"} & set(parsed.skills)
     assert parse_posting("Responsibilities\n- Cold calling\n").skills == ("Lead Qualification",)
+
+
+def test_the_rest_of_the_title_heading_is_the_title() -> None:
+    parsed = parse_posting(
+        "Registered Respiratory Therapist (RRT) - Nights\nAcme Health\n\n"
+        "Requirements\n- Bioburden testing\n"
+    )
+    assert parsed.skills == ("Bioburden Testing",)

@@ -235,6 +235,7 @@ def posting_skills(
             for span in _occurrences(text, name)
             if not _span_within(span, items) and not _on_list_line(text, span[0])
         ]
+    dropped += _title_lines(text, title, items)
     dropped += _prose_about_company(text, company)
     dropped.sort()
     passing = asides(text, matches, category, BROAD_FIELDS, names)
@@ -320,6 +321,24 @@ def _prose_about_company(text: str, company: str | None) -> list[Span]:
             rest = chunk[len(company or "") :] if chunk.startswith(company or "") else ""
             if _COMPANY_VERBS.match(rest):
                 spans.append((sentence.start(), sentence.end()))
+    return spans
+
+
+def _title_lines(text: str, title: str | None, items: tuple[Span, ...] | list[Span]) -> list[Span]:
+    # "Registered Respiratory Therapist (RRT)", "QC Microbiologist (Sterility & Environmental
+    # Monitoring)": the rest of a short heading line that names the role belongs to the title.
+    spans: list[Span] = []
+    for start, end in _occurrences(text, title):
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if (
+            text[line_start:start].strip() == ""
+            and line_end - line_start <= 100
+            and not _span_within((start, end), items)
+            and not _on_list_line(text, start)
+        ):
+            spans.append((line_start, line_end))
     return spans
 
 
