@@ -69,3 +69,20 @@ def test_a_county_board_title_in_capitals_under_the_county_line() -> None:
     )
     assert parsed.title == "LIBRARIAN II - YOUTH SERVICES"
     assert parsed.location == "Chaska, MN"
+
+
+def test_job_offer_headings_in_other_languages_are_no_title() -> None:
+    for heading in ("Stillingsannonse", "Oferta pracy", "Lediga jobb", "Stellenangebot"):
+        parsed = parse_posting(f"{heading}\n\nMaskinist\nNordsjø Rederi AS\nArbeidssted: Bergen\n")
+        assert parsed.title == "Maskinist"
+        assert parsed.location == "Bergen"
+
+
+def test_a_job_offer_label_before_the_title() -> None:
+    parsed = parse_posting("Offre d'emploi : Vétérinaire canin (H/F)\nClinique des Alpes\nAnnecy\n")
+    assert parsed.title == "Vétérinaire canin"
+
+
+def test_a_postcode_before_a_labelled_town_is_no_street() -> None:
+    parsed = parse_posting("Industriemechaniker (m/w/d)\nEinsatzort: 70565 Stuttgart-Vaihingen\n")
+    assert parsed.location == "Stuttgart"

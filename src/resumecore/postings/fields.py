@@ -29,7 +29,12 @@ _NOISE = re.compile(
     r"skip to (?:main )?content|ir al contenido(?: principal)?|zum inhalt(?: springen)?|"
     r"aller au contenu(?: principal)?|mehr erfahren|learn more|read more|en savoir plus|"
     r"jetzt bewerben|solliciteer(?: direct| nu)?|postuler|postula(?:r|te)?(?: ahora)?|"
-    r"candidatar(?:-se|-me)?|.*\bcookies?\b.*|"
+    r"candidatar(?:-se|-me)?|.*\bcookies?\b.*|menu|skip to content|"
+    # "Job offer" headings in other languages: the page's, not the job's.
+    r"stellenangebote?|stillingsannonse|ledige stillinger|ledig stilling|lediga jobb|"
+    r"lediga tjänster|oferta pracy|oferty pracy|lavora con noi|posizioni aperte|"
+    r"trabalhe connosco|trabalhe conosco|trabaja con nosotros|ofertas? de (?:empleo|trabajo)|"
+    r"offres? d'emploi|nos offres|rejoignez-nous|werken bij|vacature|avoimet työpaikat|"
     r".*\bapplicants?\b.*|.*\b(?:reposted|posted)\b.*\bago\b.*|"
     r"[\W\d_]*)$",
     re.IGNORECASE,

@@ -12,6 +12,7 @@ from resumecore.postings.header_labels import LABEL, LOCATION_LABELS, MODE_VALUE
 from resumecore.postings.line_parts import BULLET, parts, strip_decoration
 
 # A label's value written as prose ("our offices in Century City, Cape Town"): the town ends it.
+_POSTCODE_TOWN = re.compile(r"^(?:[A-Z]-)?\d{4,5} [^\W\d]")
 _REGION_PIECE = re.compile(
     r"^(?:Region|County|Province|District) of |\s(?:Region|County|Parish|Borough|District)$"
 )
@@ -37,7 +38,8 @@ def labelled_location(labels: list[tuple[str, str]]) -> str | None:
             # "Halton Region - 1151 Bronte Road, Oakville": the region is around the town.
             pieces = [p for p in pieces if not _REGION_PIECE.search(p)] or pieces
             # "Patient Service Center - 1820 W Bell Rd, Phoenix AZ": the premises are not the city.
-            town = next((p for p in pieces if not is_premises(p)), None)
+            # "70565 Stuttgart-Vaihingen": a postcode before the town is no street number.
+            town = next((p for p in pieces if not is_premises(p) or _POSTCODE_TOWN.match(p)), None)
             if town:
                 return town
     # "Location: Emergency Communications Center" alone names no city.

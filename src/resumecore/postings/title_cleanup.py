@@ -29,6 +29,9 @@ _GENDER_MARK = re.compile(
 _BOARD_SUFFIX = re.compile(r"\s*[-\u2013\u2014|]\s*job (?:post|posting|details)$", re.IGNORECASE)
 # "HIRING - CNC MACHINIST", "Now hiring: Line Cook": the announcement is not the title.
 _HIRING_LEAD = re.compile(
+    # "Offre d'emploi : Vétérinaire", "Stellenangebot: Mechaniker", "Vacancy - Nurse".
+    r"^(?:offres? d'emploi|stellenangebot|vacature|oferta(?: de (?:empleo|trabajo))?|"
+    r"job offer|vacancy|annonce)\s*[:\u2013\u2014-]\s*(?=\w)|"
     r"^(?:(?:now|urgently|we'?re|we are)\s+)?(?:now\s+)?hiring"
     # "We are hiring a Bookkeeper!": the announcement and its article go.
     r"(?:\s*[:!\u2013\u2014-]\s*|\s+(?:an?|for an?)\s+)(?=\w)",
