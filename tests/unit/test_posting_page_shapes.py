@@ -86,3 +86,29 @@ def test_a_job_offer_label_before_the_title() -> None:
 def test_a_postcode_before_a_labelled_town_is_no_street() -> None:
     parsed = parse_posting("Industriemechaniker (m/w/d)\nEinsatzort: 70565 Stuttgart-Vaihingen\n")
     assert parsed.location == "Stuttgart"
+
+
+def test_a_slash_breadcrumb_and_a_department_lead_are_no_fields() -> None:
+    parsed = parse_posting(
+        "Home / Jobs / Engineering / Platform Engineer\n\nPlatform Engineer\n"
+        "Engineering · Berlin · Full-time\n\nLumora is a forecasting company.\n"
+    )
+    assert (parsed.title, parsed.company, parsed.location) == (
+        "Platform Engineer",
+        "Lumora",
+        "Berlin",
+    )
+
+
+def test_a_terse_headline_in_capitals_names_the_town() -> None:
+    parsed = parse_posting(
+        "PLATFORM ENGINEER \u2013 BERLIN \u2013 \u20ac70-85K \u2013 PERM\nLumora GmbH\n- Python\n"
+    )
+    assert (parsed.company, parsed.location) == ("Lumora GmbH", "BERLIN")
+
+
+def test_an_hn_line_with_a_work_mode_after_the_town() -> None:
+    parsed = parse_posting(
+        "Lumora | Platform Engineer | Berlin (onsite) | Full-time | \u20ac70-85k\n\nWe build.\n"
+    )
+    assert parsed.location == "Berlin"

@@ -18,6 +18,13 @@ from resumecore.postings.place_line import gazetteer_knows
 from resumecore.postings.title_line import named_as_org, named_town
 
 _DESCRIPTION = re.compile(r"\s*\([^()]*\b[a-z]{4,}\b[^()]*\)$")
+# "Engineering · Berlin · Full-time": a Lever meta line leads with the department.
+_DEPARTMENT = re.compile(
+    r"(?i:engineering|sales|marketing|operations|product|design|finance|people|hr|legal|"
+    r"customer success|customer support|support|data|it|research|r&d|manufacturing|"
+    r"logistics|administration|nursing|clinical|education|hospitality|retail)"
+    r"(?: (?i:department|team|dept\.?))?"
+)
 _JOINED = re.compile(r"\s(?:&|and|\+)\s")
 
 
@@ -50,6 +57,7 @@ def company_line(
             and not company_prose.SAYS_SOMETHING.search(org)
             # "Greater Manchester Area", "Hamburg-Altona" under the title: a known town's line.
             and not _town_line(org)
+            and not _DEPARTMENT.fullmatch(org)
             and (
                 not ROLE_WORDS.search(org)
                 or text.count(org) > 1
@@ -76,6 +84,7 @@ def org_and_place(rest: list[str], text: str = "") -> tuple[str | None, str | No
         or TERMS_OR_PAY.search(first)
         or town
         or named_town(first, text)
+        or _DEPARTMENT.fullmatch(first)
     ):
         org = None
     place = None
@@ -89,6 +98,7 @@ def org_and_place(rest: list[str], text: str = "") -> tuple[str | None, str | No
                 or places.clearly_place(candidate)
                 or candidate != places.drop_mode_aside(part)
                 or named_town(candidate, text)
+                or gazetteer_knows(candidate)
             )
         ):
             return None, candidate
@@ -105,10 +115,13 @@ def _town_in_headline(rest: list[str], text: str) -> bool:
     return (
         len(rest) >= 2
         and all(TERMS_OR_PAY.search(part) or places.mode_words(part) for part in rest[1:])
-        and not any(places.looks_like_place(places.drop_mode_aside(part)) for part in rest[1:])
+        and not any(
+            places.looks_like_place(places.drop_mode_aside(part)) and not TERMS_OR_PAY.search(part)
+            for part in rest[1:]
+        )
         and any(PAY.search(part) for part in rest[1:])
         and len(first.split()) <= 2
-        and places.looks_like_place(first)
+        and places.looks_like_place(places.drop_mode_aside(first))
         and not org_names.reads_as_business(first)
         and not named_as_org(first, text)
     )

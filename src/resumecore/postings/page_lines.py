@@ -28,6 +28,10 @@ _OWN_CAREERS = re.compile(
     re.IGNORECASE,
 )
 _LOGO = re.compile(r"^(?:logo (?:for|of) (.{2,60})|(.{2,60}?) logo)$", re.IGNORECASE)
+# "Home / Jobs / Engineering / Platform Engineer": a trail written with slashes.
+_SLASH_TRAIL = re.compile(
+    r"^(?:home|start|startseite|accueil|inicio|jobs|careers|karriere)\s*/\s*.+\s/\s", re.I
+)
 _BREADCRUMB = re.compile(r"[\u203a\u00bb>].*\s[\u203a\u00bb>]\s")
 _NOT_A_NAME = re.compile(
     r"[\d$€£¥₹:!?%@]|\b(?:apply|hiring|we|our|you|your|the role|about|overview|"
@@ -115,7 +119,9 @@ def is_breadcrumb(line: str) -> bool:
         return False
     # "Home | Parents | About Us | Vacancies | Contact": a site's menu is a trail of links too.
     items = [p.strip().lower() for p in line.split(" | ")]
-    return bool(_BREADCRUMB.search(line)) or (len(items) >= 4 and bool(_MENU & set(items)))
+    return bool(_BREADCRUMB.search(line) or _SLASH_TRAIL.match(line)) or (
+        len(items) >= 4 and bool(_MENU & set(items))
+    )
 
 
 def name_line(line: str) -> bool:
