@@ -100,14 +100,18 @@ class Server:
 
     def cpu_seconds(self) -> float:
         """CPU time of the whole process tree so far."""
-        total = 0
+        return sum(self.cpu_seconds_by_process().values())
+
+    def cpu_seconds_by_process(self) -> dict[int, float]:
+        """CPU time so far of each process of the tree, by pid."""
+        seconds = {}
         for pid in self._pids():
             try:
                 fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             except FileNotFoundError:
                 continue
-            total += int(fields[11]) + int(fields[12])
-        return total / CLOCK_TICKS
+            seconds[pid] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        return seconds
 
     def memory_mb(self) -> tuple[float, float]:
         """Current and peak resident memory in MB, summed over the process tree."""

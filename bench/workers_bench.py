@@ -3,11 +3,12 @@
 Seeds users through the project's code into one SQLite file (production settings), starts one
 server per worker count on it, and loads ``GET /api/v1/profiles/me`` with wrk, rotating through
 the users' tokens: wrk is C, so the load generator takes little of the cores the servers share
-(bench.run's Python client needs about as much CPU per request as the server). Without wrk
+(bench.run's Python client takes 0.07-0.12 ms of CPU per request, a fifth of the server's). Without wrk
 on PATH it falls back to that Python client. Runs are interleaved (ABBA); medians are printed
 with the server CPU per request (whole process tree), the cores the servers got (req/s x CPU
 per request: on a shared machine, less than the worker count says other work took the rest),
-the client's CPU, and the ratio to the first worker count.
+the client's CPU, the busiest process's share of the servers' CPU (about 1/N when the workers
+share the load) and the ratio to the first worker count.
 
     python -m bench.workers_bench --workers 1 2 --seconds 10 --runs 3
 """
@@ -91,6 +92,16 @@ async def python_run(
     }
 
 
+def busiest_share(before: dict[int, float], after: dict[int, float]) -> float:
+    """The busiest process's part of the tree's CPU between two readings.
+
+    1.0 with one worker; about 1/N when N workers share the load, near 1.0 when one worker
+    took the connections (the supervisor and the resource tracker add almost nothing).
+    """
+    used = [after[pid] - before.get(pid, 0.0) for pid in after]
+    return max(used) / sum(used) if sum(used) > 0 else float("nan")
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -117,10 +128,12 @@ async def main() -> None:
             for run in range(args.runs):
                 order = servers if run % 2 == 0 else servers[::-1]
                 for server in order:
+                    before = server.cpu_seconds_by_process()
                     if use_wrk:
                         row = wrk_run(server, script, args.concurrency, args.seconds)
                     else:
                         row = await python_run(server, callers, args.concurrency, args.seconds)
+                    row["busiest_share"] = busiest_share(before, server.cpu_seconds_by_process())
                     runs[server.workers].append(row)
         finally:
             for server in servers:
@@ -136,7 +149,7 @@ def report(runs: dict[int, list[dict[str, Any]]], args: argparse.Namespace, clie
     )
     print(
         f"{'workers':>7} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'server cpu ms/req':>18} "
-        f"{'server cores':>12} {'client cpu ms/req':>18} {'bad':>4} {'vs first':>9}"
+        f"{'server cores':>12} {'client cpu ms/req':>18} {'bad':>4} {'busiest':>8} {'vs first':>9}"
     )
     first = statistics.median(r["rps"] for r in runs[args.workers[0]])
     for workers, rows in runs.items():
@@ -144,7 +157,7 @@ def report(runs: dict[int, list[dict[str, Any]]], args: argparse.Namespace, clie
         print(
             f"{workers:>7} {med['rps']:>9.1f} {med['p50_ms']:>8.1f} {med['p99_ms']:>8.1f} "
             f"{med['server_cpu_ms']:>18.2f} {med['rps'] * med['server_cpu_ms'] / 1000:>12.2f} "
-            f"{med['client_cpu_ms']:>18.2f} {med['bad']:>4.0f} "
+            f"{med['client_cpu_ms']:>18.2f} {med['bad']:>4.0f} {med['busiest_share']:>8.2f} "
             f"{med['rps'] / first:>8.2f}x"
         )
         print("        runs (req/s): " + ", ".join(f"{r['rps']:.0f}" for r in rows))
