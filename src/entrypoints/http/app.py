@@ -37,7 +37,7 @@ from resumecore_server.entrypoints.http.controllers.samples import SampleControl
 from resumecore_server.entrypoints.http.controllers.usage import UsageController
 from resumecore_server.entrypoints.http.cors import cors_config
 from resumecore_server.entrypoints.http.metrics import http_metrics_middleware, metrics_route
-from resumecore_server.entrypoints.http.openapi import finish_openapi
+from resumecore_server.entrypoints.http.openapi_on_demand import finish_openapi_on_demand
 from resumecore_server.entrypoints.http.problems import (
     domain_error_handler,
     http_error_handler,
@@ -140,7 +140,7 @@ def create_app(application: Application | None = None) -> Litestar:
     if unguarded := unguarded_quotas(app):
         msg = f"routes with an IP quota must use rate_limit.ip_quota(): {unguarded}"
         raise RuntimeError(msg)
-    finish_openapi(app)
+    finish_openapi_on_demand(app)
     # Wrapping the whole ASGI handler (not route middleware) logs unmatched paths (404/405) too.
     app.asgi_handler = request_log_middleware(app.asgi_handler, application.resolve(Tracer))
     app.asgi_handler = http_metrics_middleware(app.asgi_handler, telemetry)
