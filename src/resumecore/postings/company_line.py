@@ -14,8 +14,8 @@ from resumecore.postings.line_parts import (
     TRAILING_ASIDE,
     strip_decoration,
 )
+from resumecore.postings.named_parts import named_as_org, named_town
 from resumecore.postings.place_line import gazetteer_knows
-from resumecore.postings.title_line import named_as_org, named_town
 
 _DESCRIPTION = re.compile(r"\s*\([^()]*\b[a-z]{4,}\b[^()]*\)$")
 # "Engineering · Berlin · Full-time": a Lever meta line leads with the department.

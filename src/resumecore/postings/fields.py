@@ -15,30 +15,14 @@ from resumecore.postings.addresses import address_block, address_town
 from resumecore.postings.city_tidy import tidy_location
 from resumecore.postings.company_line import company_line, labelled_company, org_and_place
 from resumecore.postings.header_labels import ROLE_WORDS, TITLE_LABELS, is_known_label, label_pairs
-from resumecore.postings.line_parts import TRAILING_ASIDE, strip_decoration
+from resumecore.postings.header_noise import is_header_noise
+from resumecore.postings.line_parts import TRAILING_ASIDE
 from resumecore.postings.place_line import labelled_location, place_line
 from resumecore.postings.section_headers import header_kind
 from resumecore.postings.title_cleanup import clean_title
 from resumecore.postings.title_line import find_title, hn_header, title_of_line
 from resumecore.postings.town_names import known_town
 
-_NOISE = re.compile(
-    r"^(?:about the job|easy apply|apply|apply now|save|saved|show more|show less|promoted|"
-    r"actively recruiting|see who .*|open positions|careers|karriere|vacatures|"
-    # A page's links and banners, in the languages careers pages are written in.
-    r"skip to (?:main )?content|ir al contenido(?: principal)?|zum inhalt(?: springen)?|"
-    r"aller au contenu(?: principal)?|mehr erfahren|learn more|read more|en savoir plus|"
-    r"jetzt bewerben|solliciteer(?: direct| nu)?|postuler|postula(?:r|te)?(?: ahora)?|"
-    r"candidatar(?:-se|-me)?|.*\bcookies?\b.*|menu|skip to content|"
-    # "Job offer" headings in other languages: the page's, not the job's.
-    r"stellenangebote?|stillingsannonse|ledige stillinger|ledig stilling|lediga jobb|"
-    r"lediga tjänster|oferta pracy|oferty pracy|lavora con noi|posizioni aperte|"
-    r"trabalhe connosco|trabalhe conosco|trabaja con nosotros|ofertas? de (?:empleo|trabajo)|"
-    r"offres? d'emploi|nos offres|rejoignez-nous|werken bij|vacature|avoimet työpaikat|"
-    r".*\bapplicants?\b.*|.*\b(?:reposted|posted)\b.*\bago\b.*|"
-    r"[\W\d_]*)$",
-    re.IGNORECASE,
-)
 _TOP_LINES = 8
 
 
@@ -69,9 +53,7 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
             (
                 line
                 for line in text.split("\n")
-                if line.strip()
-                and not _NOISE.match(strip_decoration(line))
-                and not page_lines.is_breadcrumb(line)
+                if line.strip() and not is_header_noise(line) and not page_lines.is_breadcrumb(line)
             ),
             _TOP_LINES + 1,
         )

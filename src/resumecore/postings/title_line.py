@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from resumecore.postings import email_shape, gazetteer, org_names, page_lines, places
+from resumecore.postings import email_shape, org_names, page_lines, places
 from resumecore.postings.header_labels import LABEL, ROLE_WORDS, TITLE_LABELS
 from resumecore.postings.line_parts import (
     BULLET,
@@ -16,6 +16,7 @@ from resumecore.postings.line_parts import (
     parts,
     strip_decoration,
 )
+from resumecore.postings.named_parts import named_as_org, named_town
 
 # "Front Desk Agent - Evening Shift", "Caregiver - Weekend Shifts": when, not what.
 _SCHEDULE = re.compile(
@@ -27,7 +28,6 @@ _SCHEDULE = re.compile(
     r"équipe de (?:nuit|jour)",
     re.IGNORECASE,
 )
-_LARGE_TOWN = 100_000
 # "Joiner - Join Tui Homes", "Nurse | Work with us": the page invites, the role is before it.
 _INVITATION = re.compile(r"(?:join|work (?:at|with|for)|careers? (?:at|with))\s", re.IGNORECASE)
 
@@ -131,20 +131,6 @@ def title_of_line(line: str, top: list[str], text: str) -> tuple[str, list[str]]
     return title, rest
 
 
-def named_town(part: str, text: str) -> bool:
-    """``"Optometrist - Tampines"`` with "our Tampines Hub outlet" further on: a large known town.
-
-    The posting names it again and never in lower case ("Engineer - Mobile" with "mobile apps"
-    is a specialisation), and never as a business ("at Phoenix", "Phoenix is").
-    """
-    return (
-        not named_as_org(part, text)
-        and gazetteer.town_size(part) >= _LARGE_TOWN
-        and text.count(part) >= 2
-        and re.search(rf"\b{re.escape(part.lower())}\b", text) is None
-    )
-
-
 def _own_line(part: str, top: list[str], title_line: str) -> bool:
     # "Title - Acme" where Acme also stands on the line below: Acme is the company. Further
     # down ("Certified Medical Assistant - Family Medicine" / company / "Family Medicine") the
@@ -155,17 +141,4 @@ def _own_line(part: str, top: list[str], title_line: str) -> bool:
         strip_decoration(line).lower() == key or parts(strip_decoration(line))[0][0].lower() == key
         for line in below
         if part not in line or strip_decoration(line).lower() == key
-    )
-
-
-def named_as_org(part: str, text: str) -> bool:
-    """``"... — Kestrel Travel"`` where the body says "Kestrel Travel is" or "at Kestrel Travel"."""
-    name = re.escape(part)
-    return bool(
-        re.search(
-            rf"(?:\b(?:at|join|with) {name}\b|"
-            rf"(?:^|\n|\. ){name}(?: is| has| was| are|,? we\b|['\u2019]s))",
-            text,
-            re.IGNORECASE,
-        )
     )
