@@ -695,6 +695,22 @@ class ProfileUseCaseMachine(RuleBasedStateMachine):
         self.model.seen_ids.update(self.foreign_ids())
         self.accepted(created)
 
+    def attempt(self, coroutine: Coroutine[Any, Any, T]) -> T | BulkOperationRejected:
+        """What the use case returns, or its refusal of the batch."""
+        try:
+            return self.run(coroutine)
+        except BulkOperationRejected as exc:
+            return exc
+
+    def refused_as_modelled(
+        self, refused: BulkOperationRejected, failing: list[int], before: Profile
+    ) -> None:
+        """A refusal the model expects, naming exactly the failing indexes; nothing changed."""
+        assert failing, f"rejected a batch the model accepts: {refused.errors}"
+        indexes = sorted({e.index for e in refused.errors if e.index is not None})
+        assert indexes == failing, refused.errors
+        assert self.read() == before
+
     def submit(
         self, specs: list[Spec], *, expected_version: int | None = None, by_item: bool = False
     ) -> None:
@@ -711,21 +727,13 @@ class ProfileUseCaseMachine(RuleBasedStateMachine):
         if items is not None:
             self.submit_items(items, before, failing, expected_version)
             return
-        try:
-            change = self.run(
-                self.apply(
-                    self.principal, self.profile_id, operations, expected_version=expected_version
-                )
+        change = self.attempt(
+            self.apply(
+                self.principal, self.profile_id, operations, expected_version=expected_version
             )
-        except BulkOperationRejected as exc:
-            refused: BulkOperationRejected | None = exc
-        else:
-            refused = None
-        if refused is not None:
-            assert failing, f"rejected a batch the model accepts: {refused.errors}"
-            indexes = sorted({e.index for e in refused.errors if e.index is not None})
-            assert indexes == failing, refused.errors
-            assert self.read() == before
+        )
+        if isinstance(change, BulkOperationRejected):
+            self.refused_as_modelled(change, failing, before)
             return
         assert not failing, f"accepted a batch failing at {failing}: {operations}"
         assert change.profile_id == before.id
@@ -743,20 +751,13 @@ class ProfileUseCaseMachine(RuleBasedStateMachine):
         expected_version: int | None,
     ) -> None:
         """Send item commands to ``EditProfileItems``: the same outcome as ``submit``'s."""
-        try:
-            change = self.run(
-                self.edit_items(
-                    self.principal, self.profile_id, commands, expected_version=expected_version
-                )
+        change = self.attempt(
+            self.edit_items(
+                self.principal, self.profile_id, commands, expected_version=expected_version
             )
-        except BulkOperationRejected as exc:
-            refused: BulkOperationRejected | None = exc
-        else:
-            refused = None
-        if refused is not None:
-            assert failing, f"rejected a batch the model accepts: {refused.errors}"
-            assert sorted({e.index for e in refused.errors if e.index is not None}) == failing
-            assert self.read() == before
+        )
+        if isinstance(change, BulkOperationRejected):
+            self.refused_as_modelled(change, failing, before)
             return
         assert not failing, f"accepted a batch failing at {failing}: {commands}"
         stored = self.read()
