@@ -35,11 +35,10 @@ _HEAD = re.compile(r"<head\b[^<>]*>(?P<inner>.*?)</head\s*>", re.IGNORECASE | re
 _PAGE_TITLE = re.compile(r"<title\b[^<>]*>(?P<title>[^<>]*)</title\s*>", re.IGNORECASE)
 # "<th>Company</th><td>Acme</td>": a table of facts reads as "Company: Acme".
 # "<dt>Location</dt><dd>Asheville, NC</dd>" likewise.
+_CELL_LABEL = re.compile(r"</th\s*>\s*(?=<td\b)|</dt\s*>\s*<dd\b[^<>]*>", re.IGNORECASE)
 # "<tr><td>Employer</td><td>Acme</td></tr>": a row's short first cell is its label too.
-_CELL_LABEL = re.compile(
-    r"</th\s*>\s*(?=<td\b)|</dt\s*>\s*<dd\b[^<>]*>|"
-    r"(<tr\b[^<>]*>\s*<td\b[^<>]*>[^<>:]{1,40})</td\s*>\s*(?=<td\b)",
-    re.IGNORECASE,
+_ROW_LABEL = re.compile(
+    r"(<tr\b[^<>]*>\s*<td\b[^<>]*>[^<>:]{1,40})</td\s*>\s*(?=<td\b)", re.IGNORECASE
 )
 _LIST_ITEM = re.compile(r"<li\b[^<>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*\b[^<>]*>|<!--.*?-->", re.DOTALL)
@@ -98,7 +97,9 @@ def _footer_facts(found: re.Match[str]) -> str:
 def _clean_once(text: str) -> str:
     text = _HEAD.sub(_head_title, text)
     text = _PAGE_CHROME.sub("\n", text)
-    text = _CELL_LABEL.sub(lambda found: f"{found.group(1) or ''}: ", text)
+    text = _CELL_LABEL.sub(": ", text)
+    if "<tr" in text or "<TR" in text:
+        text = _ROW_LABEL.sub(r"\1: ", text)
     text = _LIST_ITEM.sub("\n- ", text)
     text = _BLOCK_TAG.sub("\n", text)
     text = _ANY_TAG.sub(" ", text)

@@ -64,8 +64,8 @@ _STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
             r"\btemporary\b|\bseasonal\b|\bfixed[- ]term\b|\bmaternity cover\b|\bbefristet\b|"
             r"\bCDD\b|\btemp\b(?! to)|"
             # "Job type: Casual", "Casual to start": casual work (not "business casual").
-            r"(?:type|basis|employment)\s*:\s*casual\b|"
-            r"^casual\b|\bcasual (?:to start|position|role|basis|employment|contract)\b",
+            r"\bcasual\b(?:(?= (?:to start|position|role|basis|employment|contract)\b)|"
+            r"(?<=^casual)|(?<=: casual))",
             re.I | re.M,
         ),
     ),
