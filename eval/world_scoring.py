@@ -18,7 +18,8 @@ FIELDS = ("title", "company", "city", "remote", "salary", "employment_type")
 _PUNCT = re.compile(r"[^\w+#]+")
 _LEGAL = re.compile(
     r"[\s,&]+\(?(?:inc|llc|ltd|limited|gmbh|plc|corp|corporation|co|ag|sa|sas|bv|b\.v|pty|pvt|"
-    r"private|llp|lp|kg|se)\)?\.?$",
+    r"private|llp|lp|kg|se|pte|s\.?r\.?l|s\.?p\.?a|sp\. z o\.o|lda|oy|ab|as|asa|a/s|aps|nv|"
+    r"s\.?a\.?r\.?l|kft|d\.?o\.?o)\)?\.?$",
     re.IGNORECASE,
 )
 

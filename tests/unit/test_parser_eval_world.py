@@ -6,7 +6,14 @@ import json
 from pathlib import Path
 
 from eval.posting_world_eval import check_floors, evaluate_part
-from eval.world_scoring import city_of, invented, same_field, score, skill_matches
+from eval.world_scoring import (
+    city_of,
+    company_key,
+    invented,
+    same_field,
+    score,
+    skill_matches,
+)
 
 from resumecore.postings import ParsedPosting, SalaryRange, SkillEntry, SkillVocabulary
 
@@ -109,3 +116,16 @@ def test_floors_and_ceilings(tmp_path: Path) -> None:
         "b: 1.000 > ceiling 0",
         "c: 31.000 > ceiling 30",
     ]
+
+
+def test_legal_forms_of_more_countries_are_ignored_in_company_names() -> None:
+    pairs = (
+        ("Studio Rossi S.r.l.", "Studio Rossi"),
+        ("Clearview Optical Pte Ltd", "Clearview Optical"),
+        ("Nordlager AB", "Nordlager"),
+        ("Biuro Nowak Sp. z o.o.", "Biuro Nowak"),
+        ("LusoPack, Lda.", "LusoPack"),
+    )
+    for full, short in pairs:
+        assert company_key(full) == company_key(short)
+    assert company_key("Texas Roadhouse") == "texas roadhouse"
