@@ -143,3 +143,11 @@ def test_a_large_town_after_the_title_that_the_posting_names_again() -> None:
         "Software Engineer - Mobile\nAppworks\nBerlin\n\nYou build Mobile apps; mobile first.\n"
     )
     assert specialised.title == "Software Engineer - Mobile"
+
+
+def test_the_compact_town_table_answers_every_name_as_the_file_does() -> None:
+    sizes = gazetteer._read_sizes()
+    towns = gazetteer._Towns(sizes)
+    assert len(towns) == len(sizes)
+    assert all(towns.size(name) == size for name, size in sizes.items())
+    assert towns.size("midwifery") == 0
