@@ -16,6 +16,8 @@ from resumecore_server.adapters.sql.runner import SqlRunner
 from resumecore_server.adapters.sql.tables import jobs
 
 _decoder = msgspec.json.Decoder(Job)
+# Built once: values passed as parameters reuse the compiled statement (no per-call coercion).
+_INSERT = insert(jobs)
 
 
 def job_search_text(job: Job) -> str:
@@ -55,7 +57,7 @@ class SqlJobRepository(JobRepository):
     async def add(self, job: Job) -> None:
         """Insert."""
         try:
-            await self._db.execute(insert(jobs).values(id=job.id, **_columns(job)))
+            await self._db.execute(_INSERT, {"id": job.id, **_columns(job)})
         except Conflict as exc:
             raise Conflict("This job is already saved.", code="job_exists") from exc
 

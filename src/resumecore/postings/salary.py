@@ -11,8 +11,13 @@ from resumecore.postings.salary_currency import CODES, CURRENCY, currency_of, do
 
 Period = Literal["year", "month", "week", "day", "hour"]
 
+# The characters an amount can start with (a currency sign or code, a space, a digit), looked
+# at first so the alternatives run only there.
+_AMOUNT_STARTS = (
+    r"(?=[\d \u00a0\u202f$€£¥₹" + "".join(sorted({c[0] for c in CODES.split("|")})) + "])"
+)
 _AMOUNT = re.compile(
-    rf"(?P<pre>{CURRENCY})?[ \u00a0\u202f]?"
+    _AMOUNT_STARTS + rf"(?P<pre>{CURRENCY})?[ \u00a0\u202f]?"
     r"(?P<num>(?<![\d.,])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,. \u202f'\u2019]\d{3})+|\d{1,7})"
     r"(?:[.,]\d{1,2})?(?!\d))"
     r"(?P<k>\s?[kK](?![a-zA-Z]))?(?P<lakh>\s?(?i:LPA|lakhs?|lacs?)\b|(?<=\d)L(?![a-zA-Z]))?"

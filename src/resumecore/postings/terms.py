@@ -53,26 +53,31 @@ _ONSITE_AMENITY = re.compile(
     r"cafeteria|canteen|café|cafe|amenities|clinic for employees)\b",
     re.IGNORECASE,
 )
+# Each pattern opens with a look-ahead at the letters its matches can start with: a cheap
+# test at every position, so the alternatives run only where a match can begin.
 _STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
     (
         "internship",
-        re.compile(r"\binternship\b|\bpraktikum\b|\bstage (?:de|d')|\bprácticas\b", re.I),
+        re.compile(
+            r"(?=[ips])(?:\binternship\b|\bpraktikum\b|\bstage (?:de|d')|\bprácticas\b)", re.I
+        ),
     ),
     (
         "temporary",
         re.compile(
-            r"\btemporary\b|\bseasonal\b|\bfixed[- ]term\b|\bmaternity cover\b|\bbefristet\b|"
+            r"(?=[tsfmbc])(?:\btemporary\b|\bseasonal\b|\bfixed[- ]term\b|\bmaternity cover\b|"
+            r"\bbefristet\b|"
             r"\bCDD\b|\btemp\b(?! to)|"
             # "Job type: Casual", "Casual to start": casual work (not "business casual").
             r"\bcasual\b(?:(?= (?:to start|position|role|basis|employment|contract)\b)|"
-            r"(?<=^casual)|(?<=: casual))",
+            r"(?<=^casual)|(?<=: casual)))",
             re.I | re.M,
         ),
     ),
     (
         "contract",
         re.compile(
-            r"(?<!permanent )(?<!employment )(?<!indefinite )\bcontract\b(?!\s*:)"
+            r"(?=[cfdio])(?:(?<!permanent )(?<!employment )(?<!indefinite )\bcontract\b(?!\s*:)"
             r"(?! (?:permanent|perm|type|length|duration|basis)\b)"
             r"(?! (?:law|management|negotiation|review|drafting|administration|manufactur|research|"
             r"catering|cleaning|renewal|terms))|"
@@ -82,25 +87,26 @@ _STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
             r"(?<!building contractor)(?<!electrical contractor)(?<!mechanical contractor)"
             r"(?<!government contractor)(?<!federal contractor)|"
             r"\bfreelance\b|\bfreelancer\b|\bcontract[- ]to[- ]hire\b|\bday rate\b|"
-            r"\b(?:inside|outside) ir35\b",
+            r"\b(?:inside|outside) ir35\b)",
             re.I,
         ),
     ),
     (
         "part_time",
         re.compile(
-            r"\bpart[- ]?time\b|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bmi-temps\b|"
+            r"(?=[ptmsh])(?:\bpart[- ]?time\b|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|"
+            r"\bmi-temps\b|"
             # "Schedule: PT, 24 hrs/wk", "FT, 4-5 nights": a terse list's abbreviation.
-            r"(?:^|(?:type|schedule|hours|status)\s*:\s*)(?-i:PT)\b(?=\s*(?:[,/(]|$))",
+            r"(?:^|(?:type|schedule|hours|status)\s*:\s*)(?-i:PT)\b(?=\s*(?:[,/(]|$)))",
             re.I | re.M,
         ),
     ),
     (
         "full_time",
         re.compile(
-            r"\bfull[- ]?time\b|\bvollzeit\b|\btemps plein\b|\bjornada completa\b"
+            r"(?=[fvtjsh])(?:\bfull[- ]?time\b|\bvollzeit\b|\btemps plein\b|\bjornada completa\b"
             r"|\btiempo completo\b|"
-            r"(?:^|(?:type|schedule|hours|status)\s*:\s*)(?-i:FT)\b(?=\s*(?:[,/(]|$))",
+            r"(?:^|(?:type|schedule|hours|status)\s*:\s*)(?-i:FT)\b(?=\s*(?:[,/(]|$)))",
             re.I | re.M,
         ),
     ),
