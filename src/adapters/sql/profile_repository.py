@@ -58,6 +58,11 @@ _HEAD = select(profiles.c.user_id, profiles.c.version, profiles.c.is_primary).wh
 _PRIMARY_VERSION = select(profiles.c.id, profiles.c.version).where(
     profiles.c.user_id == bindparam("user_id"), profiles.c.is_primary.is_(True)
 )
+# Creating a profile: both statements built once, their values bound per call.
+_INSERT_PROFILE = insert(profiles)
+_COUNT_FOR_USER = (
+    select(func.count()).select_from(profiles).where(profiles.c.user_id == bindparam("user_id"))
+)
 _WITH_COMPONENTS = (
     select(profiles, *_item_columns())
     .select_from(profiles.outerjoin(components, components.c.profile_id == profiles.c.id))
@@ -107,14 +112,13 @@ class SqlProfileRepository(ProfileRepository):
 
     async def add(self, profile: Profile) -> None:
         """Insert the profile and its components."""
-        await self._db.execute(
-            insert(profiles).values(
-                id=profile.id,
-                user_id=profile.user_id,
-                created_at=profile.created_at,
-                **_profile_values(profile),
-            )
-        )
+        values = {
+            "id": profile.id,
+            "user_id": profile.user_id,
+            "created_at": profile.created_at,
+            **_profile_values(profile),
+        }
+        await self._db.execute(_INSERT_PROFILE, values)
         changes = row_changes({}, all_components(profile), same)
         await self._rows_sql.write(profile.id, changes)
         self._keep(profile, changes.stored({}), written=True)
@@ -174,8 +178,8 @@ class SqlProfileRepository(ProfileRepository):
 
     async def count_for_user(self, user_id: UserId) -> int:
         """How many profiles the user has."""
-        query = select(func.count()).select_from(profiles).where(profiles.c.user_id == user_id)
-        return int((await self._db.execute(query)).scalar_one())
+        found = await self._db.execute(_COUNT_FOR_USER, {"user_id": user_id})
+        return int(found.scalar_one())
 
     async def save(self, profile: Profile, *, expected_version: int) -> None:
         """Conditional UPDATE on the version, then write the component rows that changed."""
