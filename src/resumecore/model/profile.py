@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +14,9 @@ from resumecore.model import rules
 from resumecore.model.component_kinds import LIST_FIELD, MAX_ITEMS
 from resumecore.model.components import Component, Education, Experience, Project
 from resumecore.model.profile_parts import PersonalInfo, Skills, custom_field_problems
+
+# The top-level part holding each kind's items (certifications are part of the skills).
+PART_OF_KIND = {kind: field.split(".")[0] for kind, field in LIST_FIELD.items()}
 
 
 class Profile(msgspec.Struct, frozen=True, kw_only=True):
@@ -51,15 +55,20 @@ class Profile(msgspec.Struct, frozen=True, kw_only=True):
         """The component of ``kind`` with ``item_id``, or None."""
         return next((item for item in self.items(kind) if item.id == item_id), None)
 
-    def problems(self) -> list[FieldError]:
-        """Every invariant the whole profile breaks, with field paths."""
+    def problems(self, *, checked: Collection[str] = ()) -> list[FieldError]:
+        """Every invariant the whole profile breaks, with field paths.
+
+        ``checked``: top-level parts (``experiences``, ``skills``...) whose own rules and
+        items' rules the caller has just checked on these very values; only the rules across
+        parts (item limits, unique ids) are checked for them.
+        """
         found = [
             *rules.prefixed("personal_info", self.personal_info.problems()),
             *rules.text(self.professional_summary, "professional_summary", max_length=5000),
             *rules.text(
                 self.enhanced_professional_summary, "enhanced_professional_summary", max_length=5000
             ),
-            *rules.prefixed("skills", self.skills.problems()),
+            *(rules.prefixed("skills", self.skills.problems()) if "skills" not in checked else ()),
             *custom_field_problems(self.custom_fields),
         ]
         seen: set[str] = set()
@@ -69,9 +78,11 @@ class Profile(msgspec.Struct, frozen=True, kw_only=True):
                 found.append(
                     FieldError("too_many", f"Use at most {limit} items.", LIST_FIELD[kind])
                 )
+            items_checked = PART_OF_KIND[kind] in checked
             for i, item in enumerate(items):
                 path = f"{LIST_FIELD[kind]}[{i}]"
-                found += rules.prefixed(path, item.problems())
+                if not items_checked:
+                    found += rules.prefixed(path, item.problems())
                 if not item.id or item.id in seen:
                     found.append(FieldError("duplicate_id", "Component ids must be unique.", path))
                 seen.add(item.id)

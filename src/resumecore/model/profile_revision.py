@@ -80,10 +80,21 @@ def revise(
         except InvalidValue as exc:
             errors += rules.prefixed(field, exc.errors) if field != "skills" else _skills_path(exc)
     revised = profile if errors else msgspec.structs.replace(profile, **updates)
-    errors += [] if errors else revised.problems()
+    errors += [] if errors else revised.problems(checked=_checked_parts(profile, updates))
     if errors:
         raise InvalidValue("The profile breaks its rules; nothing was changed.", errors=errors)
     return msgspec.structs.replace(revised, version=profile.version + 1, updated_at=at)
+
+
+def _checked_parts(profile: Profile, updates: Mapping[str, Any]) -> set[str]:
+    """The parts of ``updates`` whose values ``_part`` checked exactly as they are.
+
+    Skills are checked whole by ``resolve_skills``. A list is checked item by item, but an item
+    updating an existing one gets that item's enhanced text back unchecked, so only a list
+    replacing an empty one (every item new, as on creation) counts.
+    """
+    lists = {field for field, kind in LIST_KINDS.items() if not profile.items(kind)}
+    return {field for field in updates if field == "skills" or field in lists}
 
 
 def _skills_path(exc: InvalidValue) -> list[FieldError]:
