@@ -11,6 +11,7 @@ import copy
 from datetime import UTC, datetime
 from typing import Any
 
+import msgspec
 import pytest
 
 from resumecore.commands.editing import apply_all
@@ -148,6 +149,24 @@ def test_a_new_profile_is_version_one_with_fresh_unique_ids_in_the_given_order()
     assert set(component_ids) <= set(ids.issued)
 
 
+def test_the_whole_profile_check_skips_only_the_rules_of_parts_already_checked(
+    profile: Profile,
+) -> None:
+    broken = msgspec.structs.replace(profile.experiences[0], title=" ")
+    repeated = msgspec.structs.replace(profile.projects[1], id=profile.experiences[1].id)
+    sut = msgspec.structs.replace(
+        profile,
+        experiences=(broken, *profile.experiences[1:]),
+        projects=(profile.projects[0], repeated),
+    )
+
+    everything = {(e.field, e.code) for e in sut.problems()}
+    across_parts = {(e.field, e.code) for e in sut.problems(checked={"experiences", "projects"})}
+
+    assert everything == {("experiences[0].title", "required"), ("projects[1]", "duplicate_id")}
+    assert across_parts == {("projects[1]", "duplicate_id")}
+
+
 def test_a_client_id_in_a_new_profile_is_replaced_by_a_server_id() -> None:
     sut = create(minimal(experiences=[job("E0"), {**job("E1"), "id": "chosen-by-client"}]))
 
@@ -237,6 +256,7 @@ BROKEN_RULES = [
     ("project", {"url": "javascript:alert(1)"}, "url", "invalid_url"),
     ("project", {"url": "ftp://files.example.com/cv.pdf"}, "url", "invalid_url"),
     ("project", {"url": "https://exa mple.com"}, "url", "invalid_url"),
+    ("project", {"url": "https://example.com/a\u00a0b"}, "url", "invalid_url"),
     ("project", {"url": "https://"}, "url", "invalid_url"),
     ("personal_info", {"linkedin": "javascript:alert(1)"}, "linkedin", "invalid_url"),
     ("personal_info", {"website": "ftp://example.com"}, "website", "invalid_url"),

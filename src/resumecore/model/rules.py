@@ -16,6 +16,8 @@ from resumecore.model.dates import is_partial_date, not_after
 # C0 controls except tab, newline and carriage return: PostgreSQL text refuses NUL, and
 # none of them belongs in a resume.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The characters ``str.isspace`` accepts (one search instead of a test per character).
+_WHITESPACE = re.compile(r"\s")
 
 
 def text(
@@ -73,7 +75,7 @@ def web_url(value: str | None, field: str) -> list[FieldError]:
     if len(value) > 2048:
         return [FieldError("too_long", "Use at most 2048 characters.", field)]
     parts = urlsplit(value)
-    if parts.scheme not in {"http", "https"} or not parts.netloc or any(c.isspace() for c in value):
+    if parts.scheme not in {"http", "https"} or not parts.netloc or _WHITESPACE.search(value):
         return [FieldError("invalid_url", "Use an http:// or https:// address.", field)]
     return []
 
