@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
 _PARTIAL_DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
 
 
+# Profiles repeat few distinct dates and each is read by two rules: parse each string once.
+@functools.lru_cache(maxsize=4096)
 def parse_partial_date(value: str) -> tuple[int, int, int | None] | None:
     """``(year, month, day|None)`` for a valid partial date, else None."""
     match = _PARTIAL_DATE.fullmatch(value)

@@ -24,7 +24,8 @@ def text(
     value: str | None, field: str, *, max_length: int, required: bool = False
 ) -> list[FieldError]:
     """A string within length limits; ``required`` means not blank."""
-    if value is None or not value.strip():
+    # Blank: empty or only what ``str.strip`` removes (``isspace`` copies nothing).
+    if value is None or not value or value.isspace():
         if required:
             return [FieldError("required", "This field is required.", field)]
         return []
