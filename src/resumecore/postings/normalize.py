@@ -57,8 +57,10 @@ _DOT_LEADER = re.compile(
     r"^(?P<label>[^\W\d_][\w'/&()-]*(?: [\w'/&()-]+){0,3}?)(?: \.{3,}|\.{5,}|\s?…[….]+) ?(?=\S)",
     re.MULTILINE,
 )
-_HSPACE = re.compile(r"[^\S\n]+")
-_EDGE_SPACE = re.compile(r"[^\S\n]*\n[^\S\n]*")
+# Only runs that change: a single space between words, a newline with no space beside it,
+# are left as they are (most of a text; replacing them too costs time for the same result).
+_HSPACE = re.compile(r" [^\S\n]+|[^\S \n][^\S\n]*")
+_EDGE_SPACE = re.compile(r"[^\S\n]+\n[^\S\n]*|\n[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _ROUNDS = 4
 

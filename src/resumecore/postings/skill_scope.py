@@ -145,8 +145,9 @@ _ORGANISATION_AFTER = re.compile(
 )
 # "Bachelor's degree in accounting, finance or a related field": a degree is not a skill.
 _DEGREE_BEFORE = re.compile(
-    r"\b(?:degree|degrees|bachelor'?s|master'?s|bsc|b\.sc\.|msc|ph\.?d|major(?:ing)?|diploma)"
-    r"(?: \w+){0,2} in (?:[\w&-]+(?: [\w&-]+)?\s*(?:,|\bor\b|\band\b|/)\s*){0,3}$",
+    # The look-ahead at the first letters spares the alternatives at most positions.
+    r"(?=[dbmp])\b(?:degree|degrees|bachelor'?s|master'?s|bsc|b\.sc\.|msc|ph\.?d|major(?:ing)?|"
+    r"diploma)(?: \w+){0,2} in (?:[\w&-]+(?: [\w&-]+)?\s*(?:,|\bor\b|\band\b|/)\s*){0,3}$",
     re.IGNORECASE,
 )
 # Page meta lines about the employer or the post: "Industry: Software Development", "Company

@@ -117,8 +117,8 @@ _WEAK_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
         "full_time",
         # An apprenticeship is full-time unless the posting says otherwise.
         re.compile(
-            r"\bpermanent\b|\bCDI\b|\bunbefristet\b|\bindefinido\b|\bapprentice(?:ship)?\b|"
-            r"\bvaste baan\b|\bvast dienstverband\b|\bvoltijd\b",
+            r"(?=[pcuiav])(?:\bpermanent\b|\bCDI\b|\bunbefristet\b|\bindefinido\b|"
+            r"\bapprentice(?:ship)?\b|\bvaste baan\b|\bvast dienstverband\b|\bvoltijd\b)",
             re.I,
         ),
     ),
