@@ -23,7 +23,7 @@ def forgot() -> str:
 
 
 def test_a_quota_declared_with_ip_quota_runs_the_guard_and_no_other_handler_does() -> None:
-    app = Litestar(route_handlers=[limited, free])
+    app = Litestar(route_handlers=[limited, free], logging_config=None)
     handlers = {
         route.path: handler
         for route in app.routes
@@ -37,5 +37,5 @@ def test_a_quota_declared_with_ip_quota_runs_the_guard_and_no_other_handler_does
 
 
 def test_a_quota_named_only_in_opt_is_reported() -> None:
-    app = Litestar(route_handlers=[limited, forgot])
+    app = Litestar(route_handlers=[limited, forgot], logging_config=None)
     assert unguarded_quotas(app) == ["['GET'] /forgot"]

@@ -18,7 +18,9 @@ def ping() -> str:
 async def test_the_served_app_freezes_the_heap_once_started(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(served_app, "create_app", lambda: Litestar(route_handlers=[ping]))
+    monkeypatch.setattr(
+        served_app, "create_app", lambda: Litestar(route_handlers=[ping], logging_config=None)
+    )
     app = served_app.create_served_app()
     gc.unfreeze()
     try:
