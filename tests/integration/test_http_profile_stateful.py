@@ -37,6 +37,7 @@ from resumecore_server.entrypoints.http.app import create_app
 from tests.support.app import make_application
 from tests.support.clock import FakeClock
 from tests.support.databases import wipe
+from tests.support.profiles import full_profile
 from tests.unit.test_profile_stateful import (
     FULL_DATA,
     INVALID_PATCHES,
@@ -101,7 +102,9 @@ def single_item_call(spec: Spec, model: Model) -> Call | None:
 def _component_call(spec: Spec, model: Model) -> Call | None:
     op, plural = spec.op, PLURAL[spec.op.kind]
     known = op.id in model.ids(op.kind)
-    if op.op == "add" and op.position is None:
+    # The item routes read what the app echoes: an added item's id is ignored there, not
+    # refused (test_item_routes_ignore_the_id_of_an_added_item); /operations refuses it.
+    if op.op == "add" and op.position is None and "id" not in (op.data or {}):
         refused = (400,) if spec.schema_error else (422,)
         return Call("POST", f"/{plural}", [spec], [op.data], ok=201, refused=refused)
     if op.op == "update" and not spec.schema_error:
@@ -157,7 +160,8 @@ def bulk_item_calls(draw: st.DrawFn, model: Model, foreign_ids: tuple[str, ...])
         for i in range(draw(st.integers(1, 4))):
             data, ok, schema_error = draw(FULL_DATA[kind]), True, False
             if i == bad_at:
-                patch, schema_error = draw(st.sampled_from(INVALID_PATCHES[kind]))
+                patches = [p for p in INVALID_PATCHES[kind] if "id" not in p[0]]
+                patch, schema_error = draw(st.sampled_from(patches))
                 data, ok = {**data, **patch}, False
             specs.append(Spec(Operation(op="add", kind=kind, data=data), ok, schema_error))  # type: ignore[arg-type]
         refused = (400,) if any(s.schema_error for s in specs) else (422,)
@@ -404,3 +408,27 @@ def test_http_profile_api_follows_the_reference_model(tmp_path: Path, sqlite_url
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
             ),
         )
+
+
+def test_item_routes_ignore_the_id_of_an_added_item(tmp_path: Path, sqlite_url: str) -> None:
+    asyncio.run(wipe_database(sqlite_url))
+    application = make_application(tmp_path, sqlite_url, clock=FakeClock())
+    with TestClient(app=create_app(application)) as client:
+        headers = register(client)
+        created = client.post("/api/v1/profiles", json=full_profile(), headers=headers)
+        base = f"/api/v1/profiles/{created.json()['id']}"
+        item = {"title": "Engineer", "company": "Acme", "start_date": "2020-01"}
+        added = client.post(
+            f"{base}/experiences", json=[{**item, "id": "chosen-by-client"}], headers=headers
+        )
+        assert added.status_code == 201, added.text
+        new_id = added.json()[0]["id"]
+        assert new_id
+        assert new_id != "chosen-by-client"
+        operation = {"op": "add", "kind": "experience", "data": {**item, "id": "chosen"}}
+        refused = client.post(
+            f"{base}/operations", json={"operations": [operation]}, headers=headers
+        )
+        assert refused.status_code == 422, refused.text
+        listed = client.get(f"{base}/experiences", headers=headers).json()["experiences"]
+        assert [e["id"] for e in listed][-1] == new_id
