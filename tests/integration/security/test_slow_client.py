@@ -2,11 +2,12 @@
 
 Runs the real ``resumecore serve`` in a subprocess (the server settings live in the CLI), with
 a 1.5 s header deadline, and checks that a slowloris client is cut off within it while a
-normal client is served.
+normal client, and one whose body (not headers) takes longer than the deadline, is served.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -88,3 +89,23 @@ def test_low_17_normal_clients_are_served_on_a_kept_alive_connection(server_port
         for _ in range(3):  # each request on the kept-alive connection gets a fresh deadline
             assert client.get("/health").status_code == 200
             time.sleep(HEADER_TIMEOUT * 0.6)
+
+
+def test_low_17_a_body_sent_slowly_after_complete_headers_is_not_cut_off(server_port: int) -> None:
+    body = json.dumps({"email": "not-an-address", "password": "x"}).encode()
+    head = (
+        "POST /api/v1/auth/register HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", server_port), timeout=HEADER_TIMEOUT + 10) as sock:
+        sock.sendall(head)
+        started = time.monotonic()
+        for index in range(len(body)):  # over twice the header deadline
+            time.sleep(2 * HEADER_TIMEOUT / len(body))
+            sock.sendall(body[index : index + 1])
+        took = time.monotonic() - started
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    assert took > HEADER_TIMEOUT
+    assert answer.startswith(b"HTTP/1.1 4"), answer[:200]  # the app's refusal of the address
