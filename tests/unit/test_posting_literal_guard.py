@@ -1,0 +1,178 @@
+"""A guarded posting pattern skips a search only when the search could not have matched.
+
+Two proofs and a check: the guard words of each pattern are derived from the pattern's own parse
+tree (every way through it passes a run of literal characters holding one of them), every
+character that a case-insensitive pattern matches with a guard word's letter lower-cases to that
+letter (or makes the text unguarded), and over every posting in the test data and crafted texts
+the guarded search finds exactly what the plain search finds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from resumecore.postings import literal_guard, terms
+from resumecore.postings.literal_guard import GuardedPattern, lowered_for_guards
+from resumecore.postings.normalize import normalize_posting_text
+
+_parser: Any = getattr(re, "_parser")  # noqa: B009 - the stdlib's own regex parser
+_constants: Any = getattr(re, "_constants")  # noqa: B009
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+MODULES: tuple[ModuleType, ...] = (terms,)
+CRAFTED = (
+    "Job type: Full-time, permanent. Schedule: PT, 24 hrs/wk\nFT, 4-5 nights",
+    "INTERNSHIP, Praktikum, stage d'été, prácticas, intern",
+    "Temporary, seasonal, fixed-term, maternity cover, befristet, CDD, temp. Casual to start",
+    "Contract; contractor; freelance; contract-to-hire; day rate; outside IR35",
+    "Part time, Teilzeit, temps partiel, media jornada, mi-temps; full or part-time",
+    "Vollzeit, temps plein, jornada completa, tiempo completo; CDI, unbefristet, voltijd",
+    "Employment type: contract\nWork type: Permanent\nEmployment: casual",
+    # Letters that re.IGNORECASE matches with 'i', 's' and 'k' but lower() does not give.
+    "\u0131nternship, \u0130NTERN, \u017feasonal, part-t\u0131me, Full-\u0130me, \u212aafka",
+    "temporar\u0131 \u017fchedule: PT, intern\u0131\u017fhip, ca\u017fual to start",
+)
+
+
+def _guards(module: ModuleType) -> Iterator[tuple[str, GuardedPattern]]:
+    def walk(name: str, value: object) -> Iterator[tuple[str, GuardedPattern]]:
+        if isinstance(value, GuardedPattern):
+            yield name, value
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                yield from walk(f"{name}[{index}]", item)
+
+    for name, value in vars(module).items():
+        yield from walk(f"{module.__name__}.{name}", value)
+
+
+GUARDS = [guard for module in MODULES for guard in _guards(module)]
+
+
+def _texts() -> list[str]:
+    texts: list[str] = list(CRAFTED)
+    for path in sorted(DATA.rglob("*.json")):
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            continue
+        for item in loaded if isinstance(loaded, list) else [loaded]:
+            if isinstance(item, dict):
+                texts += [v for k, v in item.items() if k in ("raw_text", "text") and v]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(DATA.rglob("*.txt"))]
+    texts = [t for t in texts if isinstance(t, str)]
+    return texts + [normalize_posting_text(t) for t in texts] + [t.upper() for t in CRAFTED]
+
+
+def _covered(items: Any, guard: GuardedPattern, ignore_case: bool) -> bool:
+    """Whether every match of the parsed ``items`` contains one of ``guard``'s strings."""
+    run: list[str] = []
+
+    def run_holds_one() -> bool:
+        written = "".join(run)
+        lowered = written.lower()
+        exact = not ignore_case and any(part in written for part in guard.exact)
+        return exact or any(word in lowered for word in guard.words)
+
+    for op, av in items:
+        char = _single_char(op, av)
+        if char is not None:
+            run.append(char)
+            continue
+        if op is _constants.AT:
+            continue  # zero-width: the literals either side are next to each other in the text
+        if run_holds_one():
+            return True
+        run = []
+        if _item_covered(op, av, guard, ignore_case):
+            return True
+    return run_holds_one()
+
+
+def _item_covered(op: Any, av: Any, guard: GuardedPattern, ignore_case: bool) -> bool:
+    if op is _constants.BRANCH:
+        return all(_covered(branch, guard, ignore_case) for branch in av[1])
+    if op is _constants.SUBPATTERN:
+        _, add, remove, inner = av
+        local = (ignore_case or bool(add & re.I)) and not remove & re.I
+        # A group that switches case-sensitivity starts its own runs.
+        return _covered(inner, guard, local)
+    if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+        low, _, inner = av
+        return low >= 1 and _covered(inner, guard, ignore_case)
+    if op is _constants.ASSERT:
+        return _covered(av[1], guard, ignore_case)  # what a look-around sees is in the text
+    if op is _constants.ATOMIC_GROUP:
+        return _covered(av, guard, ignore_case)
+    return False
+
+
+def _single_char(op: Any, av: Any) -> str | None:
+    if op is _constants.LITERAL:
+        return chr(av)
+    if op is _constants.IN and len(av) == 1 and av[0][0] is _constants.LITERAL:
+        return chr(av[0][1])
+    return None
+
+
+@pytest.mark.parametrize(("name", "guard"), GUARDS, ids=[name for name, _ in GUARDS])
+def test_every_match_holds_a_guard_word(name: str, guard: GuardedPattern) -> None:
+    pattern = guard.pattern
+    assert guard.words, name
+    assert all(word == word.lower() for word in guard.words), name
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    assert _covered(parsed, guard, bool(pattern.flags & re.I)), name
+
+
+def test_derivation_refuses_a_word_a_match_may_lack() -> None:
+    # The proof above must be able to fail.
+    for source, words in (
+        (r"full[- ]?time", ("full-",)),
+        (r"a|b", ("a",)),
+        (r"x(?:yz)?", ("xy",)),
+        (r"(?-i:PT)|pt", ("zz",)),
+    ):
+        guard = literal_guard.guarded(source, re.I, words=words)
+        parsed = _parser.parse(source, re.I)
+        assert not _covered(parsed, guard, True), source
+    exact = literal_guard.guarded(r"PT", re.I, words=("zz",), exact=("PT",))
+    assert not _covered(_parser.parse("PT", re.I), exact, True)
+    assert _covered(_parser.parse("(?-i:PT)", re.I), exact, True)
+
+
+def test_letters_that_fold_to_a_guard_letter_lower_case_to_it() -> None:
+    # Exhaustive over Unicode: any character re.IGNORECASE matches with a guard word's letter
+    # either lower-cases to that letter or makes the text unguarded.
+    letters = {c for _, guard in GUARDS for word in guard.words for c in word}
+    everything = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    for letter in letters:
+        for found in re.finditer(re.escape(letter), everything, re.I):
+            char = found.group()
+            assert char.lower() == letter or lowered_for_guards(char) is None, (letter, char)
+
+
+@pytest.mark.parametrize("odd", ["\u0131", "\u0130", "\u017f"])
+def test_a_text_with_an_odd_fold_is_not_guarded(odd: str) -> None:
+    assert lowered_for_guards(f"caf\u00e9 {odd}") is None
+    assert lowered_for_guards("Caf\u00e9 \u212a") == "caf\u00e9 k"
+
+
+def test_guarded_searches_find_what_plain_searches_find() -> None:
+    texts = _texts()
+    assert len(texts) > 300
+    for text in texts:
+        lowered = lowered_for_guards(text)
+        for name, guard in GUARDS:
+            expected = [m.span() for m in guard.pattern.finditer(text)]
+            assert [m.span() for m in guard.finditer(text, lowered)] == expected, name
+            plain = guard.pattern.search(text)
+            found = guard.search(text, lowered)
+            assert (found and found.span()) == (plain and plain.span()), name
