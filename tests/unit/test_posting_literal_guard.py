@@ -15,16 +15,13 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import pytest
 
 from resumecore.postings import literal_guard, terms
 from resumecore.postings.literal_guard import GuardedPattern, lowered_for_guards
 from resumecore.postings.normalize import normalize_posting_text
-
-_parser: Any = getattr(re, "_parser")  # noqa: B009 - the stdlib's own regex parser
-_constants: Any = getattr(re, "_constants")  # noqa: B009
+from tests.support.regex_literals import every_match_contains
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MODULES: tuple[ModuleType, ...] = (terms,)
@@ -72,64 +69,11 @@ def _texts() -> list[str]:
     return texts + [normalize_posting_text(t) for t in texts] + [t.upper() for t in CRAFTED]
 
 
-def _covered(items: Any, guard: GuardedPattern, ignore_case: bool) -> bool:
-    """Whether every match of the parsed ``items`` contains one of ``guard``'s strings."""
-    run: list[str] = []
-
-    def run_holds_one() -> bool:
-        written = "".join(run)
-        lowered = written.lower()
-        exact = not ignore_case and any(part in written for part in guard.exact)
-        return exact or any(word in lowered for word in guard.words)
-
-    for op, av in items:
-        char = _single_char(op, av)
-        if char is not None:
-            run.append(char)
-            continue
-        if op is _constants.AT:
-            continue  # zero-width: the literals either side are next to each other in the text
-        if run_holds_one():
-            return True
-        run = []
-        if _item_covered(op, av, guard, ignore_case):
-            return True
-    return run_holds_one()
-
-
-def _item_covered(op: Any, av: Any, guard: GuardedPattern, ignore_case: bool) -> bool:
-    if op is _constants.BRANCH:
-        return all(_covered(branch, guard, ignore_case) for branch in av[1])
-    if op is _constants.SUBPATTERN:
-        _, add, remove, inner = av
-        local = (ignore_case or bool(add & re.I)) and not remove & re.I
-        # A group that switches case-sensitivity starts its own runs.
-        return _covered(inner, guard, local)
-    if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
-        low, _, inner = av
-        return low >= 1 and _covered(inner, guard, ignore_case)
-    if op is _constants.ASSERT:
-        return _covered(av[1], guard, ignore_case)  # what a look-around sees is in the text
-    if op is _constants.ATOMIC_GROUP:
-        return _covered(av, guard, ignore_case)
-    return False
-
-
-def _single_char(op: Any, av: Any) -> str | None:
-    if op is _constants.LITERAL:
-        return chr(av)
-    if op is _constants.IN and len(av) == 1 and av[0][0] is _constants.LITERAL:
-        return chr(av[0][1])
-    return None
-
-
 @pytest.mark.parametrize(("name", "guard"), GUARDS, ids=[name for name, _ in GUARDS])
 def test_every_match_holds_a_guard_word(name: str, guard: GuardedPattern) -> None:
-    pattern = guard.pattern
     assert guard.words, name
     assert all(word == word.lower() for word in guard.words), name
-    parsed = _parser.parse(pattern.pattern, pattern.flags)
-    assert _covered(parsed, guard, bool(pattern.flags & re.I)), name
+    assert every_match_contains(guard), name
 
 
 def test_derivation_refuses_a_word_a_match_may_lack() -> None:
@@ -139,13 +83,14 @@ def test_derivation_refuses_a_word_a_match_may_lack() -> None:
         (r"a|b", ("a",)),
         (r"x(?:yz)?", ("xy",)),
         (r"(?-i:PT)|pt", ("zz",)),
+        (r"\n{2,}", ("\n\n\n",)),
+        (r"x{2,4}y", ("xxy",)),
     ):
-        guard = literal_guard.guarded(source, re.I, words=words)
-        parsed = _parser.parse(source, re.I)
-        assert not _covered(parsed, guard, True), source
-    exact = literal_guard.guarded(r"PT", re.I, words=("zz",), exact=("PT",))
-    assert not _covered(_parser.parse("PT", re.I), exact, True)
-    assert _covered(_parser.parse("(?-i:PT)", re.I), exact, True)
+        assert not every_match_contains(literal_guard.guarded(source, re.I, words=words)), source
+    exact = ("PT",)
+    assert not every_match_contains(literal_guard.guarded("PT", re.I, words=(), exact=exact))
+    assert every_match_contains(literal_guard.guarded("(?-i:PT)", re.I, words=(), exact=exact))
+    assert every_match_contains(literal_guard.guarded(r"\bx{2}y", re.I, words=("xxy",)))
 
 
 def test_letters_that_fold_to_a_guard_letter_lower_case_to_it() -> None:
