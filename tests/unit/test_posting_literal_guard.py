@@ -33,7 +33,17 @@ CRAFTED = (
     "Part time, Teilzeit, temps partiel, media jornada, mi-temps; full or part-time",
     "Vollzeit, temps plein, jornada completa, tiempo completo; CDI, unbefristet, voltijd",
     "Employment type: contract\nWork type: Permanent\nEmployment: casual",
+    "Hybrid (3 days a week in the office), 2 days in our London office, 3 days/week in office",
+    "Télétravail : 2 jours, 2 jours de télétravail, Homeoffice, hybrides Arbeiten, 2 Tage mobil",
+    "Fridays from home, two days a week from home, híbrido, hybride",
+    "Remote-first, fully remote, 100% remote, remote role, work from home, work remotely",
+    "100% remoto, teletrabajo, (Remote), Location: Remote\nremote - US, all remote, or remote",
+    "not remote, no remote, non-remote, not a remote role",
+    "On-site, onsite, on site role, in-person, apply in person, office-based, vor Ort",
+    "fully in-office, in-office only, (hybrid, in-office), work from the office, WFO",
+    "in-office position, (in-clinic), présentiel, presencial, site-based, field-based",
     # Letters that re.IGNORECASE matches with 'i', 's' and 'k' but lower() does not give.
+    "Hybr\u0131d, on-\u017fite, \u017fite-based, \u0130n-person, remotely \u0131n, w\u212aFO",
     "\u0131nternship, \u0130NTERN, \u017feasonal, part-t\u0131me, Full-\u0130me, \u212aafka",
     "temporar\u0131 \u017fchedule: PT, intern\u0131\u017fhip, ca\u017fual to start",
 )

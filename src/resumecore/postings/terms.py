@@ -10,11 +10,13 @@ from resumecore.postings.literal_guard import GuardedPattern, guarded, lowered_f
 Remote = Literal["remote", "hybrid", "onsite"]
 EmploymentType = Literal["full_time", "part_time", "contract", "temporary", "internship"]
 
-_NOT_REMOTE = re.compile(r"\b(?:not (?:a |an )?remote|no remote|non-remote)\b", re.IGNORECASE)
-_REMOTE: tuple[tuple[Remote, re.Pattern[str]], ...] = (
+_NOT_REMOTE = guarded(
+    r"\b(?:not (?:a |an )?remote|no remote|non-remote)\b", re.IGNORECASE, words=("remote",)
+)
+_REMOTE: tuple[tuple[Remote, GuardedPattern], ...] = (
     (
         "hybrid",
-        re.compile(
+        guarded(
             r"\bhybrid\b|\bhybride\b|\bhíbrido\b|\bdays? (?:a|per) week in (?:the|our)\b|"
             r"\bdays in (?:the|our) (?:office|\w+ office)|\bdays?/week in office\b|"
             r"\btélétravail\s*:\s*\d|\b\d jours? de télétravail|\bhomeoffice\b|"
@@ -23,28 +25,41 @@ _REMOTE: tuple[tuple[Remote, re.Pattern[str]], ...] = (
             r"\b(?:mon|tues|wednes|thurs|fri)days? (?:from|at) home\b|"
             r"\b(?:one|two|three|four|\d) days? (?:a|per) week (?:from|at) home\b",
             re.IGNORECASE,
+            words=("hybrid", "híbrido", "week", "days in ", "télétravail", " tag", "home"),
         ),
     ),
     (
         "remote",
-        re.compile(
+        guarded(
             r"\b(?:fully|100\s?%|full)[ -]remote\b|\bremote[- ](?:first|only)\b|"
             r"\bremote (?:role|position|job|work|working|team|company|within|from)\b|"
             r"\bwork (?:from home|remotely)\b|\b100\s?% remoto\b|\bremoto\b|\bteletrabajo\b|"
             r"\(remote\)|^(?:location\s*:\s*)?remote\b|\bremote\s*(?:\(|-|\u2013|—|,)|"
             r"\ball remote\b|\bor remote\b",
             re.IGNORECASE | re.MULTILINE,
+            words=("remot", "work ", "teletrabajo"),
         ),
     ),
     (
         "onsite",
-        re.compile(
+        guarded(
             r"\bon-site\b|\bonsite\b|\bon site (?:role|position|job)\b|(?<!apply )\bin[- ]person\b|"
             r"\boffice[- ]based\b|\bvor ort\b|\b(?:fully|100\s?%) in[- ]office\b|"
             r"\bin[- ]office only\b|,\s*in[- ]office\)|\bwork from (?:the )?office\b|\bWFO\b|"
             r"\bin[- ]office (?:position|role|job)\b|\(in[- ](?:clinic|store|branch)\b|"
             r"\bprésentiel\b|\bpresencial\b|\bsite-based\b|\bfield-based\b",
             re.IGNORECASE,
+            words=(
+                "site",
+                "person",
+                "based",
+                "vor ort",
+                "office",
+                "wfo",
+                "(in",
+                "présentiel",
+                "presencial",
+            ),
         ),
     ),
 )
@@ -204,12 +219,13 @@ def remote_mode(text: str, header_zone: str) -> Remote | None:
         The mode, or ``None`` if the posting does not say.
     """
     for zone in (header_zone, text):
-        if _NOT_REMOTE.search(zone):
+        lowered = lowered_for_guards(zone)
+        if _NOT_REMOTE.search(zone, lowered):
             return "onsite"
         for mode, pattern in _REMOTE:
             # Only an on-site word is checked again without the amenities (the costly look).
-            if pattern.search(zone) and (
-                mode != "onsite" or pattern.search(_ONSITE_AMENITY.sub(" ", zone))
+            if pattern.search(zone, lowered) and (
+                mode != "onsite" or pattern.pattern.search(_ONSITE_AMENITY.sub(" ", zone))
             ):
                 return mode
     return None
