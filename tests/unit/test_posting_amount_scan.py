@@ -6,9 +6,7 @@ An amount's figure starts at the first digit of a run of digits, and the amount 
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,10 +15,10 @@ from hypothesis import strategies as st
 
 from resumecore.postings import salary
 from resumecore.postings.normalize import normalize_posting_text
+from tests.support.posting_texts import posting_texts
 
 _parser: Any = getattr(re, "_parser")  # noqa: B009 - the stdlib's own regex parser
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 CRAFTED = (
     "Salary: £40,000 - £50,000 per annum, US$95k, CAD $48,000, CAD$ 5, AUD 120000, NZ$90k",
     "R28 000 per month, R$ 5.000, ZAR 300 000, ₹12 LPA, 3L, 1,00,000, 45 000 €, 5k€",
@@ -39,26 +37,13 @@ def _tried(text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
     return [(m.span(), m.groupdict()) for m in salary._amount_matches(text)]
 
 
-def _texts() -> list[str]:
-    texts = list(CRAFTED)
-    for path in sorted(DATA.rglob("*.json")):
-        try:
-            loaded = json.loads(path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            continue
-        for item in loaded if isinstance(loaded, list) else [loaded]:
-            if isinstance(item, dict):
-                texts += [v for k, v in item.items() if k in ("raw_text", "text") and v]
-    texts = [t for t in texts if isinstance(t, str)]
-    return texts + [normalize_posting_text(t) for t in texts]
-
-
 def test_the_lead_width_is_the_longest_lead_the_pattern_allows() -> None:
     assert _parser.parse(salary._AMOUNT_LEAD).getwidth()[1] == salary._AMOUNT_LEAD_WIDTH
 
 
 def test_amounts_found_near_digits_are_those_a_full_scan_finds() -> None:
-    texts = _texts()
+    texts = [*CRAFTED, *posting_texts()]
+    texts += [normalize_posting_text(text) for text in texts]
     assert len(texts) > 300
     for text in texts:
         assert _tried(text) == _scanned(text)

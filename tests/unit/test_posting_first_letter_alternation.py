@@ -8,9 +8,7 @@ answer must be the one pattern's.
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,12 +22,12 @@ from resumecore.postings.first_letter_alternation import (
 )
 from resumecore.postings.literal_guard import GuardedPattern
 from resumecore.postings.normalize import normalize_posting_text
+from tests.support.posting_texts import posting_texts
 from tests.support.regex_literals import every_match_contains
 
 _parser: Any = getattr(re, "_parser")  # noqa: B009 - the stdlib's own regex parser
 _constants: Any = getattr(re, "_constants")  # noqa: B009
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 SOURCES = {"line": LINE_NOISE, "segment": SEGMENT_NOISE, "tail": TAIL_START}
 SUFFIX = r"[\s.:]*"
 # Letters that re.IGNORECASE matches with an ASCII letter but are not ASCII themselves.
@@ -83,18 +81,10 @@ def test_an_alternative_filed_under_a_letter_opens_with_it(name: str) -> None:
 
 
 def _lines() -> list[str]:
-    texts: list[str] = []
-    for path in sorted(DATA.rglob("*.json")):
-        try:
-            loaded = json.loads(path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            continue
-        for item in loaded if isinstance(loaded, list) else [loaded]:
-            if isinstance(item, dict):
-                texts += [v for k, v in item.items() if k in ("raw_text", "text") and v]
-    texts = [t for t in texts if isinstance(t, str)]
     lines = {
-        line.strip(" \t-*#•·") for t in texts for line in normalize_posting_text(t).split("\n")
+        line.strip(" \t-*#•·")
+        for text in posting_texts()
+        for line in normalize_posting_text(text).split("\n")
     }
     lines |= {part.strip(" \t-*#•·") for line in set(lines) for part in line.split(" · ")}
     return sorted(lines)

@@ -9,11 +9,9 @@ the guarded search finds exactly what the plain search finds.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -21,9 +19,9 @@ import pytest
 from resumecore.postings import literal_guard, terms
 from resumecore.postings.literal_guard import GuardedPattern, lowered_for_guards
 from resumecore.postings.normalize import normalize_posting_text
+from tests.support.posting_texts import posting_texts
 from tests.support.regex_literals import every_match_contains
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 MODULES: tuple[ModuleType, ...] = (terms,)
 CRAFTED = (
     "Job type: Full-time, permanent. Schedule: PT, 24 hrs/wk\nFT, 4-5 nights",
@@ -62,21 +60,6 @@ def _guards(module: ModuleType) -> Iterator[tuple[str, GuardedPattern]]:
 
 
 GUARDS = [guard for module in MODULES for guard in _guards(module)]
-
-
-def _texts() -> list[str]:
-    texts: list[str] = list(CRAFTED)
-    for path in sorted(DATA.rglob("*.json")):
-        try:
-            loaded = json.loads(path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            continue
-        for item in loaded if isinstance(loaded, list) else [loaded]:
-            if isinstance(item, dict):
-                texts += [v for k, v in item.items() if k in ("raw_text", "text") and v]
-    texts += [path.read_text(encoding="utf-8") for path in sorted(DATA.rglob("*.txt"))]
-    texts = [t for t in texts if isinstance(t, str)]
-    return texts + [normalize_posting_text(t) for t in texts] + [t.upper() for t in CRAFTED]
 
 
 @pytest.mark.parametrize(("name", "guard"), GUARDS, ids=[name for name, _ in GUARDS])
@@ -121,7 +104,8 @@ def test_a_text_with_an_odd_fold_is_not_guarded(odd: str) -> None:
 
 
 def test_guarded_searches_find_what_plain_searches_find() -> None:
-    texts = _texts()
+    raw = [*CRAFTED, *posting_texts()]
+    texts = raw + [normalize_posting_text(t) for t in raw] + [t.upper() for t in CRAFTED]
     assert len(texts) > 300
     for text in texts:
         lowered = lowered_for_guards(text)

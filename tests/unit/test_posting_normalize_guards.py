@@ -8,11 +8,9 @@ posting in the test data and random texts, a cleaning round equals the one that 
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -20,9 +18,9 @@ from hypothesis import strategies as st
 
 from resumecore.postings import normalize
 from resumecore.postings.literal_guard import GuardedPattern
+from tests.support.posting_texts import posting_texts
 from tests.support.regex_literals import every_match_contains
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 EVERYTHING = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
 # The bullet pattern as one multi-line pattern, as it read before it was split in two.
 BULLET = re.compile("^" + normalize._BULLET, re.MULTILINE)
@@ -84,22 +82,8 @@ def _every_pass(text: str) -> str:
     return text.strip()
 
 
-def _texts() -> list[str]:
-    texts: list[str] = []
-    for path in sorted(DATA.rglob("*.json")):
-        try:
-            loaded = json.loads(path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            continue
-        for item in loaded if isinstance(loaded, list) else [loaded]:
-            if isinstance(item, dict):
-                texts += [v for k, v in item.items() if k in ("raw_text", "text") and v]
-    texts += [path.read_text(encoding="utf-8") for path in sorted(DATA.rglob("*.txt"))]
-    return [t for t in texts if isinstance(t, str)]
-
-
 def test_a_round_equals_the_round_with_every_pass_over_the_test_postings() -> None:
-    texts = _texts()
+    texts = posting_texts()
     assert len(texts) > 300
     for text in texts:
         assert normalize._clean_once(text) == _every_pass(text)
