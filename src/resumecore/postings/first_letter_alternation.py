@@ -81,7 +81,7 @@ def _first_letter(alternative: str) -> str | None:
 class FirstLetterAlternation:
     """``re.compile("(?:A|B|...)" + suffix, re.IGNORECASE)``, tried by a line's first letter."""
 
-    __slots__ = ("_by_letter", "_everything")
+    __slots__ = ("_by_first_char", "_by_letter", "_everything")
 
     def __init__(self, sources: Iterable[str], suffix: str = "") -> None:
         alternatives = [
@@ -105,6 +105,12 @@ class FirstLetterAlternation:
             )
             for key in ("", *string.ascii_lowercase)
         }
+        # The pattern for each ASCII character a line may start with (and for an empty line),
+        # found with one look-up; a line that starts with any other character is not in it.
+        ascii_chars = ["", *map(chr, range(128))]
+        self._by_first_char = {
+            char: self._by_letter[char.lower() if char.isalpha() else ""] for char in ascii_chars
+        }
 
     @staticmethod
     def _compile(alternatives: list[str], suffix: str) -> re.Pattern[str]:
@@ -117,9 +123,7 @@ class FirstLetterAlternation:
 
     def fullmatch(self, line: str) -> bool:
         """Whether the whole alternation matches all of ``line``."""
-        first = line[:1]
-        if not first.isascii():
-            # A non-ASCII first character may fold to a letter ("\u212a" is a "k").
-            return self._everything.fullmatch(line) is not None
-        key = first.lower() if first.isalpha() else ""
-        return self._by_letter[key].fullmatch(line) is not None
+        # A non-ASCII first character may fold to a letter ("\u212a" is a "k"): such a line is
+        # tried against every alternative.
+        pattern = self._by_first_char.get(line[:1], self._everything)
+        return pattern.fullmatch(line) is not None
