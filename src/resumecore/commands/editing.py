@@ -32,7 +32,7 @@ from resumecore.commands.wire import fail
 from resumecore.errors import FieldError, InvalidValue
 from resumecore.model import rules
 from resumecore.model.component_kinds import MAX_ITEMS
-from resumecore.model.components import Component, without_blanks
+from resumecore.model.components import Component, clean_item, without_blanks
 from resumecore.model.profile import Profile
 from resumecore.model.profile_parts import custom_field_problems
 from resumecore.operations import Operation
@@ -160,14 +160,6 @@ def apply_component(lists: Lists, command: ComponentCommand, new_id: NewId, tall
         _check_position(command.position, len(items))
         items.insert(command.position, items.pop(index))
     return lists.with_items(kind, tuple(items))
-
-
-def clean_item(kind: str, item: Any, item_id: str) -> Any:
-    """``item`` under ``item_id``, blanks in optional text absent, no enhanced text."""
-    fields = without_blanks(kind, {name: getattr(item, name) for name in item.__struct_fields__})
-    if "enhanced_description" in fields:
-        fields["enhanced_description"] = None
-    return msgspec.structs.replace(item, **{**fields, "id": item_id})
 
 
 def _updated(item: Any, command: UpdateComponent) -> Any:

@@ -184,3 +184,11 @@ def without_blanks(kind: str, data: dict[str, Any]) -> dict[str, Any]:
     """``data`` with ``""`` in optional text fields read as absent (clients send both)."""
     optional = _OPTIONAL_TEXT[kind]
     return {key: None if value == "" and key in optional else value for key, value in data.items()}
+
+
+def clean_item(kind: str, item: Any, item_id: str) -> Any:
+    """``item`` under ``item_id``, blanks in optional text absent, no enhanced text."""
+    fields = without_blanks(kind, {name: getattr(item, name) for name in item.__struct_fields__})
+    if "enhanced_description" in fields:
+        fields["enhanced_description"] = None
+    return msgspec.structs.replace(item, **{**fields, "id": item_id})

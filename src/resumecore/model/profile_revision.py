@@ -11,13 +11,12 @@ import msgspec
 from resumecore.errors import FieldError, InvalidValue
 from resumecore.ids import ProfileId, UserId
 from resumecore.model import rules
-from resumecore.model.component_kinds import KINDS, LIST_FIELD
-from resumecore.model.components import SERVER_WRITTEN, without_blanks
+from resumecore.model.component_kinds import LIST_FIELD
 from resumecore.model.profile import Profile
+from resumecore.model.profile_lists import LIST_KINDS, replaced_list
 from resumecore.model.profile_parts import PersonalInfo
 from resumecore.model.skills import resolve_skills, skills_from_data
 
-LIST_KINDS = {"experiences": "experience", "education": "education", "projects": "project"}
 REVISABLE = frozenset(
     {"personal_info", "professional_summary", "skills", "custom_fields", *LIST_KINDS}
 )
@@ -40,7 +39,15 @@ def new_profile(
     Raises:
         InvalidValue: listing every broken rule with its field path.
     """
-    empty = Profile(
+    empty = blank_profile(profile_id, user_id, is_primary=is_primary, at=at)
+    return revise(empty, content, new_id=new_id, at=at, keep_enhanced=keep_enhanced)
+
+
+def blank_profile(
+    profile_id: ProfileId, user_id: UserId, *, is_primary: bool, at: datetime
+) -> Profile:
+    """The version-0 profile a new profile is revised from (it breaks the name rule)."""
+    return Profile(
         id=profile_id,
         user_id=user_id,
         version=0,
@@ -49,7 +56,6 @@ def new_profile(
         created_at=at,
         updated_at=at,
     )
-    return revise(empty, content, new_id=new_id, at=at, keep_enhanced=keep_enhanced)
 
 
 def revise(
@@ -78,7 +84,18 @@ def revise(
         try:
             updates[field] = _part(profile, field, changes[field], new_id, keep_enhanced)
         except InvalidValue as exc:
-            errors += rules.prefixed(field, exc.errors) if field != "skills" else _skills_path(exc)
+            errors += part_errors(field, exc)
+    return finished(profile, updates, errors, at)
+
+
+def finished(
+    profile: Profile, updates: Mapping[str, Any], errors: list[FieldError], at: datetime
+) -> Profile:
+    """``profile`` with the checked ``updates``, one version on, once the whole is checked.
+
+    Raises:
+        InvalidValue: ``errors`` (the parts' own), or else every rule the whole profile breaks.
+    """
     revised = profile if errors else msgspec.structs.replace(profile, **updates)
     errors += [] if errors else revised.problems(checked=_checked_parts(profile, updates))
     if errors:
@@ -97,7 +114,10 @@ def _checked_parts(profile: Profile, updates: Mapping[str, Any]) -> set[str]:
     return {field for field in updates if field == "skills" or field in lists}
 
 
-def _skills_path(exc: InvalidValue) -> list[FieldError]:
+def part_errors(field: str, exc: InvalidValue) -> list[FieldError]:
+    """The problems of the top-level part ``field`` with their paths in the profile."""
+    if field != "skills":
+        return rules.prefixed(field, exc.errors)
     # resolve_skills reports under "data"; here the field is "skills".
     return [
         FieldError(e.code, e.message, "skills" + (e.field or "")[len("data") :], e.index)
@@ -127,76 +147,7 @@ def _part(
                 "Must be text.", errors=[FieldError("invalid_data", "Must be text.")]
             )
         return value
-    return _replace_list(profile, LIST_KINDS[field], value, new_id, keep_enhanced)
-
-
-def _replace_list(
-    profile: Profile, kind: str, values: Any, new_id: Callable[[], str], keep_enhanced: bool
-) -> tuple[Any, ...]:
-    """The new list of ``kind``: known ids update, other items are added, the rest removed.
-
-    Any item without a usable id (none, empty, unknown or repeated) gets a fresh one.
-    """
-    if not isinstance(values, list):
-        raise InvalidValue(
-            "Must be a list.", errors=[FieldError("invalid_data", "Must be a list.")]
-        )
-    errors: list[FieldError] = []
-    items = []
-    claimed: set[str] = set()
-    for i, raw in enumerate(values):
-        given = raw.get("id") if isinstance(raw, dict) else None
-        existing = profile.find(kind, given) if isinstance(given, str) and given else None
-        if existing is not None and existing.id in claimed:
-            existing = None
-        data = {k: v for k, v in raw.items() if k != "id"} if isinstance(raw, dict) else raw
-        item_id = existing.id if existing is not None else new_id()
-        try:
-            item = build_component(kind, data, item_id=item_id, keep_enhanced=keep_enhanced)
-        except InvalidValue as exc:
-            errors += [
-                FieldError(e.code, e.message, f"[{i}]" + _sub(e.field), e.index) for e in exc.errors
-            ]
-            continue
-        if existing is not None and not keep_enhanced and hasattr(item, "enhanced_description"):
-            item = msgspec.structs.replace(item, enhanced_description=existing.enhanced_description)  # type: ignore[union-attr]
-        claimed.add(item_id)
-        items.append(item)
-    if errors:
-        raise InvalidValue("Invalid items.", errors=errors)
-    return tuple(items)
-
-
-def build_component(kind: str, data: Any, *, item_id: str, keep_enhanced: bool = False) -> Any:
-    """``data`` read as a validated component of ``kind`` with ``item_id``.
-
-    ``enhanced_description`` is written only by profile enhancement: a value in ``data`` is
-    ignored unless ``keep_enhanced`` (restoring an export). An empty string in an optional
-    text field means the field is absent.
-    """
-    if not isinstance(data, dict):
-        raise InvalidValue.for_field("data", "invalid_data", "data must be an object.")
-    given = {
-        key: value
-        for key, value in without_blanks(kind, data).items()
-        if keep_enhanced or key not in SERVER_WRITTEN
-    }
-    try:
-        component = msgspec.convert({**given, "id": item_id}, KINDS[kind].type)
-    except msgspec.ValidationError as exc:
-        raise InvalidValue.for_field("data", "invalid_data", str(exc)) from None
-    problems = component.problems()
-    if problems:
-        raise InvalidValue(
-            "The item breaks the profile's rules.", errors=rules.prefixed("data", problems)
-        )
-    return component
-
-
-def _sub(field: str | None) -> str:
-    if not field or field == "data":
-        return ""
-    return "." + field.removeprefix("data.")
+    return replaced_list(profile, LIST_KINDS[field], value, new_id, keep_enhanced=keep_enhanced)
 
 
 __all__ = ["LIST_FIELD", "REVISABLE", "new_profile", "revise"]

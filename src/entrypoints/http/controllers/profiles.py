@@ -26,6 +26,7 @@ from resumecore_server.entrypoints.http.openapi_declarations import NOT_MODIFIED
 from resumecore_server.entrypoints.http.paging import Limit, Offset
 from resumecore_server.entrypoints.http.profile_reads import ProfileReads
 from resumecore_server.entrypoints.http.responses import versioned
+from resumecore_server.entrypoints.http.schemas.profile_commands import draft_of
 from resumecore_server.entrypoints.http.schemas.profile_views import ProfileView, profile_view
 from resumecore_server.entrypoints.http.schemas.profiles import (
     OperationsRequest,
@@ -59,7 +60,7 @@ class ProfileController(Controller):
     ) -> Response[ProfileView]:
         """Create a profile with every component in one transaction (Idempotency-Key honoured)."""
         key = await idempotency_key(request, idempotency)
-        profile = await create_profile(principal, content_of(data), idempotency=key)
+        profile = await create_profile(principal, draft_of(data), idempotency=key)
         return _versioned(profile, principal, 201)
 
     @get("", operation_id="list_profiles")

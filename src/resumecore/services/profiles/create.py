@@ -1,8 +1,9 @@
-"""Use case: create a profile from a full body in one transaction."""
+"""Use case: create a profile from a full body (a typed draft, or plain data) in one transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from resumecore.errors import Conflict
@@ -10,6 +11,7 @@ from resumecore.ids import ProfileId
 from resumecore.model.idempotency import IdempotencyKey
 from resumecore.model.principal import Principal
 from resumecore.model.profile import Profile
+from resumecore.model.profile_draft import ProfileDraft, draft_profile
 from resumecore.model.profile_revision import new_profile
 from resumecore.ports.system import Clock, IdGenerator
 from resumecore.ports.uow import UnitOfWorkFactory
@@ -34,15 +36,16 @@ class CreateProfile:
     async def __call__(
         self,
         principal: Principal,
-        content: Mapping[str, Any],
+        content: ProfileDraft | Mapping[str, Any],
         *,
         idempotency: IdempotencyKey | None = None,
         keep_enhanced: bool = False,
     ) -> Profile:
         """Validate, store, commit; return the stored profile.
 
-        Enhanced texts in ``content`` are ignored unless ``keep_enhanced`` (a JSON Resume
-        document restoring what this service exported).
+        ``content``: a typed draft (the HTTP body), or plain data as ``new_profile`` reads it
+        (library callers, JSON Resume import). Enhanced texts in it are ignored unless
+        ``keep_enhanced`` (plain data only: a JSON Resume document restoring an export).
         """
         try:
             return await self._create(principal, content, idempotency, keep_enhanced)
@@ -54,7 +57,7 @@ class CreateProfile:
     async def _create(
         self,
         principal: Principal,
-        content: Mapping[str, Any],
+        content: ProfileDraft | Mapping[str, Any],
         idempotency: IdempotencyKey | None,
         keep_enhanced: bool,
     ) -> Profile:
@@ -64,16 +67,31 @@ class CreateProfile:
             if earlier is not None:
                 return earlier
             is_first = await uow.profiles.count_for_user(principal.user_id) == 0
-            profile = new_profile(
-                ProfileId(self._ids.new_id()),
-                principal.user_id,
-                content,
-                is_primary=is_first,
-                new_id=self._ids.new_id,
-                at=now,
-                keep_enhanced=keep_enhanced,
-            )
+            profile = self._built(principal, content, is_first, now, keep_enhanced)
             await uow.profiles.add(profile)
             await remember(uow, principal.user_id, idempotency, profile, now)
             await uow.commit()
         return profile
+
+    def _built(
+        self,
+        principal: Principal,
+        content: ProfileDraft | Mapping[str, Any],
+        is_primary: bool,
+        at: datetime,
+        keep_enhanced: bool,
+    ) -> Profile:
+        user, ids = principal.user_id, self._ids.new_id
+        if isinstance(content, ProfileDraft):
+            return draft_profile(
+                ProfileId(ids()), user, content, is_primary=is_primary, new_id=ids, at=at
+            )
+        return new_profile(
+            ProfileId(ids()),
+            user,
+            content,
+            is_primary=is_primary,
+            new_id=ids,
+            at=at,
+            keep_enhanced=keep_enhanced,
+        )
