@@ -5,16 +5,19 @@ from __future__ import annotations
 import re
 
 from resumecore.postings.gazetteer import is_town
+from resumecore.postings.lowered_match import LoweredPattern
 from resumecore.postings.org_names import has_legal_form
 
-_MODE_WORDS = re.compile(
-    r"\b(?:remote|hybrid|on[- ]?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|"
-    r"freelance|permanent|internship|remoto|hybride|vollzeit|teilzeit|days? a week|"
-    r"(?:mid-)?senior level|entry level|\d(?:st|nd|rd|th) shift|cdi|cdd|temps plein|"
-    r"temps partiel|intérim|alternance|befristet|unbefristet|vor ort|sur site|présentiel|"
-    r"télétravail|presencial|in sede|ibrido|híbrido|en remoto|teletrabajo|op locatie|"
-    r"hybride|thuiswerken)\b",
-    re.IGNORECASE,
+_MODE_WORDS = LoweredPattern(
+    re.compile(
+        r"\b(?:remote|hybrid|on[- ]?site|in[- ]office|full[- ]?time|part[- ]?time|contract|"
+        r"temporary|freelance|permanent|internship|remoto|hybride|vollzeit|teilzeit|days? a week|"
+        r"(?:mid-)?senior level|entry level|\d(?:st|nd|rd|th) shift|cdi|cdd|temps plein|"
+        r"temps partiel|intérim|alternance|befristet|unbefristet|vor ort|sur site|présentiel|"
+        r"télétravail|presencial|in sede|ibrido|híbrido|en remoto|teletrabajo|op locatie|"
+        r"hybride|thuiswerken)\b",
+        re.IGNORECASE,
+    )
 )
 _COUNTRIES = frozenset(
     {
@@ -111,7 +114,7 @@ _LAST_SEGMENT = re.compile(r"(?:\s*\([^()]*\)|\s*[,—\u2013-]\s*[^,—\u2013()-
 
 def mode_words(text: str) -> bool:
     """Whether ``text`` speaks of work mode or contract ("Hybrid", "Full-time")."""
-    return bool(_MODE_WORDS.search(text))
+    return _MODE_WORDS.search(text)
 
 
 def looks_like_place(text: str) -> bool:
