@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from resumecore.postings.lowered_match import LoweredPattern
+
 LABEL = re.compile(
     r"^[*_#\s\u2022\u00b7\u2013\u2014-]*(?P<label>[A-Za-zÀ-ÿ][\w 'À-ÿ-]{1,30}?)[*_\s]*:"
     r"[*_\s]*(?P<value>\S.*)$"
@@ -179,6 +181,12 @@ ROLE_WORDS = re.compile(
     r"cuisinier|commis|tecnico|impiegat[oa]|addett[oa])s?\b",
     re.IGNORECASE,
 )
+_ROLE_WORDS_TWIN = LoweredPattern(ROLE_WORDS)
+
+
+def names_role(text: str) -> bool:
+    """Whether ``text`` has a role noun in it: ``bool(ROLE_WORDS.search(text))``, faster."""
+    return _ROLE_WORDS_TWIN.search(text)
 
 
 def label_pairs(text: str) -> list[tuple[str, str]]:
