@@ -6,7 +6,7 @@ import re
 
 from resumecore.postings import company_prose, org_names, page_lines, places
 from resumecore.postings.city_tidy import tidy_location
-from resumecore.postings.header_labels import COMPANY_LABELS, LABEL, ROLE_WORDS
+from resumecore.postings.header_labels import COMPANY_LABELS, LABEL, names_role
 from resumecore.postings.line_parts import (
     BULLET,
     PAY,
@@ -59,7 +59,7 @@ def company_line(
             and not _town_line(org)
             and not _DEPARTMENT.fullmatch(org)
             and (
-                not ROLE_WORDS.search(org)
+                not names_role(org)
                 or text.count(org) > 1
                 or place
                 or above_place

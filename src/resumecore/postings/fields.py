@@ -14,7 +14,12 @@ from resumecore.postings import company_prose, email_shape, page_lines, place_pr
 from resumecore.postings.addresses import address_block, address_town
 from resumecore.postings.city_tidy import tidy_location
 from resumecore.postings.company_line import company_line, labelled_company, org_and_place
-from resumecore.postings.header_labels import ROLE_WORDS, TITLE_LABELS, is_known_label, label_pairs
+from resumecore.postings.header_labels import (
+    TITLE_LABELS,
+    is_known_label,
+    label_pairs,
+    names_role,
+)
 from resumecore.postings.header_noise import is_header_noise
 from resumecore.postings.line_parts import TRAILING_ASIDE
 from resumecore.postings.place_line import labelled_location, place_line
@@ -119,7 +124,7 @@ def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header
     labelled = next((title_of_line(v, [], text)[0] for k, v in labels if k in TITLE_LABELS), None)
     title = (
         labelled
-        or next((p for p in subject if ROLE_WORDS.search(p) and len(p) < 60), None)
+        or next((p for p in subject if names_role(p) and len(p) < 60), None)
         or email_shape.caps_title_line(text)
         or email_shape.prose_title(text)
     )

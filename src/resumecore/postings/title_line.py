@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from resumecore.postings import email_shape, org_names, page_lines, places
-from resumecore.postings.header_labels import LABEL, ROLE_WORDS, TITLE_LABELS
+from resumecore.postings.header_labels import LABEL, TITLE_LABELS, names_role
 from resumecore.postings.line_parts import (
     BULLET,
     HARD_SEPARATORS,
@@ -52,7 +52,7 @@ def find_title(
     )
     # "Blue Ridge Orthopaedic Associates" over "Physician Assistant": a firm's name has role
     # words too; a line that names a role and no business comes first.
-    roles = [c for c in candidates if ROLE_WORDS.search(c)]
+    roles = [c for c in candidates if names_role(c)]
     named = next(
         (c for c in roles if not org_names.reads_as_business(strip_decoration(c))),
         roles[0] if roles else None,
@@ -60,7 +60,7 @@ def find_title(
     if heading is None and named is None:
         # No line names a role ("Cheers," / "Mark" under a pasted mail): a sentence may.
         prose = email_shape.prose_title(text)
-        if prose and ROLE_WORDS.search(prose):
+        if prose and names_role(prose):
             return prose, None, []
     if heading is None and not candidates:
         return None, None, []
@@ -70,9 +70,9 @@ def find_title(
         return _whole_heading(strip_decoration(heading)), heading, []
     line = heading or named or candidates[0]
     pieces = parts(strip_decoration(line))
-    if len(pieces) >= 3 and not ROLE_WORDS.search(pieces[0][0]):
+    if len(pieces) >= 3 and not names_role(pieces[0][0]):
         # "Acme (YC W22) | Platform Engineer | Remote | Full-time": the HN header line.
-        named = next((p for p, _ in pieces[1:] if ROLE_WORDS.search(p)), None)
+        named = next((p for p, _ in pieces[1:] if names_role(p)), None)
         if named:
             return named, line, [p for p, _ in pieces if p != named]
     title, rest = title_of_line(line, top, text)
@@ -95,7 +95,7 @@ def hn_header(line: str, title: str) -> bool:
         len(pieces) >= 3
         and pieces[0][0] != title
         and all(separator == "|" for _, separator in pieces[1:])
-        and not ROLE_WORDS.search(pieces[0][0])
+        and not names_role(pieces[0][0])
     )
 
 
