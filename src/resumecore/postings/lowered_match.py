@@ -6,15 +6,15 @@ pattern of 200 role nouns under ``re.IGNORECASE`` costs ~20 us per header line, 
 case-sensitive twin over the lower-cased line ~6 us.
 
 Why the answers are the same: under ``re.IGNORECASE`` a letter matches a text character whose
-simple lower-case form is that letter, or one of a few extra characters the engine treats as
-the same letter (dotless i for "i", long s for "s", Greek and Cyrillic variants;
-``_FOLD_TRAPS``). ``str.lower`` gives the simple form except for "İ", which becomes two
-characters. So when the lower-cased text is as long as the text and holds none of the extra
-characters, each character of it is what the engine compares; ``\w``, ``\d`` and ``\s`` say the same of a
-character and of its lower-case form. Otherwise the plain pattern runs. A pattern may be
-twinned only when its letters are lower-case and none is such an extra character (the
-constructor checks). tests/unit/test_lowered_match.py checks these claims over every Unicode
-character, for every letter and every character class of every twin.
+simple lower-case form is that letter, or one of a few extra characters the engine treats as the
+same letter (dotless i for "i", long s for "s", Greek and Cyrillic variants; ``_FOLD_TRAPS``).
+``str.lower`` gives the simple form except for "İ", which becomes two characters. So when the
+lower-cased text is as long as the text and holds none of the extra characters, each character
+of it is what the engine compares; ``\w``, ``\d`` and ``\s`` say the same of a character and of
+its lower-case form. Otherwise the plain pattern runs. A pattern may be twinned only when its
+letters are lower-case and none is such an extra character (the constructor checks).
+tests/unit/test_lowered_match.py checks these claims over every Unicode character, for every
+letter and every character class of every twin.
 """
 
 from __future__ import annotations
@@ -60,6 +60,19 @@ class LoweredPattern:
         if low is None:
             return self.plain.search(text) is not None
         return self._twin.search(low) is not None
+
+    def span(
+        self, text: str, low: str | None, pos: int = 0, endpos: int | None = None
+    ) -> tuple[int, int] | None:
+        """The span ``plain.search(text, pos, endpos)`` finds, or ``None``.
+
+        ``low`` must be ``lowered(text)``: one lower-casing serves every search of a text.
+        """
+        end = len(text) if endpos is None else endpos
+        found = (
+            self.plain.search(text, pos, end) if low is None else self._twin.search(low, pos, end)
+        )
+        return found.span() if found else None
 
     def fullmatch_span(self, text: str, group: str | int = 0) -> tuple[int, int] | None:
         """The span of ``group`` in ``plain.fullmatch(text)``, or ``None`` without a match."""
