@@ -50,13 +50,8 @@ def find_title(
     heading = next(
         (c for c in top if strip_decoration(c) in page_roles and not BULLET.match(c)), None
     )
-    # "Blue Ridge Orthopaedic Associates" over "Physician Assistant": a firm's name has role
-    # words too; a line that names a role and no business comes first.
-    roles = [c for c in candidates if names_role(c)]
-    named = next(
-        (c for c in roles if not org_names.reads_as_business(strip_decoration(c))),
-        roles[0] if roles else None,
-    )
+    # A heading is the title's line whatever the others name.
+    named = None if heading else _role_line(candidates)
     if heading is None and named is None:
         # No line names a role ("Cheers," / "Mark" under a pasted mail): a sentence may.
         prose = email_shape.prose_title(text)
@@ -77,6 +72,19 @@ def find_title(
             return named, line, [p for p, _ in pieces if p != named]
     title, rest = title_of_line(line, top, text)
     return places.drop_mode_aside(title) or None, line, rest
+
+
+def _role_line(candidates: list[str]) -> str | None:
+    # "Blue Ridge Orthopaedic Associates" over "Physician Assistant": a firm's name has role
+    # words too; a line that names a role and no business comes first, else the first that
+    # names one. Lines after the one chosen are not read (a role search is costly).
+    first = None
+    for line in candidates:
+        if names_role(line):
+            if not org_names.reads_as_business(strip_decoration(line)):
+                return line
+            first = line if first is None else first
+    return first
 
 
 def _whole_heading(heading: str) -> str:
