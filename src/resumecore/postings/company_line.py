@@ -58,11 +58,12 @@ def company_line(
             # "Greater Manchester Area", "Hamburg-Altona" under the title: a known town's line.
             and not _town_line(org)
             and not _DEPARTMENT.fullmatch(org)
+            # A role search is costly: it comes after what a place already settles.
             and (
-                not names_role(org)
-                or text.count(org) > 1
-                or place
+                place
                 or above_place
+                or not names_role(org)
+                or text.count(org) > 1
                 or org_names.has_legal_form(org)
             )
         ):

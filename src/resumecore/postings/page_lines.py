@@ -115,11 +115,11 @@ def is_breadcrumb(line: str) -> bool:
     """``"Careers > Production > Neu-Ulm"``: a page's trail of links, not about the job."""
     if len(line) >= 100 or line.endswith("."):
         return False
+    if _BREADCRUMB.search(line) or _SLASH_TRAIL.match(line):
+        return True
     # "Home | Parents | About Us | Vacancies | Contact": a site's menu is a trail of links too.
-    items = [p.strip().lower() for p in line.split(" | ")]
-    return bool(_BREADCRUMB.search(line) or _SLASH_TRAIL.match(line)) or (
-        len(items) >= 4 and bool(_MENU & set(items))
-    )
+    items = line.split(" | ")
+    return len(items) >= 4 and not _MENU.isdisjoint(p.strip().lower() for p in items)
 
 
 def name_line(line: str) -> bool:
