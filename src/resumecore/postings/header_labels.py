@@ -182,6 +182,7 @@ ROLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ROLE_WORDS_TWIN = LoweredPattern(ROLE_WORDS)
+_KNOWN_LABELS = frozenset(TITLE_LABELS | COMPANY_LABELS | LOCATION_LABELS)
 
 
 def names_role(text: str) -> bool:
@@ -202,5 +203,4 @@ def label_pairs(text: str) -> list[tuple[str, str]]:
 def is_known_label(line: str) -> bool:
     """Whether ``line`` is a title, company or location label line."""
     match = LABEL.match(line)
-    known = TITLE_LABELS | COMPANY_LABELS | LOCATION_LABELS
-    return match is not None and match.group("label").strip().lower() in known
+    return match is not None and match.group("label").strip().lower() in _KNOWN_LABELS
