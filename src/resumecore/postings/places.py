@@ -110,6 +110,8 @@ _AREA_TAIL = re.compile(
 )
 _AREA_LEAD = re.compile(r"^(?:downtown|central|greater|uptown|midtown|inner[- ]city) (?=[A-Z])")
 _LAST_SEGMENT = re.compile(r"(?:\s*\([^()]*\)|\s*[,—\u2013-]\s*[^,—\u2013()-]*)\s*$")
+# What a last segment opens with, after spaces: a bracket, a comma or a dash.
+_SEGMENT_MARK = re.compile(r"[(,—\u2013-]")
 
 
 def mode_words(text: str) -> bool:
@@ -139,11 +141,23 @@ def without_area_tail(text: str) -> str:
 
 def drop_mode_aside(value: str) -> str:
     """``Charlotte, NC (hybrid)`` -> ``Charlotte, NC``; ``Remote (EU)`` keeps its region."""
-    match = _LAST_SEGMENT.search(value)
+    match = _last_segment(value)
     while match and mode_words(match.group(0)) and not value.lower().startswith("remote"):
         value = value[: match.start()].rstrip()
-        match = _LAST_SEGMENT.search(value)
+        match = _last_segment(value)
     return value.strip(" ,")
+
+
+def _last_segment(value: str) -> re.Match[str] | None:
+    """What ``_LAST_SEGMENT.search(value)`` finds, searched from where a segment can start.
+
+    A search tries every position and each reads on to the end; a segment opens with spaces
+    and a mark, so none starts before the spaces ahead of the first mark.
+    """
+    mark = _SEGMENT_MARK.search(value)
+    if mark is None:
+        return None
+    return _LAST_SEGMENT.search(value, len(value[: mark.start()].rstrip()))
 
 
 def split_org_place(line: str) -> tuple[str | None, str | None]:
