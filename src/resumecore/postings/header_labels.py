@@ -194,7 +194,8 @@ def label_pairs(text: str) -> list[tuple[str, str]]:
     """``("job title", "Nurse")`` for every ``Job Title: Nurse`` line among the first 60."""
     found = []
     for line in text.split("\n")[:60]:
-        match = LABEL.match(line)
+        # LABEL needs a colon; without one it would still try every label length.
+        match = LABEL.match(line) if ":" in line else None
         if match:
             found.append((match.group("label").strip().lower(), match.group("value").strip(" *_")))
     return found
