@@ -88,11 +88,14 @@ def district_town(name: str, *, spaced: bool = False) -> str | None:
     ``"Winston-Salem"`` (Winston is no larger town), ``"Spokane Valley"`` (a town itself) and
     ``"Laurel Springs"`` (a small town and no hyphen) name no district.
     """
-    whole = town_size(name)
+    whole: int | None = None
     for cut in (m.start() for m in re.finditer(r"[ -]", name)):
         head, tail = name[:cut], name[cut:]
-        size = town_size(head)
         hyphenated = "-" in tail and tail[1:2].isupper()
+        if not (hyphenated or spaced):
+            continue  # neither a district's hyphenated name nor one more word: no look-up
+        whole = town_size(name) if whole is None else whole
+        size = town_size(head)
         one_word = (
             spaced
             and whole == 0
