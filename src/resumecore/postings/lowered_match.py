@@ -39,8 +39,8 @@ _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 def lowered(text: str) -> str | None:
     """``text`` lower-cased, or ``None`` when case-sensitive matching on it may differ."""
     low = text.lower()
-    if len(low) != len(text) or _FOLD_TRAPS.search(low):
-        return None
+    if len(low) != len(text) or (not low.isascii() and _FOLD_TRAPS.search(low)):
+        return None  # (no trap is ASCII: an ASCII text needs no search)
     return low
 
 
