@@ -70,6 +70,8 @@ def is_town(name: str) -> bool:
 _WORD = re.compile(r"[A-ZÀ-Þ][\w'\u2019.]*(?:-[\w'\u2019.]+)*")
 _RUN = re.compile(rf"{_WORD.pattern}(?: {_WORD.pattern})*")
 _LARGE = 100_000
+_CUT = re.compile(r"[ -]")
+_ONE_WORD = re.compile(r" [A-ZÀ-Þ][\w'\u2019]+")
 # Words that make a place's own name ("Riverside Heights", "Springfield Gardens"): no district.
 _PLACE_NOUN = re.compile(
     r"(?i:heights|gardens|park|hills?|valley|springs?|beach|falls|lakes?|village|grove|city|"
@@ -89,7 +91,7 @@ def district_town(name: str, *, spaced: bool = False) -> str | None:
     ``"Laurel Springs"`` (a small town and no hyphen) name no district.
     """
     whole: int | None = None
-    for cut in (m.start() for m in re.finditer(r"[ -]", name)):
+    for cut in (m.start() for m in _CUT.finditer(name)):
         head, tail = name[:cut], name[cut:]
         hyphenated = "-" in tail and tail[1:2].isupper()
         if not (hyphenated or spaced):
@@ -100,7 +102,7 @@ def district_town(name: str, *, spaced: bool = False) -> str | None:
             spaced
             and whole == 0
             and size >= _LARGE
-            and re.fullmatch(r" [A-ZÀ-Þ][\w'\u2019]+", tail)
+            and _ONE_WORD.fullmatch(tail)
             and not _PLACE_NOUN.fullmatch(tail[1:])
         )
         if (hyphenated or one_word) and size > whole and size > town_size(tail[1:]):

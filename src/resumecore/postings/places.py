@@ -110,6 +110,8 @@ _AREA_TAIL = re.compile(
 )
 _AREA_LEAD = re.compile(r"^(?:downtown|central|greater|uptown|midtown|inner[- ]city) (?=[A-Z])")
 _LAST_SEGMENT = re.compile(r"(?:\s*\([^()]*\)|\s*[,—\u2013-]\s*[^,—\u2013()-]*)\s*$")
+_OR_REMOTE = re.compile(r" or remote\b.*$")
+_PIECE_SEPARATOR = re.compile(r"\s+(?:\||·|•|—|\u2013|-)\s+")
 # What a last segment opens with, after spaces: a bracket, a comma or a dash.
 _SEGMENT_MARK = re.compile(r"[(,—\u2013-]")
 
@@ -121,7 +123,7 @@ def mode_words(text: str) -> bool:
 
 def looks_like_place(text: str) -> bool:
     """A short run of capitalised words with optional ", Region" parts, or "Remote ..."."""
-    core = re.sub(r" or remote\b.*$", "", text)
+    core = _OR_REMOTE.sub("", text)
     return bool(_PLACE.match(text)) and (core.lower().startswith("remote") or not mode_words(core))
 
 
@@ -165,7 +167,7 @@ def split_org_place(line: str) -> tuple[str | None, str | None]:
 
     A line that is itself a place ("Denver, CO", "Lyon, France") gives ``(None, place)``.
     """
-    pieces = re.split(r"\s+(?:\||·|•|—|\u2013|-)\s+", line)
+    pieces = _PIECE_SEPARATOR.split(line)
     first = pieces[0].strip()
     # "Ember & Oak Tavern - downtown Asheville": the part of town is not part of the place.
     bare = [_AREA_LEAD.sub("", drop_mode_aside(p)) for p in pieces[1:]]
