@@ -29,6 +29,7 @@ from resumecore.postings.title_line import find_title, hn_header, title_of_line
 from resumecore.postings.town_names import known_town
 
 _TOP_LINES = 8
+_DASH = re.compile(r"[-\u2013\u2014]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +112,15 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
     location = _settle_city(location, text, company)
     title = company_prose.cased_elsewhere(text, clean_title(title)) if title else None
     if title and location:
-        # "Store Manager - Chermside" over a "Chermside QLD 4032" line: the place is not the job.
-        title = re.sub(
-            rf"\s+[-\u2013\u2014]\s+{re.escape(location)}$", "", title, flags=re.IGNORECASE
-        )
+        title = _without_place(title, location)
     return Header(title=title or None, company=company, location=location, zone=zone)
+
+
+def _without_place(title: str, location: str) -> str:
+    # "Store Manager - Chermside" over a "Chermside QLD 4032" line: the place is not the job.
+    if not _DASH.search(title):
+        return title  # no " - <place>" to cut (and no pattern compiled for this place)
+    return re.sub(rf"\s+[-\u2013\u2014]\s+{re.escape(location)}$", "", title, flags=re.IGNORECASE)
 
 
 def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header:
