@@ -6,7 +6,7 @@ import re
 
 from resumecore.postings import company_prose, org_names, page_lines, places
 from resumecore.postings.city_tidy import tidy_location
-from resumecore.postings.header_labels import COMPANY_LABELS, LABEL, ROLE_WORDS
+from resumecore.postings.header_labels import COMPANY_LABELS, LABEL, names_role
 from resumecore.postings.line_parts import (
     BULLET,
     PAY,
@@ -58,11 +58,12 @@ def company_line(
             # "Greater Manchester Area", "Hamburg-Altona" under the title: a known town's line.
             and not _town_line(org)
             and not _DEPARTMENT.fullmatch(org)
+            # A role search is costly: it comes after what a place already settles.
             and (
-                not ROLE_WORDS.search(org)
-                or text.count(org) > 1
-                or place
+                place
                 or above_place
+                or not names_role(org)
+                or text.count(org) > 1
                 or org_names.has_legal_form(org)
             )
         ):

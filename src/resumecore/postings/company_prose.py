@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from resumecore.postings.header_labels import ROLE_WORDS
+from resumecore.postings.header_labels import names_role
 from resumecore.postings.page_lines import is_sentence
 from resumecore.postings.section_headers import about_name
 
@@ -86,7 +86,7 @@ def opening_name(text: str) -> str | None:
     found = _OPENING.match(first)
     if found is None or _NOT_NAMES.fullmatch(found.group("name").split()[0]):
         return None
-    return None if ROLE_WORDS.search(found.group("name")) else found.group("name")
+    return None if names_role(found.group("name")) else found.group("name")
 
 
 def cased_elsewhere(text: str, name: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from resumecore.postings import place_prose, places
-from resumecore.postings.header_labels import ROLE_WORDS
+from resumecore.postings.header_labels import names_role
 
 _SIGN_OFF = re.compile(
     r"^(?:thanks|thank you|many thanks|regards|kind regards|best regards|warm regards|best|"
@@ -144,7 +144,7 @@ def caps_title_line(text: str) -> str | None:
     """A role set on a line of its own in capitals in the mail's body: "TOWER CRANE OPERATOR"."""
     for line in text.split("\n"):
         words = line.strip(" *_#:").split()
-        if 1 <= len(words) <= 6 and line.isupper() and ROLE_WORDS.search(line):
+        if 1 <= len(words) <= 6 and line.isupper() and names_role(line):
             return " ".join(words)
     return None
 

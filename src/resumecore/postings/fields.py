@@ -14,7 +14,12 @@ from resumecore.postings import company_prose, email_shape, page_lines, place_pr
 from resumecore.postings.addresses import address_block, address_town
 from resumecore.postings.city_tidy import tidy_location
 from resumecore.postings.company_line import company_line, labelled_company, org_and_place
-from resumecore.postings.header_labels import ROLE_WORDS, TITLE_LABELS, is_known_label, label_pairs
+from resumecore.postings.header_labels import (
+    TITLE_LABELS,
+    is_known_label,
+    label_pairs,
+    names_role,
+)
 from resumecore.postings.header_noise import is_header_noise
 from resumecore.postings.line_parts import TRAILING_ASIDE
 from resumecore.postings.place_line import labelled_location, place_line
@@ -24,6 +29,7 @@ from resumecore.postings.title_line import find_title, hn_header, title_of_line
 from resumecore.postings.town_names import known_town
 
 _TOP_LINES = 8
+_DASH = re.compile(r"[-\u2013\u2014]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +112,15 @@ def read_header(text: str, facts: tuple[tuple[str, str], ...] = ()) -> Header:
     location = _settle_city(location, text, company)
     title = company_prose.cased_elsewhere(text, clean_title(title)) if title else None
     if title and location:
-        # "Store Manager - Chermside" over a "Chermside QLD 4032" line: the place is not the job.
-        title = re.sub(
-            rf"\s+[-\u2013\u2014]\s+{re.escape(location)}$", "", title, flags=re.IGNORECASE
-        )
+        title = _without_place(title, location)
     return Header(title=title or None, company=company, location=location, zone=zone)
+
+
+def _without_place(title: str, location: str) -> str:
+    # "Store Manager - Chermside" over a "Chermside QLD 4032" line: the place is not the job.
+    if not _DASH.search(title):
+        return title  # no " - <place>" to cut (and no pattern compiled for this place)
+    return re.sub(rf"\s+[-\u2013\u2014]\s+{re.escape(location)}$", "", title, flags=re.IGNORECASE)
 
 
 def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header:
@@ -119,7 +129,7 @@ def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header
     labelled = next((title_of_line(v, [], text)[0] for k, v in labels if k in TITLE_LABELS), None)
     title = (
         labelled
-        or next((p for p in subject if ROLE_WORDS.search(p) and len(p) < 60), None)
+        or next((p for p in subject if names_role(p) and len(p) < 60), None)
         or email_shape.caps_title_line(text)
         or email_shape.prose_title(text)
     )

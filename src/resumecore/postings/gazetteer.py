@@ -70,6 +70,8 @@ def is_town(name: str) -> bool:
 _WORD = re.compile(r"[A-ZÀ-Þ][\w'\u2019.]*(?:-[\w'\u2019.]+)*")
 _RUN = re.compile(rf"{_WORD.pattern}(?: {_WORD.pattern})*")
 _LARGE = 100_000
+_CUT = re.compile(r"[ -]")
+_ONE_WORD = re.compile(r" [A-ZÀ-Þ][\w'\u2019]+")
 # Words that make a place's own name ("Riverside Heights", "Springfield Gardens"): no district.
 _PLACE_NOUN = re.compile(
     r"(?i:heights|gardens|park|hills?|valley|springs?|beach|falls|lakes?|village|grove|city|"
@@ -88,16 +90,19 @@ def district_town(name: str, *, spaced: bool = False) -> str | None:
     ``"Winston-Salem"`` (Winston is no larger town), ``"Spokane Valley"`` (a town itself) and
     ``"Laurel Springs"`` (a small town and no hyphen) name no district.
     """
-    whole = town_size(name)
-    for cut in (m.start() for m in re.finditer(r"[ -]", name)):
+    whole: int | None = None
+    for cut in (m.start() for m in _CUT.finditer(name)):
         head, tail = name[:cut], name[cut:]
-        size = town_size(head)
         hyphenated = "-" in tail and tail[1:2].isupper()
+        if not (hyphenated or spaced):
+            continue  # neither a district's hyphenated name nor one more word: no look-up
+        whole = town_size(name) if whole is None else whole
+        size = town_size(head)
         one_word = (
             spaced
             and whole == 0
             and size >= _LARGE
-            and re.fullmatch(r" [A-ZÀ-Þ][\w'\u2019]+", tail)
+            and _ONE_WORD.fullmatch(tail)
             and not _PLACE_NOUN.fullmatch(tail[1:])
         )
         if (hyphenated or one_word) and size > whole and size > town_size(tail[1:]):

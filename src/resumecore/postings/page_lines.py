@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from resumecore.postings import places
-from resumecore.postings.header_labels import ROLE_WORDS
+from resumecore.postings.header_labels import names_role
 from resumecore.postings.section_headers import header_kind
 
 _PARTS = re.compile(r"\s+(?:\||·|•|—|\u2013|-)\s+")
@@ -59,7 +59,7 @@ def page_title_company(line: str) -> tuple[bool, str | None]:
         # "Jobs at Parcelwise" (an Ashby page's first line); "Vacancies - Role - School";
         # "Careers - Bakery Supervisor" names no company.
         org = lead.group("org") or (parts[-1] if len(parts) >= 3 else None)
-        if org is None and not ROLE_WORDS.search(parts[1]):
+        if org is None and not names_role(parts[1]):
             org = parts[1]  # "Careers | Acme Health"
         return True, org.strip() if org else None
     for index, part in enumerate(parts[1:], start=1):
@@ -72,9 +72,7 @@ def page_title_company(line: str) -> tuple[bool, str | None]:
             return True, parts[index + 1]
         # "Harbour Dental | Careers": the name before the careers part, unless it is a role.
         before = parts[index - 1]
-        return True, before if index == 1 and name_line(before) and not ROLE_WORDS.search(
-            before
-        ) else None
+        return True, before if index == 1 and name_line(before) and not names_role(before) else None
     return False, None
 
 
@@ -105,7 +103,7 @@ def page_title_role(line: str) -> str | None:
         return parts[1]
     if parts and _CAREERS.match(parts[0]) and len(parts) >= 2:
         # "Careers - Bakery Supervisor", "Vacancies - Role - School"; not "Careers | Acme".
-        return parts[1] if len(parts) >= 3 or ROLE_WORDS.search(parts[1]) else None
+        return parts[1] if len(parts) >= 3 or names_role(parts[1]) else None
     careers = next((i for i, p in enumerate(parts) if i > 1 and _CAREERS.match(p)), None)
     if careers is not None:
         separators = list(_PARTS.finditer(line.strip()))
@@ -117,11 +115,11 @@ def is_breadcrumb(line: str) -> bool:
     """``"Careers > Production > Neu-Ulm"``: a page's trail of links, not about the job."""
     if len(line) >= 100 or line.endswith("."):
         return False
+    if _BREADCRUMB.search(line) or _SLASH_TRAIL.match(line):
+        return True
     # "Home | Parents | About Us | Vacancies | Contact": a site's menu is a trail of links too.
-    items = [p.strip().lower() for p in line.split(" | ")]
-    return bool(_BREADCRUMB.search(line) or _SLASH_TRAIL.match(line)) or (
-        len(items) >= 4 and bool(_MENU & set(items))
-    )
+    items = line.split(" | ")
+    return len(items) >= 4 and not _MENU.isdisjoint(p.strip().lower() for p in items)
 
 
 def name_line(line: str) -> bool:

@@ -72,10 +72,13 @@ def gazetteer_knows(place: str) -> bool:
 
 
 def _place_pieces(top: list[str], title_line: str | None, company: str | None) -> Iterator[str]:
+    signed = False
     for index, line in enumerate(top):
         # The lines under "Cheers," sign a mail (a name, an agency): no place; a bullet is a
-        # list's item.
-        signed = any(company_prose.SIGN_OFF.match(strip_decoration(a)) for a in top[:index])
+        # list's item. (Whether a line above signs off is carried from line to line.)
+        signed = signed or (
+            index > 0 and bool(company_prose.SIGN_OFF.match(strip_decoration(top[index - 1])))
+        )
         if line == title_line or LABEL.match(line) or signed or BULLET.match(line):
             continue
         stripped = strip_decoration(line)

@@ -5,16 +5,19 @@ from __future__ import annotations
 import re
 
 from resumecore.postings.gazetteer import is_town
+from resumecore.postings.lowered_match import LoweredPattern
 from resumecore.postings.org_names import has_legal_form
 
-_MODE_WORDS = re.compile(
-    r"\b(?:remote|hybrid|on[- ]?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|"
-    r"freelance|permanent|internship|remoto|hybride|vollzeit|teilzeit|days? a week|"
-    r"(?:mid-)?senior level|entry level|\d(?:st|nd|rd|th) shift|cdi|cdd|temps plein|"
-    r"temps partiel|intérim|alternance|befristet|unbefristet|vor ort|sur site|présentiel|"
-    r"télétravail|presencial|in sede|ibrido|híbrido|en remoto|teletrabajo|op locatie|"
-    r"hybride|thuiswerken)\b",
-    re.IGNORECASE,
+_MODE_WORDS = LoweredPattern(
+    re.compile(
+        r"\b(?:remote|hybrid|on[- ]?site|in[- ]office|full[- ]?time|part[- ]?time|contract|"
+        r"temporary|freelance|permanent|internship|remoto|hybride|vollzeit|teilzeit|days? a week|"
+        r"(?:mid-)?senior level|entry level|\d(?:st|nd|rd|th) shift|cdi|cdd|temps plein|"
+        r"temps partiel|intérim|alternance|befristet|unbefristet|vor ort|sur site|présentiel|"
+        r"télétravail|presencial|in sede|ibrido|híbrido|en remoto|teletrabajo|op locatie|"
+        r"hybride|thuiswerken)\b",
+        re.IGNORECASE,
+    )
 )
 _COUNTRIES = frozenset(
     {
@@ -107,16 +110,20 @@ _AREA_TAIL = re.compile(
 )
 _AREA_LEAD = re.compile(r"^(?:downtown|central|greater|uptown|midtown|inner[- ]city) (?=[A-Z])")
 _LAST_SEGMENT = re.compile(r"(?:\s*\([^()]*\)|\s*[,—\u2013-]\s*[^,—\u2013()-]*)\s*$")
+_OR_REMOTE = re.compile(r" or remote\b.*$")
+_PIECE_SEPARATOR = re.compile(r"\s+(?:\||·|•|—|\u2013|-)\s+")
+# What a last segment opens with, after spaces: a bracket, a comma or a dash.
+_SEGMENT_MARK = re.compile(r"[(,—\u2013-]")
 
 
 def mode_words(text: str) -> bool:
     """Whether ``text`` speaks of work mode or contract ("Hybrid", "Full-time")."""
-    return bool(_MODE_WORDS.search(text))
+    return _MODE_WORDS.search(text)
 
 
 def looks_like_place(text: str) -> bool:
     """A short run of capitalised words with optional ", Region" parts, or "Remote ..."."""
-    core = re.sub(r" or remote\b.*$", "", text)
+    core = _OR_REMOTE.sub("", text)
     return bool(_PLACE.match(text)) and (core.lower().startswith("remote") or not mode_words(core))
 
 
@@ -136,11 +143,23 @@ def without_area_tail(text: str) -> str:
 
 def drop_mode_aside(value: str) -> str:
     """``Charlotte, NC (hybrid)`` -> ``Charlotte, NC``; ``Remote (EU)`` keeps its region."""
-    match = _LAST_SEGMENT.search(value)
+    match = _last_segment(value)
     while match and mode_words(match.group(0)) and not value.lower().startswith("remote"):
         value = value[: match.start()].rstrip()
-        match = _LAST_SEGMENT.search(value)
+        match = _last_segment(value)
     return value.strip(" ,")
+
+
+def _last_segment(value: str) -> re.Match[str] | None:
+    """What ``_LAST_SEGMENT.search(value)`` finds, searched from where a segment can start.
+
+    A search tries every position and each reads on to the end; a segment opens with spaces
+    and a mark, so none starts before the spaces ahead of the first mark.
+    """
+    mark = _SEGMENT_MARK.search(value)
+    if mark is None:
+        return None
+    return _LAST_SEGMENT.search(value, len(value[: mark.start()].rstrip()))
 
 
 def split_org_place(line: str) -> tuple[str | None, str | None]:
@@ -148,7 +167,7 @@ def split_org_place(line: str) -> tuple[str | None, str | None]:
 
     A line that is itself a place ("Denver, CO", "Lyon, France") gives ``(None, place)``.
     """
-    pieces = re.split(r"\s+(?:\||·|•|—|\u2013|-)\s+", line)
+    pieces = _PIECE_SEPARATOR.split(line)
     first = pieces[0].strip()
     # "Ember & Oak Tavern - downtown Asheville": the part of town is not part of the place.
     bare = [_AREA_LEAD.sub("", drop_mode_aside(p)) for p in pieces[1:]]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from resumecore.postings.lowered_match import LoweredPattern
+
 SectionKind = Literal["requirements", "nice_to_have", "responsibilities", "benefits", "other"]
 
 _PHRASES: dict[SectionKind, str] = {
@@ -80,7 +82,9 @@ _KIND_OF = {
 _ALTERNATION = "|".join(
     re.escape(p).replace(r"\ ", r"[\s-]+") for p in sorted(_KIND_OF, key=len, reverse=True)
 )
-_HEADER = re.compile(rf"{_PREFIX}(?P<phrase>{_ALTERNATION}){_SUFFIX}", re.IGNORECASE)
+_HEADER = LoweredPattern(
+    re.compile(rf"{_PREFIX}(?P<phrase>{_ALTERNATION}){_SUFFIX}", re.IGNORECASE)
+)
 _ABOUT = re.compile(r"(?:about|über|à propos de|acerca de)\s+(?P<name>[^\s].{1,60})", re.IGNORECASE)
 _DECORATION = " \t#*_=~|>:-\u2013—.!?✨🚀💡🎯📌🔹🔸👉⭐🌟💼🧰🎁💰🛠️🤝"
 MAX_HEADER_LENGTH = 70
@@ -152,8 +156,9 @@ def about_name(line: str) -> str | None:
 
 
 def _match(text: str) -> SectionKind | None:
-    found = _HEADER.fullmatch(_strip(text).replace("\u2019", "'"))
-    return _KIND_OF.get(_key(found.group("phrase"))) if found else None
+    line = _strip(text).replace("\u2019", "'")
+    phrase = _HEADER.fullmatch_span(line, "phrase")
+    return _KIND_OF.get(_key(line[phrase[0] : phrase[1]])) if phrase else None
 
 
 def _strip(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from resumecore.postings.lowered_match import LoweredPattern, lowered
 from resumecore.postings.section_headers import (
     SectionKind,
     about_name,
@@ -22,34 +23,46 @@ Span = tuple[int, int]
 _LIST_MARKER = re.compile(r"^(?:-\s*|\(?\d{1,2}[.)]\s+|\(?[a-hA-H][.)]\s+)")
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?]+(?=\s|$)|;|$)", re.MULTILINE)
 _INLINE_SPLIT = re.compile(r"[^;]+")
-_NICE = re.compile(
-    r"\b(?:(?:is|are|would be|will be|as) a (?:big |huge )?plus|a plus|nice[\s-]to[\s-]have|"
-    r"bonus|preferred|desirable|an advantage|advantageous|ideally|would be great|welcome|"
-    r"von vorteil|wünschenswert|un plus|un atout|se valorará|valorable|deseable)\b",
-    re.IGNORECASE,
+_NICE = LoweredPattern(
+    re.compile(
+        r"\b(?:(?:is|are|would be|will be|as) a (?:big |huge )?plus|a plus|nice[\s-]to[\s-]have|"
+        r"bonus|preferred|desirable|an advantage|advantageous|ideally|would be great|welcome|"
+        r"von vorteil|wünschenswert|un plus|un atout|se valorará|valorable|deseable)\b",
+        re.IGNORECASE,
+    )
 )
-_REQUIRED = re.compile(
-    r"\b(?:requires?|required|must|you have|you'll need|you will need|we're looking for|"
-    r"we are looking for|looking for someone|experience (?:with|in)|years of|years'|"
-    r"proficien\w*|knowledge of|degree in|certifi\w*|licen[cs]e\w*|familiar\w*|"
-    r"ability to|able to|comfortable|you understand|experience)\b",
-    re.IGNORECASE,
+_REQUIRED = LoweredPattern(
+    re.compile(
+        r"\b(?:requires?|required|must|you have|you'll need|you will need|we're looking for|"
+        r"we are looking for|looking for someone|experience (?:with|in)|years of|years'|"
+        r"proficien\w*|knowledge of|degree in|certifi\w*|licen[cs]e\w*|familiar\w*|"
+        r"ability to|able to|comfortable|you understand|experience)\b",
+        re.IGNORECASE,
+    )
 )
-_DUTY = re.compile(
-    r"\b(?:you will|you'll|in this role|responsible for|your responsibilities|"
-    r"you will be|day[\s-]to[\s-]day)\b",
-    re.IGNORECASE,
+_DUTY = LoweredPattern(
+    re.compile(
+        r"\b(?:you will|you'll|in this role|responsible for|your responsibilities|"
+        r"you will be|day[\s-]to[\s-]day)\b",
+        re.IGNORECASE,
+    )
 )
-_BENEFIT = re.compile(
-    r"\b(?:we offer|benefits?|perks?|pto|paid time off|holiday|vacation|pension|401\(?k\)?|"
-    r"insurance|health, dental|parental leave|wir bieten|ofrecemos|nous offrons)\b",
-    re.IGNORECASE,
+_BENEFIT = LoweredPattern(
+    re.compile(
+        r"\b(?:we offer|benefits?|perks?|pto|paid time off|holiday|vacation|pension|401\(?k\)?|"
+        r"insurance|health, dental|parental leave|wir bieten|ofrecemos|nous offrons)\b",
+        re.IGNORECASE,
+    )
 )
-_CONTRAST = re.compile(r",\s+(?:although|though|but|whereas|while)\s+", re.IGNORECASE)
-_NOT_REQUIRED = re.compile(
-    r"\bno (?:prior )?experience (?:is )?(?:needed|required|necessary)\b|"
-    r"\btraining (?:is )?provided\b",
-    re.IGNORECASE,
+_CONTRAST = LoweredPattern(
+    re.compile(r",\s+(?:although|though|but|whereas|while)\s+", re.IGNORECASE)
+)
+_NOT_REQUIRED = LoweredPattern(
+    re.compile(
+        r"\bno (?:prior )?experience (?:is )?(?:needed|required|necessary)\b|"
+        r"\btraining (?:is )?provided\b",
+        re.IGNORECASE,
+    )
 )
 _ASIDE = re.compile(r"\([^()]*\)")
 _MAX_ITEM = 300
@@ -84,6 +97,8 @@ def split_sections(text: str) -> Sections:
     listed = blank = False
     position = 0
     aside = _Aside()
+    # Lower-cased once for the cue patterns' searches (None when only the plain ones may run).
+    low = lowered(text)
     for line in text.split("\n"):
         start, end = position, position + len(line)
         position = end + 1
@@ -101,7 +116,9 @@ def split_sections(text: str) -> Sections:
             if rest.strip():
                 rest_start = end - len(rest)
                 for piece in _INLINE_SPLIT.finditer(rest):
-                    _add(found, text, kind, rest_start + piece.start(), rest_start + piece.end())
+                    _add(
+                        found, text, low, kind, rest_start + piece.start(), rest_start + piece.end()
+                    )
                 current = None
             else:
                 current = kind
@@ -113,10 +130,10 @@ def split_sections(text: str) -> Sections:
         blank = False
         listed = listed or is_item
         if current is None:
-            _classify_sentences(found, text, start, end)
+            _classify_sentences(found, text, low, start, end)
         elif current != "other":
             marker = _LIST_MARKER.match(line)
-            _add_line(found, text, current, start + (marker.end() if marker else 0), end)
+            _add_line(found, text, low, current, start + (marker.end() if marker else 0), end)
     found.boilerplate = aside.close(len(text))
     return found
 
@@ -154,40 +171,44 @@ def _looks_like_header(line: str) -> bool:
     )
 
 
-def _add_line(found: Sections, text: str, kind: ItemKind, start: int, end: int) -> None:
+def _add_line(
+    found: Sections, text: str, low: str | None, kind: ItemKind, start: int, end: int
+) -> None:
     if end - start <= _MAX_ITEM:
-        _add(found, text, kind, start, end)
+        _add(found, text, low, kind, start, end)
         return
     for sentence in _SENTENCE.finditer(text, start, end):
-        _add(found, text, kind, sentence.start(), sentence.end())
+        _add(found, text, low, kind, sentence.start(), sentence.end())
 
 
-def _classify_sentences(found: Sections, text: str, start: int, end: int) -> None:
+def _classify_sentences(found: Sections, text: str, low: str | None, start: int, end: int) -> None:
     for sentence in _SENTENCE.finditer(text, start, end):
-        _classify_clause(found, text, sentence.start(), sentence.end())
+        _classify_clause(found, text, low, sentence.start(), sentence.end())
 
 
-def _classify_clause(found: Sections, text: str, start: int, end: int) -> None:
+def _classify_clause(found: Sections, text: str, low: str | None, start: int, end: int) -> None:
+    # The clause is searched on its own, as a string of its own (its first word's boundary).
     chunk = text[start:end]
+    lowered_chunk = None if low is None else low[start:end]
     kind: ItemKind | None = None
-    nice = _NICE.search(chunk)
+    nice = _NICE.span(chunk, lowered_chunk)
     if nice:
         # "Training is provided, although an NVQ would be an advantage": only the "although"
         # clause is optional; what comes before it is read on its own.
-        turn = _CONTRAST.search(chunk, 0, nice.start())
+        turn = _CONTRAST.span(chunk, lowered_chunk, 0, nice[0])
         if turn is not None:
-            _classify_clause(found, text, start, start + turn.start())
-            _add(found, text, "nice_to_have", start + turn.end(), end)
+            _classify_clause(found, text, low, start, start + turn[0])
+            _add(found, text, low, "nice_to_have", start + turn[1], end)
             return
         kind = "nice_to_have"
-    elif _BENEFIT.search(chunk):
+    elif _BENEFIT.span(chunk, lowered_chunk):
         kind = "benefits"
-    elif _REQUIRED.search(chunk) and not _NOT_REQUIRED.search(chunk):
+    elif _REQUIRED.span(chunk, lowered_chunk) and not _NOT_REQUIRED.span(chunk, lowered_chunk):
         kind = "requirements"
-    elif _DUTY.search(chunk):
+    elif _DUTY.span(chunk, lowered_chunk):
         kind = "responsibilities"
     if kind is not None:
-        _add(found, text, kind, start, end)
+        _add(found, text, low, kind, start, end)
 
 
 def _optional_part(text: str, start: int, marker: int) -> tuple[int, int, int] | None:
@@ -200,21 +221,21 @@ def _optional_part(text: str, start: int, marker: int) -> tuple[int, int, int] |
     return None
 
 
-def _add(found: Sections, text: str, kind: ItemKind, start: int, end: int) -> None:
+def _add(found: Sections, text: str, low: str | None, kind: ItemKind, start: int, end: int) -> None:
     while start < end and text[start] in " -;,":
         start += 1
     while end > start and text[end - 1] in " ;,":
         end -= 1
     if end - start < 2 or kind == "other":
         return
-    nice = _NICE.search(text, start, end) if kind == "requirements" else None
+    nice = _NICE.span(text, low, start, end) if kind == "requirements" else None
     if nice is not None:
-        split = _optional_part(text, start, nice.start())
+        split = _optional_part(text, start, nice[0])
         if split is not None:
             # "React (TypeScript is a plus)", "English; French is a bonus": only part is optional.
             (head_end, tail_start, tail_end) = split
-            _add(found, text, kind, start, head_end)
-            _add(found, text, "nice_to_have", tail_start, tail_end if tail_end > 0 else end)
+            _add(found, text, low, kind, start, head_end)
+            _add(found, text, low, "nice_to_have", tail_start, tail_end if tail_end > 0 else end)
             return
         kind = "nice_to_have"
     found.items.setdefault(kind, []).append((start, end))

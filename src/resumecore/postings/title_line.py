@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from resumecore.postings import email_shape, org_names, page_lines, places
-from resumecore.postings.header_labels import LABEL, ROLE_WORDS, TITLE_LABELS
+from resumecore.postings.header_labels import LABEL, TITLE_LABELS, names_role
 from resumecore.postings.line_parts import (
     BULLET,
     HARD_SEPARATORS,
@@ -50,17 +50,12 @@ def find_title(
     heading = next(
         (c for c in top if strip_decoration(c) in page_roles and not BULLET.match(c)), None
     )
-    # "Blue Ridge Orthopaedic Associates" over "Physician Assistant": a firm's name has role
-    # words too; a line that names a role and no business comes first.
-    roles = [c for c in candidates if ROLE_WORDS.search(c)]
-    named = next(
-        (c for c in roles if not org_names.reads_as_business(strip_decoration(c))),
-        roles[0] if roles else None,
-    )
+    # A heading is the title's line whatever the others name.
+    named = None if heading else _role_line(candidates)
     if heading is None and named is None:
         # No line names a role ("Cheers," / "Mark" under a pasted mail): a sentence may.
         prose = email_shape.prose_title(text)
-        if prose and ROLE_WORDS.search(prose):
+        if prose and names_role(prose):
             return prose, None, []
     if heading is None and not candidates:
         return None, None, []
@@ -70,13 +65,26 @@ def find_title(
         return _whole_heading(strip_decoration(heading)), heading, []
     line = heading or named or candidates[0]
     pieces = parts(strip_decoration(line))
-    if len(pieces) >= 3 and not ROLE_WORDS.search(pieces[0][0]):
+    if len(pieces) >= 3 and not names_role(pieces[0][0]):
         # "Acme (YC W22) | Platform Engineer | Remote | Full-time": the HN header line.
-        named = next((p for p, _ in pieces[1:] if ROLE_WORDS.search(p)), None)
+        named = next((p for p, _ in pieces[1:] if names_role(p)), None)
         if named:
             return named, line, [p for p, _ in pieces if p != named]
     title, rest = title_of_line(line, top, text)
     return places.drop_mode_aside(title) or None, line, rest
+
+
+def _role_line(candidates: list[str]) -> str | None:
+    # "Blue Ridge Orthopaedic Associates" over "Physician Assistant": a firm's name has role
+    # words too; a line that names a role and no business comes first, else the first that
+    # names one. Lines after the one chosen are not read (a role search is costly).
+    first = None
+    for line in candidates:
+        if names_role(line):
+            if not org_names.reads_as_business(strip_decoration(line)):
+                return line
+            first = line if first is None else first
+    return first
 
 
 def _whole_heading(heading: str) -> str:
@@ -95,7 +103,7 @@ def hn_header(line: str, title: str) -> bool:
         len(pieces) >= 3
         and pieces[0][0] != title
         and all(separator == "|" for _, separator in pieces[1:])
-        and not ROLE_WORDS.search(pieces[0][0])
+        and not names_role(pieces[0][0])
     )
 
 

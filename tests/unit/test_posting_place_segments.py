@@ -1,0 +1,61 @@
+"""The last segment of a place ("Charlotte, NC (hybrid)") is searched only where one can start.
+
+It must be what searching the whole value finds: the same span, for every line and every piece
+of a line in the posting texts of tests/data and for values written around the marks.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from resumecore.postings import places
+from resumecore.postings.line_parts import parts
+
+DATA = Path(__file__).parents[1] / "data"
+VALUES = (
+    "Charlotte, NC (hybrid)",
+    "Remote (EU)",
+    "  (Remote)",
+    "Berlin",
+    "Berlin \u2013 Hybrid",
+    "Berlin\u00a0\u2014 on-site",
+    "Leeds -",
+    "- Leeds",
+    "(",
+    "a (b) c (d)",
+    "Acme, Inc. - Reno, NV - Full-time\n",
+    "\t,\t",
+    "",
+)
+
+
+def _values() -> set[str]:
+    values = set(VALUES)
+    for path in sorted(DATA.rglob("*.json")):
+        try:
+            loaded = json.loads(path.read_text())
+        except ValueError:
+            continue
+        for item in loaded if isinstance(loaded, list) else [loaded]:
+            if isinstance(item, dict) and isinstance(item.get("raw_text"), str):
+                for line in item["raw_text"].split("\n"):
+                    values.add(line)
+                    values.update(piece for piece, _ in parts(line))
+    return values
+
+
+def test_the_last_segment_is_what_a_whole_search_finds() -> None:
+    found = 0
+    for value in sorted(_values()):
+        plain = places._LAST_SEGMENT.search(value)
+        segment = places._last_segment(value)
+        assert (segment and segment.span()) == (plain and plain.span()), value
+        found += plain is not None
+    assert found > 100
+
+
+def test_a_mode_aside_is_dropped() -> None:
+    assert places.drop_mode_aside("Charlotte, NC (hybrid)") == "Charlotte, NC"
+    assert places.drop_mode_aside("Remote (EU)") == "Remote (EU)"
+    assert places.drop_mode_aside("Berlin") == "Berlin"
