@@ -50,6 +50,11 @@ class SkillVocabulary:
                 if key in self._aliases and self._aliases[key].canonical != entry.name:
                     raise ValueError(f"alias {key!r} belongs to two skills")
                 self._aliases[key] = info
+        # The parser asks the category of each canonical name dozens of times per posting: an
+        # exact-name lookup skips building the key each time (a name not found falls back to it).
+        self._category_by_name = {
+            entry.name: self._by_name[alias_key(entry.name)].category for entry in entries
+        }
         self._forms: dict[str, list[str]] = {}
         self._add_forms()
         self._pattern = re.compile(
@@ -74,6 +79,9 @@ class SkillVocabulary:
 
     def category(self, canonical_name: str) -> str | None:
         """The category of a canonical skill, or ``None`` if unknown."""
+        known = self._category_by_name.get(canonical_name)
+        if known is not None:
+            return known
         entry = self._by_name.get(alias_key(canonical_name))
         return entry.category if entry else None
 
