@@ -7,6 +7,18 @@ text in tests/data and over crafted edge cases.
 
 from __future__ import annotations
 
+import json
+import re
+import string
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from resumecore.postings import skill_scope
+from resumecore.postings.lowered_text import ODD_FOLDS, LoweredText
+from resumecore.postings.normalize import normalize_posting_text
+from resumecore.postings.skill_match import SkillMatch
 from resumecore.postings.vocabulary import alias_key, default_vocabulary
 
 
@@ -23,3 +35,134 @@ def test_category_by_exact_name_equals_the_key_lookup() -> None:
             found = by_key.get(alias_key(name))
             assert vocabulary.category(name) == (found.category if found else None)
     assert vocabulary.category("no such skill at all") is None
+
+
+def _posting_texts() -> list[str]:
+    texts: list[str] = []
+    for path in sorted(DATA.rglob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict):
+                texts += [
+                    item[k] for k in ("raw_text", "text", "posting") if isinstance(item.get(k), str)
+                ]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(DATA.rglob("*.txt"))]
+    return texts
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+# Each odd fold next to the words the shortcuts look for, and each word in upper and mixed case.
+CRAFTED = (
+    "Bachelor's degree \u0130n accounting. BACHELOR'S DEGREE IN Nursing, payroll or Python",
+    "Master's degree \u0131n accounting; a \u017fcreening call; a Python \u0130nterview; no SQL",
+    "Bachelor\u2019s DEGREE in Finance or Logistics. Ph.D in Data Science",
+    "You will not be cold calling. NEVER  do Excel; NO\nneed Python. \u212aubernetes interview",
+    "Resume/CV * (Attach, Dropbox, Google Drive, or ENTER MANUALLY)\nPython",
+    "We are an Equal Opportunity Employer. We welcome applications. E-Verify employer.",
+    "Committed to diversity; Disabilities Act; without regard to Python; regardless of SQL.",
+    "Python Hospitals; Nursing-Teams; logistics Companies; a Python INTERVIEW; SQL screen call",
+)
+POSTINGS = _posting_texts() + list(CRAFTED)
+
+
+def _every_case_and_fold(words: tuple[str, ...]) -> str:
+    return " ".join(f"{w} {w.upper()} {w.title()}" for w in words)
+
+
+def test_the_odd_folds_are_the_only_characters_that_match_ascii_otherwise() -> None:
+    # re.IGNORECASE equates a character with an ASCII letter only if it lower-cases to it, save
+    # for ODD_FOLDS; the punctuation in the words looked for matches only itself.
+    every_character = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in string.ascii_lowercase + " /,-.'\u2019":
+        for found in re.finditer(re.escape(letter), every_character, re.IGNORECASE):
+            char = found.group(0)
+            assert char.lower() == letter or char in ODD_FOLDS, (letter, char)
+    odd_lengths = [c for c in every_character if len(c.lower()) != 1]
+    assert set(odd_lengths) <= set(ODD_FOLDS)
+
+
+def test_lowered_text_never_rules_out_a_word_that_is_there() -> None:
+    for text in ("Python \u0130nterview", "\u017fcreen", "\u212ait", "a DEGREE in x", "plain"):
+        lowered = LoweredText(text)
+        for word in ("interview", "screen", "kit", "degree", " in ", "plain"):
+            if re.search(re.escape(word), text, re.IGNORECASE):
+                assert lowered.contains_any((word,))
+                assert lowered.contains_any((word,), 0, len(text))
+    assert not LoweredText("Python and SQL").contains_any(("degree",))
+    assert LoweredText("Python \u0130").contains_any(("degree",))
+
+
+def test_each_skipped_search_is_one_that_finds_nothing() -> None:
+    found: Counter[str] = Counter()
+    for text in [
+        *POSTINGS,
+        _every_case_and_fold(skill_scope._DEGREE_WORDS + skill_scope._EEO_WORDS),
+    ]:
+        lowered = LoweredText(text)
+        if skill_scope._FORM_LINE.search(text):
+            assert lowered.contains_any(skill_scope._FORM_WORDS)
+            found["form"] += 1
+        for position in range(len(text) + 1):
+            if skill_scope._ORGANISATION_AFTER.match(text, position):
+                assert lowered.starts_with_any(skill_scope._ORGANISATION_STEMS, position + 1)
+                found["organisation"] += 1
+            if skill_scope._INTERVIEW_AFTER.match(text, position):
+                assert lowered.starts_with_any(skill_scope._INTERVIEW_WORDS, position + 1)
+                found["interview"] += 1
+            if position and text[position - 1].isalnum():
+                continue
+            start = max(0, position - 80)
+            if skill_scope._DEGREE_BEFORE.search(text, start, position):
+                assert lowered.contains_any((" in ",), start, position)
+                assert lowered.contains_any(skill_scope._DEGREE_WORDS, start, position)
+                found["degree"] += 1
+            if skill_scope._NOT_BEFORE.search(text[max(0, position - 60) : position]):
+                assert lowered.contains_any(
+                    skill_scope._NEGATION_STEMS, max(0, position - 60), position
+                )
+                found["negation"] += 1
+        for sentence in skill_scope._SENTENCE.finditer(text):
+            if skill_scope._EEO.search(sentence.group(0).strip(" -*•")):
+                assert lowered.contains_any(
+                    skill_scope._EEO_WORDS, sentence.start(), sentence.end()
+                )
+                found["eeo"] += 1
+    # Every guarded pattern matched somewhere: the checks above were put to the test.
+    assert (
+        min(
+            found[key] for key in ("form", "organisation", "interview", "degree", "negation", "eeo")
+        )
+        > 0
+    ), found
+
+
+class _NoCopy(LoweredText):
+    # The plain path: a text with no lowered copy runs every search.
+    def __init__(self, text: str) -> None:
+        super().__init__(text + ODD_FOLDS[0])
+
+
+def test_posting_skills_with_shortcuts_equal_the_plain_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    vocabulary = default_vocabulary()
+    bodies = [normalize_posting_text(text) for text in POSTINGS]
+    found = [vocabulary.find(body) for body in bodies]
+
+    def run() -> list[list[SkillMatch]]:
+        return [
+            skill_scope.posting_skills(
+                body, matches, [], "Python Developer", "Acme", (), vocabulary.is_tech, (),
+                vocabulary.category, vocabulary.names,
+            )
+            for body, matches in zip(bodies, found, strict=True)
+        ]  # fmt: skip
+
+    fast = run()
+    monkeypatch.setattr(skill_scope, "LoweredText", _NoCopy)
+    skill_scope._names_a_person.cache_clear()
+    assert run() == fast
+    assert any(fast)

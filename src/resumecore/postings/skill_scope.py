@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
+from resumecore.postings.lowered_text import LoweredText
 from resumecore.postings.sections import Span
 from resumecore.postings.skill_asides import asides
 from resumecore.postings.skill_match import SkillMatch
@@ -119,6 +121,12 @@ _EEO = re.compile(
     r"(?:require|need) an accommodation|accommodations? (?:is|are) available)\b",
     re.IGNORECASE,
 )
+# Each _EEO alternative holds one of these words: a sentence with none of them is not EEO text.
+_EEO_WORDS = (
+    "equal ", "without regard to", "regardless of", "accommodation", "e-verify",
+    "protected veteran", "affirmative action", "we celebrate ", "we welcome ", "we encourage ",
+    "committed to ", "disabilities act",
+)  # fmt: skip
 _SELF_DESCRIPTION = re.compile(
     r"^(?:we(?:'re| are) (?:an?|the)\b|founded in\b|our (?:customers|clients|mission)\b|"
     r"we (?:build|make|run|operate|design|develop|manufacture)\b)",
@@ -143,6 +151,13 @@ _ORGANISATION_AFTER = re.compile(
     r"contractors?|brands?|teams?|departments?|program(?:me)?s?|degrees?|schools?|majors?)\b",
     re.IGNORECASE,
 )
+# Every word _ORGANISATION_AFTER can name begins with one of these (it is not worth a search
+# after any other word).
+_ORGANISATION_STEMS = (
+    "hospital", "trust", "firm", "compan", "provider", "agenc", "business", "clinic", "organi",
+    "outfit", "startup", "industry", "sector", "contractor", "brand", "team", "department",
+    "program", "degree", "school", "major",
+)  # fmt: skip
 # "Bachelor's degree in accounting, finance or a related field": a degree is not a skill.
 _DEGREE_BEFORE = re.compile(
     # The look-ahead at the first letters spares the alternatives at most positions.
@@ -150,6 +165,8 @@ _DEGREE_BEFORE = re.compile(
     r"diploma)(?: \w+){0,2} in (?:[\w&-]+(?: [\w&-]+)?\s*(?:,|\bor\b|\band\b|/)\s*){0,3}$",
     re.IGNORECASE,
 )
+# Words every _DEGREE_BEFORE match holds: a search where none occurs cannot match.
+_DEGREE_WORDS = ("degree", "bachelor", "master", "bsc", "b.sc.", "msc", "ph", "major", "diploma")
 # Page meta lines about the employer or the post: "Industry: Software Development", "Company
 # size: 51-200", "Department: Facilities Management", "FLSA: Exempt".
 _META_LINE = re.compile(
@@ -161,14 +178,17 @@ _META_LINE = re.compile(
 # "an ML system design interview", "this recruitment is open until filled": the hiring
 # process, not a skill.
 _INTERVIEW_AFTER = re.compile(r"[ -](?:interviews?|screen(?:ing)? call)\b", re.IGNORECASE)
+_INTERVIEW_WORDS = ("interview", "screen")
 _HIRING_AFTER = re.compile(r" (?:process|is open|campaign)\b", re.IGNORECASE)
 # "Matric with Accounting as a subject", "AED 4bn": a school subject, a currency.
 _AFTER_IN_PASSING = re.compile(r" as a (?:school )?subject\b| ?\d")
 _CURRENCY_CODES = frozenset({"AED", "SAR"})
 # An application form's fields: "Resume/CV * (Attach, Dropbox, Google Drive, or enter manually)".
 _FORM_LINE = re.compile(r"^.*\b(?:resume/cv|enter manually|attach, dropbox)\b.*$", re.I | re.M)
+_FORM_WORDS = ("resume/cv", "enter manually", "attach, dropbox")
 # "you will not be cold calling": the posting says the job does not involve it.
 _NOT_BEFORE = re.compile(r"\b(?:not|never|no)\s+(?:be\s+|do\s+|need\s+)?$", re.IGNORECASE)
+_NEGATION_STEMS = ("no", "ne")
 # "Pinecrest County is recruiting a nurse": the word is the sentence's verb.
 _VERB_BEFORE = re.compile(r"\b(?:is|are|we're|we are|currently|now)\s+$", re.IGNORECASE)
 # "Full-time Entry level": a phrase that starts inside a hyphenated word is not the phrase.
@@ -224,9 +244,11 @@ def posting_skills(
     Returns:
         The hits outside those places that do not name a person's job.
     """
+    lowered = LoweredText(text)
     dropped: list[Span] = list(boilerplate)
     dropped += [(m.start(), m.end()) for m in _META_LINE.finditer(text)]
-    dropped += [(m.start(), m.end()) for m in _FORM_LINE.finditer(text)]
+    if lowered.contains_any(_FORM_WORDS):
+        dropped += [(m.start(), m.end()) for m in _FORM_LINE.finditer(text)]
     subject = _SUBJECT.search(text, 0, 600)
     if subject is not None:
         dropped.append((subject.start(), subject.end()))
@@ -237,7 +259,7 @@ def posting_skills(
             if not _span_within(span, items) and not _on_list_line(text, span[0])
         ]
     dropped += _title_lines(text, title, items)
-    dropped += _prose_about_company(text, company)
+    dropped += _prose_about_company(text, company, lowered)
     dropped.sort()
     passing = asides(text, matches, category, BROAD_FIELDS, names)
     return [
@@ -246,9 +268,9 @@ def posting_skills(
         if index not in passing
         and m.canonical not in FIELD_NAMES
         and not _names_a_person(m.alias, m.canonical)
-        and not (_ORGANISATION_AFTER.match(text, m.end) and category(m.canonical) != "practices")
-        and not _DEGREE_BEFORE.search(text, max(0, m.start - 80), m.start)
-        and not _in_passing(text, m)
+        and not (_names_an_organisation(text, lowered, m) and category(m.canonical) != "practices")
+        and not _after_a_degree(text, lowered, m)
+        and not _in_passing(text, lowered, m)
         and not (_bare_field(m) and not _inside_any(m, list(asked)))
         and (
             not _inside_any(m, dropped)
@@ -261,18 +283,35 @@ def posting_skills(
     ]
 
 
-def _in_passing(text: str, match: SkillMatch) -> bool:
+def _names_an_organisation(text: str, lowered: LoweredText, match: SkillMatch) -> bool:
+    return lowered.starts_with_any(_ORGANISATION_STEMS, match.end + 1) and bool(
+        _ORGANISATION_AFTER.match(text, match.end)
+    )
+
+
+def _after_a_degree(text: str, lowered: LoweredText, match: SkillMatch) -> bool:
+    start = max(0, match.start - 80)
+    return (
+        lowered.contains_any((" in ",), start, match.start)
+        and lowered.contains_any(_DEGREE_WORDS, start, match.start)
+        and bool(_DEGREE_BEFORE.search(text, start, match.start))
+    )
+
+
+def _in_passing(text: str, lowered: LoweredText, match: SkillMatch) -> bool:
     # The hiring process, a school subject, a currency, a negation, a verb, half of a hyphenated
     # word, a place.
-    before = text[max(0, match.start - 60) : match.start]
-    if _INTERVIEW_AFTER.match(text, match.end) or (
+    start = max(0, match.start - 60)
+    before = text[start : match.start]
+    interview = lowered.starts_with_any(_INTERVIEW_WORDS, match.end + 1)
+    if (interview and _INTERVIEW_AFTER.match(text, match.end)) or (
         match.canonical == "Recruiting" and _HIRING_AFTER.match(text, match.end)
     ):
         return True
     after = _AFTER_IN_PASSING.match(text, match.end)
     if after and (not after.group(0)[-1].isdigit() or match.alias in _CURRENCY_CODES):
         return True
-    if _NOT_BEFORE.search(before):
+    if lowered.contains_any(_NEGATION_STEMS, start, match.start) and _NOT_BEFORE.search(before):
         return True
     if " " in match.alias and _HYPHENATED_BEFORE.search(before):
         return True
@@ -294,6 +333,7 @@ def _bare_field(match: SkillMatch) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # a posting names the same few skills again and again
 def _names_a_person(alias: str, canonical: str) -> bool:
     # A product may end like a job ("Google Tag Manager"): its canonical name says so.
     return (
@@ -311,12 +351,15 @@ def _occurrences(text: str, name: str | None) -> list[Span]:
     return [(found.start(), found.end()) for found in pattern.finditer(text)]
 
 
-def _prose_about_company(text: str, company: str | None) -> list[Span]:
+def _prose_about_company(text: str, company: str | None, lowered: LoweredText) -> list[Span]:
     first_word = company.split()[0] if company else None
     spans: list[Span] = []
+    # Most postings hold none of the EEO words: then no sentence needs the search.
+    eeo_words = [word for word in _EEO_WORDS if lowered.contains_any((word,))]
     for sentence in _SENTENCE.finditer(text):
         chunk = sentence.group(0).strip(" -*•")
-        if _EEO.search(chunk) or _SELF_DESCRIPTION.match(chunk):
+        eeo = lowered.contains_any(eeo_words, sentence.start(), sentence.end())
+        if (eeo and _EEO.search(chunk)) or _SELF_DESCRIPTION.match(chunk):
             spans.append((sentence.start(), sentence.end()))
         elif first_word and len(first_word) > 2 and chunk.startswith(first_word):
             rest = chunk[len(company or "") :] if chunk.startswith(company or "") else ""

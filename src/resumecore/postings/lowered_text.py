@@ -1,0 +1,43 @@
+"""A lower-cased copy of a text, to rule out a case-insensitive regex before running it.
+
+A pattern compiled with ``re.IGNORECASE`` that can only match around a fixed word ("resume/cv",
+" in ", "interview") cannot match where the lower-cased text lacks that word, as long as every
+character the regex equates with an ASCII letter lower-cases to that letter. Four characters do
+not: under ``re.IGNORECASE`` the dotless i (U+0131) and the dotted capital I (U+0130) match 'i',
+the long s (U+017F) matches 's' and the Kelvin sign (U+212A) matches 'k', and U+0130 also
+lower-cases to two characters (which would shift positions). A text holding any of them gets
+no copy, and every check then answers "may match": the regex runs as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# The characters ``re.IGNORECASE`` matches to an ASCII letter they do not lower-case to
+# (tests/unit/test_posting_skill_shortcuts.py checks every code point).
+ODD_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+class LoweredText:
+    """``text.lower()`` for ruling out case-insensitive matches of lower-case ASCII words."""
+
+    def __init__(self, text: str) -> None:
+        """Lower-case ``text`` once; keep no copy when a character folds oddly (see above)."""
+        lowered = text.lower()
+        plain = len(lowered) == len(text) and not any(odd in text for odd in ODD_FOLDS)
+        self._lowered = lowered if plain else None
+
+    def contains_any(self, words: Iterable[str], start: int = 0, end: int | None = None) -> bool:
+        """Whether one of ``words`` may occur, in any case, wholly inside ``text[start:end]``.
+
+        ``False`` only when none does; always ``True`` for a text with no copy.
+        """
+        lowered = self._lowered
+        if lowered is None:
+            return True
+        stop = len(lowered) if end is None else end
+        return any(lowered.find(word, start, stop) >= 0 for word in words)
+
+    def starts_with_any(self, words: tuple[str, ...], position: int) -> bool:
+        """Whether ``text`` may continue at ``position`` with one of ``words``, in any case."""
+        return self._lowered is None or self._lowered.startswith(words, position)
