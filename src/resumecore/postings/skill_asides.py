@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
+from resumecore.postings.lowered_text import LoweredText
 from resumecore.postings.skill_fields import TECH, names_the_work_of, past_field, qualifies
 from resumecore.postings.skill_languages import language_not_asked
 from resumecore.postings.skill_match import SkillMatch
@@ -27,6 +29,8 @@ _NEGATED = re.compile(
     r"(?:is |are )?optional\b(?! but))",
     re.IGNORECASE,
 )
+# Every _NEGATED match holds one of these: a text with none of them negates no skill.
+_NEGATION_WORDS = ("not required", "not necessary", "not needed", "not essential", "optional")
 _EXPANSION_AFTER = re.compile(r"\s*\(([A-Za-z][\w '&/-]{3,60})\)")
 _WORDS = re.compile(r"[A-Za-z]+")
 # "Own basic hand tools", "company supplies power tools": the hire's kit, not a skill.
@@ -66,10 +70,14 @@ _COMPOUNDS = {
 }
 # "Facilities Management maintains 40 buildings", "Growth Marketing owns acquisition": a team
 # named as the subject of its own sentence.
-_TEAM_VERB_AFTER = re.compile(
-    r" (?:owns|maintains|provides|serves|runs|manages|operates|oversees|handles|sits|partners|"
-    r"builds|delivers|supports|covers|includes|leads|works)\b"
-)
+_TEAM_VERBS = (
+    "owns", "maintains", "provides", "serves", "runs", "manages", "operates", "oversees",
+    "handles", "sits", "partners", "builds", "delivers", "supports", "covers", "includes",
+    "leads", "works",
+)  # fmt: skip
+_TEAM_VERB_AFTER = re.compile(r" (?:" + "|".join(_TEAM_VERBS) + r")\b")
+# The pattern is case-sensitive: a text that goes on with none of these cannot match it.
+_TEAM_VERBS_AFTER_SPACE = tuple(f" {verb}" for verb in _TEAM_VERBS)
 # "coordinate with housekeeping and maintenance", "partner with product marketing": a team.
 _TEAM_BEFORE = re.compile(
     r"\b(?:coordinat\w*|liais\w*|collaborat\w*|partner\w*|communicat\w*|escalat\w*)"
@@ -108,11 +116,12 @@ def asides(
     pay_lines = [(m.start(), m.end()) for m in _PAY_LINE.finditer(text)]
     redefined = _redefined_acronyms(text, matches, names)
     languages = [i for i, m in enumerate(matches) if category(m.canonical) == "languages"]
+    negations = LoweredText(text).contains_any(_NEGATION_WORDS)
     dropped: set[int] = set()
     for index, match in enumerate(matches):
         kind = category(match.canonical)
         if (
-            _NEGATED.match(text, match.end)
+            (negations and _NEGATED.match(text, match.end))
             or _team_as_subject(text, match)
             or (
                 kind not in TECH
@@ -121,7 +130,7 @@ def asides(
             or _in_compound(text, match)
             or (kind not in TECH and _PRODUCT_PART_AFTER.match(text, match.end))
             or (
-                _KIT.search(match.alias)
+                _names_kit(match.alias)
                 and _KIT_BEFORE.search(text, max(0, match.start - 40), match.start)
             )
             or (kind != "languages" and _names_a_job(text, match))
@@ -215,6 +224,11 @@ def _stem(word: str) -> str:
     return word.lower().removesuffix("s")
 
 
+@lru_cache(maxsize=4096)  # a posting names the same few skills again and again
+def _names_kit(alias: str) -> bool:
+    return _KIT.search(alias) is not None
+
+
 def _in_compound(text: str, match: SkillMatch) -> bool:
     first = match.alias.lower().split(" ")[0].removesuffix("s")
     before = _COMPOUNDS.get(first)
@@ -234,7 +248,11 @@ def _names_a_job(text: str, match: SkillMatch) -> bool:
 
 
 def _team_as_subject(text: str, match: SkillMatch) -> bool:
-    if not match.alias[:1].isupper() or not _TEAM_VERB_AFTER.match(text, match.end):
+    if (
+        not match.alias[:1].isupper()
+        or not text.startswith(_TEAM_VERBS_AFTER_SPACE, match.end)
+        or not _TEAM_VERB_AFTER.match(text, match.end)
+    ):
         return False
     before = text[max(0, match.start - 3) : match.start]
     return match.start == 0 or before.endswith("\n") or before.rstrip(" ").endswith((".", "!"))

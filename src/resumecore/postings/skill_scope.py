@@ -132,6 +132,7 @@ _SELF_DESCRIPTION = re.compile(
     r"we (?:build|make|run|operate|design|develop|manufacture)\b)",
     re.IGNORECASE,
 )
+_SELF_DESCRIPTION_INITIALS = ("w", "f", "o")
 _COMPANY_VERBS = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|are|was|does|builds|makes|runs|provides|operates|"
     r"offers|serves|helps|delivers|designs|develops|manufactures|sells|supplies|specializes|"
@@ -308,7 +309,11 @@ def _in_passing(text: str, lowered: LoweredText, match: SkillMatch) -> bool:
         match.canonical == "Recruiting" and _HIRING_AFTER.match(text, match.end)
     ):
         return True
-    after = _AFTER_IN_PASSING.match(text, match.end)
+    after = (
+        _AFTER_IN_PASSING.match(text, match.end)
+        if _may_be_subject_or_amount(text, match.end)
+        else None
+    )
     if after and (not after.group(0)[-1].isdigit() or match.alias in _CURRENCY_CODES):
         return True
     if lowered.contains_any(_NEGATION_STEMS, start, match.start) and _NOT_BEFORE.search(before):
@@ -318,6 +323,14 @@ def _in_passing(text: str, lowered: LoweredText, match: SkillMatch) -> bool:
     if match.alias.endswith("ing") and " " not in match.alias and _VERB_BEFORE.search(before):
         return True
     return match.alias in REGION_CODES and bool(_TOWN_BEFORE.search(before))
+
+
+def _may_be_subject_or_amount(text: str, end: int) -> bool:
+    # _AFTER_IN_PASSING (case-sensitive) needs " as a " or a digit, after at most one space.
+    after = text[end : end + 2]
+    if after[:1] == " ":
+        return after[1:].isdecimal() or text.startswith(" as a ", end)
+    return after[:1].isdecimal()
 
 
 def _names_the_stack(text: str, match: SkillMatch) -> bool:
@@ -359,7 +372,8 @@ def _prose_about_company(text: str, company: str | None, lowered: LoweredText) -
     for sentence in _SENTENCE.finditer(text):
         chunk = sentence.group(0).strip(" -*•")
         eeo = lowered.contains_any(eeo_words, sentence.start(), sentence.end())
-        if (eeo and _EEO.search(chunk)) or _SELF_DESCRIPTION.match(chunk):
+        self_description = chunk[:1].lower() in _SELF_DESCRIPTION_INITIALS
+        if (eeo and _EEO.search(chunk)) or (self_description and _SELF_DESCRIPTION.match(chunk)):
             spans.append((sentence.start(), sentence.end()))
         elif first_word and len(first_word) > 2 and chunk.startswith(first_word):
             rest = chunk[len(company or "") :] if chunk.startswith(company or "") else ""
