@@ -95,6 +95,12 @@ def test_lowered_text_never_rules_out_a_word_that_is_there() -> None:
                 assert lowered.contains_any((word,))
                 assert lowered.contains_any((word,), 0, len(text))
     assert not LoweredText("Python and SQL").contains_any(("degree",))
+    lowered = LoweredText("A DEGREE in Python")
+    assert lowered.contains_any(("degree", "python"), 0, 8)
+    assert not lowered.contains_any(("degree", "python"), 3, 17)
+    assert lowered.contains_any(("degree", "python"), 3, 18)
+    assert lowered.starts_with_any(("python", "sql"), 12)
+    assert not lowered.starts_with_any(("python", "sql"), 11)
     assert LoweredText("Python \u0130").contains_any(("degree",))
 
 

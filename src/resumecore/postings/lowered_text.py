@@ -11,8 +11,6 @@ no copy, and every check then answers "may match": the regex runs as before.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 # The characters ``re.IGNORECASE`` matches to an ASCII letter they do not lower-case to
 # (tests/unit/test_posting_skill_shortcuts.py checks every code point).
 ODD_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -26,8 +24,11 @@ class LoweredText:
         lowered = text.lower()
         plain = len(lowered) == len(text) and not any(odd in text for odd in ODD_FOLDS)
         self._lowered = lowered if plain else None
+        # The words of each list that occur anywhere in the text: a list is checked once per skill
+        # found, and most of its words occur nowhere.
+        self._in_text: dict[tuple[str, ...], tuple[str, ...]] = {}
 
-    def contains_any(self, words: Iterable[str], start: int = 0, end: int | None = None) -> bool:
+    def contains_any(self, words: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
         """Whether one of ``words`` may occur, in any case, wholly inside ``text[start:end]``.
 
         ``False`` only when none does; always ``True`` for a text with no copy.
@@ -35,8 +36,11 @@ class LoweredText:
         lowered = self._lowered
         if lowered is None:
             return True
+        in_text = self._in_text.get(words)
+        if in_text is None:
+            in_text = self._in_text[words] = tuple(word for word in words if word in lowered)
         stop = len(lowered) if end is None else end
-        return any(lowered.find(word, start, stop) >= 0 for word in words)
+        return any(lowered.find(word, start, stop) >= 0 for word in in_text)
 
     def starts_with_any(self, words: tuple[str, ...], position: int) -> bool:
         """Whether ``text`` may continue at ``position`` with one of ``words``, in any case."""

@@ -167,6 +167,7 @@ _DEGREE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Words every _DEGREE_BEFORE match holds: a search where none occurs cannot match.
+_IN = (" in ",)
 _DEGREE_WORDS = ("degree", "bachelor", "master", "bsc", "b.sc.", "msc", "ph", "major", "diploma")
 # Page meta lines about the employer or the post: "Industry: Software Development", "Company
 # size: 51-200", "Department: Facilities Management", "FLSA: Exempt".
@@ -293,8 +294,8 @@ def _names_an_organisation(text: str, lowered: LoweredText, match: SkillMatch) -
 def _after_a_degree(text: str, lowered: LoweredText, match: SkillMatch) -> bool:
     start = max(0, match.start - 80)
     return (
-        lowered.contains_any((" in ",), start, match.start)
-        and lowered.contains_any(_DEGREE_WORDS, start, match.start)
+        lowered.contains_any(_DEGREE_WORDS, start, match.start)
+        and lowered.contains_any(_IN, start, match.start)
         and bool(_DEGREE_BEFORE.search(text, start, match.start))
     )
 
@@ -367,11 +368,9 @@ def _occurrences(text: str, name: str | None) -> list[Span]:
 def _prose_about_company(text: str, company: str | None, lowered: LoweredText) -> list[Span]:
     first_word = company.split()[0] if company else None
     spans: list[Span] = []
-    # Most postings hold none of the EEO words: then no sentence needs the search.
-    eeo_words = [word for word in _EEO_WORDS if lowered.contains_any((word,))]
     for sentence in _SENTENCE.finditer(text):
         chunk = sentence.group(0).strip(" -*•")
-        eeo = lowered.contains_any(eeo_words, sentence.start(), sentence.end())
+        eeo = lowered.contains_any(_EEO_WORDS, sentence.start(), sentence.end())
         self_description = chunk[:1].lower() in _SELF_DESCRIPTION_INITIALS
         if (eeo and _EEO.search(chunk)) or (self_description and _SELF_DESCRIPTION.match(chunk)):
             spans.append((sentence.start(), sentence.end()))
