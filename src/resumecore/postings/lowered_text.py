@@ -40,8 +40,4 @@ class LoweredText:
         if in_text is None:
             in_text = self._in_text[words] = tuple(word for word in words if word in lowered)
         stop = len(lowered) if end is None else end
-        return any(lowered.find(word, start, stop) >= 0 for word in in_text)
-
-    def starts_with_any(self, words: tuple[str, ...], position: int) -> bool:
-        """Whether ``text`` may continue at ``position`` with one of ``words``, in any case."""
-        return self._lowered is None or self._lowered.startswith(words, position)
+        return bool(in_text) and any(lowered.find(word, start, stop) >= 0 for word in in_text)

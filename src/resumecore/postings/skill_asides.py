@@ -70,14 +70,10 @@ _COMPOUNDS = {
 }
 # "Facilities Management maintains 40 buildings", "Growth Marketing owns acquisition": a team
 # named as the subject of its own sentence.
-_TEAM_VERBS = (
-    "owns", "maintains", "provides", "serves", "runs", "manages", "operates", "oversees",
-    "handles", "sits", "partners", "builds", "delivers", "supports", "covers", "includes",
-    "leads", "works",
-)  # fmt: skip
-_TEAM_VERB_AFTER = re.compile(r" (?:" + "|".join(_TEAM_VERBS) + r")\b")
-# The pattern is case-sensitive: a text that goes on with none of these cannot match it.
-_TEAM_VERBS_AFTER_SPACE = tuple(f" {verb}" for verb in _TEAM_VERBS)
+_TEAM_VERB_AFTER = re.compile(
+    r" (?:owns|maintains|provides|serves|runs|manages|operates|oversees|handles|sits|partners|"
+    r"builds|delivers|supports|covers|includes|leads|works)\b"
+)
 # "coordinate with housekeeping and maintenance", "partner with product marketing": a team.
 _TEAM_BEFORE = re.compile(
     r"\b(?:coordinat\w*|liais\w*|collaborat\w*|partner\w*|communicat\w*|escalat\w*)"
@@ -248,11 +244,7 @@ def _names_a_job(text: str, match: SkillMatch) -> bool:
 
 
 def _team_as_subject(text: str, match: SkillMatch) -> bool:
-    if (
-        not match.alias[:1].isupper()
-        or not text.startswith(_TEAM_VERBS_AFTER_SPACE, match.end)
-        or not _TEAM_VERB_AFTER.match(text, match.end)
-    ):
+    if not match.alias[:1].isupper() or not _TEAM_VERB_AFTER.match(text, match.end):
         return False
     before = text[max(0, match.start - 3) : match.start]
     return match.start == 0 or before.endswith("\n") or before.rstrip(" ").endswith((".", "!"))

@@ -132,7 +132,6 @@ _SELF_DESCRIPTION = re.compile(
     r"we (?:build|make|run|operate|design|develop|manufacture)\b)",
     re.IGNORECASE,
 )
-_SELF_DESCRIPTION_INITIALS = ("w", "f", "o")
 _COMPANY_VERBS = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|are|was|does|builds|makes|runs|provides|operates|"
     r"offers|serves|helps|delivers|designs|develops|manufactures|sells|supplies|specializes|"
@@ -152,13 +151,6 @@ _ORGANISATION_AFTER = re.compile(
     r"contractors?|brands?|teams?|departments?|program(?:me)?s?|degrees?|schools?|majors?)\b",
     re.IGNORECASE,
 )
-# Every word _ORGANISATION_AFTER can name begins with one of these (it is not worth a search
-# after any other word).
-_ORGANISATION_STEMS = (
-    "hospital", "trust", "firm", "compan", "provider", "agenc", "business", "clinic", "organi",
-    "outfit", "startup", "industry", "sector", "contractor", "brand", "team", "department",
-    "program", "degree", "school", "major",
-)  # fmt: skip
 # "Bachelor's degree in accounting, finance or a related field": a degree is not a skill.
 _DEGREE_BEFORE = re.compile(
     # The look-ahead at the first letters spares the alternatives at most positions.
@@ -180,7 +172,6 @@ _META_LINE = re.compile(
 # "an ML system design interview", "this recruitment is open until filled": the hiring
 # process, not a skill.
 _INTERVIEW_AFTER = re.compile(r"[ -](?:interviews?|screen(?:ing)? call)\b", re.IGNORECASE)
-_INTERVIEW_WORDS = ("interview", "screen")
 _HIRING_AFTER = re.compile(r" (?:process|is open|campaign)\b", re.IGNORECASE)
 # "Matric with Accounting as a subject", "AED 4bn": a school subject, a currency.
 _AFTER_IN_PASSING = re.compile(r" as a (?:school )?subject\b| ?\d")
@@ -190,7 +181,8 @@ _FORM_LINE = re.compile(r"^.*\b(?:resume/cv|enter manually|attach, dropbox)\b.*$
 _FORM_WORDS = ("resume/cv", "enter manually", "attach, dropbox")
 # "you will not be cold calling": the posting says the job does not involve it.
 _NOT_BEFORE = re.compile(r"\b(?:not|never|no)\s+(?:be\s+|do\s+|need\s+)?$", re.IGNORECASE)
-_NEGATION_STEMS = ("no", "ne")
+# The word a _NOT_BEFORE match ends with, before its closing whitespace.
+_NEGATION_ENDS = ("not", "never", "no", "be", "do", "need")
 # "Pinecrest County is recruiting a nurse": the word is the sentence's verb.
 _VERB_BEFORE = re.compile(r"\b(?:is|are|we're|we are|currently|now)\s+$", re.IGNORECASE)
 # "Full-time Entry level": a phrase that starts inside a hyphenated word is not the phrase.
@@ -270,9 +262,9 @@ def posting_skills(
         if index not in passing
         and m.canonical not in FIELD_NAMES
         and not _names_a_person(m.alias, m.canonical)
-        and not (_names_an_organisation(text, lowered, m) and category(m.canonical) != "practices")
+        and not (_ORGANISATION_AFTER.match(text, m.end) and category(m.canonical) != "practices")
         and not _after_a_degree(text, lowered, m)
-        and not _in_passing(text, lowered, m)
+        and not _in_passing(text, m)
         and not (_bare_field(m) and not _inside_any(m, list(asked)))
         and (
             not _inside_any(m, dropped)
@@ -285,12 +277,6 @@ def posting_skills(
     ]
 
 
-def _names_an_organisation(text: str, lowered: LoweredText, match: SkillMatch) -> bool:
-    return lowered.starts_with_any(_ORGANISATION_STEMS, match.end + 1) and bool(
-        _ORGANISATION_AFTER.match(text, match.end)
-    )
-
-
 def _after_a_degree(text: str, lowered: LoweredText, match: SkillMatch) -> bool:
     start = max(0, match.start - 80)
     return (
@@ -300,24 +286,18 @@ def _after_a_degree(text: str, lowered: LoweredText, match: SkillMatch) -> bool:
     )
 
 
-def _in_passing(text: str, lowered: LoweredText, match: SkillMatch) -> bool:
+def _in_passing(text: str, match: SkillMatch) -> bool:
     # The hiring process, a school subject, a currency, a negation, a verb, half of a hyphenated
     # word, a place.
-    start = max(0, match.start - 60)
-    before = text[start : match.start]
-    interview = lowered.starts_with_any(_INTERVIEW_WORDS, match.end + 1)
-    if (interview and _INTERVIEW_AFTER.match(text, match.end)) or (
+    before = text[max(0, match.start - 60) : match.start]
+    if _INTERVIEW_AFTER.match(text, match.end) or (
         match.canonical == "Recruiting" and _HIRING_AFTER.match(text, match.end)
     ):
         return True
-    after = (
-        _AFTER_IN_PASSING.match(text, match.end)
-        if _may_be_subject_or_amount(text, match.end)
-        else None
-    )
+    after = _AFTER_IN_PASSING.match(text, match.end)
     if after and (not after.group(0)[-1].isdigit() or match.alias in _CURRENCY_CODES):
         return True
-    if lowered.contains_any(_NEGATION_STEMS, start, match.start) and _NOT_BEFORE.search(before):
+    if _may_end_with_negation(before) and _NOT_BEFORE.search(before):
         return True
     if " " in match.alias and _HYPHENATED_BEFORE.search(before):
         return True
@@ -326,12 +306,12 @@ def _in_passing(text: str, lowered: LoweredText, match: SkillMatch) -> bool:
     return match.alias in REGION_CODES and bool(_TOWN_BEFORE.search(before))
 
 
-def _may_be_subject_or_amount(text: str, end: int) -> bool:
-    # _AFTER_IN_PASSING (case-sensitive) needs " as a " or a digit, after at most one space.
-    after = text[end : end + 2]
-    if after[:1] == " ":
-        return after[1:].isdecimal() or text.startswith(" as a ", end)
-    return after[:1].isdecimal()
+def _may_end_with_negation(before: str) -> bool:
+    # A _NOT_BEFORE match ends with a negation word (or be/do/need) and then whitespace (\s is
+    # what str.isspace accepts); no character re.IGNORECASE equates with their letters lowers
+    # to anything else.
+    head = before.rstrip()
+    return len(head) < len(before) and head[-5:].lower().endswith(_NEGATION_ENDS)
 
 
 def _names_the_stack(text: str, match: SkillMatch) -> bool:
@@ -371,8 +351,7 @@ def _prose_about_company(text: str, company: str | None, lowered: LoweredText) -
     for sentence in _SENTENCE.finditer(text):
         chunk = sentence.group(0).strip(" -*•")
         eeo = lowered.contains_any(_EEO_WORDS, sentence.start(), sentence.end())
-        self_description = chunk[:1].lower() in _SELF_DESCRIPTION_INITIALS
-        if (eeo and _EEO.search(chunk)) or (self_description and _SELF_DESCRIPTION.match(chunk)):
+        if (eeo and _EEO.search(chunk)) or _SELF_DESCRIPTION.match(chunk):
             spans.append((sentence.start(), sentence.end()))
         elif first_word and len(first_word) > 2 and chunk.startswith(first_word):
             rest = chunk[len(company or "") :] if chunk.startswith(company or "") else ""
