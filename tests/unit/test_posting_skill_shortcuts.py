@@ -14,11 +14,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resumecore.postings import skill_asides, skill_scope
 from resumecore.postings.lowered_text import ODD_FOLDS, LoweredText
 from resumecore.postings.normalize import normalize_posting_text
 from resumecore.postings.skill_match import SkillMatch
+from resumecore.postings.span_cover import SpanCover
 from resumecore.postings.vocabulary import alias_key, default_vocabulary
 
 
@@ -83,6 +86,12 @@ def test_the_odd_folds_are_the_only_characters_that_match_ascii_otherwise() -> N
     # \s is what str.isspace (and so str.rstrip) accepts.
     spaces = {found.group(0) for found in re.finditer(r"\s", every_character)}
     assert spaces == {char for char in every_character if char.isspace()}
+    # And the converse, for a plain find of a lower-cased ASCII name: a character that lower-cases
+    # to ASCII is an ASCII character of the same letter, or one of ODD_FOLDS.
+    for char in every_character:
+        lowered = char.lower()
+        if lowered.isascii() and not char.isascii():
+            assert char in ODD_FOLDS, char
     odd_lengths = [c for c in every_character if len(c.lower()) != 1]
     assert set(odd_lengths) <= set(ODD_FOLDS)
 
@@ -147,6 +156,40 @@ def _check_sentences(text: str, lowered: LoweredText, found: Counter[str]) -> No
         if skill_scope._EEO.search(sentence.group(0).strip(" -*•")):
             assert lowered.contains_any(skill_scope._EEO_WORDS, sentence.start(), sentence.end())
             found["eeo"] += 1
+
+
+def test_occurrences_are_the_case_insensitive_regex_hits() -> None:
+    names = ("Senior Platform Engineer", "Acme", "aaa", "R&D Ltd.", "C++ (Qt)", "Nurse", "kit")
+    texts = [
+        *POSTINGS,
+        "AAAAaaaa aaa",
+        "NURSE nurse Nurses",
+        "\u212ait kit KIT",
+        "R&D LTD. r&d ltd.",
+    ]
+    for text in texts:
+        lowered = LoweredText(text)
+        for name in (*names, *text.split()[:3]):
+            pattern = re.compile(re.escape(name), re.IGNORECASE)
+            expected = [(m.start(), m.end()) for m in pattern.finditer(text)]
+            found = lowered.occurrences(name)
+            if found is None:
+                assert any(odd in text for odd in ODD_FOLDS) or not name.isascii()
+            else:
+                assert found == expected, (name, text[:40])
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=12),
+    st.integers(0, 70),
+    st.integers(0, 30),
+)
+def test_span_cover_equals_checking_every_span(
+    raw: list[tuple[int, int]], start: int, length: int
+) -> None:
+    spans = [(s, s + n) for s, n in raw]
+    expected = any(s <= start and start + length <= e for s, e in spans)
+    assert SpanCover(spans).covers(start, start + length) == expected
 
 
 class _NoCopy(LoweredText):

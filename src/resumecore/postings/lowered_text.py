@@ -41,3 +41,19 @@ class LoweredText:
             in_text = self._in_text[words] = tuple(word for word in words if word in lowered)
         stop = len(lowered) if end is None else end
         return bool(in_text) and any(lowered.find(word, start, stop) >= 0 for word in in_text)
+
+    def occurrences(self, word: str) -> list[tuple[int, int]] | None:
+        """Spans of ``word`` in the text, in any case, as ``re.finditer`` of it with ``re.I`` gives.
+
+        ``None`` when the text has no copy or ``word`` is not ASCII (a non-ASCII letter may fold
+        to others under ``re.IGNORECASE`` that it does not lower-case to).
+        """
+        if self._lowered is None or not word.isascii():
+            return None
+        key = word.lower()
+        spans: list[tuple[int, int]] = []
+        start = self._lowered.find(key)
+        while start >= 0:
+            spans.append((start, start + len(key)))
+            start = self._lowered.find(key, start + len(key))
+        return spans

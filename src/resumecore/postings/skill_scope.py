@@ -16,6 +16,7 @@ from resumecore.postings.lowered_text import LoweredText
 from resumecore.postings.sections import Span
 from resumecore.postings.skill_asides import asides
 from resumecore.postings.skill_match import SkillMatch
+from resumecore.postings.span_cover import SpanCover
 
 # Names of whole fields, industries or occupations rather than of a skill one can list.
 BROAD_FIELDS = frozenset(
@@ -246,15 +247,16 @@ def posting_skills(
     subject = _SUBJECT.search(text, 0, 600)
     if subject is not None:
         dropped.append((subject.start(), subject.end()))
-    for name in (title, company):
+    titles = _occurrences(text, title, lowered)
+    for spans in (titles, _occurrences(text, company, lowered)):
         dropped += [
             span
-            for span in _occurrences(text, name)
+            for span in spans
             if not _span_within(span, items) and not _on_list_line(text, span[0])
         ]
-    dropped += _title_lines(text, title, items)
+    dropped += _title_lines(text, titles, items)
     dropped += _prose_about_company(text, company, lowered)
-    dropped.sort()
+    inside_dropped, inside_asked = SpanCover(dropped).covers, SpanCover(asked).covers
     passing = asides(text, matches, category, BROAD_FIELDS, names)
     return [
         m
@@ -265,9 +267,9 @@ def posting_skills(
         and not (_ORGANISATION_AFTER.match(text, m.end) and category(m.canonical) != "practices")
         and not _after_a_degree(text, lowered, m)
         and not _in_passing(text, m)
-        and not (_bare_field(m) and not _inside_any(m, list(asked)))
+        and not (_bare_field(m) and not inside_asked(m.start, m.end))
         and (
-            not _inside_any(m, dropped)
+            not inside_dropped(m.start, m.end)
             or (
                 is_tech(m.canonical)
                 and category(m.canonical) not in _NOT_STACK
@@ -338,9 +340,14 @@ def _names_a_person(alias: str, canonical: str) -> bool:
     )
 
 
-def _occurrences(text: str, name: str | None) -> list[Span]:
+def _occurrences(text: str, name: str | None, lowered: LoweredText) -> list[Span]:
     if not name or len(name) < 3:
         return []
+    # A plain find over the lower-cased text is several times cheaper than a case-insensitive
+    # regex, which cannot skip ahead to a cased first letter.
+    found = lowered.occurrences(name)
+    if found is not None:
+        return found
     pattern = re.compile(re.escape(name), re.IGNORECASE)
     return [(found.start(), found.end()) for found in pattern.finditer(text)]
 
@@ -360,11 +367,11 @@ def _prose_about_company(text: str, company: str | None, lowered: LoweredText) -
     return spans
 
 
-def _title_lines(text: str, title: str | None, items: tuple[Span, ...] | list[Span]) -> list[Span]:
+def _title_lines(text: str, titles: list[Span], items: tuple[Span, ...] | list[Span]) -> list[Span]:
     # "Registered Respiratory Therapist (RRT)", "QC Microbiologist (Sterility & Environmental
     # Monitoring)": the rest of a short heading line that names the role belongs to the title.
     spans: list[Span] = []
-    for start, end in _occurrences(text, title):
+    for start, end in titles:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
@@ -385,7 +392,3 @@ def _on_list_line(text: str, position: int) -> bool:
 
 def _span_within(span: Span, items: tuple[Span, ...] | list[Span]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in items)
-
-
-def _inside_any(match: SkillMatch, spans: list[Span]) -> bool:
-    return any(start <= match.start and match.end <= end for start, end in spans)
