@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resumecore.postings import skill_asides, skill_scope
-from resumecore.postings.lowered_text import ODD_FOLDS, LoweredText
+from resumecore.postings import lowered_text, skill_asides, skill_context, skill_scope
+from resumecore.postings.lowered_text import ODD_FOLDS, LoweredText, may_end_with
 from resumecore.postings.normalize import normalize_posting_text
 from resumecore.postings.skill_match import SkillMatch
 from resumecore.postings.span_cover import SpanCover
@@ -96,6 +96,16 @@ def test_the_odd_folds_are_the_only_characters_that_match_ascii_otherwise() -> N
     assert set(odd_lengths) <= set(ODD_FOLDS)
 
 
+def test_may_end_with_sees_the_last_word_in_any_case() -> None:
+    assert may_end_with("experience in \t", skill_context._EVIDENCE_ENDS)
+    assert may_end_with("Knowledge OF", skill_context._EVIDENCE_ENDS)
+    assert may_end_with("knowledge \u0131n", ("in",))  # an odd fold: the regex decides
+    assert not may_end_with("in Python", skill_context._EVIDENCE_ENDS)
+    assert not may_end_with("", ("in",))
+    longest = max(map(len, skill_context._EVIDENCE_ENDS + skill_scope._NEGATION_ENDS))
+    assert longest <= lowered_text._LONGEST_WORD
+
+
 def test_lowered_text_never_rules_out_a_word_that_is_there() -> None:
     for text in ("Python \u0130nterview", "\u017fcreen", "\u212ait", "a DEGREE in x", "plain"):
         lowered = LoweredText(text)
@@ -111,7 +121,7 @@ def test_lowered_text_never_rules_out_a_word_that_is_there() -> None:
     assert LoweredText("Python \u0130").contains_any(("degree",))
 
 
-GUARDED = ("form", "degree", "negation", "eeo", "negated")
+GUARDED = ("form", "degree", "negation", "eeo", "negated", "evidence")
 
 
 def test_each_skipped_search_is_one_that_finds_nothing() -> None:
@@ -145,6 +155,10 @@ def _check_before(text: str, lowered: LoweredText, position: int, found: Counter
         assert lowered.contains_any((" in ",), start, position)
         assert lowered.contains_any(skill_scope._DEGREE_WORDS, start, position)
         found["degree"] += 1
+    line = text[text.rfind("\n", 0, position) + 1 : position]
+    if skill_context._EVIDENCE_BEFORE.search(line):
+        assert may_end_with(line, skill_context._EVIDENCE_ENDS)
+        found["evidence"] += 1
     before = text[max(0, position - 60) : position]
     if skill_scope._NOT_BEFORE.search(before):
         assert skill_scope._may_end_with_negation(before)
@@ -203,10 +217,10 @@ def test_posting_skills_with_shortcuts_equal_the_plain_path(
 ) -> None:
     vocabulary = default_vocabulary()
     bodies = [normalize_posting_text(text) for text in POSTINGS]
-    found = [vocabulary.find(body) for body in bodies]
 
     def run() -> list[list[SkillMatch]]:
-        return [
+        found = [vocabulary.find(body) for body in bodies]
+        return found + [
             skill_scope.posting_skills(
                 body, matches, [], "Python Developer", "Acme", (), vocabulary.is_tech, (),
                 vocabulary.category, vocabulary.names,
@@ -218,6 +232,7 @@ def test_posting_skills_with_shortcuts_equal_the_plain_path(
     monkeypatch.setattr(skill_scope, "LoweredText", _NoCopy)
     monkeypatch.setattr(skill_asides, "LoweredText", _NoCopy)
     monkeypatch.setattr(skill_scope, "_may_end_with_negation", lambda _before: True)
+    monkeypatch.setattr(skill_context, "may_end_with", lambda _text, _words: True)
     skill_scope._names_a_person.cache_clear()
     skill_asides._names_kit.cache_clear()
     assert run() == fast

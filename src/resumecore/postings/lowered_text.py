@@ -14,6 +14,18 @@ from __future__ import annotations
 # The characters ``re.IGNORECASE`` matches to an ASCII letter they do not lower-case to
 # (tests/unit/test_posting_skill_shortcuts.py checks every code point).
 ODD_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+_LONGEST_WORD = 20
+
+
+def may_end_with(text: str, words: tuple[str, ...]) -> bool:
+    r"""Whether ``text``, less its closing whitespace, may end with one of ``words`` in any case.
+
+    For a ``re.IGNORECASE`` pattern that ends with one of ``words`` and ``\s*$``: ``False``
+    only when it cannot match (``\s`` is what ``str.rstrip`` strips). ``words`` are lower-case
+    ASCII, at most 20 characters long.
+    """
+    tail = text.rstrip()[-_LONGEST_WORD:]
+    return any(odd in tail for odd in ODD_FOLDS) or tail.lower().endswith(words)
 
 
 class LoweredText:

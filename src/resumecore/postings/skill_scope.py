@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from resumecore.postings.lowered_text import LoweredText
+from resumecore.postings.lowered_text import LoweredText, may_end_with
 from resumecore.postings.sections import Span
 from resumecore.postings.skill_asides import asides
 from resumecore.postings.skill_match import SkillMatch
@@ -309,11 +309,8 @@ def _in_passing(text: str, match: SkillMatch) -> bool:
 
 
 def _may_end_with_negation(before: str) -> bool:
-    # A _NOT_BEFORE match ends with a negation word (or be/do/need) and then whitespace (\s is
-    # what str.isspace accepts); no character re.IGNORECASE equates with their letters lowers
-    # to anything else.
-    head = before.rstrip()
-    return len(head) < len(before) and head[-5:].lower().endswith(_NEGATION_ENDS)
+    # A _NOT_BEFORE match ends with a negation word (or be/do/need) and at least one space.
+    return before[-1:].isspace() and may_end_with(before, _NEGATION_ENDS)
 
 
 def _names_the_stack(text: str, match: SkillMatch) -> bool:
