@@ -66,6 +66,7 @@ CRAFTED = (
     "Resume/CV * (Attach, Dropbox, Google Drive, or ENTER MANUALLY)\nPython",
     "We are an Equal Opportunity Employer. We welcome applications. E-Verify employer.",
     "Committed to diversity; Disabilities Act; without regard to Python; regardless of SQL.",
+    "Liaise closely WITH OUR\nNursing; coordinate with\u0131 Payroll; partner to the Logistics",
     "Python Hospitals; Nursing-Teams; logistics Companies; a Python INTERVIEW; SQL screen call",
 )
 POSTINGS = _posting_texts() + list(CRAFTED)
@@ -121,7 +122,7 @@ def test_lowered_text_never_rules_out_a_word_that_is_there() -> None:
     assert LoweredText("Python \u0130").contains_any(("degree",))
 
 
-GUARDED = ("form", "degree", "negation", "eeo", "negated", "evidence")
+GUARDED = ("form", "degree", "negation", "eeo", "negated", "evidence", "team")
 
 
 def test_each_skipped_search_is_one_that_finds_nothing() -> None:
@@ -159,6 +160,9 @@ def _check_before(text: str, lowered: LoweredText, position: int, found: Counter
     if skill_context._EVIDENCE_BEFORE.search(line):
         assert may_end_with(line, skill_context._EVIDENCE_ENDS)
         found["evidence"] += 1
+    if skill_asides._TEAM_BEFORE.search(text, max(0, position - 40), position):
+        assert may_end_with(text[max(0, position - 40) : position], skill_asides._TEAM_BEFORE_ENDS)
+        found["team"] += 1
     before = text[max(0, position - 60) : position]
     if skill_scope._NOT_BEFORE.search(before):
         assert skill_scope._may_end_with_negation(before)
@@ -233,6 +237,7 @@ def test_posting_skills_with_shortcuts_equal_the_plain_path(
     monkeypatch.setattr(skill_asides, "LoweredText", _NoCopy)
     monkeypatch.setattr(skill_scope, "_may_end_with_negation", lambda _before: True)
     monkeypatch.setattr(skill_context, "may_end_with", lambda _text, _words: True)
+    monkeypatch.setattr(skill_asides, "may_end_with", lambda _text, _words: True)
     skill_scope._names_a_person.cache_clear()
     skill_asides._names_kit.cache_clear()
     assert run() == fast

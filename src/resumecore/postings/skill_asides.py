@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from resumecore.postings.lowered_text import LoweredText
+from resumecore.postings.lowered_text import LoweredText, may_end_with
 from resumecore.postings.skill_fields import TECH, names_the_work_of, past_field, qualifies
 from resumecore.postings.skill_languages import language_not_asked
 from resumecore.postings.skill_match import SkillMatch
@@ -80,6 +80,8 @@ _TEAM_BEFORE = re.compile(
     r"(?: closely)? (?:with|to) (?:the |our |your )?$",
     re.IGNORECASE,
 )
+# The word a _TEAM_BEFORE match ends with, before its closing space.
+_TEAM_BEFORE_ENDS = ("with", "to", "the", "our", "your")
 _PAY_LINE = re.compile(
     r"^[\s*-]*(?:pay|salary|rate|compensation|wage|hourly rate)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
@@ -119,10 +121,7 @@ def asides(
         if (
             (negations and _NEGATED.match(text, match.end))
             or _team_as_subject(text, match)
-            or (
-                kind not in TECH
-                and _TEAM_BEFORE.search(text, max(0, match.start - 40), match.start)
-            )
+            or (kind not in TECH and _team_before(text, match))
             or _in_compound(text, match)
             or (kind not in TECH and _PRODUCT_PART_AFTER.match(text, match.end))
             or (
@@ -140,6 +139,13 @@ def asides(
         ):
             dropped.add(index)
     return dropped
+
+
+def _team_before(text: str, match: SkillMatch) -> bool:
+    start = max(0, match.start - 40)
+    return may_end_with(text[start : match.start], _TEAM_BEFORE_ENDS) and bool(
+        _TEAM_BEFORE.search(text, start, match.start)
+    )
 
 
 def _permanent_residence(text: str, match: SkillMatch) -> bool:
