@@ -47,7 +47,8 @@ SAMPLES = (
 
 def _guarded() -> list[tuple[str, re.Pattern[str]]]:
     kinds = [*terms._STRONG_EMPLOYMENT, *terms._WEAK_EMPLOYMENT]
-    found = [(f"employment {kind}", p) for kind, p in kinds if GUARD.match(p.pattern)]
+    patterns = [(kind, guarded.pattern) for kind, guarded in kinds]
+    found = [(f"employment {kind}", p) for kind, p in patterns if GUARD.match(p.pattern)]
     return [
         *found,
         ("salary amount", salary._AMOUNT),

@@ -17,8 +17,9 @@ from resumecore.postings.board_noise import (
     SEGMENT_NOISE,
     TAIL_START,
 )
+from resumecore.postings.first_letter_alternation import FirstLetterAlternation
 
-_LINE = re.compile("(?:" + "|".join(LINE_NOISE) + r")[\s.:]*", re.IGNORECASE)
+_LINE = FirstLetterAlternation(LINE_NOISE, r"[\s.:]*")
 _SEGMENT = re.compile("(?:" + "|".join(SEGMENT_NOISE) + ")", re.IGNORECASE)
 _TAIL = re.compile("(?:" + "|".join(TAIL_START) + r")[\s.:]*", re.IGNORECASE)
 _SAVE = re.compile(
@@ -26,6 +27,9 @@ _SAVE = re.compile(
     r"(?P<titel>.+?) bei (?P<firma>[^·|]+?) speichern|"
     r"Job Application for (?P<applied>.+?) at (?P<employer>[^·|]+?))\s*$"
 )
+# Every line _SAVE matches holds one of these: most lines need not be tried.
+_SAVE_WORDS = ("Save ", " speichern", "Job Application for ")
+_FACT_LABELS = frozenset(FACT_LABELS)
 _RATING = re.compile(r"(?<=[\w.])\s+(?:\d\.\d\s*★|[-\u2013]\s*\d\.\d)\s*$")
 _RATING_ENDS = frozenset("0123456789★")
 _MAX_FACT = 80
@@ -58,14 +62,14 @@ def strip_furniture(text: str) -> Furnished:
         line = lines[index]
         stripped = line.strip(_MARK)
         key = stripped.lower().rstrip(": ")
-        value = _next_value(lines, index, end)
-        if key in FACT_LABELS and value is not None:
+        value = _next_value(lines, index, end) if key in _FACT_LABELS else None
+        if value is not None:
             facts.append((key, value.strip(_MARK)))
             if key in KEEP_VALUE:
                 kept.append(value)
             index += 2
             continue
-        save = _SAVE.match(stripped)
+        save = _save_line(stripped)
         if save:
             title = save.group("title") or save.group("titel") or save.group("applied")
             company = save.group("company") or save.group("firma") or save.group("employer")
@@ -76,6 +80,13 @@ def strip_furniture(text: str) -> Furnished:
             kept.append(_without_meta(line))
         index += 1
     return Furnished(body="\n".join(kept).strip(), facts=tuple(facts))
+
+
+def _save_line(stripped: str) -> re.Match[str] | None:
+    for word in _SAVE_WORDS:
+        if word in stripped:
+            return _SAVE.match(stripped)
+    return None
 
 
 def _tail_start(lines: list[str]) -> int:

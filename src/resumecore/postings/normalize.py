@@ -47,11 +47,15 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _INVISIBLE = re.compile(
     r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
 )
-_BULLET = re.compile(
-    r"^[^\S\n]*(?:[•·▪▫◦●○■□‣∙\u2043➢➤►▶▸→⇒✓✔✅☑✗❖◆◇♦★☆]|[-*+\u2013—](?=[^\S\n])|-(?=[^\S\n]*$))"
-    r"[^\S\n]*",
-    re.MULTILINE,
+# A bullet at a line's start, with the spaces around it. The first line's is matched where the
+# text starts, every other one after its newline: a pattern opening with a literal "\n" is
+# looked for at the newlines only, not tested for a line start at every position.
+_BULLET = (
+    r"[^\S\n]*(?:[•·▪▫◦●○■□‣∙\u2043➢➤►▶▸→⇒✓✔✅☑✗❖◆◇♦★☆]|[-*+\u2013—](?=[^\S\n])|-(?=[^\S\n]*$))"
+    r"[^\S\n]*"
 )
+_FIRST_BULLET = re.compile(_BULLET, re.MULTILINE)
+_LATER_BULLET = re.compile("\n" + _BULLET, re.MULTILINE)
 # "Position ........... Fitter", a form copied from a PDF: the dot leaders stand for a colon.
 _DOT_LEADER = re.compile(
     r"^(?P<label>[^\W\d_][\w'/&()-]*(?: [\w'/&()-]+){0,3}?)(?: \.{3,}|\.{5,}|\s?…[….]+) ?(?=\S)",
@@ -80,7 +84,8 @@ def normalize_posting_text(raw: str) -> str:
     text = "\n".join([*facts, page]) if facts else page
     # A footer is chrome, but its postal address and copyright line say where and who the
     # employer is.
-    text = _FOOTER.sub(_footer_facts, text)
+    if "<" in text:
+        text = _FOOTER.sub(_footer_facts, text)
     for _ in range(_ROUNDS):
         cleaned = _clean_once(text)
         if cleaned == text:
@@ -97,6 +102,43 @@ def _footer_facts(found: re.Match[str]) -> str:
 
 
 def _clean_once(text: str) -> str:
+    # Each pass runs only if the text holds what its every match needs (a "<" for a tag, two
+    # spaces in a row...): a pass that cannot match leaves the text as it is, and skipping it
+    # saves a scan of the whole text.
+    if "<" in text:
+        text = _without_tags(text)
+    if "&" in text:
+        text = _ENTITY.sub(_decode_entity, text)
+    text = unicodedata.normalize("NFC", text)
+    # Line breaks other than "\n", invisible characters, tabs and spaces other than " " are all
+    # characters str.isprintable() refuses; most texts have none.
+    plain = text.replace("\n", " ").isprintable()
+    if not plain:
+        text = _LINE_BREAKS.sub("\n", text)
+        text = _INVISIBLE.sub(" ", text).replace("\t", " ").replace("\xa0", " ")
+    text = text.replace("\u2010", "-").replace("\u2011", "-")
+    text = _uniform_bullets(text)
+    if "..." in text or "…" in text:
+        text = _DOT_LEADER.sub(r"\g<label>: ", text)
+    # In a plain text the only spaces are " ": a run to change holds two of them, and a space
+    # at a line's edge is next to a newline.
+    if not plain or "  " in text:
+        text = _HSPACE.sub(" ", text)
+    if not plain or " \n" in text or "\n " in text:
+        text = _EDGE_SPACE.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip()
+
+
+def _uniform_bullets(text: str) -> str:
+    first = _FIRST_BULLET.match(text)
+    if first:
+        text = "- " + text[first.end() :]
+    return _LATER_BULLET.sub("\n- ", text)
+
+
+def _without_tags(text: str) -> str:
     text = _HEAD.sub(_head_title, text)
     text = _PAGE_CHROME.sub("\n", text)
     text = _CELL_LABEL.sub(": ", text)
@@ -104,19 +146,7 @@ def _clean_once(text: str) -> str:
         text = _ROW_LABEL.sub(r"\1: ", text)
     text = _LIST_ITEM.sub("\n- ", text)
     text = _BLOCK_TAG.sub("\n", text)
-    text = _ANY_TAG.sub(" ", text)
-    text = _ENTITY.sub(_decode_entity, text)
-    text = unicodedata.normalize("NFC", text)
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _INVISIBLE.sub(" ", text).replace("\t", " ").replace("\xa0", " ")
-    text = text.replace("\u2010", "-").replace("\u2011", "-")
-    text = _BULLET.sub("- ", text)
-    if "..." in text or "…" in text:
-        text = _DOT_LEADER.sub(r"\g<label>: ", text)
-    text = _HSPACE.sub(" ", text)
-    text = _EDGE_SPACE.sub("\n", text)
-    text = _BLANK_LINES.sub("\n\n", text)
-    return text.strip()
+    return _ANY_TAG.sub(" ", text)
 
 
 def _head_title(match: re.Match[str]) -> str:

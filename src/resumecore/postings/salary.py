@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Literal
 
 import msgspec
@@ -16,13 +17,20 @@ Period = Literal["year", "month", "week", "day", "hour"]
 _AMOUNT_STARTS = (
     r"(?=[\d \u00a0\u202f$€£¥₹" + "".join(sorted({c[0] for c in CODES.split("|")})) + "])"
 )
+# What may stand before an amount's figure: a sign or code ("CAD$", "USD") and a space.
+_AMOUNT_LEAD = rf"(?P<pre>{CURRENCY})?[ \u00a0\u202f]?"
+# The most characters _AMOUNT_LEAD matches ("CAD$ "): an amount starts at most this far before
+# the first digit of its figure.
+_AMOUNT_LEAD_WIDTH = 5
 _AMOUNT = re.compile(
-    _AMOUNT_STARTS + rf"(?P<pre>{CURRENCY})?[ \u00a0\u202f]?"
-    r"(?P<num>(?<![\d.,])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,. \u202f'\u2019]\d{3})+|\d{1,7})"
+    _AMOUNT_STARTS
+    + _AMOUNT_LEAD
+    + r"(?P<num>(?<![\d.,])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,. \u202f'\u2019]\d{3})+|\d{1,7})"
     r"(?:[.,]\d{1,2})?(?!\d))"
     r"(?P<k>\s?[kK](?![a-zA-Z]))?(?P<lakh>\s?(?i:LPA|lakhs?|lacs?)\b|(?<=\d)L(?![a-zA-Z]))?"
     rf"(?:[ \u00a0\u202f]?(?P<post>k€|€|£|\$(?!\s?\d)|\b(?:{CODES}|euros?)\b))?"
 )
+_DIGITS = re.compile(r"\d+")
 # "CAD $48,000", "AUD $95k": an ISO code written before the dollar sign names the dollar.
 _CODE_BEFORE = re.compile(rf"\b(?P<code>{CODES})\s?$")
 # "Hourly rate: $25", "Weekly pay $1,200": the period named before the figure on its line.
@@ -139,7 +147,7 @@ def find_salary(text: str, context: str = "") -> SalaryRange | None:
         Amounts, ISO currency and period of the best candidate: one on a line about pay, a range,
         with a period, and not a bonus, budget or allowance.
     """
-    amounts = [m for m in (_money(text, found) for found in _AMOUNT.finditer(text)) if m]
+    amounts = [m for m in (_money(text, found) for found in _amount_matches(text)) if m]
     best: tuple[int, SalaryRange] | None = None
     index = 0
     while index < len(amounts):
@@ -155,6 +163,25 @@ def find_salary(text: str, context: str = "") -> SalaryRange | None:
         if candidate is not None and (best is None or candidate[0] > best[0]):
             best = candidate
     return best[1] if best else None
+
+
+def _amount_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_AMOUNT.finditer(text)`` finds, tried only where an amount can start.
+
+    A figure starts at the first digit of a run of digits, and an amount at most
+    ``_AMOUNT_LEAD_WIDTH`` characters before its figure; trying the pattern at those positions
+    alone, in order, skips the scan of every other position of the text (most of it is words).
+    """
+    tried = 0  # positions before this one are tried, or inside the last amount found
+    for digits in _DIGITS.finditer(text):
+        for start in range(max(tried, digits.start() - _AMOUNT_LEAD_WIDTH), digits.start() + 1):
+            found = _AMOUNT.match(text, start)
+            if found:
+                yield found
+                tried = found.end()
+                break
+        else:
+            tried = max(tried, digits.start() + 1)
 
 
 def _money(text: str, found: re.Match[str]) -> _Money | None:

@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from resumecore.postings.literal_guard import GuardedPattern, guarded, lowered_for_guards
+
 Remote = Literal["remote", "hybrid", "onsite"]
 EmploymentType = Literal["full_time", "part_time", "contract", "temporary", "internship"]
 
-_NOT_REMOTE = re.compile(r"\b(?:not (?:a |an )?remote|no remote|non-remote)\b", re.IGNORECASE)
-_REMOTE: tuple[tuple[Remote, re.Pattern[str]], ...] = (
+_NOT_REMOTE = guarded(
+    r"\b(?:not (?:a |an )?remote|no remote|non-remote)\b", re.IGNORECASE, words=("remote",)
+)
+_REMOTE: tuple[tuple[Remote, GuardedPattern], ...] = (
     (
         "hybrid",
-        re.compile(
+        guarded(
             r"\bhybrid\b|\bhybride\b|\bhíbrido\b|\bdays? (?:a|per) week in (?:the|our)\b|"
             r"\bdays in (?:the|our) (?:office|\w+ office)|\bdays?/week in office\b|"
             r"\btélétravail\s*:\s*\d|\b\d jours? de télétravail|\bhomeoffice\b|"
@@ -21,28 +25,41 @@ _REMOTE: tuple[tuple[Remote, re.Pattern[str]], ...] = (
             r"\b(?:mon|tues|wednes|thurs|fri)days? (?:from|at) home\b|"
             r"\b(?:one|two|three|four|\d) days? (?:a|per) week (?:from|at) home\b",
             re.IGNORECASE,
+            words=("hybrid", "híbrido", "week", "days in ", "télétravail", " tag", "home"),
         ),
     ),
     (
         "remote",
-        re.compile(
+        guarded(
             r"\b(?:fully|100\s?%|full)[ -]remote\b|\bremote[- ](?:first|only)\b|"
             r"\bremote (?:role|position|job|work|working|team|company|within|from)\b|"
             r"\bwork (?:from home|remotely)\b|\b100\s?% remoto\b|\bremoto\b|\bteletrabajo\b|"
             r"\(remote\)|^(?:location\s*:\s*)?remote\b|\bremote\s*(?:\(|-|\u2013|—|,)|"
             r"\ball remote\b|\bor remote\b",
             re.IGNORECASE | re.MULTILINE,
+            words=("remot", "work ", "teletrabajo"),
         ),
     ),
     (
         "onsite",
-        re.compile(
+        guarded(
             r"\bon-site\b|\bonsite\b|\bon site (?:role|position|job)\b|(?<!apply )\bin[- ]person\b|"
             r"\boffice[- ]based\b|\bvor ort\b|\b(?:fully|100\s?%) in[- ]office\b|"
             r"\bin[- ]office only\b|,\s*in[- ]office\)|\bwork from (?:the )?office\b|\bWFO\b|"
             r"\bin[- ]office (?:position|role|job)\b|\(in[- ](?:clinic|store|branch)\b|"
             r"\bprésentiel\b|\bpresencial\b|\bsite-based\b|\bfield-based\b",
             re.IGNORECASE,
+            words=(
+                "site",
+                "person",
+                "based",
+                "vor ort",
+                "office",
+                "wfo",
+                "(in",
+                "présentiel",
+                "presencial",
+            ),
         ),
     ),
 )
@@ -55,16 +72,18 @@ _ONSITE_AMENITY = re.compile(
 )
 # Each pattern opens with a look-ahead at the letters its matches can start with: a cheap
 # test at every position, so the alternatives run only where a match can begin.
-_STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
+_STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, GuardedPattern], ...] = (
     (
         "internship",
-        re.compile(
-            r"(?=[ips])(?:\binternship\b|\bpraktikum\b|\bstage (?:de|d')|\bprácticas\b)", re.I
+        guarded(
+            r"(?=[ips])(?:\binternship\b|\bpraktikum\b|\bstage (?:de|d')|\bprácticas\b)",
+            re.I,
+            words=("internship", "praktikum", "stage d", "prácticas"),
         ),
     ),
     (
         "temporary",
-        re.compile(
+        guarded(
             r"(?=[tsfmbc])(?:\btemporary\b|\bseasonal\b|\bfixed[- ]term\b|\bmaternity cover\b|"
             r"\bbefristet\b|"
             r"\bCDD\b|\btemp\b(?! to)|"
@@ -72,11 +91,12 @@ _STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
             r"\bcasual\b(?:(?= (?:to start|position|role|basis|employment|contract)\b)|"
             r"(?<=^casual)|(?<=: casual)))",
             re.I | re.M,
+            words=("temp", "seasonal", "fixed", "maternity cover", "befristet", "cdd", "casual"),
         ),
     ),
     (
         "contract",
-        re.compile(
+        guarded(
             r"(?=[cfdio])(?:(?<!permanent )(?<!employment )(?<!indefinite )\bcontract\b(?!\s*:)"
             r"(?! (?:permanent|perm|type|length|duration|basis)\b)"
             r"(?! (?:law|management|negotiation|review|drafting|administration|manufactur|research|"
@@ -89,50 +109,58 @@ _STRONG_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
             r"\bfreelance\b|\bfreelancer\b|\bcontract[- ]to[- ]hire\b|\bday rate\b|"
             r"\b(?:inside|outside) ir35\b)",
             re.I,
+            words=("contract", "freelance", "day rate", "ir35"),
         ),
     ),
     (
         "part_time",
-        re.compile(
+        guarded(
             r"(?=[ptmsh])(?:\bpart[- ]?time\b|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|"
             r"\bmi-temps\b|"
             # "Schedule: PT, 24 hrs/wk", "FT, 4-5 nights": a terse list's abbreviation.
             r"(?:^|(?:type|schedule|hours|status)\s*:\s*)(?-i:PT)\b(?=\s*(?:[,/(]|$)))",
             re.I | re.M,
+            words=("part", "teilzeit", "media jornada", "mi-temps"),
+            exact=("PT",),
         ),
     ),
     (
         "full_time",
-        re.compile(
+        guarded(
             r"(?=[fvtjsh])(?:\bfull[- ]?time\b|\bvollzeit\b|\btemps plein\b|\bjornada completa\b"
             r"|\btiempo completo\b|"
             r"(?:^|(?:type|schedule|hours|status)\s*:\s*)(?-i:FT)\b(?=\s*(?:[,/(]|$)))",
             re.I | re.M,
+            words=("full", "vollzeit", "temps plein", "jornada completa", "tiempo completo"),
+            exact=("FT",),
         ),
     ),
 )
-_WEAK_EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
-    ("internship", re.compile(r"\bintern\b", re.I)),
+_WEAK_EMPLOYMENT: tuple[tuple[EmploymentType, GuardedPattern], ...] = (
+    ("internship", guarded(r"\bintern\b", re.I, words=("intern",))),
     (
         "full_time",
         # An apprenticeship is full-time unless the posting says otherwise.
-        re.compile(
+        guarded(
             r"(?=[pcuiav])(?:\bpermanent\b|\bCDI\b|\bunbefristet\b|\bindefinido\b|"
             r"\bapprentice(?:ship)?\b|\bvaste baan\b|\bvast dienstverband\b|\bvoltijd\b)",
             re.I,
+            words=("permanent", "cdi", "befristet", "indefinido", "apprentice", "vast", "voltijd"),
         ),
     ),
 )
-_FULL_AND_PART = re.compile(
+_FULL_AND_PART = guarded(
     r"\bfull[- ]?time\s*(?:,|/|\bor\b|\band\b|&)\s*part[- ]?time\b|"
     r"\bpart[- ]?time\s*(?:,|/|\bor\b|\band\b|&)\s*full[- ]?time\b|\bfull or part[- ]time\b",
     re.IGNORECASE,
+    words=("part",),
 )
 # "Employment Type: Full-time" says the type even when a pay line above says "187-day contract".
-_TYPE_LABEL = re.compile(
+_TYPE_LABEL = guarded(
     r"^(?:employment type|job type|type of employment|position type|contract type|work type|"
     r"employment)\s*:\s*(?P<value>.+)$",
     re.IGNORECASE | re.MULTILINE,
+    words=("type", "employment"),
 )
 _NUMBER_WORDS = {
     "one": 1,
@@ -191,12 +219,13 @@ def remote_mode(text: str, header_zone: str) -> Remote | None:
         The mode, or ``None`` if the posting does not say.
     """
     for zone in (header_zone, text):
-        if _NOT_REMOTE.search(zone):
+        lowered = lowered_for_guards(zone)
+        if _NOT_REMOTE.search(zone, lowered):
             return "onsite"
         for mode, pattern in _REMOTE:
             # Only an on-site word is checked again without the amenities (the costly look).
-            if pattern.search(zone) and (
-                mode != "onsite" or pattern.search(_ONSITE_AMENITY.sub(" ", zone))
+            if pattern.search(zone, lowered) and (
+                mode != "onsite" or pattern.pattern.search(_ONSITE_AMENITY.sub(" ", zone))
             ):
                 return mode
     return None
@@ -212,19 +241,29 @@ def employment_type(text: str, header_zone: str) -> EmploymentType | None:
     Returns:
         The type, or ``None`` if the posting does not say.
     """
-    if _FULL_AND_PART.search(header_zone):
+    zones = [(zone, lowered_for_guards(zone)) for zone in (header_zone, text)]
+    header, lowered_header = zones[0]
+    if _FULL_AND_PART.search(header, lowered_header):
         return None  # "Full-time, Part-time": the posting offers both
-    for label in _TYPE_LABEL.finditer(header_zone):
+    for label in _TYPE_LABEL.finditer(header, lowered_header):
         value = label.group("value")
-        hits = [(m.start(), kind) for kind, p in _STRONG_EMPLOYMENT if (m := p.search(value))]
-        if hits:
-            return min(hits)[1]
+        kind = _first_kind(_STRONG_EMPLOYMENT, value, lowered_for_guards(value))
+        if kind:
+            return kind
     for patterns in (_STRONG_EMPLOYMENT, _WEAK_EMPLOYMENT):
-        for zone in (header_zone, text):
-            hits = [(m.start(), kind) for kind, p in patterns if (m := p.search(zone))]
-            if hits:
-                return min(hits)[1]
+        for zone, lowered in zones:
+            kind = _first_kind(patterns, zone, lowered)
+            if kind:
+                return kind
     return None
+
+
+def _first_kind(
+    patterns: tuple[tuple[EmploymentType, GuardedPattern], ...], text: str, lowered: str | None
+) -> EmploymentType | None:
+    # The kind whose first match starts earliest (on a tie, the name that sorts first).
+    hits = [(m.start(), kind) for kind, p in patterns if (m := p.search(text, lowered))]
+    return min(hits)[1] if hits else None
 
 
 def years_of_experience(text: str, preferred: tuple[str, ...] = ()) -> int | None:

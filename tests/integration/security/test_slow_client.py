@@ -1,29 +1,55 @@
 """Finding low 17: a client sending its headers byte by byte must not hold a connection open.
 
 Runs the real ``resumecore serve`` in a subprocess (the server settings live in the CLI), with
-a 1.5 s header deadline, and checks that a slowloris client is cut off within it while a
-normal client is served.
+a 1.5 s header deadline, on its httptools protocol and on the h11 one it falls back to without
+httptools, and checks that a slowloris client is cut off within it while a
+normal client, and one whose body (not headers) takes longer than the deadline, is served;
+a head growing past 16 KiB read by read is refused (431 by httptools, 400 by h11).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import httpx
 import pytest
 
+from resumecore_server.entrypoints.http.header_deadline import MAX_HEADER_BYTES
+
 SERVE = [sys.executable, "-m", "resumecore_server.entrypoints.cli", "serve"]
+SERVE_WITHOUT_HTTPTOOLS = [
+    sys.executable,
+    "-c",
+    "import runpy, sys\n"
+    "sys.modules['httptools'] = None  # as if it were not installed\n"
+    "runpy.run_module('resumecore_server.entrypoints.cli', run_name='__main__', alter_sys=True)",
+    "serve",
+]
 
 HEADER_TIMEOUT = 1.5
 
 
-@pytest.fixture(scope="module")
-def server_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+class Served(NamedTuple):
+    port: int
+    head_refusal: bytes  # the status answering a head over 16 KiB: which parser serves
+
+
+@pytest.fixture(
+    scope="module",
+    params=[(SERVE, b"431"), (SERVE_WITHOUT_HTTPTOOLS, b"400")],
+    ids=["httptools", "h11"],
+)
+def served(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Served]:
+    command, head_refusal = request.param
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = int(sock.getsockname()[1])
@@ -33,7 +59,7 @@ def server_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
         "RESUMECORE_HTTP_HEADER_TIMEOUT_SECONDS": str(HEADER_TIMEOUT),
     }
     server = subprocess.Popen(
-        [*SERVE, "--migrate", "--port", str(port)],
+        [*command, "--migrate", "--port", str(port)],
         env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
@@ -46,7 +72,7 @@ def server_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
             except httpx.TransportError:
                 assert time.monotonic() < deadline, "the server did not start"
                 time.sleep(0.1)
-        yield port
+        yield Served(port, head_refusal)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -72,19 +98,52 @@ def _seconds_until_closed(port: int, drip: bytes, interval: float, give_up: floa
     return float("inf")
 
 
-def test_low_17_a_slow_client_is_cut_off_within_the_header_timeout(server_port: int) -> None:
+def test_low_17_a_slow_client_is_cut_off_within_the_header_timeout(served: Served) -> None:
     headers = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + b"a" * 200
-    took = _seconds_until_closed(server_port, headers, interval=0.1, give_up=HEADER_TIMEOUT + 5)
+    took = _seconds_until_closed(served.port, headers, interval=0.1, give_up=HEADER_TIMEOUT + 5)
     assert HEADER_TIMEOUT - 0.3 <= took <= HEADER_TIMEOUT + 1.5, took
 
 
-def test_low_17_an_idle_connection_is_closed_too(server_port: int) -> None:
-    took = _seconds_until_closed(server_port, b"", interval=0.1, give_up=HEADER_TIMEOUT + 5)
+def test_low_17_an_idle_connection_is_closed_too(served: Served) -> None:
+    took = _seconds_until_closed(served.port, b"", interval=0.1, give_up=HEADER_TIMEOUT + 5)
     assert took <= HEADER_TIMEOUT + 1.5, took
 
 
-def test_low_17_normal_clients_are_served_on_a_kept_alive_connection(server_port: int) -> None:
-    with httpx.Client(base_url=f"http://127.0.0.1:{server_port}") as client:
+def test_low_17_normal_clients_are_served_on_a_kept_alive_connection(served: Served) -> None:
+    with httpx.Client(base_url=f"http://127.0.0.1:{served.port}") as client:
         for _ in range(3):  # each request on the kept-alive connection gets a fresh deadline
             assert client.get("/health").status_code == 200
             time.sleep(HEADER_TIMEOUT * 0.6)
+
+
+def test_low_17_a_body_sent_slowly_after_complete_headers_is_not_cut_off(served: Served) -> None:
+    body = json.dumps({"email": "not-an-address", "password": "x"}).encode()
+    head = (
+        "POST /api/v1/auth/register HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", served.port), timeout=HEADER_TIMEOUT + 10) as sock:
+        sock.sendall(head)
+        started = time.monotonic()
+        for index in range(len(body)):  # over twice the header deadline
+            time.sleep(2 * HEADER_TIMEOUT / len(body))
+            sock.sendall(body[index : index + 1])
+        took = time.monotonic() - started
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    assert took > HEADER_TIMEOUT
+    assert answer.startswith(b"HTTP/1.1 4"), answer[:200]  # the app's refusal of the address
+
+
+def test_a_head_growing_past_16_kib_is_refused_before_it_ends(served: Served) -> None:
+    start = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: "
+    with socket.create_connection(("127.0.0.1", served.port), timeout=20) as sock:
+        sock.sendall(start)
+        for _ in range(MAX_HEADER_BYTES // 4096 + 1):  # a header value without end, by reads
+            time.sleep(0.05)
+            sock.sendall(b"a" * 4096)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 " + served.head_refusal + b" "), answer[:200]
