@@ -7,22 +7,23 @@ text in tests/data and over crafted edge cases.
 
 from __future__ import annotations
 
-import json
 import re
 import string
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from resumecore.postings import lowered_text, skill_asides, skill_context, skill_scope
-from resumecore.postings.lowered_text import ODD_FOLDS, LoweredText, may_end_with
+from resumecore.postings.literal_guard import GuardedPattern, lowered_for_guards
+from resumecore.postings.lowered_text import LoweredText, may_end_with
 from resumecore.postings.normalize import normalize_posting_text
 from resumecore.postings.skill_match import SkillMatch
 from resumecore.postings.span_cover import SpanCover
 from resumecore.postings.vocabulary import alias_key, default_vocabulary
+from tests.support.posting_texts import posting_texts
+from tests.support.regex_literals import every_match_contains
 
 
 def test_category_by_exact_name_equals_the_key_lookup() -> None:
@@ -40,23 +41,6 @@ def test_category_by_exact_name_equals_the_key_lookup() -> None:
     assert vocabulary.category("no such skill at all") is None
 
 
-def _posting_texts() -> list[str]:
-    texts: list[str] = []
-    for path in sorted(DATA.rglob("*.json")):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except ValueError:
-            continue
-        for item in data if isinstance(data, list) else [data]:
-            if isinstance(item, dict):
-                texts += [
-                    item[k] for k in ("raw_text", "text", "posting") if isinstance(item.get(k), str)
-                ]
-    texts += [path.read_text(encoding="utf-8") for path in sorted(DATA.rglob("*.txt"))]
-    return texts
-
-
-DATA = Path(__file__).resolve().parents[1] / "data"
 # Each odd fold next to the words the shortcuts look for, and each word in upper and mixed case.
 CRAFTED = (
     "Bachelor's degree \u0130n accounting. BACHELOR'S DEGREE IN Nursing, payroll or Python",
@@ -69,32 +53,47 @@ CRAFTED = (
     "Liaise closely WITH OUR\nNursing; coordinate with\u0131 Payroll; partner to the Logistics",
     "Python Hospitals; Nursing-Teams; logistics Companies; a Python INTERVIEW; SQL screen call",
 )
-POSTINGS = _posting_texts() + list(CRAFTED)
+POSTINGS = [*posting_texts(), *CRAFTED]
 
 
 def _every_case_and_fold(words: tuple[str, ...]) -> str:
     return " ".join(f"{w} {w.upper()} {w.title()}" for w in words)
 
 
-def test_the_odd_folds_are_the_only_characters_that_match_ascii_otherwise() -> None:
-    # re.IGNORECASE equates a character with an ASCII letter only if it lower-cases to it, save
-    # for ODD_FOLDS; the punctuation in the words looked for matches only itself.
+def _unguarded(char: str) -> bool:
+    return lowered_for_guards(char) is None
+
+
+def test_a_lowered_copy_keeps_positions_and_finds_what_the_regex_finds() -> None:
+    # re.IGNORECASE equates a character with an ASCII letter only if it lower-cases to it (or the
+    # text gets no copy); the punctuation in the words looked for matches only itself.
     every_character = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     for letter in string.ascii_lowercase + " /,-.'\u2019":
         for found in re.finditer(re.escape(letter), every_character, re.IGNORECASE):
             char = found.group(0)
-            assert char.lower() == letter or char in ODD_FOLDS, (letter, char)
+            assert char.lower() == letter or _unguarded(char), (letter, char)
     # \s is what str.isspace (and so str.rstrip) accepts.
     spaces = {found.group(0) for found in re.finditer(r"\s", every_character)}
     assert spaces == {char for char in every_character if char.isspace()}
     # And the converse, for a plain find of a lower-cased ASCII name: a character that lower-cases
-    # to ASCII is an ASCII character of the same letter, or one of ODD_FOLDS.
+    # to an ASCII character is matched with it by re.IGNORECASE (the Kelvin sign with 'k').
     for char in every_character:
         lowered = char.lower()
-        if lowered.isascii() and not char.isascii():
-            assert char in ODD_FOLDS, char
-    odd_lengths = [c for c in every_character if len(c.lower()) != 1]
-    assert set(odd_lengths) <= set(ODD_FOLDS)
+        if lowered.isascii() and not _unguarded(char):
+            assert re.fullmatch(re.escape(lowered), char, re.IGNORECASE), char
+    # Positions: only an unguarded character lower-cases to more than one.
+    assert all(_unguarded(c) for c in every_character if len(c.lower()) != 1)
+
+
+def test_the_words_looked_for_are_in_every_match_of_their_pattern() -> None:
+    for pattern, words in (
+        (skill_scope._FORM_LINE, skill_scope._FORM_WORDS),
+        (skill_scope._EEO, skill_scope._EEO_WORDS),
+        (skill_scope._DEGREE_BEFORE, skill_scope._DEGREE_WORDS),
+        (skill_scope._DEGREE_BEFORE, skill_scope._IN),
+        (skill_asides._NEGATED, skill_asides._NEGATION_WORDS),
+    ):
+        assert every_match_contains(GuardedPattern(pattern, words)), pattern.pattern
 
 
 def test_may_end_with_sees_the_last_word_in_any_case() -> None:
@@ -192,7 +191,7 @@ def test_occurrences_are_the_case_insensitive_regex_hits() -> None:
             expected = [(m.start(), m.end()) for m in pattern.finditer(text)]
             found = lowered.occurrences(name)
             if found is None:
-                assert any(odd in text for odd in ODD_FOLDS) or not name.isascii()
+                assert lowered_for_guards(text) is None or not name.isascii()
             else:
                 assert found == expected, (name, text[:40])
 
@@ -213,7 +212,7 @@ def test_span_cover_equals_checking_every_span(
 class _NoCopy(LoweredText):
     # The plain path: a text with no lowered copy runs every search.
     def __init__(self, text: str) -> None:
-        super().__init__(text + ODD_FOLDS[0])
+        super().__init__(text + "\u0131")
 
 
 def test_posting_skills_with_shortcuts_equal_the_plain_path(

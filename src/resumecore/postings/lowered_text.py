@@ -1,19 +1,17 @@
-"""A lower-cased copy of a text, to rule out a case-insensitive regex before running it.
+"""A lower-cased copy of a text, to rule out a case-insensitive regex near a place in it.
 
 A pattern compiled with ``re.IGNORECASE`` that can only match around a fixed word ("resume/cv",
-" in ", "interview") cannot match where the lower-cased text lacks that word, as long as every
-character the regex equates with an ASCII letter lower-cases to that letter. Four characters do
-not: under ``re.IGNORECASE`` the dotless i (U+0131) and the dotted capital I (U+0130) match 'i',
-the long s (U+017F) matches 's' and the Kelvin sign (U+212A) matches 'k', and U+0130 also
-lower-cases to two characters (which would shift positions). A text holding any of them gets
-no copy, and every check then answers "may match": the regex runs as before.
+" in ", "not required") cannot match where the lower-cased text lacks that word (see
+``literal_guard``, whose copy this is: a text holding a character that folds oddly gets none, and
+every check then answers "may match"). Unlike a whole-text guard, the checks here look at a
+stretch of the text: the copy has the text's positions, as the only character that lower-cases
+to two (the dotted capital I) is one of those odd folds.
 """
 
 from __future__ import annotations
 
-# The characters ``re.IGNORECASE`` matches to an ASCII letter they do not lower-case to
-# (tests/unit/test_posting_skill_shortcuts.py checks every code point).
-ODD_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+from resumecore.postings.literal_guard import lowered_for_guards
+
 _LONGEST_WORD = 20
 
 
@@ -24,8 +22,8 @@ def may_end_with(text: str, words: tuple[str, ...]) -> bool:
     only when it cannot match (``\s`` is what ``str.rstrip`` strips). ``words`` are lower-case
     ASCII, at most 20 characters long.
     """
-    tail = text.rstrip()[-_LONGEST_WORD:]
-    return any(odd in tail for odd in ODD_FOLDS) or tail.lower().endswith(words)
+    lowered = lowered_for_guards(text.rstrip()[-_LONGEST_WORD:])
+    return lowered is None or lowered.endswith(words)
 
 
 class LoweredText:
@@ -33,9 +31,7 @@ class LoweredText:
 
     def __init__(self, text: str) -> None:
         """Lower-case ``text`` once; keep no copy when a character folds oddly (see above)."""
-        lowered = text.lower()
-        plain = len(lowered) == len(text) and not any(odd in text for odd in ODD_FOLDS)
-        self._lowered = lowered if plain else None
+        self._lowered = lowered_for_guards(text)
         # The words of each list that occur anywhere in the text: a list is checked once per skill
         # found, and most of its words occur nowhere.
         self._in_text: dict[tuple[str, ...], tuple[str, ...]] = {}

@@ -30,7 +30,7 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 # Every _NEGATED match holds one of these: a text with none of them negates no skill.
-_NEGATION_WORDS = ("not required", "not necessary", "not needed", "not essential", "optional")
+_NEGATION_WORDS = ("not ", "optional")
 _EXPANSION_AFTER = re.compile(r"\s*\(([A-Za-z][\w '&/-]{3,60})\)")
 _WORDS = re.compile(r"[A-Za-z]+")
 # "Own basic hand tools", "company supplies power tools": the hire's kit, not a skill.

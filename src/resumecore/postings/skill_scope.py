@@ -125,7 +125,7 @@ _EEO = re.compile(
 # Each _EEO alternative holds one of these words: a sentence with none of them is not EEO text.
 _EEO_WORDS = (
     "equal ", "without regard to", "regardless of", "accommodation", "e-verify",
-    "protected veteran", "affirmative action", "we celebrate ", "we welcome ", "we encourage ",
+    "protected veteran", "affirmative action", "celebrate", "welcome", "encourage",
     "committed to ", "disabilities act",
 )  # fmt: skip
 _SELF_DESCRIPTION = re.compile(
