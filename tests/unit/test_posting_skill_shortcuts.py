@@ -88,6 +88,8 @@ def test_a_lowered_copy_keeps_positions_and_finds_what_the_regex_finds() -> None
 def test_the_words_looked_for_are_in_every_match_of_their_pattern() -> None:
     for pattern, words in (
         (skill_scope._FORM_LINE, skill_scope._FORM_WORDS),
+        (skill_scope._META_LINE, skill_scope._META_WORDS),
+        (skill_scope._SUBJECT, skill_scope._SUBJECT_WORDS),
         (skill_scope._EEO, skill_scope._EEO_WORDS),
         (skill_scope._DEGREE_BEFORE, skill_scope._DEGREE_WORDS),
         (skill_scope._DEGREE_BEFORE, skill_scope._IN),

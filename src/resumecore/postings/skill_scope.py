@@ -170,6 +170,10 @@ _META_LINE = re.compile(
     r"bargaining unit|classification|exam(?: #| number)?|job class|class code)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
 )
+_META_WORDS = (
+    "industr", "sector", "company", "type", "branche", "department", "division", "team", "job",
+    "category", "flsa", "reports to", "bargaining unit", "classification", "exam", "class",
+)  # fmt: skip
 # "an ML system design interview", "this recruitment is open until filled": the hiring
 # process, not a skill.
 _INTERVIEW_AFTER = re.compile(r"[ -](?:interviews?|screen(?:ing)? call)\b", re.IGNORECASE)
@@ -199,6 +203,7 @@ _TOWN_BEFORE = re.compile(r"\b[A-Z][\w.'\u2019-]+,\s?$")
 # Security and testing practices are no part of a stack the company says it runs on.
 _NOT_STACK = frozenset({"security", "testing", "data_science", "practices"})
 _SUBJECT = re.compile(r"^(?:subject|betreff|objet|asunto)\s*:.*$", re.IGNORECASE | re.MULTILINE)
+_SUBJECT_WORDS = ("subject", "betreff", "objet", "asunto")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
 
 
@@ -241,10 +246,12 @@ def posting_skills(
     """
     lowered = LoweredText(text)
     dropped: list[Span] = list(boilerplate)
-    dropped += [(m.start(), m.end()) for m in _META_LINE.finditer(text)]
+    # Whole-text scans that most postings hold no word of.
+    if lowered.contains_any(_META_WORDS):
+        dropped += [(m.start(), m.end()) for m in _META_LINE.finditer(text)]
     if lowered.contains_any(_FORM_WORDS):
         dropped += [(m.start(), m.end()) for m in _FORM_LINE.finditer(text)]
-    subject = _SUBJECT.search(text, 0, 600)
+    subject = _SUBJECT.search(text, 0, 600) if lowered.contains_any(_SUBJECT_WORDS) else None
     if subject is not None:
         dropped.append((subject.start(), subject.end()))
     titles = _occurrences(text, title, lowered)
