@@ -21,7 +21,12 @@ from resumecore.postings.lowered_text import LoweredText, may_end_with
 from resumecore.postings.normalize import normalize_posting_text
 from resumecore.postings.skill_match import SkillMatch
 from resumecore.postings.span_cover import SpanCover
-from resumecore.postings.vocabulary import alias_key, default_vocabulary
+from resumecore.postings.vocabulary import (
+    SkillVocabulary,
+    alias_key,
+    default_vocabulary,
+    folded,
+)
 from tests.support.posting_texts import posting_texts
 from tests.support.regex_literals import every_match_contains
 
@@ -62,6 +67,53 @@ def _every_case_and_fold(words: tuple[str, ...]) -> str:
 
 def _unguarded(char: str) -> bool:
     return lowered_for_guards(char) is None
+
+
+def test_the_folded_text_matches_as_the_case_insensitive_pattern_would() -> None:
+    key_chars = {char for key in default_vocabulary()._aliases for char in key}
+    every_character = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    word = re.compile(r"\w")
+    by_fold: dict[str, set[str]] = {}
+    for char in every_character:
+        fold = folded(char)
+        assert len(fold) == 1, char  # one for one: the positions hold
+        assert bool(word.match(char)) == bool(word.match(fold)), char  # the look-arounds agree
+        by_fold.setdefault(fold, set()).add(char)
+    for char in ".+#@:/- \n":
+        assert by_fold[char] == {char}
+    text = "".join(every_character)
+    for key_char in key_chars:
+        insensitive = {m.group(0) for m in re.finditer(re.escape(key_char), text, re.IGNORECASE)}
+        assert insensitive == by_fold.get(key_char, set()), key_char
+    # str.lower reads a capital sigma by its context: no alias may hold a sigma.
+    assert not {"\u03c3", "\u03c2"} & key_chars
+
+
+def _insensitive_spans(vocabulary: SkillVocabulary, text: str) -> list[tuple[int, int, str]]:
+    # The pattern's own alternation, case-insensitive, over the text as written.
+    pattern = re.compile(vocabulary._pattern.pattern, re.IGNORECASE)
+    return [(m.start(), m.end(1), m.group(2) or "") for m in pattern.finditer(text)]
+
+
+def test_find_on_the_folded_text_equals_the_case_insensitive_search() -> None:
+    entries = tuple(
+        entry
+        for entry in default_vocabulary().entries
+        if entry.name in {"Kubernetes", "Python", "SQL", "Kafka", "Spring Boot", "Swift", "Istio"}
+    )
+    vocabulary = SkillVocabulary(entries)
+    for text in (
+        *POSTINGS[:40],
+        "PYTHON, \u212aafka, \u212aUBERNETE\u017f; \u0131st\u0131o, \u0130STIO, Pyth\u00f6n",
+        "\u017fQL and \u017fpring boot, SWIFTs, Kuberneteses; \u03a3QL \u039f\u03a3 Kafka\u03a3",
+    ):
+        expected = _insensitive_spans(vocabulary, text)
+        folded_text = folded(text)
+        found = [
+            (m.start(), m.end(1), m.group(2) or "")
+            for m in vocabulary._pattern.finditer(folded_text)
+        ]
+        assert found == expected, text[:60]
 
 
 def test_a_lowered_copy_keeps_positions_and_finds_what_the_regex_finds() -> None:
