@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from functools import cache
 from importlib import resources
 
@@ -46,6 +47,13 @@ def folded(text: str) -> str:
     return text.translate(_ODD_FOLDS).lower()
 
 
+# The alias characters ``folded`` is checked for; a vocabulary with another one (a Greek sigma,
+# whose lower case depends on the letters around it) matches the text as written, ignoring case.
+FOLD_CHECKED = frozenset(
+    string.ascii_lowercase + string.digits + string.punctuation + " ²áâãäæçéêíîñòóôöøúüā•"
+)
+
+
 def alias_key(text: str) -> str:
     """The lookup key of an alias or of matched text: lower case, hyphens as spaces."""
     return " ".join(text.lower().replace("-", " ").split())
@@ -73,8 +81,10 @@ class SkillVocabulary:
         self._forms: dict[str, list[str]] = {}
         self._add_forms()
         # Case-sensitive, for the folded text (see ``folded``); the alias keys are lower-case.
+        self._folds = {char for key in self._aliases for char in key} <= FOLD_CHECKED
         self._pattern = re.compile(
-            r"(?<![\w.+#@])(" + _trie_pattern(self._aliases) + r")(s|es)?(?![\w+#]|\.\w|://)"
+            r"(?<![\w.+#@])(" + _trie_pattern(self._aliases) + r")(s|es)?(?![\w+#]|\.\w|://)",
+            0 if self._folds else re.IGNORECASE,
         )
 
     def _add_forms(self) -> None:
@@ -135,7 +145,7 @@ class SkillVocabulary:
         Short ambiguous aliases ("Go", "R", "C", "Excel"...) count only in a safe context.
         """
         candidates: list[tuple[SkillMatch, AliasInfo]] = []
-        for found in self._pattern.finditer(folded(text)):
+        for found in self._pattern.finditer(folded(text) if self._folds else text):
             alias = text[found.start(1) : found.end(1)]  # as written, not folded
             info = self._aliases.get(alias_key(alias))
             if info is None or (found.group(2) and (info.mode != "plain" or len(alias) < 3)):
