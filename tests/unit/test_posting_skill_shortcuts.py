@@ -307,5 +307,6 @@ def test_posting_skills_with_shortcuts_equal_the_plain_path(
     monkeypatch.setattr(skill_asides, "may_end_with", lambda _text, _words: True)
     skill_scope._names_a_person.cache_clear()
     skill_asides._names_kit.cache_clear()
+    skill_asides._compound_before.cache_clear()
     assert run() == fast
     assert any(fast)

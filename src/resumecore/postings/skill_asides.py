@@ -23,6 +23,7 @@ from resumecore.postings.lowered_text import LoweredText, may_end_with
 from resumecore.postings.skill_fields import TECH, names_the_work_of, past_field, qualifies
 from resumecore.postings.skill_languages import language_not_asked
 from resumecore.postings.skill_match import SkillMatch
+from resumecore.postings.span_cover import SpanCover
 
 _NEGATED = re.compile(
     r"\s*(?:is |are )?(?:not (?:required|necessary|needed|essential)|"
@@ -111,7 +112,8 @@ def asides(
     Returns:
         The positions in ``matches`` to leave out.
     """
-    pay_lines = [(m.start(), m.end()) for m in _PAY_LINE.finditer(text)]
+    # A skill starts on a pay line when the line holds [start, start + 1).
+    on_pay_line = SpanCover([(m.start(), m.end()) for m in _PAY_LINE.finditer(text)]).covers
     redefined = _redefined_acronyms(text, matches, names)
     languages = [i for i, m in enumerate(matches) if category(m.canonical) == "languages"]
     negations = LoweredText(text).contains_any(_NEGATION_WORDS)
@@ -130,7 +132,7 @@ def asides(
             )
             or (kind != "languages" and _names_a_job(text, match))
             or match.alias.upper().rstrip("S") in redefined.get(match.canonical, ())
-            or (pay_lines and any(start <= match.start < end for start, end in pay_lines))
+            or on_pay_line(match.start, match.start + 1)
             or (kind == "languages" and language_not_asked(text, match, matches, languages))
             or (match.alias == "PR" and _permanent_residence(text, match))
             or (match.canonical in broad_fields and past_field(text, match))
@@ -232,12 +234,16 @@ def _names_kit(alias: str) -> bool:
 
 
 def _in_compound(text: str, match: SkillMatch) -> bool:
-    first = match.alias.lower().split(" ")[0].removesuffix("s")
-    before = _COMPOUNDS.get(first)
+    before = _compound_before(match.alias)
     return (
         before is not None
         and before.search(text, max(0, match.start - 20), match.start) is not None
     )
+
+
+@lru_cache(maxsize=4096)  # a posting names the same few skills again and again
+def _compound_before(alias: str) -> re.Pattern[str] | None:
+    return _COMPOUNDS.get(alias.lower().split(" ")[0].removesuffix("s"))
 
 
 def _names_a_job(text: str, match: SkillMatch) -> bool:
