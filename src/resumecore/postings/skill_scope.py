@@ -359,9 +359,10 @@ def _occurrences(text: str, name: str | None, lowered: LoweredText) -> list[Span
 def _prose_about_company(text: str, company: str | None, lowered: LoweredText) -> list[Span]:
     first_word = company.split()[0] if company else None
     spans: list[Span] = []
+    eeo_text = lowered.contains_any(_EEO_WORDS)  # most postings have no EEO word at all
     for sentence in _SENTENCE.finditer(text):
         chunk = sentence.group(0).strip(" -*•")
-        eeo = lowered.contains_any(_EEO_WORDS, sentence.start(), sentence.end())
+        eeo = eeo_text and lowered.contains_any(_EEO_WORDS, sentence.start(), sentence.end())
         if (eeo and _EEO.search(chunk)) or _SELF_DESCRIPTION.match(chunk):
             spans.append((sentence.start(), sentence.end()))
         elif first_word and len(first_word) > 2 and chunk.startswith(first_word):
