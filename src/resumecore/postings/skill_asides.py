@@ -17,16 +17,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
+from resumecore.postings.lowered_text import LoweredText, may_end_with
 from resumecore.postings.skill_fields import TECH, names_the_work_of, past_field, qualifies
 from resumecore.postings.skill_languages import language_not_asked
 from resumecore.postings.skill_match import SkillMatch
+from resumecore.postings.span_cover import SpanCover
 
 _NEGATED = re.compile(
     r"\s*(?:is |are )?(?:not (?:required|necessary|needed|essential)|"
     r"(?:is |are )?optional\b(?! but))",
     re.IGNORECASE,
 )
+# Every _NEGATED match holds one of these: a text with none of them negates no skill.
+_NEGATION_WORDS = ("not ", "optional")
 _EXPANSION_AFTER = re.compile(r"\s*\(([A-Za-z][\w '&/-]{3,60})\)")
 _WORDS = re.compile(r"[A-Za-z]+")
 # "Own basic hand tools", "company supplies power tools": the hire's kit, not a skill.
@@ -76,6 +81,8 @@ _TEAM_BEFORE = re.compile(
     r"(?: closely)? (?:with|to) (?:the |our |your )?$",
     re.IGNORECASE,
 )
+# The word a _TEAM_BEFORE match ends with, before its closing space.
+_TEAM_BEFORE_ENDS = ("with", "to", "the", "our", "your")
 _PAY_LINE = re.compile(
     r"^[\s*-]*(?:pay|salary|rate|compensation|wage|hourly rate)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
@@ -105,28 +112,27 @@ def asides(
     Returns:
         The positions in ``matches`` to leave out.
     """
-    pay_lines = [(m.start(), m.end()) for m in _PAY_LINE.finditer(text)]
+    # A skill starts on a pay line when the line holds [start, start + 1).
+    on_pay_line = SpanCover([(m.start(), m.end()) for m in _PAY_LINE.finditer(text)]).covers
     redefined = _redefined_acronyms(text, matches, names)
     languages = [i for i, m in enumerate(matches) if category(m.canonical) == "languages"]
+    negations = LoweredText(text).contains_any(_NEGATION_WORDS)
     dropped: set[int] = set()
     for index, match in enumerate(matches):
         kind = category(match.canonical)
         if (
-            _NEGATED.match(text, match.end)
+            (negations and _NEGATED.match(text, match.end))
             or _team_as_subject(text, match)
-            or (
-                kind not in TECH
-                and _TEAM_BEFORE.search(text, max(0, match.start - 40), match.start)
-            )
+            or (kind not in TECH and _team_before(text, match))
             or _in_compound(text, match)
             or (kind not in TECH and _PRODUCT_PART_AFTER.match(text, match.end))
             or (
-                _KIT.search(match.alias)
+                _names_kit(match.alias)
                 and _KIT_BEFORE.search(text, max(0, match.start - 40), match.start)
             )
             or (kind != "languages" and _names_a_job(text, match))
             or match.alias.upper().rstrip("S") in redefined.get(match.canonical, ())
-            or (pay_lines and any(start <= match.start < end for start, end in pay_lines))
+            or on_pay_line(match.start, match.start + 1)
             or (kind == "languages" and language_not_asked(text, match, matches, languages))
             or (match.alias == "PR" and _permanent_residence(text, match))
             or (match.canonical in broad_fields and past_field(text, match))
@@ -135,6 +141,13 @@ def asides(
         ):
             dropped.add(index)
     return dropped
+
+
+def _team_before(text: str, match: SkillMatch) -> bool:
+    start = max(0, match.start - 40)
+    return may_end_with(text[start : match.start], _TEAM_BEFORE_ENDS) and bool(
+        _TEAM_BEFORE.search(text, start, match.start)
+    )
 
 
 def _permanent_residence(text: str, match: SkillMatch) -> bool:
@@ -215,13 +228,22 @@ def _stem(word: str) -> str:
     return word.lower().removesuffix("s")
 
 
+@lru_cache(maxsize=4096)  # a posting names the same few skills again and again
+def _names_kit(alias: str) -> bool:
+    return _KIT.search(alias) is not None
+
+
 def _in_compound(text: str, match: SkillMatch) -> bool:
-    first = match.alias.lower().split(" ")[0].removesuffix("s")
-    before = _COMPOUNDS.get(first)
+    before = _compound_before(match.alias)
     return (
         before is not None
         and before.search(text, max(0, match.start - 20), match.start) is not None
     )
+
+
+@lru_cache(maxsize=4096)  # a posting names the same few skills again and again
+def _compound_before(alias: str) -> re.Pattern[str] | None:
+    return _COMPOUNDS.get(alias.lower().split(" ")[0].removesuffix("s"))
 
 
 def _names_a_job(text: str, match: SkillMatch) -> bool:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from resumecore.postings.lowered_text import may_end_with
+
 if TYPE_CHECKING:
     from resumecore.postings.skill_match import AliasInfo, SkillMatch
 
@@ -47,6 +49,11 @@ _EVIDENCE_BEFORE = re.compile(
     r"|[(:])\s*$",
     re.IGNORECASE,
 )
+# What an _EVIDENCE_BEFORE match ends with, before its closing whitespace.
+_EVIDENCE_ENDS = (
+    "in", "with", "using", "use", "uses", "used", "knowledge of", "understanding of",
+    "command of", "mit", "en", "con", "avec", "(", ":",
+)  # fmt: skip
 _LIST_GAP = re.compile(
     r"^[\s,/;|&+()]*(?:(?:and|or|und|oder|et|ou|y|o|as well as|plus|e\.g\.)[\s,/;|&+()]*)?$",
     re.IGNORECASE,
@@ -134,7 +141,8 @@ def _bracketed_aside(text: str, match: SkillMatch) -> bool:
 
 def _has_evidence(text: str, match: SkillMatch) -> bool:
     line_start = text.rfind("\n", 0, match.start) + 1
-    if _EVIDENCE_BEFORE.search(text[line_start : match.start]):
+    before = text[line_start : match.start]
+    if may_end_with(before, _EVIDENCE_ENDS) and _EVIDENCE_BEFORE.search(before):
         return True
     next_word = _WORD.match(text, _skip_spaces(text, match.end))
     return next_word is not None and next_word.group(0).lower() in _EVIDENCE_AFTER

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
+from resumecore.postings.lowered_text import LoweredText, may_end_with
 from resumecore.postings.sections import Span
 from resumecore.postings.skill_asides import asides
 from resumecore.postings.skill_match import SkillMatch
+from resumecore.postings.span_cover import SpanCover
 
 # Names of whole fields, industries or occupations rather than of a skill one can list.
 BROAD_FIELDS = frozenset(
@@ -119,6 +122,12 @@ _EEO = re.compile(
     r"(?:require|need) an accommodation|accommodations? (?:is|are) available)\b",
     re.IGNORECASE,
 )
+# Each _EEO alternative holds one of these words: a sentence with none of them is not EEO text.
+_EEO_WORDS = (
+    "equal ", "without regard to", "regardless of", "accommodation", "e-verify",
+    "protected veteran", "affirmative action", "celebrate", "welcome", "encourage",
+    "committed to ", "disabilities act",
+)  # fmt: skip
 _SELF_DESCRIPTION = re.compile(
     r"^(?:we(?:'re| are) (?:an?|the)\b|founded in\b|our (?:customers|clients|mission)\b|"
     r"we (?:build|make|run|operate|design|develop|manufacture)\b)",
@@ -150,6 +159,9 @@ _DEGREE_BEFORE = re.compile(
     r"diploma)(?: \w+){0,2} in (?:[\w&-]+(?: [\w&-]+)?\s*(?:,|\bor\b|\band\b|/)\s*){0,3}$",
     re.IGNORECASE,
 )
+# Words every _DEGREE_BEFORE match holds: a search where none occurs cannot match.
+_IN = (" in ",)
+_DEGREE_WORDS = ("degree", "bachelor", "master", "bsc", "b.sc.", "msc", "ph", "major", "diploma")
 # Page meta lines about the employer or the post: "Industry: Software Development", "Company
 # size: 51-200", "Department: Facilities Management", "FLSA: Exempt".
 _META_LINE = re.compile(
@@ -158,6 +170,10 @@ _META_LINE = re.compile(
     r"bargaining unit|classification|exam(?: #| number)?|job class|class code)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
 )
+_META_WORDS = (
+    "industr", "sector", "company", "type", "branche", "department", "division", "team", "job",
+    "category", "flsa", "reports to", "bargaining unit", "classification", "exam", "class",
+)  # fmt: skip
 # "an ML system design interview", "this recruitment is open until filled": the hiring
 # process, not a skill.
 _INTERVIEW_AFTER = re.compile(r"[ -](?:interviews?|screen(?:ing)? call)\b", re.IGNORECASE)
@@ -167,8 +183,11 @@ _AFTER_IN_PASSING = re.compile(r" as a (?:school )?subject\b| ?\d")
 _CURRENCY_CODES = frozenset({"AED", "SAR"})
 # An application form's fields: "Resume/CV * (Attach, Dropbox, Google Drive, or enter manually)".
 _FORM_LINE = re.compile(r"^.*\b(?:resume/cv|enter manually|attach, dropbox)\b.*$", re.I | re.M)
+_FORM_WORDS = ("resume/cv", "enter manually", "attach, dropbox")
 # "you will not be cold calling": the posting says the job does not involve it.
 _NOT_BEFORE = re.compile(r"\b(?:not|never|no)\s+(?:be\s+|do\s+|need\s+)?$", re.IGNORECASE)
+# The word a _NOT_BEFORE match ends with, before its closing whitespace.
+_NEGATION_ENDS = ("not", "never", "no", "be", "do", "need")
 # "Pinecrest County is recruiting a nurse": the word is the sentence's verb.
 _VERB_BEFORE = re.compile(r"\b(?:is|are|we're|we are|currently|now)\s+$", re.IGNORECASE)
 # "Full-time Entry level": a phrase that starts inside a hyphenated word is not the phrase.
@@ -184,6 +203,7 @@ _TOWN_BEFORE = re.compile(r"\b[A-Z][\w.'\u2019-]+,\s?$")
 # Security and testing practices are no part of a stack the company says it runs on.
 _NOT_STACK = frozenset({"security", "testing", "data_science", "practices"})
 _SUBJECT = re.compile(r"^(?:subject|betreff|objet|asunto)\s*:.*$", re.IGNORECASE | re.MULTILINE)
+_SUBJECT_WORDS = ("subject", "betreff", "objet", "asunto")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
 
 
@@ -224,21 +244,26 @@ def posting_skills(
     Returns:
         The hits outside those places that do not name a person's job.
     """
+    lowered = LoweredText(text)
     dropped: list[Span] = list(boilerplate)
-    dropped += [(m.start(), m.end()) for m in _META_LINE.finditer(text)]
-    dropped += [(m.start(), m.end()) for m in _FORM_LINE.finditer(text)]
-    subject = _SUBJECT.search(text, 0, 600)
+    # Whole-text scans that most postings hold no word of.
+    if lowered.contains_any(_META_WORDS):
+        dropped += [(m.start(), m.end()) for m in _META_LINE.finditer(text)]
+    if lowered.contains_any(_FORM_WORDS):
+        dropped += [(m.start(), m.end()) for m in _FORM_LINE.finditer(text)]
+    subject = _SUBJECT.search(text, 0, 600) if lowered.contains_any(_SUBJECT_WORDS) else None
     if subject is not None:
         dropped.append((subject.start(), subject.end()))
-    for name in (title, company):
+    titles = _occurrences(text, title, lowered)
+    for spans in (titles, _occurrences(text, company, lowered)):
         dropped += [
             span
-            for span in _occurrences(text, name)
+            for span in spans
             if not _span_within(span, items) and not _on_list_line(text, span[0])
         ]
-    dropped += _title_lines(text, title, items)
-    dropped += _prose_about_company(text, company)
-    dropped.sort()
+    dropped += _title_lines(text, titles, items)
+    dropped += _prose_about_company(text, company, lowered)
+    inside_dropped, inside_asked = SpanCover(dropped).covers, SpanCover(asked).covers
     passing = asides(text, matches, category, BROAD_FIELDS, names)
     return [
         m
@@ -247,11 +272,11 @@ def posting_skills(
         and m.canonical not in FIELD_NAMES
         and not _names_a_person(m.alias, m.canonical)
         and not (_ORGANISATION_AFTER.match(text, m.end) and category(m.canonical) != "practices")
-        and not _DEGREE_BEFORE.search(text, max(0, m.start - 80), m.start)
+        and not _after_a_degree(text, lowered, m)
         and not _in_passing(text, m)
-        and not (_bare_field(m) and not _inside_any(m, list(asked)))
+        and not (_bare_field(m) and not inside_asked(m.start, m.end))
         and (
-            not _inside_any(m, dropped)
+            not inside_dropped(m.start, m.end)
             or (
                 is_tech(m.canonical)
                 and category(m.canonical) not in _NOT_STACK
@@ -259,6 +284,15 @@ def posting_skills(
             )
         )
     ]
+
+
+def _after_a_degree(text: str, lowered: LoweredText, match: SkillMatch) -> bool:
+    start = max(0, match.start - 80)
+    return (
+        lowered.contains_any(_DEGREE_WORDS, start, match.start)
+        and lowered.contains_any(_IN, start, match.start)
+        and bool(_DEGREE_BEFORE.search(text, start, match.start))
+    )
 
 
 def _in_passing(text: str, match: SkillMatch) -> bool:
@@ -272,13 +306,18 @@ def _in_passing(text: str, match: SkillMatch) -> bool:
     after = _AFTER_IN_PASSING.match(text, match.end)
     if after and (not after.group(0)[-1].isdigit() or match.alias in _CURRENCY_CODES):
         return True
-    if _NOT_BEFORE.search(before):
+    if _may_end_with_negation(before) and _NOT_BEFORE.search(before):
         return True
     if " " in match.alias and _HYPHENATED_BEFORE.search(before):
         return True
     if match.alias.endswith("ing") and " " not in match.alias and _VERB_BEFORE.search(before):
         return True
     return match.alias in REGION_CODES and bool(_TOWN_BEFORE.search(before))
+
+
+def _may_end_with_negation(before: str) -> bool:
+    # A _NOT_BEFORE match ends with a negation word (or be/do/need) and at least one space.
+    return before[-1:].isspace() and may_end_with(before, _NEGATION_ENDS)
 
 
 def _names_the_stack(text: str, match: SkillMatch) -> bool:
@@ -294,6 +333,7 @@ def _bare_field(match: SkillMatch) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # a posting names the same few skills again and again
 def _names_a_person(alias: str, canonical: str) -> bool:
     # A product may end like a job ("Google Tag Manager"): its canonical name says so.
     return (
@@ -304,19 +344,26 @@ def _names_a_person(alias: str, canonical: str) -> bool:
     )
 
 
-def _occurrences(text: str, name: str | None) -> list[Span]:
+def _occurrences(text: str, name: str | None, lowered: LoweredText) -> list[Span]:
     if not name or len(name) < 3:
         return []
+    # A plain find over the lower-cased text is several times cheaper than a case-insensitive
+    # regex, which cannot skip ahead to a cased first letter.
+    found = lowered.occurrences(name)
+    if found is not None:
+        return found
     pattern = re.compile(re.escape(name), re.IGNORECASE)
     return [(found.start(), found.end()) for found in pattern.finditer(text)]
 
 
-def _prose_about_company(text: str, company: str | None) -> list[Span]:
+def _prose_about_company(text: str, company: str | None, lowered: LoweredText) -> list[Span]:
     first_word = company.split()[0] if company else None
     spans: list[Span] = []
+    eeo_text = lowered.contains_any(_EEO_WORDS)  # most postings have no EEO word at all
     for sentence in _SENTENCE.finditer(text):
         chunk = sentence.group(0).strip(" -*•")
-        if _EEO.search(chunk) or _SELF_DESCRIPTION.match(chunk):
+        eeo = eeo_text and lowered.contains_any(_EEO_WORDS, sentence.start(), sentence.end())
+        if (eeo and _EEO.search(chunk)) or _SELF_DESCRIPTION.match(chunk):
             spans.append((sentence.start(), sentence.end()))
         elif first_word and len(first_word) > 2 and chunk.startswith(first_word):
             rest = chunk[len(company or "") :] if chunk.startswith(company or "") else ""
@@ -325,11 +372,11 @@ def _prose_about_company(text: str, company: str | None) -> list[Span]:
     return spans
 
 
-def _title_lines(text: str, title: str | None, items: tuple[Span, ...] | list[Span]) -> list[Span]:
+def _title_lines(text: str, titles: list[Span], items: tuple[Span, ...] | list[Span]) -> list[Span]:
     # "Registered Respiratory Therapist (RRT)", "QC Microbiologist (Sterility & Environmental
     # Monitoring)": the rest of a short heading line that names the role belongs to the title.
     spans: list[Span] = []
-    for start, end in _occurrences(text, title):
+    for start, end in titles:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
@@ -350,7 +397,3 @@ def _on_list_line(text: str, position: int) -> bool:
 
 def _span_within(span: Span, items: tuple[Span, ...] | list[Span]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in items)
-
-
-def _inside_any(match: SkillMatch, spans: list[Span]) -> bool:
-    return any(start <= match.start and match.end <= end for start, end in spans)
