@@ -10,24 +10,22 @@ posting texts in tests/data and over lines written to trip case folding.
 from __future__ import annotations
 
 import importlib
-import json
 import pkgutil
 import re
 import string
 import sys
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from resumecore import postings
 from resumecore.postings import section_headers
 from resumecore.postings.lowered_match import LoweredPattern, lowered
+from tests.support.posting_texts import posting_texts
 
 CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
 # Escapes and group names: what is not matched as a character.
 SYNTAX = re.compile(r"\\.|\(\?P<\w+>")
-DATA = Path(__file__).parents[1] / "data"
 TRICKY = (
     "SENIOR ENGİNEER",  # "İ" lowers to two characters
     "D\u0131str\u0131ct Manager",  # dotless i: "i" under IGNORECASE
@@ -67,17 +65,7 @@ def _twinned() -> list[LoweredPattern]:
 
 
 def _texts() -> list[str]:
-    texts: list[str] = []
-    for path in sorted(DATA.rglob("*.json")):
-        try:
-            loaded = json.loads(path.read_text())
-        except ValueError:
-            continue
-        for item in loaded if isinstance(loaded, list) else [loaded]:
-            if isinstance(item, dict):
-                texts += [v for k, v in item.items() if k in {"raw_text", "text", "posting"}]
-    texts += [path.read_text() for path in sorted(DATA.rglob("*.txt"))]
-    return [text for text in texts if isinstance(text, str)]
+    return list(posting_texts())
 
 
 def _lines() -> list[str]:

@@ -7,15 +7,13 @@ written for each kind of furniture.
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 from resumecore.postings import header_noise
 from resumecore.postings.header_noise import is_header_noise
 from resumecore.postings.line_parts import strip_decoration
+from tests.support.posting_texts import posting_texts
 
-DATA = Path(__file__).parents[1] / "data"
 LINES = (
     "Easy Apply",
     "Apply now",
@@ -51,18 +49,7 @@ def _reference() -> re.Pattern[str]:
 
 
 def _posting_lines() -> set[str]:
-    lines: set[str] = set()
-    for path in sorted(DATA.rglob("*.json")):
-        try:
-            loaded = json.loads(path.read_text())
-        except ValueError:
-            continue
-        for item in loaded if isinstance(loaded, list) else [loaded]:
-            if isinstance(item, dict):
-                for key in ("raw_text", "text", "posting"):
-                    if isinstance(item.get(key), str):
-                        lines.update(item[key].split("\n"))
-    return lines
+    return {line for text in posting_texts() for line in text.split("\n")}
 
 
 def test_the_two_patterns_say_what_the_anchored_one_says() -> None:

@@ -6,13 +6,10 @@ of a line in the posting texts of tests/data and for values written around the m
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from resumecore.postings import places
 from resumecore.postings.line_parts import parts
+from tests.support.posting_texts import posting_texts
 
-DATA = Path(__file__).parents[1] / "data"
 VALUES = (
     "Charlotte, NC (hybrid)",
     "Remote (EU)",
@@ -32,16 +29,10 @@ VALUES = (
 
 def _values() -> set[str]:
     values = set(VALUES)
-    for path in sorted(DATA.rglob("*.json")):
-        try:
-            loaded = json.loads(path.read_text())
-        except ValueError:
-            continue
-        for item in loaded if isinstance(loaded, list) else [loaded]:
-            if isinstance(item, dict) and isinstance(item.get("raw_text"), str):
-                for line in item["raw_text"].split("\n"):
-                    values.add(line)
-                    values.update(piece for piece, _ in parts(line))
+    for text in posting_texts():
+        for line in text.split("\n"):
+            values.add(line)
+            values.update(piece for piece, _ in parts(line))
     return values
 
 
