@@ -19,10 +19,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
+from resumecore.model.component_kinds import MAX_ITEMS
 from resumecore_server.adapters.sql.migrate import upgrade
 from tests.support.app import TEST_SECRET
 from tests.support.throwaway_servers import PostgresCluster, free_port, postgres_cluster
@@ -102,12 +104,14 @@ class Writer:
         )  # fmt: skip
         if self.answered(patched):
             self.acknowledged.append(text)
-        marker = f"batch-{uuid.uuid4().hex[:8]}"
-        ops = [{"op": "add", "kind": "experience", "data": experience(marker)} for _ in range(2)]
-        batch = await self.http.post(
-            f"{profile}/operations", json={"operations": ops}, headers=self.headers
-        )
-        self.batches[marker] = self.answered(batch)
+        if 1 + 2 * (len(self.batches) + 1) <= MAX_ITEMS["experience"]:
+            # A fast machine runs ~100 rounds: past the limit a batch is rightly refused (422).
+            marker = f"batch-{uuid.uuid4().hex[:8]}"
+            ops = [{"op": "add", "kind": "experience", "data": experience(marker)}] * 2
+            batch = await self.http.post(
+                f"{profile}/operations", json={"operations": ops}, headers=self.headers
+            )
+            self.batches[marker] = self.answered(batch)
         marker = f"job-{uuid.uuid4().hex[:8]}"
         job = await self.http.post(
             "/api/v1/jobs", json={"raw_text": POSTING.format(marker=marker)},
@@ -167,13 +171,24 @@ async def assert_nothing_lost(writer: Writer) -> None:
         count = titles.count(marker)
         assert count == (2 if acknowledged else count), f"acknowledged batch {marker}: {count}"
         assert count in {0, 2}, f"half a batch stored: {marker} x{count}"
-    listed = await writer.http.get("/api/v1/jobs", params={"limit": 100}, headers=writer.headers)
-    jobs = listed.json()["jobs"]
+    jobs = await every_job(writer)
     for marker, job_id in writer.jobs.items():
         found = [j for j in jobs if marker in (j.get("title") or "")]
         assert len(found) <= 1, f"job {marker} stored {len(found)} times"
         if job_id is not None:
             assert [j["id"] for j in found] == [job_id], f"acknowledged job {marker} lost"
+
+
+async def every_job(writer: Writer) -> list[dict[str, Any]]:
+    """All the writer's jobs, page by page (a fast machine stores more than one page)."""
+    jobs: list[dict[str, Any]] = []
+    while True:
+        params = {"limit": 100, "offset": len(jobs)}
+        listed = await writer.http.get("/api/v1/jobs", params=params, headers=writer.headers)
+        assert listed.status_code == 200, listed.text
+        jobs.extend(listed.json()["jobs"])
+        if not listed.json()["pagination"]["hasMore"]:
+            return jobs
 
 
 async def test_a_postgres_restart_gives_503s_then_full_recovery_and_loses_nothing(
@@ -189,7 +204,9 @@ async def test_a_postgres_restart_gives_503s_then_full_recovery_and_loses_nothin
                 back_at = await drive(writers, cluster)
                 failures = [r for w in writers for r in w.failures]
                 assert {r.status_code for r in failures} <= {503}, [
-                    (r.status_code, r.text) for r in failures
+                    (r.request.method, r.request.url.path, r.status_code, r.text)
+                    for r in failures
+                    if r.status_code != 503
                 ]
                 for response in failures:
                     assert response.headers["Retry-After"].isdigit()
