@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resumecore_server.entrypoints.http.json_scan import (
     HAS_LONE_SURROGATE,
@@ -47,3 +51,51 @@ def test_text_problem() -> None:
     assert text_problem("a\x00b") == HAS_NUL
     assert text_problem("a\ud800b") == HAS_LONE_SURROGATE
     assert text_problem("Ada Lovelace ✓") is None
+
+
+def _deepest(value: object) -> int:
+    if isinstance(value, list):
+        return 1 + max(map(_deepest, value), default=0)
+    if isinstance(value, dict):
+        return 1 + max(map(_deepest, value.values()), default=0)
+    return 0
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    if isinstance(value, dict):
+        return [*value, *(s for v in value.values() for s in _strings(v))]
+    return [value] if isinstance(value, str) else []
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    return any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+
+
+_TEXT = st.text(
+    st.sampled_from(
+        ["a", '"', "\\", "[", "]", "{", "}", "\x00", "\ud800", "\udc00", "é", "😀", "u"]
+    )
+)
+_JSON = st.recursive(
+    st.none() | st.integers() | _TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
+    max_leaves=40,
+)
+
+
+@given(_JSON, st.booleans())
+def test_the_scan_reads_any_json_body_as_its_decoded_value_says(
+    value: object, ascii_only: bool
+) -> None:
+    # Escaped (\\u....) or raw UTF-8 text; a lone surrogate can only be sent escaped.
+    strings = _strings(value)
+    ascii_only = ascii_only or any(map(_has_lone_surrogate, strings))
+    raw = json.dumps(value, ensure_ascii=ascii_only).encode()
+    if any("\x00" in s or _has_lone_surrogate(s) for s in strings):
+        assert json_body_problem(raw, max_depth=3) in {HAS_NUL, HAS_LONE_SURROGATE}
+    elif _deepest(value) > 3:
+        assert json_body_problem(raw, max_depth=3) == TOO_DEEP
+    else:
+        assert json_body_problem(raw, max_depth=3) is None

@@ -17,10 +17,12 @@ TOO_DEEP = "The JSON body is nested too deeply."
 HAS_NUL = "Text may not contain NUL characters."
 HAS_LONE_SURROGATE = "Text may not contain unpaired surrogate characters."
 
-# A JSON string, unrolled-loop form (no backtracking blow-up), or one bracket.
-_STRING_OR_BRACKET = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
+# A string holding a backslash escape: the only strings the NUL / surrogate rule reads.
+_STRING_WITH_ESCAPE = re.compile(rb'"[^"\\]*\\.(?:[^"\\]|\\.)*"?', re.DOTALL)
 _ESCAPE = re.compile(rb"\\(?:u([0-9a-fA-F]{4})|.)", re.DOTALL)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _OPENERS = frozenset(b"[{")
+_INNERMOST_PAIR = re.compile(rb"\[\]|\{\}")
 
 
 def json_body_problem(raw: bytes, max_depth: int = MAX_JSON_DEPTH) -> str | None:
@@ -28,23 +30,32 @@ def json_body_problem(raw: bytes, max_depth: int = MAX_JSON_DEPTH) -> str | None
 
     Malformed JSON otherwise passes: the decoder reports it with its own message.
     """
-    maybe_deep = raw.count(b"[") + raw.count(b"{") > max_depth
-    has_escapes = b"\\u" in raw
-    if not maybe_deep and not has_escapes:
-        return None  # the common case: no Python-level loop at all
-    brackets = bytearray()
-    for token in _STRING_OR_BRACKET.finditer(raw):
-        text = token.group()
-        if text[0] == ord('"'):
-            if has_escapes and b"\\" in text:
-                problem = _escape_problem(text)
-                if problem:
-                    return problem
-        elif maybe_deep:
-            brackets += text
-    if brackets and max(accumulate(1 if c in _OPENERS else -1 for c in brackets)) > max_depth:
+    if b"\\u" in raw:
+        for string in _STRING_WITH_ESCAPE.finditer(raw):
+            problem = _escape_problem(string.group())
+            if problem:
+                return problem
+    if raw.count(b"[") + raw.count(b"{") > max_depth and _depth(raw) > max_depth:
         return TOO_DEEP
     return None
+
+
+def _depth(raw: bytes) -> int:
+    """The deepest nesting of ``raw``'s brackets outside strings."""
+    # Without its escapes, every quote in a body opens or closes a string: the text between
+    # an even and the next odd quote is outside them (an unterminated string runs to the end).
+    unescaped = _ESCAPE.sub(b"", raw) if b"\\" in raw else raw
+    brackets = b"".join(unescaped.split(b'"')[::2]).translate(None, _NOT_BRACKETS)
+    # Balanced brackets: each pass drops every innermost pair, so the passes count the depth,
+    # all in C. Anything else (malformed JSON) is walked bracket by bracket.
+    passes = 0
+    while brackets:
+        inner_removed = _INNERMOST_PAIR.sub(b"", brackets)
+        if len(inner_removed) == len(brackets):
+            return max(accumulate(1 if c in _OPENERS else -1 for c in brackets)) + passes
+        brackets = inner_removed
+        passes += 1
+    return passes
 
 
 def _escape_problem(string_token: bytes) -> str | None:
