@@ -23,8 +23,8 @@ class UuidGenerator(IdGenerator):
         """A new UUID4 string, as ``str(uuid.uuid4())`` writes it."""
         # Formatted from the random bytes directly: half the cost of building a UUID object,
         # which a 50-item batch pays 50 times.
-        random = bytearray(os.urandom(16))
-        random[6] = random[6] & 0x0F | 0x40  # version 4
-        random[8] = random[8] & 0x3F | 0x80  # the RFC 4122 variant
-        h = random.hex()
+        raw = bytearray(os.urandom(16))
+        raw[6] = raw[6] & 0x0F | 0x40  # version 4
+        raw[8] = raw[8] & 0x3F | 0x80  # the RFC 4122 variant
+        h = raw.hex()
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"

@@ -99,3 +99,17 @@ def test_the_scan_reads_any_json_body_as_its_decoded_value_says(
         assert json_body_problem(raw, max_depth=3) == TOO_DEEP
     else:
         assert json_body_problem(raw, max_depth=3) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "depth"),
+    [
+        (b"[[[]", 3),  # unclosed: the deepest point counts
+        (b"[[]]]" + b"[" * 5, 4),  # a stray closer lowers the count, then an unclosed run
+        (b"[}{]" * 2, 1),  # mismatched pairs are walked bracket by bracket
+        (b'[["]"]]', 2),  # a bracket inside a string is text
+    ],
+)
+def test_malformed_bodies_are_measured_as_deep_as_they_reach(raw: bytes, depth: int) -> None:
+    assert json_body_problem(raw, max_depth=depth) is None
+    assert json_body_problem(raw, max_depth=depth - 1) == TOO_DEEP

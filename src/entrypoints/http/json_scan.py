@@ -48,12 +48,12 @@ def _depth(raw: bytes) -> int:
     brackets = b"".join(unescaped.split(b'"')[::2]).translate(None, _NOT_BRACKETS)
     # Balanced brackets: each pass drops every innermost pair, so the passes count the depth,
     # all in C. Anything else (malformed JSON) is walked bracket by bracket.
-    passes = 0
-    while brackets:
-        inner_removed = _INNERMOST_PAIR.sub(b"", brackets)
-        if len(inner_removed) == len(brackets):
-            return max(accumulate(1 if c in _OPENERS else -1 for c in brackets)) + passes
-        brackets = inner_removed
+    passes, remaining = 0, brackets
+    while remaining:
+        inner_removed = _INNERMOST_PAIR.sub(b"", remaining)
+        if len(inner_removed) == len(remaining):
+            return max(accumulate(1 if c in _OPENERS else -1 for c in brackets))
+        remaining = inner_removed
         passes += 1
     return passes
 
