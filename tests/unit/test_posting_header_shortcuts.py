@@ -14,8 +14,9 @@ import string
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resumecore.postings import named_parts, section_headers
+from resumecore.postings import named_parts, page_lines, section_headers
 from resumecore.postings.company_prose import cased_elsewhere
+from resumecore.postings.header_labels import LABEL, is_label_line
 from resumecore.postings.named_parts import named_as_org
 from resumecore.postings.section_headers import SectionKind
 from tests.support.posting_texts import posting_texts
@@ -50,6 +51,15 @@ TRICKY = (
     "the role and the team",
     "Bonus: Rust",
     "Design, build and operate backend services",
+    "Careers > Production > Neu-Ulm",
+    "Careers \u203a Engineering \u203a Berlin",
+    "Jobs \u00bb Sales \u00bb Remote",
+    "Home / Jobs / Engineering / Platform Engineer",
+    "HOME/JOBS / X / Y",
+    "Home | Parents | About Us | Vacancies | Contact",
+    "Job Title: Nurse",
+    "** Location **: Berlin",
+    "Ratio 3:1",
 )
 
 
@@ -74,6 +84,21 @@ def test_a_header_is_found_as_the_pattern_alone_finds_it() -> None:
         assert section_headers._match(line) == _plain_match(line), line
         head = line.partition(":")[0]
         assert section_headers._match(head) == _plain_match(head), head
+
+
+def _plain_breadcrumb(line: str) -> bool:
+    if len(line) >= 100 or line.endswith("."):
+        return False
+    if page_lines._BREADCRUMB.search(line) or page_lines._SLASH_TRAIL.match(line):
+        return True
+    items = line.split(" | ")
+    return len(items) >= 4 and not page_lines._MENU.isdisjoint(p.strip().lower() for p in items)
+
+
+def test_a_line_is_a_trail_or_a_label_as_the_patterns_say() -> None:
+    for line in _lines():
+        assert page_lines.is_breadcrumb(line) == _plain_breadcrumb(line), line
+        assert is_label_line(line) == bool(LABEL.match(line)), line
 
 
 def test_every_phrase_opens_with_a_first_word() -> None:
