@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import string
+import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resumecore.postings import named_parts, page_lines, section_headers
+from resumecore.postings import addresses, named_parts, page_lines, section_headers
 from resumecore.postings.company_prose import cased_elsewhere
 from resumecore.postings.header_labels import LABEL, is_label_line
 from resumecore.postings.named_parts import named_as_org
@@ -99,6 +100,16 @@ def test_a_line_is_a_trail_or_a_label_as_the_patterns_say() -> None:
     for line in _lines():
         assert page_lines.is_breadcrumb(line) == _plain_breadcrumb(line), line
         assert is_label_line(line) == bool(LABEL.match(line)), line
+
+
+def test_a_street_line_opens_with_a_digit_or_a_street_letter() -> None:
+    # Every character the street pattern can open with, over all of Unicode (\\d is isdecimal).
+    opening = re.compile(r"\d|[us]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        may_open = char.isdecimal() or char in addresses._STREET_LETTERS
+        assert may_open == bool(opening.match(char)), hex(code)
+    assert addresses._STREET_LINE.pattern.startswith(r"^(?:\d+[A-Za-z]?|unit \d+,?|suite \d+,?) ")
 
 
 def test_every_phrase_opens_with_a_first_word() -> None:
