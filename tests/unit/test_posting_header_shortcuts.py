@@ -74,6 +74,30 @@ def _plain_match(text: str) -> SectionKind | None:
     return section_headers._KIND_OF.get(section_headers._key(line[start:end]))
 
 
+def _plain_about_name(line: str) -> str | None:
+    found = section_headers._ABOUT.fullmatch(section_headers._strip(line))
+    if not found:
+        return None
+    name = found.group("name").strip()
+    if _plain_match(line) or name.lower().split()[0] in {"the", "you", "us", "this", "our", "your"}:
+        return None
+    return name
+
+
+def _plain_header_kind(line: str) -> tuple[SectionKind, str] | None:
+    head, colon, rest = line.partition(":")
+    if colon and rest.strip(section_headers._DECORATION) and len(head) <= 40:
+        kind = _plain_match(head)
+        return (kind, rest) if kind else None
+    if len(line) > section_headers.MAX_HEADER_LENGTH:
+        return None
+    kind = _plain_match(line)
+    about = section_headers._ABOUT.fullmatch(section_headers._strip(line))
+    if kind is None and about and not line.rstrip().endswith("."):
+        kind = "other"
+    return (kind, "") if kind else None
+
+
 def _lines() -> list[str]:
     lines = {line[:200] for text in posting_texts() for line in text.split("\n")}
     lines.update(TRICKY)
@@ -94,6 +118,12 @@ def _plain_breadcrumb(line: str) -> bool:
         return True
     items = line.split(" | ")
     return len(items) >= 4 and not page_lines._MENU.isdisjoint(p.strip().lower() for p in items)
+
+
+def test_a_header_line_and_an_about_name_are_read_as_the_patterns_alone_read_them() -> None:
+    for line in [*_lines(), *ABOUT]:
+        assert section_headers.header_kind(line) == _plain_header_kind(line), line
+        assert section_headers.about_name(line) == _plain_about_name(line), line
 
 
 def test_a_line_is_a_trail_or_a_label_as_the_patterns_say() -> None:
@@ -130,6 +160,21 @@ def test_a_phrase_with_odd_letters_around_it_answers_the_same(
         assert section_headers._match(line) == _plain_match(line), line
 
 
+ABOUT = (
+    "About Acme",
+    "ABOUT ACME ANALYTICS",
+    "About O\u2019Brien\u2019s Bakery",
+    "\u00dcber Acme GmbH",
+    "\u00c0 propos de Fromagerie Dupont",
+    "Acerca de Tienda Sol",
+    "About-Acme",
+    "About the role",
+    "About us:",
+    "About \u0130stanbul Partners",
+    "Ab\u017fout Acme",
+    "## About Acme Robotics ##",
+    "About Acme.",
+)
 NAMED = (
     "Join Kestrel Travel today. Kestrel Travel is hiring.",
     "We work with KESTREL TRAVEL's partners",
