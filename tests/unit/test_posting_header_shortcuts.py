@@ -15,9 +15,9 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resumecore.postings import addresses, named_parts, page_lines, section_headers
+from resumecore.postings import addresses, header_labels, named_parts, page_lines, section_headers
 from resumecore.postings.company_prose import cased_elsewhere
-from resumecore.postings.header_labels import LABEL, is_label_line
+from resumecore.postings.header_labels import LABEL, ROLE_WORDS, is_label_line, names_role
 from resumecore.postings.named_parts import named_as_org
 from resumecore.postings.section_headers import SectionKind
 from tests.support.posting_texts import posting_texts
@@ -61,6 +61,22 @@ TRICKY = (
     "Job Title: Nurse",
     "** Location **: Berlin",
     "Ratio 3:1",
+    "Pflegefachkraft (m/w/d)",
+    "ELEKTROTECHNIKER / KFZ-MECHATRONIKER",
+    "Lagerhelferin - Teilzeit",
+    "LKW-Lenker*in gesucht",
+    "Teamleider Productie",
+    "Industriekaufmann",
+    "Filialleiterin",
+    "Monteurs",
+    "Fachkraft f\u00fcr Lagerlogistik",
+    "Pflegerin",
+    "Head of Data",
+    "Sous Chef",
+    "Engineers wanted",
+    "D\u0131str\u0131ct Manager",
+    "ASS\u0130STANT",
+    "A\u017f\u017fistant",
 )
 
 
@@ -140,6 +156,14 @@ def test_a_street_line_opens_with_a_digit_or_a_street_letter() -> None:
         may_open = char.isdecimal() or char in addresses._STREET_LETTERS
         assert may_open == bool(opening.match(char)), hex(code)
     assert addresses._STREET_LINE.pattern.startswith(r"^(?:\d+[A-Za-z]?|unit \d+,?|suite \d+,?) ")
+
+
+def test_a_role_is_named_as_the_whole_pattern_says() -> None:
+    nouns = header_labels._ROLE_NOUNS
+    assert ROLE_WORDS.pattern == r"\b(?:" + "|".join(nouns) + r")s?\b"
+    assert all(ending.isalpha() for ending in header_labels._OPEN_ENDINGS)
+    for line in _lines():
+        assert names_role(line) == bool(ROLE_WORDS.search(line)), line
 
 
 def test_every_phrase_opens_with_a_first_word() -> None:
