@@ -15,12 +15,21 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resumecore.postings import addresses, header_labels, named_parts, page_lines, section_headers
+from resumecore.postings import (
+    addresses,
+    header_labels,
+    named_parts,
+    page_lines,
+    section_headers,
+    title_cleanup,
+)
 from resumecore.postings.company_prose import cased_elsewhere
 from resumecore.postings.header_labels import LABEL, ROLE_WORDS, is_label_line, names_role
+from resumecore.postings.literal_guard import GuardedPattern, lowered_for_guards
 from resumecore.postings.named_parts import named_as_org
 from resumecore.postings.section_headers import SectionKind
 from tests.support.posting_texts import posting_texts
+from tests.support.regex_literals import every_match_contains
 
 TRICKY = (
     "",
@@ -286,3 +295,24 @@ def test_any_name_in_any_setting_answers_the_same(name: str, around: list[str]) 
     for text in (name.join(around), name.upper().join(around), name.lower().join(around)):
         assert named_as_org(name, text) == _plain_named_as_org(name, text), (name, text)
         assert cased_elsewhere(text, name.upper()) == _plain_cased_elsewhere(text, name.upper())
+
+
+GUARDS = (
+    title_cleanup._FTE_TAIL,
+    GuardedPattern(title_cleanup._GENDER_MARK, title_cleanup._GENDER_SIGNS),
+)
+
+
+def test_each_guarded_tidy_pattern_needs_its_words() -> None:
+    for guard in GUARDS:
+        assert every_match_contains(guard), guard.pattern.pattern
+
+
+def test_a_guard_letter_is_matched_only_by_what_lowers_to_it() -> None:
+    # Under re.I a guard word's letter matches characters whose lower-case form is that letter,
+    # or one that makes the text unguarded (lowered_for_guards gives None for it).
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    letters = {c for guard in GUARDS for word in guard.words for c in word if c.isalpha()}
+    for letter in sorted(letters):
+        for char in re.findall(re.escape(letter), everything, re.IGNORECASE):
+            assert char.lower() == letter or lowered_for_guards(char) is None, (letter, char)
