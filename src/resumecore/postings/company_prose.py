@@ -68,7 +68,11 @@ def document_owner(text: str) -> str | None:
 def name_in_about(text: str) -> str | None:
     """``Quillpay`` from an "About Quillpay" section header."""
     return next(
-        (name for line in text.split("\n")[:80] if (name := about_name(line)) and len(name) < 40),
+        (
+            name
+            for line in text.split("\n", 80)[:80]
+            if (name := about_name(line)) and len(name) < 40
+        ),
         None,
     )
 

@@ -216,7 +216,7 @@ def is_label_line(line: str) -> bool:
 def label_pairs(text: str) -> list[tuple[str, str]]:
     """``("job title", "Nurse")`` for every ``Job Title: Nurse`` line among the first 60."""
     found = []
-    for line in text.split("\n")[:60]:
+    for line in text.split("\n", 60)[:60]:  # the rest of a long posting is not cut up
         # LABEL needs a colon; without one it would still try every label length.
         match = LABEL.match(line) if ":" in line else None
         if match:
