@@ -12,7 +12,9 @@ import re
 from resumecore.postings import header_noise
 from resumecore.postings.header_noise import is_header_noise
 from resumecore.postings.line_parts import strip_decoration
+from resumecore.postings.literal_guard import GuardedPattern
 from tests.support.posting_texts import posting_texts
+from tests.support.regex_literals import every_match_contains
 
 LINES = (
     "Easy Apply",
@@ -69,3 +71,8 @@ def test_furniture_is_told_from_a_header_field() -> None:
     assert is_header_noise("Über 100 Applicants")
     assert not is_header_noise("Posted on 3 May")
     assert not is_header_noise("Senior Platform Engineer")
+
+
+def test_each_note_holds_one_of_the_words_its_search_needs() -> None:
+    note = header_noise._PAGE_NOTE.plain
+    assert every_match_contains(GuardedPattern(note, header_noise._NOTE_WORDS))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resumecore.postings.fields import _without_place
 
@@ -23,6 +25,24 @@ CASES = (
     ("Co-op Student", "Op Student"),
     ("K\u212aitchen - Bristol", "bristol"),
     ("", "Leeds"),
+    ("Store Manager - Chermside\n", "Chermside"),
+    ("Store Manager - Chermside - Chermside", "Chermside"),
+    ("Store Manager -  \u00a0- Chermside", "Chermside"),
+    ("Store Manager\u00a0\u2013\u2003Chermside", "Chermside"),
+    ("Store Manager \n- Chermside", "Chermside"),
+    ("Store Manager -Chermside", "Chermside"),
+    ("Store Manager - XChermside", "Chermside"),
+    ("Engineer - C++ Labs", "C++ Labs"),
+    ("Engineer - St. Ives", "St. Ives"),
+    ("Engineer - \u0130stanbul", "\u0130stanbul"),
+    ("Engineer - Istanbul", "\u0130stanbul"),
+    ("Engineer - D\u0131strict", "District"),
+    ("Engineer - District", "D\u0131strict"),
+    ("Engineer - Reading", "reading"),
+    ("Engineer - ", "Leeds"),
+    ("- Leeds", "Leeds"),
+    (" - Leeds", "Leeds"),
+    ("Engineer - Leeds", ""),
 )
 
 
@@ -36,3 +56,20 @@ def test_the_cut_is_what_the_pattern_gives(title: str, place: str) -> None:
 def test_a_place_tail_is_cut() -> None:
     assert _without_place("Store Manager - Chermside", "Chermside") == "Store Manager"
     assert _without_place("Senior Platform Engineer", "Berlin") == "Senior Platform Engineer"
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Nurse", " ", "-", "\u2013", "\n", "\u00a0", "Leeds", "LEEDS", "\u0131", "x"]
+        ),
+        max_size=8,
+    ),
+    st.sampled_from(
+        ["Leeds", "leeds", "D\u0131strict", "\u0130stanbul", "x", "Leeds\n", "- Leeds"]
+    ),
+)
+def test_any_title_is_cut_as_the_pattern_cuts_it(pieces: list[str], place: str) -> None:
+    title = "".join(pieces)
+    plain = re.sub(rf"\s+[-\u2013\u2014]\s+{re.escape(place)}$", "", title, flags=re.I)
+    assert _without_place(title, place) == plain

@@ -29,6 +29,9 @@ _POSTCODE_TOWN = re.compile(r"^\d{4,5} [^\W\d]")  # "75002 Paris"
 _STREET_LINE = re.compile(
     r"^(?:\d+[A-Za-z]?|unit \d+,?|suite \d+,?) [A-Z0-9][\w .,'-]{2,60}$", re.I
 )
+# What a street line opens with besides a digit: "u" or "s" in any case ("\u017f" is an "s"
+# under re.I). Most lines open otherwise and are passed over without the pattern.
+_STREET_LETTERS = frozenset("uUsS\u017f")
 # "Austin, TX 78701", "Bristol BS7 9BU", "75002 Paris": a town line with its postcode.
 _TOWN_LINE = re.compile(
     r"^(?:[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,2},? (?:[A-Z]{2} \d{5}(?:-\d{4})?|"
@@ -75,6 +78,9 @@ def address_block(text: str) -> tuple[str | None, str | None]:
     """
     lines = [line.strip() for line in text.split("\n")]
     for index in range(1, len(lines) - 1):
+        opening = lines[index][:1]
+        if not (opening.isdecimal() or opening in _STREET_LETTERS):
+            continue
         if not _STREET_LINE.match(lines[index]) or not _TOWN_LINE.match(lines[index + 1]):
             continue
         town = town_of(f"{lines[index]}, {lines[index + 1]}")

@@ -6,7 +6,7 @@ import re
 
 from resumecore.postings import company_prose, org_names, page_lines, places
 from resumecore.postings.city_tidy import tidy_location
-from resumecore.postings.header_labels import COMPANY_LABELS, LABEL, names_role
+from resumecore.postings.header_labels import COMPANY_LABELS, is_label_line, names_role
 from resumecore.postings.line_parts import (
     BULLET,
     PAY,
@@ -44,7 +44,7 @@ def company_line(
             return named, heard_place
     after_title = top[top.index(title_line) + 1 :] if title_line in top else top
     for index, line in enumerate(after_title[:2]):
-        if LABEL.match(line) or page_lines.is_sentence(line) or BULLET.match(line):
+        if is_label_line(line) or page_lines.is_sentence(line) or BULLET.match(line):
             continue
         org, place = places.split_org_place(strip_decoration(line))
         # "Swiftline Couriers" over "Newark, NJ": a name with a role word in it, above the place.

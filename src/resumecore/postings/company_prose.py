@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from resumecore.postings.any_case import find_any_case
 from resumecore.postings.header_labels import names_role
 from resumecore.postings.page_lines import is_sentence
 from resumecore.postings.section_headers import about_name
@@ -67,7 +68,11 @@ def document_owner(text: str) -> str | None:
 def name_in_about(text: str) -> str | None:
     """``Quillpay`` from an "About Quillpay" section header."""
     return next(
-        (name for line in text.split("\n")[:80] if (name := about_name(line)) and len(name) < 40),
+        (
+            name
+            for line in text.split("\n", 80)[:80]
+            if (name := about_name(line)) and len(name) < 40
+        ),
         None,
     )
 
@@ -93,8 +98,14 @@ def cased_elsewhere(text: str, name: str) -> str:
     """An all-caps name as the body writes it: "THE LANTERN HOUSE" -> "The Lantern House"."""
     if not name.isupper():
         return name
-    later = re.search(re.escape(name), text[text.find(name) + len(name) :], re.IGNORECASE)
-    return later.group(0) if later and not later.group(0).isupper() else name
+    start = text.find(name) + len(name)
+    at = find_any_case(name, text, start)
+    if at is None:
+        later = re.search(re.escape(name), text[start:], re.IGNORECASE)
+        found = later.group(0) if later else None
+    else:
+        found = text[at : at + len(name)] if at >= 0 else None
+    return found if found is not None and not found.isupper() else name
 
 
 # "© 2026 Donau Data GmbH. All rights reserved.", "Copyright © 2025 Blue Heron Bistro LLC".

@@ -22,6 +22,7 @@ from resumecore.postings.header_labels import (
 )
 from resumecore.postings.header_noise import is_header_noise
 from resumecore.postings.line_parts import TRAILING_ASIDE
+from resumecore.postings.lowered_match import lowered
 from resumecore.postings.place_line import labelled_location, place_line
 from resumecore.postings.section_headers import header_kind
 from resumecore.postings.title_cleanup import clean_title
@@ -30,6 +31,7 @@ from resumecore.postings.town_names import known_town
 
 _TOP_LINES = 8
 _DASH = re.compile(r"[-\u2013\u2014]")
+_DASH_BEFORE_END = re.compile(r"\s+[-\u2013\u2014]\s+\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +122,15 @@ def _without_place(title: str, location: str) -> str:
     # "Store Manager - Chermside" over a "Chermside QLD 4032" line: the place is not the job.
     if not _DASH.search(title):
         return title  # no " - <place>" to cut (and no pattern compiled for this place)
-    return re.sub(rf"\s+[-\u2013\u2014]\s+{re.escape(location)}$", "", title, flags=re.IGNORECASE)
+    low_title, low_place = lowered(title), lowered(location)
+    if low_title is None or low_place is None or title.endswith("\n") or not location:
+        return re.sub(rf"\s+[-\u2013\u2014]\s+{re.escape(location)}$", "", title, flags=re.I)
+    # Over the lower-cased copies the place ends the title or the pattern cannot match; what
+    # comes before it is tried with one pattern for every place (none compiled per place).
+    if not low_title.endswith(low_place):
+        return title
+    dash = _DASH_BEFORE_END.search(title, 0, len(title) - len(location))
+    return title[: dash.start()] if dash else title
 
 
 def _email_header(labels: list[tuple[str, str]], text: str, zone: str) -> Header:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from resumecore.postings.line_parts import strip_decoration
-from resumecore.postings.lowered_match import LoweredPattern
+from resumecore.postings.lowered_match import LoweredPattern, lowered
 
 # The whole line is a page's link, banner or heading, in the languages careers pages are
 # written in; or it has no letter at all.
@@ -34,6 +34,8 @@ _PAGE_TEXT = LoweredPattern(
 _PAGE_NOTE = LoweredPattern(
     re.compile(r"\bcookies?\b|\bapplicants?\b|\b(?:reposted|posted)\b.*\bago\b", re.IGNORECASE)
 )
+# One of these is in each match of _PAGE_NOTE (tests read it from the pattern).
+_NOTE_WORDS = ("cookie", "applicant", "posted")
 
 
 def is_header_noise(line: str) -> bool:
@@ -42,4 +44,9 @@ def is_header_noise(line: str) -> bool:
     ``line`` is one line: it holds no newline.
     """
     bare = strip_decoration(line)
-    return _PAGE_TEXT.fullmatch_span(bare) is not None or _PAGE_NOTE.search(bare)
+    low = lowered(bare)  # one lower-casing for both patterns
+    if _PAGE_TEXT.lowered_fullmatch_span(bare, low) is not None:
+        return True
+    if low is not None and not any(word in low for word in _NOTE_WORDS):
+        return False  # most lines: the twin cannot match without one of its words
+    return _PAGE_NOTE.span(bare, low) is not None

@@ -76,7 +76,12 @@ class LoweredPattern:
 
     def fullmatch_span(self, text: str, group: str | int = 0) -> tuple[int, int] | None:
         """The span of ``group`` in ``plain.fullmatch(text)``, or ``None`` without a match."""
-        low = lowered(text)
+        return self.lowered_fullmatch_span(text, lowered(text), group)
+
+    def lowered_fullmatch_span(
+        self, text: str, low: str | None, group: str | int = 0
+    ) -> tuple[int, int] | None:
+        """``fullmatch_span(text, group)`` for a caller that holds ``low = lowered(text)``."""
         found = self.plain.fullmatch(text) if low is None else self._twin.fullmatch(low)
         return found.span(group) if found else None
 

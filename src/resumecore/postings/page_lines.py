@@ -115,7 +115,10 @@ def is_breadcrumb(line: str) -> bool:
     """``"Careers > Production > Neu-Ulm"``: a page's trail of links, not about the job."""
     if len(line) >= 100 or line.endswith("."):
         return False
-    if _BREADCRUMB.search(line) or _SLASH_TRAIL.match(line):
+    # Each pattern needs its marks: most lines have none, and no pattern runs.
+    if ("/" in line and _SLASH_TRAIL.match(line)) or (
+        ("\u203a" in line or "\u00bb" in line or ">" in line) and _BREADCRUMB.search(line)
+    ):
         return True
     # "Home | Parents | About Us | Vacancies | Contact": a site's menu is a trail of links too.
     items = line.split(" | ")

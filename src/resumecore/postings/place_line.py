@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from resumecore.postings import company_prose, gazetteer, places
 from resumecore.postings.addresses import town_of
 from resumecore.postings.city_tidy import is_premises, tidy_location
-from resumecore.postings.header_labels import LABEL, LOCATION_LABELS, MODE_VALUES
+from resumecore.postings.header_labels import LOCATION_LABELS, MODE_VALUES, is_label_line
 from resumecore.postings.line_parts import BULLET, parts, strip_decoration
 
 # A label's value written as prose ("our offices in Century City, Cape Town"): the town ends it.
@@ -79,7 +79,7 @@ def _place_pieces(top: list[str], title_line: str | None, company: str | None) -
         signed = signed or (
             index > 0 and bool(company_prose.SIGN_OFF.match(strip_decoration(top[index - 1])))
         )
-        if line == title_line or LABEL.match(line) or signed or BULLET.match(line):
+        if line == title_line or is_label_line(line) or signed or BULLET.match(line):
             continue
         stripped = strip_decoration(line)
         if stripped.lower().startswith("remote"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from resumecore.postings.lowered_match import LoweredPattern
+from resumecore.postings.lowered_match import LoweredPattern, lowered
 
 SectionKind = Literal["requirements", "nice_to_have", "responsibilities", "benefits", "other"]
 
@@ -68,7 +68,21 @@ _PHRASES: dict[SectionKind, str] = {
         "summary"
     ),
 }
-_PREFIX = r"(?:(?:key|main|minimum|basic|required|essential|your|the|our|job|role|core)\s+)?"
+_PREFIX_WORDS = (
+    "key",
+    "main",
+    "minimum",
+    "basic",
+    "required",
+    "essential",
+    "your",
+    "the",
+    "our",
+    "job",
+    "role",
+    "core",
+)
+_PREFIX = rf"(?:(?:{'|'.join(_PREFIX_WORDS)})\s+)?"
 _SUFFIX = r"(?:\s+(?:and|&)\s+\w+)?"
 
 
@@ -85,6 +99,10 @@ _ALTERNATION = "|".join(
 _HEADER = LoweredPattern(
     re.compile(rf"{_PREFIX}(?P<phrase>{_ALTERNATION}){_SUFFIX}", re.IGNORECASE)
 )
+# A header opens with a prefix word or a phrase's first word, then a space, a hyphen or its end:
+# a lower-cased line whose first word is none of these is no header (tests compare with the
+# pattern alone).
+_FIRST_WORDS = frozenset([*_PREFIX_WORDS, *(key.split(" ")[0] for key in _KIND_OF)])
 _ABOUT = re.compile(r"(?:about|über|à propos de|acerca de)\s+(?P<name>[^\s].{1,60})", re.IGNORECASE)
 _DECORATION = " \t#*_=~|>:-\u2013—.!?✨🚀💡🎯📌🔹🔸👉⭐🌟💼🧰🎁💰🛠️🤝"
 MAX_HEADER_LENGTH = 70
@@ -157,8 +175,17 @@ def about_name(line: str) -> str | None:
 
 def _match(text: str) -> SectionKind | None:
     line = _strip(text).replace("\u2019", "'")
-    phrase = _HEADER.fullmatch_span(line, "phrase")
+    low = lowered(line)
+    if low is not None and _first_word(low) not in _FIRST_WORDS:
+        return None  # most lines: no header's first word, no pattern run
+    phrase = _HEADER.lowered_fullmatch_span(line, low, "phrase")
     return _KIND_OF.get(_key(line[phrase[0] : phrase[1]])) if phrase else None
+
+
+def _first_word(low: str) -> str:
+    # What comes before the first space or hyphen (\s and str.split agree on what a space is).
+    words = low.split(None, 1)
+    return words[0].partition("-")[0] if words else ""
 
 
 def _strip(text: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from resumecore.postings.literal_guard import guarded, lowered_for_guards
+
 _TRAILING_ASIDE = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
 # An aside about when, where or on what terms, not about the job: "(Nights)", "(2026-27)",
 # "(m/w/d)", "(part-time, 20-25 hours)", "(Southeast)", "(12-Month Temporary)".
@@ -38,7 +40,11 @@ _HIRING_LEAD = re.compile(
     re.IGNORECASE,
 )
 # "Occupational Therapist, 0.8 FTE", "Nurse - 1.0 FTE": how much of a post, not which.
-_FTE_TAIL = re.compile(r"\s*[,\u2013\u2014-]?\s*\(?\d(?:[.,]\d{1,2})?\s*(?:FTE|WTE)\)?$", re.I)
+_FTE_TAIL = guarded(
+    r"\s*[,\u2013\u2014-]?\s*\(?\d(?:[.,]\d{1,2})?\s*(?:FTE|WTE)\)?$", re.I, words=("fte", "wte")
+)
+# Each gender mark holds a bracket or a slash: a title without either keeps its words as they are.
+_GENDER_SIGNS = ("(", "/")
 # "Certified Nursing Assistant - CNA": the title's own initials hung on with a dash.
 _DASHED_TAIL = re.compile(r"\s+[-\u2013\u2014|]\s+(?P<inner>[A-Z]{2,6})$")
 # "Solutions Engineer - DACH", "Scaffolders — NORTH WEST / YORKSHIRE": the region it covers.
@@ -66,8 +72,10 @@ def clean_title(title: str) -> str:
     """
     title = _AD_WORDS.sub("", _BOARD_SUFFIX.sub("", _HIRING_LEAD.sub("", title))).strip()
     title = title.rstrip("!") or title
-    title = " ".join(_GENDER_MARK.sub(" ", title).split()) or title
-    title = _FTE_TAIL.sub("", title) or title
+    unmarked = _GENDER_MARK.sub(" ", title) if any(s in title for s in _GENDER_SIGNS) else title
+    title = " ".join(unmarked.split()) or title
+    if _FTE_TAIL.may_match(title, lowered_for_guards(title)):
+        title = _FTE_TAIL.pattern.sub("", title) or title
     for tail in (_REGION_TAIL, _WORKLOAD, _TERMS_TAIL):
         title = tail.sub("", title) or title
     dashed = _DASHED_TAIL.search(title)

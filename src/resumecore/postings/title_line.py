@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from resumecore.postings import email_shape, org_names, page_lines, places
-from resumecore.postings.header_labels import LABEL, TITLE_LABELS, names_role
+from resumecore.postings.header_labels import TITLE_LABELS, is_label_line, names_role
 from resumecore.postings.line_parts import (
     BULLET,
     HARD_SEPARATORS,
@@ -43,7 +43,7 @@ def find_title(
     candidates = [
         line
         for line in top
-        if not LABEL.match(line) and not page_lines.is_sentence(line) and not line.startswith("- ")
+        if not (is_label_line(line) or page_lines.is_sentence(line) or line.startswith("- "))
     ]
     # The page's heading repeats the role its document title names first.
     page_roles = (page_role, parts(page_role)[0][0]) if page_role else ()
