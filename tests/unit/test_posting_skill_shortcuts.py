@@ -59,6 +59,9 @@ CRAFTED = (
     "Committed to diversity; Disabilities Act; without regard to Python; regardless of SQL.",
     "Liaise closely WITH OUR\nNursing; coordinate with\u0131 Payroll; partner to the Logistics",
     "Python Hospitals; Nursing-Teams; logistics Companies; a Python INTERVIEW; SQL screen call",
+    "Pinecrest IS\u00a0 recruiting; we\u2019re hiring; WE'RE\nhiring; \u0130s nursing",
+    "Curr\u0131ently hiring; NOW\t\tstaffing; we  are\n\nnursing",
+    "Full-\nEntry level; X-\n\nData Entry; Full- time; self-Data Entry",
 )
 POSTINGS = [*posting_texts(), *CRAFTED]
 
@@ -189,7 +192,7 @@ def test_lowered_text_never_rules_out_a_word_that_is_there() -> None:
     assert LoweredText("Python \u0130").contains_any(("degree",))
 
 
-GUARDED = ("form", "degree", "negation", "eeo", "negated", "evidence", "team")
+GUARDED = ("form", "degree", "negation", "eeo", "negated", "evidence", "team", "verb", "hyphen")
 
 
 def test_each_skipped_search_is_one_that_finds_nothing() -> None:
@@ -234,6 +237,13 @@ def _check_before(text: str, lowered: LoweredText, position: int, found: Counter
     if skill_scope._NOT_BEFORE.search(before):
         assert skill_scope._may_end_with_negation(before)
         found["negation"] += 1
+    if skill_scope._VERB_BEFORE.search(before):
+        assert skill_scope._may_end_with_verb(before)
+        found["verb"] += 1
+    hyphen = skill_scope._HYPHENATED_BEFORE.search(before)
+    tail = skill_scope._HYPHENATED_BEFORE.search(before, max(0, len(before) - 3))
+    assert bool(hyphen) == bool(tail)
+    found["hyphen"] += bool(hyphen)
 
 
 def _check_sentences(text: str, lowered: LoweredText, found: Counter[str]) -> None:
@@ -303,6 +313,7 @@ def test_posting_skills_with_shortcuts_equal_the_plain_path(
     monkeypatch.setattr(skill_scope, "LoweredText", _NoCopy)
     monkeypatch.setattr(skill_asides, "LoweredText", _NoCopy)
     monkeypatch.setattr(skill_scope, "_may_end_with_negation", lambda _before: True)
+    monkeypatch.setattr(skill_scope, "_may_end_with_verb", lambda _before: True)
     monkeypatch.setattr(skill_context, "may_end_with", lambda _text, _words: True)
     monkeypatch.setattr(skill_asides, "may_end_with", lambda _text, _words: True)
     skill_scope._names_a_person.cache_clear()

@@ -190,6 +190,8 @@ _NOT_BEFORE = re.compile(r"\b(?:not|never|no)\s+(?:be\s+|do\s+|need\s+)?$", re.I
 _NEGATION_ENDS = ("not", "never", "no", "be", "do", "need")
 # "Pinecrest County is recruiting a nurse": the word is the sentence's verb.
 _VERB_BEFORE = re.compile(r"\b(?:is|are|we're|we are|currently|now)\s+$", re.IGNORECASE)
+# The word a _VERB_BEFORE match ends with, before its closing whitespace.
+_VERB_ENDS = ("is", "are", "we're", "currently", "now")
 # "Full-time Entry level": a phrase that starts inside a hyphenated word is not the phrase.
 _HYPHENATED_BEFORE = re.compile(r"[A-Za-z]-$")
 # "Montréal, QC": a state or province code after a town.
@@ -308,9 +310,16 @@ def _in_passing(text: str, match: SkillMatch) -> bool:
         return True
     if _may_end_with_negation(before) and _NOT_BEFORE.search(before):
         return True
-    if " " in match.alias and _HYPHENATED_BEFORE.search(before):
+    # A _HYPHENATED_BEFORE match ends at the end or before a closing line break: it starts in
+    # the last three characters.
+    if " " in match.alias and _HYPHENATED_BEFORE.search(before, max(0, len(before) - 3)):
         return True
-    if match.alias.endswith("ing") and " " not in match.alias and _VERB_BEFORE.search(before):
+    if (
+        match.alias.endswith("ing")
+        and " " not in match.alias
+        and _may_end_with_verb(before)
+        and _VERB_BEFORE.search(before)
+    ):
         return True
     return match.alias in REGION_CODES and bool(_TOWN_BEFORE.search(before))
 
@@ -318,6 +327,11 @@ def _in_passing(text: str, match: SkillMatch) -> bool:
 def _may_end_with_negation(before: str) -> bool:
     # A _NOT_BEFORE match ends with a negation word (or be/do/need) and at least one space.
     return before[-1:].isspace() and may_end_with(before, _NEGATION_ENDS)
+
+
+def _may_end_with_verb(before: str) -> bool:
+    # A _VERB_BEFORE match ends with one of its verbs ("we are" ends with "are") and whitespace.
+    return before[-1:].isspace() and may_end_with(before, _VERB_ENDS)
 
 
 def _names_the_stack(text: str, match: SkillMatch) -> bool:
