@@ -192,6 +192,25 @@ def test_lowered_text_never_rules_out_a_word_that_is_there() -> None:
     assert LoweredText("Python \u0130").contains_any(("degree",))
 
 
+@given(
+    st.text(alphabet="aAbB in\n\u0131", max_size=40),
+    st.lists(st.sampled_from(["a", "ab", "aba", " in ", "b", "bb", "x"]), min_size=1, max_size=3),
+    st.integers(0, 45),
+    st.one_of(st.none(), st.integers(0, 45)),
+)
+def test_a_stretch_holds_a_word_exactly_when_a_find_in_it_succeeds(
+    text: str, words: list[str], start: int, end: int | None
+) -> None:
+    lowered = LoweredText(text)
+    asked = tuple(words)
+    expected = any(
+        text.lower().find(word, start, len(text) if end is None else end) >= 0 for word in asked
+    )
+    # Asked twice: the second answer comes from the places the first one found.
+    for _ in range(2):
+        assert lowered.contains_any(asked, start, end) == (expected or "\u0131" in text)
+
+
 GUARDED = ("form", "degree", "negation", "eeo", "negated", "evidence", "team", "verb", "hyphen")
 
 
