@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resumecore.postings import lowered_text, skill_asides, skill_context, skill_scope
+from resumecore.postings import lowered_text, open_terms, skill_asides, skill_context, skill_scope
 from resumecore.postings.literal_guard import GuardedPattern, lowered_for_guards
 from resumecore.postings.lowered_text import LoweredText, may_end_with
 from resumecore.postings.normalize import normalize_posting_text
@@ -340,3 +340,28 @@ def test_posting_skills_with_shortcuts_equal_the_plain_path(
     skill_asides._compound_before.cache_clear()
     assert run() == fast
     assert any(fast)
+
+
+def test_every_open_term_holds_the_sign_its_lines_are_screened_for() -> None:
+    terms = 0
+    for text in [*POSTINGS, "ISO 9001, ShipHero, 3D, CDL-A, PPK2, C++, iOS, \u0661\u0662X"]:
+        for found in open_terms._TERM.finditer(text):
+            assert open_terms._TERM_SIGN.search(found.group(0)), found.group(0)
+            terms += 1
+    assert terms > 100
+
+
+@given(st.text(alphabet="aBz9 -/.:+@_ISO\u0661\u00c9\u00e9", max_size=30))
+def test_a_line_without_the_sign_holds_no_open_term(text: str) -> None:
+    if not open_terms._TERM_SIGN.search(text):
+        assert not open_terms._TERM.search(text)
+
+
+def test_open_terms_with_the_screen_equal_the_plain_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [
+        (text, [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]) for text in POSTINGS
+    ]
+    fast = [open_terms.unrecognised(text, spans, []) for text, spans in lines]
+    monkeypatch.setattr(open_terms, "_TERM_SIGN", re.compile(""))
+    assert [open_terms.unrecognised(text, spans, []) for text, spans in lines] == fast
+    assert sum(map(len, fast)) > 100
