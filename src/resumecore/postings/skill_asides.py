@@ -122,12 +122,14 @@ def asides(
     # A skill starts on a pay line when the line holds [start, start + 1).
     on_pay_line = SpanCover(pay_lines(text)).covers
     redefined = _redefined_acronyms(text, matches, names)
-    languages = [i for i, m in enumerate(matches) if category(m.canonical) == "languages"]
+    kinds = [category(m.canonical) for m in matches]
+    languages = [i for i, kind in enumerate(kinds) if kind == "languages"]
     negations = LoweredText(text).contains_any(_NEGATION_WORDS)
     low = lowered(text)
     dropped: set[int] = set()
     for index, match in enumerate(matches):
-        kind = category(match.canonical)
+        kind = kinds[index]
+        broad = match.canonical in broad_fields
         if (
             (negations and _NEGATED.match(text, match.end))
             or _team_as_subject(text, match)
@@ -139,13 +141,21 @@ def asides(
                 and _KIT_BEFORE.search(text, max(0, match.start - 40), match.start)
             )
             or (kind != "languages" and _names_a_job(text, low, match))
-            or match.alias.upper().rstrip("S") in redefined.get(match.canonical, ())
+            or (
+                bool(redefined)
+                and match.alias.upper().rstrip("S") in redefined.get(match.canonical, ())
+            )
             or on_pay_line(match.start, match.start + 1)
             or (kind == "languages" and language_not_asked(text, match, matches, languages))
             or (match.alias == "PR" and _permanent_residence(text, match))
-            or (match.canonical in broad_fields and past_field(text, match))
-            or (match.canonical in broad_fields and qualifies(text, matches, index, category))
-            or (match.canonical in broad_fields and names_the_work_of(text, matches, index))
+            or (
+                broad
+                and (
+                    past_field(text, match)
+                    or qualifies(text, matches, index, category)
+                    or names_the_work_of(text, matches, index)
+                )
+            )
         ):
             dropped.add(index)
     return dropped
