@@ -267,6 +267,8 @@ def posting_skills(
     dropped += _prose_about_company(text, company, lowered)
     inside_dropped, inside_asked = SpanCover(dropped).covers, SpanCover(asked).covers
     passing = asides(text, matches, category, BROAD_FIELDS, names)
+    # A degree word near a skill is one in the text: most postings have none at all.
+    degrees = lowered.contains_any(_DEGREE_WORDS)
     return [
         m
         for index, m in enumerate(matches)
@@ -274,7 +276,7 @@ def posting_skills(
         and m.canonical not in FIELD_NAMES
         and not _names_a_person(m.alias, m.canonical)
         and not (_ORGANISATION_AFTER.match(text, m.end) and category(m.canonical) != "practices")
-        and not _after_a_degree(text, lowered, m)
+        and not (degrees and _after_a_degree(text, lowered, m))
         and not _in_passing(text, m)
         and not (_bare_field(m) and not inside_asked(m.start, m.end))
         and (
