@@ -365,23 +365,3 @@ def test_open_terms_with_the_screen_equal_the_plain_scan(monkeypatch: pytest.Mon
     monkeypatch.setattr(open_terms, "_TERM_SIGN", re.compile(""))
     assert [open_terms.unrecognised(text, spans, []) for text, spans in lines] == fast
     assert sum(map(len, fast)) > 100
-
-
-def test_pay_lines_are_the_pay_line_pattern_hits() -> None:
-    texts = [
-        *POSTINGS,
-        "Pay: $20",
-        "\nPay: 1",
-        "\n\n  - Salary : x\nRate:\nwage:",
-        "Pay\n:\n\nPAY:",
-        "x\n",
-        "",
-        "\n",
-        "HOURLY RATE: 2\n* pay:\n",
-    ]
-    found = 0
-    for text in texts:
-        expected = [m.span() for m in skill_asides._PAY_LINE.finditer(text)]
-        assert skill_asides.pay_lines(text) == expected, text[:60]
-        found += len(expected)
-    assert found > 20

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from resumecore.postings.line_start import LineStartPattern
 from resumecore.postings.lowered_match import LoweredPattern, lowered
 from resumecore.postings.lowered_text import LoweredText, may_end_with
 from resumecore.postings.skill_fields import TECH, names_the_work_of, past_field, qualifies
@@ -91,9 +92,7 @@ _PAY_LINE = re.compile(
     r"^[\s*-]*(?:pay|salary|rate|compensation|wage|hourly rate)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
 )
-# The same pattern opening with the line break before the line: a search for that "\n" jumps from
-# line to line, where a search for "^" tries every position.
-_PAY_LINE_AFTER_BREAK = re.compile("\n" + _PAY_LINE.pattern[1:], _PAY_LINE.flags)
+_PAY_LINES = LineStartPattern(_PAY_LINE)
 
 
 _CITIZEN_BEFORE = re.compile(r"\bcitizens?(?:hip)?\s*(?:or|/|and|,)\s*$", re.IGNORECASE)
@@ -120,7 +119,7 @@ def asides(
         The positions in ``matches`` to leave out.
     """
     # A skill starts on a pay line when the line holds [start, start + 1).
-    on_pay_line = SpanCover(pay_lines(text)).covers
+    on_pay_line = SpanCover(_PAY_LINES.spans(text)).covers
     redefined = _redefined_acronyms(text, matches, names)
     kinds = [category(m.canonical) for m in matches]
     languages = [i for i, kind in enumerate(kinds) if kind == "languages"]
@@ -159,15 +158,6 @@ def asides(
         ):
             dropped.add(index)
     return dropped
-
-
-def pay_lines(text: str) -> list[tuple[int, int]]:
-    """The spans ``_PAY_LINE.finditer(text)`` finds (tests compare the two)."""
-    first = _PAY_LINE.match(text)
-    spans = [first.span()] if first else []
-    # A match ends before a line break or at the end, so the next one starts after a break.
-    after = _PAY_LINE_AFTER_BREAK.finditer(text, first.end() if first else 0)
-    return spans + [(found.start() + 1, found.end()) for found in after]
 
 
 def _team_before(text: str, match: SkillMatch) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from resumecore.postings.line_start import LineStartPattern
 from resumecore.postings.lowered_text import LoweredText, may_end_with
 from resumecore.postings.sections import Span
 from resumecore.postings.skill_asides import asides
@@ -170,6 +171,7 @@ _META_LINE = re.compile(
     r"bargaining unit|classification|exam(?: #| number)?|job class|class code)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
 )
+_META_LINES = LineStartPattern(_META_LINE)
 _META_WORDS = (
     "industr", "sector", "company", "type", "branche", "department", "division", "team", "job",
     "category", "flsa", "reports to", "bargaining unit", "classification", "exam", "class",
@@ -183,6 +185,7 @@ _AFTER_IN_PASSING = re.compile(r" as a (?:school )?subject\b| ?\d")
 _CURRENCY_CODES = frozenset({"AED", "SAR"})
 # An application form's fields: "Resume/CV * (Attach, Dropbox, Google Drive, or enter manually)".
 _FORM_LINE = re.compile(r"^.*\b(?:resume/cv|enter manually|attach, dropbox)\b.*$", re.I | re.M)
+_FORM_LINES = LineStartPattern(_FORM_LINE)
 _FORM_WORDS = ("resume/cv", "enter manually", "attach, dropbox")
 # "you will not be cold calling": the posting says the job does not involve it.
 _NOT_BEFORE = re.compile(r"\b(?:not|never|no)\s+(?:be\s+|do\s+|need\s+)?$", re.IGNORECASE)
@@ -250,9 +253,9 @@ def posting_skills(
     dropped: list[Span] = list(boilerplate)
     # Whole-text scans that most postings hold no word of.
     if lowered.contains_any(_META_WORDS):
-        dropped += [(m.start(), m.end()) for m in _META_LINE.finditer(text)]
+        dropped += _META_LINES.spans(text)
     if lowered.contains_any(_FORM_WORDS):
-        dropped += [(m.start(), m.end()) for m in _FORM_LINE.finditer(text)]
+        dropped += _FORM_LINES.spans(text)
     subject = _SUBJECT.search(text, 0, 600) if lowered.contains_any(_SUBJECT_WORDS) else None
     if subject is not None:
         dropped.append((subject.start(), subject.end()))
