@@ -365,3 +365,37 @@ def test_open_terms_with_the_screen_equal_the_plain_scan(monkeypatch: pytest.Mon
     monkeypatch.setattr(open_terms, "_TERM_SIGN", re.compile(""))
     assert [open_terms.unrecognised(text, spans, []) for text, spans in lines] == fast
     assert sum(map(len, fast)) > 100
+
+
+def _prose_about_company_plain(text: str, company: str | None) -> list[tuple[int, int]]:
+    # The sentence loop without the look at each sentence's first letter.
+    first_word = company.split()[0] if company else None
+    spans = []
+    for sentence in skill_scope._SENTENCE.finditer(text):
+        chunk = sentence.group(0).strip(" -*•")
+        if skill_scope._EEO.search(chunk) or skill_scope._SELF_DESCRIPTION.match(chunk):
+            spans.append(sentence.span())
+        elif first_word and len(first_word) > 2 and chunk.startswith(first_word):
+            rest = chunk[len(company or "") :] if chunk.startswith(company or "") else ""
+            if skill_scope._COMPANY_VERBS.match(rest):
+                spans.append(sentence.span())
+    return spans
+
+
+def test_a_sentence_about_the_company_opens_with_one_of_its_letters() -> None:
+    every_character = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    opens = {m.group(0) for m in re.finditer("[wfo]", every_character, re.IGNORECASE)}
+    assert opens == set(skill_scope._SELF_DESCRIPTION_OPENS)
+    texts = [
+        *POSTINGS,
+        "- We are a bank. \u2022 Founded in 1990! OUR MISSION is x.",
+        "Acme Ltd is big.\nAcme, Inc. makes\n* we\u2019re the best; we build roads.",
+        "Acme (Reno) is hiring. Ac is. Acmes are. Our clients",
+    ]
+    found = 0
+    for text in texts:
+        for company in ("Acme", "Acme Ltd", "Ac", None, "Pinecrest County", "\u212aelvin Co"):
+            expected = _prose_about_company_plain(text, company)
+            assert skill_scope._prose_about_company(text, company, LoweredText(text)) == expected
+            found += len(expected)
+    assert found > 50

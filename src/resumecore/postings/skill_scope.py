@@ -134,6 +134,9 @@ _SELF_DESCRIPTION = re.compile(
     r"we (?:build|make|run|operate|design|develop|manufacture)\b)",
     re.IGNORECASE,
 )
+# The letters a _SELF_DESCRIPTION match opens with; no other character matches one of them
+# under re.IGNORECASE (a test checks every character).
+_SELF_DESCRIPTION_OPENS = "wWfFoO"
 _COMPANY_VERBS = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|are|was|does|builds|makes|runs|provides|operates|"
     r"offers|serves|helps|delivers|designs|develops|manufactures|sells|supplies|specializes|"
@@ -377,11 +380,15 @@ def _occurrences(text: str, name: str | None, lowered: LoweredText) -> list[Span
 
 def _prose_about_company(text: str, company: str | None, lowered: LoweredText) -> list[Span]:
     first_word = company.split()[0] if company else None
+    # What a sentence about the company (not EEO text) opens with.
+    opens = _SELF_DESCRIPTION_OPENS + (first_word[0] if first_word and len(first_word) > 2 else "")
     spans: list[Span] = []
     eeo_text = lowered.contains_any(_EEO_WORDS)  # most postings have no EEO word at all
     for sentence in _SENTENCE.finditer(text):
         chunk = sentence.group(0).strip(" -*•")
         eeo = eeo_text and lowered.contains_any(_EEO_WORDS, sentence.start(), sentence.end())
+        if not eeo and chunk[:1] not in opens:
+            continue
         if (eeo and _EEO.search(chunk)) or _SELF_DESCRIPTION.match(chunk):
             spans.append((sentence.start(), sentence.end()))
         elif first_word and len(first_word) > 2 and chunk.startswith(first_word):
