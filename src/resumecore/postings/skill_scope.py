@@ -12,7 +12,9 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from resumecore.postings import lowered_match
 from resumecore.postings.line_start import LineStartPattern
+from resumecore.postings.lowered_match import LoweredPattern
 from resumecore.postings.lowered_text import LoweredText, may_end_with
 from resumecore.postings.sections import Span
 from resumecore.postings.skill_asides import asides
@@ -150,11 +152,13 @@ _STACK = re.compile(
     re.IGNORECASE,
 )
 # "a teaching hospital", "a logistics provider", "plumbing firms": the word describes an employer.
-_ORGANISATION_AFTER = re.compile(
-    r"[ -](?:hospitals?|trusts?|firms?|company|companies|providers?|agency|agencies|"
-    r"businesses|business|clinics?|organi[sz]ations?|outfits?|startups?|industry|sector|"
-    r"contractors?|brands?|teams?|departments?|program(?:me)?s?|degrees?|schools?|majors?)\b",
-    re.IGNORECASE,
+_ORGANISATION_AFTER = LoweredPattern(
+    re.compile(
+        r"[ -](?:hospitals?|trusts?|firms?|company|companies|providers?|agency|agencies|"
+        r"businesses|business|clinics?|organi[sz]ations?|outfits?|startups?|industry|sector|"
+        r"contractors?|brands?|teams?|departments?|program(?:me)?s?|degrees?|schools?|majors?)\b",
+        re.IGNORECASE,
+    )
 )
 # "Bachelor's degree in accounting, finance or a related field": a degree is not a skill.
 _DEGREE_BEFORE = re.compile(
@@ -181,7 +185,9 @@ _META_WORDS = (
 )  # fmt: skip
 # "an ML system design interview", "this recruitment is open until filled": the hiring
 # process, not a skill.
-_INTERVIEW_AFTER = re.compile(r"[ -](?:interviews?|screen(?:ing)? call)\b", re.IGNORECASE)
+_INTERVIEW_AFTER = LoweredPattern(
+    re.compile(r"[ -](?:interviews?|screen(?:ing)? call)\b", re.IGNORECASE)
+)
 _HIRING_AFTER = re.compile(r" (?:process|is open|campaign)\b", re.IGNORECASE)
 # "Matric with Accounting as a subject", "AED 4bn": a school subject, a currency.
 _AFTER_IN_PASSING = re.compile(r" as a (?:school )?subject\b| ?\d")
@@ -194,6 +200,8 @@ _FORM_WORDS = ("resume/cv", "enter manually", "attach, dropbox")
 _NOT_BEFORE = re.compile(r"\b(?:not|never|no)\s+(?:be\s+|do\s+|need\s+)?$", re.IGNORECASE)
 # The word a _NOT_BEFORE match ends with, before its closing whitespace.
 _NEGATION_ENDS = ("not", "never", "no", "be", "do", "need")
+# Their last letters in either case: an ASCII character that is none of them ends none of them.
+_NEGATION_LAST = frozenset("".join(word[-1] + word[-1].upper() for word in _NEGATION_ENDS))
 # "Pinecrest County is recruiting a nurse": the word is the sentence's verb.
 _VERB_BEFORE = re.compile(r"\b(?:is|are|we're|we are|currently|now)\s+$", re.IGNORECASE)
 # The word a _VERB_BEFORE match ends with, before its closing whitespace.
@@ -275,15 +283,20 @@ def posting_skills(
     passing = asides(text, matches, category, BROAD_FIELDS, names)
     # A degree word near a skill is one in the text: most postings have none at all.
     degrees = lowered.contains_any(_DEGREE_WORDS)
+    # The lower-cased text for the case-insensitive looks after each skill (see lowered_match).
+    low = lowered_match.lowered(text)
     return [
         m
         for index, m in enumerate(matches)
         if index not in passing
         and m.canonical not in FIELD_NAMES
         and not _names_a_person(m.alias, m.canonical)
-        and not (_ORGANISATION_AFTER.match(text, m.end) and category(m.canonical) != "practices")
+        and not (
+            _ORGANISATION_AFTER.match_span(text, low, m.end)
+            and category(m.canonical) != "practices"
+        )
         and not (degrees and _after_a_degree(text, lowered, m))
-        and not _in_passing(text, m)
+        and not _in_passing(text, low, m)
         and not (_bare_field(m) and not inside_asked(m.start, m.end))
         and (
             not inside_dropped(m.start, m.end)
@@ -305,11 +318,11 @@ def _after_a_degree(text: str, lowered: LoweredText, match: SkillMatch) -> bool:
     )
 
 
-def _in_passing(text: str, match: SkillMatch) -> bool:
+def _in_passing(text: str, low: str | None, match: SkillMatch) -> bool:
     # The hiring process, a school subject, a currency, a negation, a verb, half of a hyphenated
     # word, a place.
     before = text[max(0, match.start - 60) : match.start]
-    if _INTERVIEW_AFTER.match(text, match.end) or (
+    if _INTERVIEW_AFTER.match_span(text, low, match.end) or (
         match.canonical == "Recruiting" and _HIRING_AFTER.match(text, match.end)
     ):
         return True
@@ -334,7 +347,10 @@ def _in_passing(text: str, match: SkillMatch) -> bool:
 
 def _may_end_with_negation(before: str) -> bool:
     # A _NOT_BEFORE match ends with a negation word (or be/do/need) and at least one space.
-    return before[-1:].isspace() and may_end_with(before, _NEGATION_ENDS)
+    if not before[-1:].isspace():
+        return False
+    last = before.rstrip()[-1:]
+    return (last in _NEGATION_LAST or not last.isascii()) and may_end_with(before, _NEGATION_ENDS)
 
 
 def _may_end_with_verb(before: str) -> bool:
