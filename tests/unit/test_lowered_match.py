@@ -134,6 +134,9 @@ def test_one_lower_casing_serves_every_search_of_a_text(twin: LoweredPattern) ->
             end = start + len(line)
             found = twin.plain.search(text, start, end)
             assert twin.span(text, low, start, end) == (found.span() if found else None)
+            for position in (start, end, (start + end) // 2, text.find(" ", start, end)):
+                at = twin.plain.match(text, position)
+                assert twin.match_span(text, low, position) == (at.span() if at else None)
             if low is not None:
                 assert lowered(line) == low[start:end]
             start = end + 1

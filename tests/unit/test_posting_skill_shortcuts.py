@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resumecore.postings import lowered_text, skill_asides, skill_context, skill_scope
+from resumecore.postings import lowered_text, open_terms, skill_asides, skill_context, skill_scope
 from resumecore.postings.literal_guard import GuardedPattern, lowered_for_guards
 from resumecore.postings.lowered_text import LoweredText, may_end_with
 from resumecore.postings.normalize import normalize_posting_text
@@ -59,6 +59,9 @@ CRAFTED = (
     "Committed to diversity; Disabilities Act; without regard to Python; regardless of SQL.",
     "Liaise closely WITH OUR\nNursing; coordinate with\u0131 Payroll; partner to the Logistics",
     "Python Hospitals; Nursing-Teams; logistics Companies; a Python INTERVIEW; SQL screen call",
+    "Pinecrest IS\u00a0 recruiting; we\u2019re hiring; WE'RE\nhiring; \u0130s nursing",
+    "Curr\u0131ently hiring; NOW\t\tstaffing; we  are\n\nnursing",
+    "Full-\nEntry level; X-\n\nData Entry; Full- time; self-Data Entry",
 )
 POSTINGS = [*posting_texts(), *CRAFTED]
 
@@ -189,7 +192,26 @@ def test_lowered_text_never_rules_out_a_word_that_is_there() -> None:
     assert LoweredText("Python \u0130").contains_any(("degree",))
 
 
-GUARDED = ("form", "degree", "negation", "eeo", "negated", "evidence", "team")
+@given(
+    st.text(alphabet="aAbB in\n\u0131", max_size=40),
+    st.lists(st.sampled_from(["a", "ab", "aba", " in ", "b", "bb", "x"]), min_size=1, max_size=3),
+    st.integers(0, 45),
+    st.one_of(st.none(), st.integers(0, 45)),
+)
+def test_a_stretch_holds_a_word_exactly_when_a_find_in_it_succeeds(
+    text: str, words: list[str], start: int, end: int | None
+) -> None:
+    lowered = LoweredText(text)
+    asked = tuple(words)
+    expected = any(
+        text.lower().find(word, start, len(text) if end is None else end) >= 0 for word in asked
+    )
+    # Asked twice: the second answer comes from the places the first one found.
+    for _ in range(2):
+        assert lowered.contains_any(asked, start, end) == (expected or "\u0131" in text)
+
+
+GUARDED = ("form", "degree", "negation", "eeo", "negated", "evidence", "team", "verb", "hyphen")
 
 
 def test_each_skipped_search_is_one_that_finds_nothing() -> None:
@@ -234,6 +256,13 @@ def _check_before(text: str, lowered: LoweredText, position: int, found: Counter
     if skill_scope._NOT_BEFORE.search(before):
         assert skill_scope._may_end_with_negation(before)
         found["negation"] += 1
+    if skill_scope._VERB_BEFORE.search(before):
+        assert skill_scope._may_end_with_verb(before)
+        found["verb"] += 1
+    hyphen = skill_scope._HYPHENATED_BEFORE.search(before)
+    tail = skill_scope._HYPHENATED_BEFORE.search(before, max(0, len(before) - 3))
+    assert bool(hyphen) == bool(tail)
+    found["hyphen"] += bool(hyphen)
 
 
 def _check_sentences(text: str, lowered: LoweredText, found: Counter[str]) -> None:
@@ -303,6 +332,7 @@ def test_posting_skills_with_shortcuts_equal_the_plain_path(
     monkeypatch.setattr(skill_scope, "LoweredText", _NoCopy)
     monkeypatch.setattr(skill_asides, "LoweredText", _NoCopy)
     monkeypatch.setattr(skill_scope, "_may_end_with_negation", lambda _before: True)
+    monkeypatch.setattr(skill_scope, "_may_end_with_verb", lambda _before: True)
     monkeypatch.setattr(skill_context, "may_end_with", lambda _text, _words: True)
     monkeypatch.setattr(skill_asides, "may_end_with", lambda _text, _words: True)
     skill_scope._names_a_person.cache_clear()
@@ -310,3 +340,64 @@ def test_posting_skills_with_shortcuts_equal_the_plain_path(
     skill_asides._compound_before.cache_clear()
     assert run() == fast
     assert any(fast)
+
+
+def test_every_open_term_holds_the_sign_its_lines_are_screened_for() -> None:
+    terms = 0
+    for text in [*POSTINGS, "ISO 9001, ShipHero, 3D, CDL-A, PPK2, C++, iOS, \u0661\u0662X"]:
+        for found in open_terms._TERM.finditer(text):
+            term = found.group(0)
+            assert open_terms._may_hold_term(term, 0, len(term)), term
+            assert open_terms._may_hold_term(text, found.start(), found.end()), term
+            terms += 1
+    assert terms > 100
+
+
+@given(st.text(alphabet="aBz9 -/.:+@_ISO\u0661\u00c9\u00e9", max_size=30), st.integers(0, 30))
+def test_a_line_without_the_sign_holds_no_open_term(text: str, start: int) -> None:
+    if not open_terms._may_hold_term(text, start, len(text)):
+        assert not open_terms._TERM.search(text, start, len(text))
+
+
+def test_open_terms_with_the_screen_equal_the_plain_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [
+        (text, [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]) for text in POSTINGS
+    ]
+    fast = [open_terms.unrecognised(text, spans, []) for text, spans in lines]
+    monkeypatch.setattr(open_terms, "_may_hold_term", lambda _text, _start, _end: True)
+    assert [open_terms.unrecognised(text, spans, []) for text, spans in lines] == fast
+    assert sum(map(len, fast)) > 100
+
+
+def _prose_about_company_plain(text: str, company: str | None) -> list[tuple[int, int]]:
+    # The sentence loop without the look at each sentence's first letter.
+    first_word = company.split()[0] if company else None
+    spans = []
+    for sentence in skill_scope._SENTENCE.finditer(text):
+        chunk = sentence.group(0).strip(" -*•")
+        if skill_scope._EEO.search(chunk) or skill_scope._SELF_DESCRIPTION.match(chunk):
+            spans.append(sentence.span())
+        elif first_word and len(first_word) > 2 and chunk.startswith(first_word):
+            rest = chunk[len(company or "") :] if chunk.startswith(company or "") else ""
+            if skill_scope._COMPANY_VERBS.match(rest):
+                spans.append(sentence.span())
+    return spans
+
+
+def test_a_sentence_about_the_company_opens_with_one_of_its_letters() -> None:
+    every_character = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    opens = {m.group(0) for m in re.finditer("[wfo]", every_character, re.IGNORECASE)}
+    assert opens == set(skill_scope._SELF_DESCRIPTION_OPENS)
+    texts = [
+        *POSTINGS,
+        "- We are a bank. \u2022 Founded in 1990! OUR MISSION is x.",
+        "Acme Ltd is big.\nAcme, Inc. makes\n* we\u2019re the best; we build roads.",
+        "Acme (Reno) is hiring. Ac is. Acmes are. Our clients",
+    ]
+    found = 0
+    for text in texts:
+        for company in ("Acme", "Acme Ltd", "Ac", None, "Pinecrest County", "\u212aelvin Co"):
+            expected = _prose_about_company_plain(text, company)
+            assert skill_scope._prose_about_company(text, company, LoweredText(text)) == expected
+            found += len(expected)
+    assert found > 50

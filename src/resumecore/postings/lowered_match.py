@@ -74,6 +74,11 @@ class LoweredPattern:
         )
         return found.span() if found else None
 
+    def match_span(self, text: str, low: str | None, pos: int = 0) -> tuple[int, int] | None:
+        """The span ``plain.match(text, pos)`` finds, or ``None``; ``low`` is ``lowered(text)``."""
+        found = self.plain.match(text, pos) if low is None else self._twin.match(low, pos)
+        return found.span() if found else None
+
     def fullmatch_span(self, text: str, group: str | int = 0) -> tuple[int, int] | None:
         """The span of ``group`` in ``plain.fullmatch(text)``, or ``None`` without a match."""
         return self.lowered_fullmatch_span(text, lowered(text), group)

@@ -10,6 +10,9 @@ to two (the dotted capital I) is one of those odd folds.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from resumecore.postings.literal_guard import lowered_for_guards
 
 _LONGEST_WORD = 20
@@ -35,11 +38,14 @@ class LoweredText:
         # The words of each list that occur anywhere in the text: a list is checked once per skill
         # found, and most of its words occur nowhere.
         self._in_text: dict[tuple[str, ...], tuple[str, ...]] = {}
+        # Where the words of a list occur, for the lists asked about a stretch of the text.
+        self._places: dict[tuple[str, ...], _Places] = {}
 
     def contains_any(self, words: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
         """Whether one of ``words`` may occur, in any case, wholly inside ``text[start:end]``.
 
-        ``False`` only when none does; always ``True`` for a text with no copy.
+        ``False`` only when none does; always ``True`` for a text with no copy. ``start`` and
+        ``end`` are positions in the text (not counted from its end).
         """
         lowered = self._lowered
         if lowered is None:
@@ -47,8 +53,14 @@ class LoweredText:
         in_text = self._in_text.get(words)
         if in_text is None:
             in_text = self._in_text[words] = tuple(word for word in words if word in lowered)
-        stop = len(lowered) if end is None else end
-        return bool(in_text) and any(lowered.find(word, start, stop) >= 0 for word in in_text)
+        if not in_text:
+            return False
+        if start <= 0 and (end is None or end >= len(lowered)):
+            return True
+        places = self._places.get(words)
+        if places is None:
+            places = self._places[words] = _Places(lowered, in_text)
+        return places.any_within(start, len(lowered) if end is None else end)
 
     def occurrences(self, word: str) -> list[tuple[int, int]] | None:
         """Spans of ``word`` in the text, in any case, as ``re.finditer`` of it with ``re.I`` gives.
@@ -65,3 +77,30 @@ class LoweredText:
             spans.append((start, start + len(key)))
             start = self._lowered.find(key, start + len(key))
         return spans
+
+
+class _Places:
+    """Every occurrence of some words in a text, asked whether one lies inside a stretch."""
+
+    def __init__(self, text: str, words: tuple[str, ...]) -> None:
+        spans = sorted(
+            (start, start + len(word)) for word in words for start in _starts(text, word)
+        )
+        self._starts = [start for start, _ in spans]
+        # The nearest end among the occurrences starting at or after each one.
+        self._first_end = list(accumulate((end for _, end in reversed(spans)), min))[::-1]
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Whether an occurrence ``(s, e)`` has ``start <= s`` and ``e <= end``."""
+        index = bisect_left(self._starts, start)
+        return index < len(self._starts) and self._first_end[index] <= end
+
+
+def _starts(text: str, word: str) -> list[int]:
+    # Overlapping occurrences too: a stretch may hold the second of two and not the first.
+    found: list[int] = []
+    start = text.find(word)
+    while start >= 0:
+        found.append(start)
+        start = text.find(word, start + 1)
+    return found

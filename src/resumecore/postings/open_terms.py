@@ -15,6 +15,11 @@ _STANDARD = r"(?:ISO|IEC|EN|ASME|ANSI|NFPA|IEEE|DIN|BS|AS|AWS|API|ASTM|UL|MIL-ST
 _MIXED = r"[A-Za-z]*[a-z][A-Z][A-Za-z]*\d*|[A-Z][A-Za-z]*\d+[A-Za-z\d]*|\d+[A-Z][A-Za-z]*"
 _ACRONYM = r"[A-Z]{2,5}(?:[-/][A-Z0-9]{1,3})?\+?"
 _TERM = re.compile(rf"(?<![\w.@/-])(?:{_STANDARD}|{_MIXED}|{_ACRONYM})(?![\w@]|\.\w)")
+# Every _TERM match holds a digit, a capital after a letter ("ShipHero", "ISO") or both: a line
+# with neither holds no term, and the costlier scan is skipped. (Two patterns that open with a
+# character class: a search skips to the characters of the class.)
+_DIGIT = re.compile(r"\d")
+_CAPITAL_AFTER_LETTER = re.compile(r"[A-Z](?<=[A-Za-z][A-Z])")
 _COMMON = frozenset(
     str.split(
         "ASAP PTO DOE OTE FT PT AM PM EST PST CST MST UTC GMT USA US UK EU HR IT OK FAQ CEO CTO "
@@ -46,6 +51,8 @@ def unrecognised(
     ordered = sorted(known)
     starts = [s for s, _ in ordered]
     for start, end in sorted(spans):
+        if not _may_hold_term(text, start, end):
+            continue
         for match in _TERM.finditer(text, start, end):
             term = match.group(0).rstrip(".:-/")
             if term in _COMMON or len(term) < 2 or re.fullmatch(r"\d+[KMLBkmlb]?", term):
@@ -54,6 +61,11 @@ def unrecognised(
                 continue
             found[term] = None
     return tuple(found)[:_MAX_TERMS]
+
+
+def _may_hold_term(text: str, start: int, end: int) -> bool:
+    # A capital at ``start`` is looked at with the character before it: a needless scan at worst.
+    return bool(_DIGIT.search(text, start, end) or _CAPITAL_AFTER_LETTER.search(text, start, end))
 
 
 def _overlaps(ordered: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

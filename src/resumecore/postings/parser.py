@@ -91,13 +91,20 @@ def parse_posting(raw_text: str, vocabulary: SkillVocabulary | None = None) -> P
 
 
 def _skills_within(matches: list[SkillMatch], spans: list[Span]) -> tuple[str, ...]:
+    # Each match is looked for in the (at most) three spans from the first one that ends after
+    # it starts; the matches come in text order, so that span only moves forward.
     ordered = sorted(spans)
+    count = len(ordered)
     found: dict[str, None] = {}
     index = 0
     for match in matches:
-        while index < len(ordered) and ordered[index][1] <= match.start:
+        start = match.start
+        while index < count and ordered[index][1] <= start:
             index += 1
-        if index < len(ordered) and _inside(match, ordered, index):
+        if index == count:
+            break  # no later match can be inside a span either
+        # The spans are sorted by start: none from here holds a match that starts before them.
+        if ordered[index][0] <= start and _inside(match, ordered, index):
             found[match.canonical] = None
     return tuple(found)
 

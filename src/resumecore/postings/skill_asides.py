@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from resumecore.postings.line_start import LineStartPattern
+from resumecore.postings.lowered_match import LoweredPattern, lowered
 from resumecore.postings.lowered_text import LoweredText, may_end_with
 from resumecore.postings.skill_fields import TECH, names_the_work_of, past_field, qualifies
 from resumecore.postings.skill_languages import language_not_asked
@@ -40,17 +42,20 @@ _KIT_BEFORE = re.compile(
     r"\blight\s+$",
     re.IGNORECASE,
 )
-# "our DevOps Engineer", "a Front Desk Agent": the skill word names a person's job.
-_JOB_TITLE_AFTER = re.compile(
-    r"\s*\((?:m|w|f|d)\s*/\s*(?:m|w|f|d)\s*/\s*(?:m|w|f|d|x)\)|"
-    r"(?:\s+(?:I{1,3}|IV|[1-3]))?[ -](?:engineer|developer|manager|designer|analyst|scientist|"
-    r"nurse|technician|technologist|assistant|specialist|consultant|teacher|accountant|"
-    r"therapist|machinist|welder|plumber|electrician|mechanic|caregiver|hygienist|bookkeeper|"
-    r"administrator|architect|researcher|recruiter|representative|rep|aide|agent|clerk|"
-    r"operator|driver|coordinator|supervisor|attendant|associate|officer|inspector|installer|"
-    r"cook|chef|paralegal)s?\b(?![ -](?:experience|certification|certificate|licen[cs]e|"
-    r"training|course|program|skills|exam|endorsement|card|registration))",
-    re.IGNORECASE,
+# "our DevOps Engineer", "a Front Desk Agent": the skill word names a person's job. (Run over
+# the lower-cased text: "Engineer II" is "engineer ii" there.)
+_JOB_TITLE_AFTER = LoweredPattern(
+    re.compile(
+        r"\s*\((?:m|w|f|d)\s*/\s*(?:m|w|f|d)\s*/\s*(?:m|w|f|d|x)\)|"
+        r"(?:\s+(?:i{1,3}|iv|[1-3]))?[ -](?:engineer|developer|manager|designer|analyst|scientist|"
+        r"nurse|technician|technologist|assistant|specialist|consultant|teacher|accountant|"
+        r"therapist|machinist|welder|plumber|electrician|mechanic|caregiver|hygienist|bookkeeper|"
+        r"administrator|architect|researcher|recruiter|representative|rep|aide|agent|clerk|"
+        r"operator|driver|coordinator|supervisor|attendant|associate|officer|inspector|installer|"
+        r"cook|chef|paralegal)s?\b(?![ -](?:experience|certification|certificate|licen[cs]e|"
+        r"training|course|program|skills|exam|endorsement|card|registration))",
+        re.IGNORECASE,
+    )
 )
 _KIT = re.compile(r"(?:tools?|kit|housekeeping|cleaning|duties)$", re.IGNORECASE)
 _JOB_TITLE_END = re.compile(r"(?:[a-z]{3,}(?:or|er|ist|ant|ian|ic|ide)s?)$", re.IGNORECASE)
@@ -87,6 +92,7 @@ _PAY_LINE = re.compile(
     r"^[\s*-]*(?:pay|salary|rate|compensation|wage|hourly rate)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
 )
+_PAY_LINES = LineStartPattern(_PAY_LINE)
 
 
 _CITIZEN_BEFORE = re.compile(r"\bcitizens?(?:hip)?\s*(?:or|/|and|,)\s*$", re.IGNORECASE)
@@ -113,13 +119,16 @@ def asides(
         The positions in ``matches`` to leave out.
     """
     # A skill starts on a pay line when the line holds [start, start + 1).
-    on_pay_line = SpanCover([(m.start(), m.end()) for m in _PAY_LINE.finditer(text)]).covers
+    on_pay_line = SpanCover(_PAY_LINES.spans(text)).covers
     redefined = _redefined_acronyms(text, matches, names)
-    languages = [i for i, m in enumerate(matches) if category(m.canonical) == "languages"]
+    kinds = [category(m.canonical) for m in matches]
+    languages = [i for i, kind in enumerate(kinds) if kind == "languages"]
     negations = LoweredText(text).contains_any(_NEGATION_WORDS)
+    low = lowered(text)
     dropped: set[int] = set()
     for index, match in enumerate(matches):
-        kind = category(match.canonical)
+        kind = kinds[index]
+        broad = match.canonical in broad_fields
         if (
             (negations and _NEGATED.match(text, match.end))
             or _team_as_subject(text, match)
@@ -130,14 +139,22 @@ def asides(
                 _names_kit(match.alias)
                 and _KIT_BEFORE.search(text, max(0, match.start - 40), match.start)
             )
-            or (kind != "languages" and _names_a_job(text, match))
-            or match.alias.upper().rstrip("S") in redefined.get(match.canonical, ())
+            or (kind != "languages" and _names_a_job(text, low, match))
+            or (
+                bool(redefined)
+                and match.alias.upper().rstrip("S") in redefined.get(match.canonical, ())
+            )
             or on_pay_line(match.start, match.start + 1)
             or (kind == "languages" and language_not_asked(text, match, matches, languages))
             or (match.alias == "PR" and _permanent_residence(text, match))
-            or (match.canonical in broad_fields and past_field(text, match))
-            or (match.canonical in broad_fields and qualifies(text, matches, index, category))
-            or (match.canonical in broad_fields and names_the_work_of(text, matches, index))
+            or (
+                broad
+                and (
+                    past_field(text, match)
+                    or qualifies(text, matches, index, category)
+                    or names_the_work_of(text, matches, index)
+                )
+            )
         ):
             dropped.add(index)
     return dropped
@@ -246,13 +263,13 @@ def _compound_before(alias: str) -> re.Pattern[str] | None:
     return _COMPOUNDS.get(alias.lower().split(" ")[0].removesuffix("s"))
 
 
-def _names_a_job(text: str, match: SkillMatch) -> bool:
+def _names_a_job(text: str, low: str | None, match: SkillMatch) -> bool:
     # "a DevOps Engineer" names a job; "mentoring engineers", "training technicians" name work
     # done with people (a gerund before a plural).
-    title = _JOB_TITLE_AFTER.match(text, match.end)
+    title = _JOB_TITLE_AFTER.match_span(text, low, match.end)
     if title is None or _JOB_TITLE_END.search(match.canonical):
         return False
-    return not (match.alias.lower().endswith("ing") and title.group(0).lower().endswith("s"))
+    return not (match.alias.lower().endswith("ing") and text[slice(*title)].lower().endswith("s"))
 
 
 def _team_as_subject(text: str, match: SkillMatch) -> bool:

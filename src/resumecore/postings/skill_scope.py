@@ -12,6 +12,9 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from resumecore.postings import lowered_match
+from resumecore.postings.line_start import LineStartPattern
+from resumecore.postings.lowered_match import LoweredPattern
 from resumecore.postings.lowered_text import LoweredText, may_end_with
 from resumecore.postings.sections import Span
 from resumecore.postings.skill_asides import asides
@@ -133,6 +136,9 @@ _SELF_DESCRIPTION = re.compile(
     r"we (?:build|make|run|operate|design|develop|manufacture)\b)",
     re.IGNORECASE,
 )
+# The letters a _SELF_DESCRIPTION match opens with; no other character matches one of them
+# under re.IGNORECASE (a test checks every character).
+_SELF_DESCRIPTION_OPENS = "wWfFoO"
 _COMPANY_VERBS = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|are|was|does|builds|makes|runs|provides|operates|"
     r"offers|serves|helps|delivers|designs|develops|manufactures|sells|supplies|specializes|"
@@ -146,11 +152,13 @@ _STACK = re.compile(
     re.IGNORECASE,
 )
 # "a teaching hospital", "a logistics provider", "plumbing firms": the word describes an employer.
-_ORGANISATION_AFTER = re.compile(
-    r"[ -](?:hospitals?|trusts?|firms?|company|companies|providers?|agency|agencies|"
-    r"businesses|business|clinics?|organi[sz]ations?|outfits?|startups?|industry|sector|"
-    r"contractors?|brands?|teams?|departments?|program(?:me)?s?|degrees?|schools?|majors?)\b",
-    re.IGNORECASE,
+_ORGANISATION_AFTER = LoweredPattern(
+    re.compile(
+        r"[ -](?:hospitals?|trusts?|firms?|company|companies|providers?|agency|agencies|"
+        r"businesses|business|clinics?|organi[sz]ations?|outfits?|startups?|industry|sector|"
+        r"contractors?|brands?|teams?|departments?|program(?:me)?s?|degrees?|schools?|majors?)\b",
+        re.IGNORECASE,
+    )
 )
 # "Bachelor's degree in accounting, finance or a related field": a degree is not a skill.
 _DEGREE_BEFORE = re.compile(
@@ -170,26 +178,34 @@ _META_LINE = re.compile(
     r"bargaining unit|classification|exam(?: #| number)?|job class|class code)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
 )
+_META_LINES = LineStartPattern(_META_LINE)
 _META_WORDS = (
     "industr", "sector", "company", "type", "branche", "department", "division", "team", "job",
     "category", "flsa", "reports to", "bargaining unit", "classification", "exam", "class",
 )  # fmt: skip
 # "an ML system design interview", "this recruitment is open until filled": the hiring
 # process, not a skill.
-_INTERVIEW_AFTER = re.compile(r"[ -](?:interviews?|screen(?:ing)? call)\b", re.IGNORECASE)
+_INTERVIEW_AFTER = LoweredPattern(
+    re.compile(r"[ -](?:interviews?|screen(?:ing)? call)\b", re.IGNORECASE)
+)
 _HIRING_AFTER = re.compile(r" (?:process|is open|campaign)\b", re.IGNORECASE)
 # "Matric with Accounting as a subject", "AED 4bn": a school subject, a currency.
 _AFTER_IN_PASSING = re.compile(r" as a (?:school )?subject\b| ?\d")
 _CURRENCY_CODES = frozenset({"AED", "SAR"})
 # An application form's fields: "Resume/CV * (Attach, Dropbox, Google Drive, or enter manually)".
 _FORM_LINE = re.compile(r"^.*\b(?:resume/cv|enter manually|attach, dropbox)\b.*$", re.I | re.M)
+_FORM_LINES = LineStartPattern(_FORM_LINE)
 _FORM_WORDS = ("resume/cv", "enter manually", "attach, dropbox")
 # "you will not be cold calling": the posting says the job does not involve it.
 _NOT_BEFORE = re.compile(r"\b(?:not|never|no)\s+(?:be\s+|do\s+|need\s+)?$", re.IGNORECASE)
 # The word a _NOT_BEFORE match ends with, before its closing whitespace.
 _NEGATION_ENDS = ("not", "never", "no", "be", "do", "need")
+# Their last letters in either case: an ASCII character that is none of them ends none of them.
+_NEGATION_LAST = frozenset("".join(word[-1] + word[-1].upper() for word in _NEGATION_ENDS))
 # "Pinecrest County is recruiting a nurse": the word is the sentence's verb.
 _VERB_BEFORE = re.compile(r"\b(?:is|are|we're|we are|currently|now)\s+$", re.IGNORECASE)
+# The word a _VERB_BEFORE match ends with, before its closing whitespace.
+_VERB_ENDS = ("is", "are", "we're", "currently", "now")
 # "Full-time Entry level": a phrase that starts inside a hyphenated word is not the phrase.
 _HYPHENATED_BEFORE = re.compile(r"[A-Za-z]-$")
 # "Montréal, QC": a state or province code after a town.
@@ -248,9 +264,9 @@ def posting_skills(
     dropped: list[Span] = list(boilerplate)
     # Whole-text scans that most postings hold no word of.
     if lowered.contains_any(_META_WORDS):
-        dropped += [(m.start(), m.end()) for m in _META_LINE.finditer(text)]
+        dropped += _META_LINES.spans(text)
     if lowered.contains_any(_FORM_WORDS):
-        dropped += [(m.start(), m.end()) for m in _FORM_LINE.finditer(text)]
+        dropped += _FORM_LINES.spans(text)
     subject = _SUBJECT.search(text, 0, 600) if lowered.contains_any(_SUBJECT_WORDS) else None
     if subject is not None:
         dropped.append((subject.start(), subject.end()))
@@ -265,15 +281,22 @@ def posting_skills(
     dropped += _prose_about_company(text, company, lowered)
     inside_dropped, inside_asked = SpanCover(dropped).covers, SpanCover(asked).covers
     passing = asides(text, matches, category, BROAD_FIELDS, names)
+    # A degree word near a skill is one in the text: most postings have none at all.
+    degrees = lowered.contains_any(_DEGREE_WORDS)
+    # The lower-cased text for the case-insensitive looks after each skill (see lowered_match).
+    low = lowered_match.lowered(text)
     return [
         m
         for index, m in enumerate(matches)
         if index not in passing
         and m.canonical not in FIELD_NAMES
         and not _names_a_person(m.alias, m.canonical)
-        and not (_ORGANISATION_AFTER.match(text, m.end) and category(m.canonical) != "practices")
-        and not _after_a_degree(text, lowered, m)
-        and not _in_passing(text, m)
+        and not (
+            _ORGANISATION_AFTER.match_span(text, low, m.end)
+            and category(m.canonical) != "practices"
+        )
+        and not (degrees and _after_a_degree(text, lowered, m))
+        and not _in_passing(text, low, m)
         and not (_bare_field(m) and not inside_asked(m.start, m.end))
         and (
             not inside_dropped(m.start, m.end)
@@ -295,11 +318,11 @@ def _after_a_degree(text: str, lowered: LoweredText, match: SkillMatch) -> bool:
     )
 
 
-def _in_passing(text: str, match: SkillMatch) -> bool:
+def _in_passing(text: str, low: str | None, match: SkillMatch) -> bool:
     # The hiring process, a school subject, a currency, a negation, a verb, half of a hyphenated
     # word, a place.
     before = text[max(0, match.start - 60) : match.start]
-    if _INTERVIEW_AFTER.match(text, match.end) or (
+    if _INTERVIEW_AFTER.match_span(text, low, match.end) or (
         match.canonical == "Recruiting" and _HIRING_AFTER.match(text, match.end)
     ):
         return True
@@ -308,16 +331,31 @@ def _in_passing(text: str, match: SkillMatch) -> bool:
         return True
     if _may_end_with_negation(before) and _NOT_BEFORE.search(before):
         return True
-    if " " in match.alias and _HYPHENATED_BEFORE.search(before):
+    # A _HYPHENATED_BEFORE match ends at the end or before a closing line break: it starts in
+    # the last three characters.
+    if " " in match.alias and _HYPHENATED_BEFORE.search(before, max(0, len(before) - 3)):
         return True
-    if match.alias.endswith("ing") and " " not in match.alias and _VERB_BEFORE.search(before):
+    if (
+        match.alias.endswith("ing")
+        and " " not in match.alias
+        and _may_end_with_verb(before)
+        and _VERB_BEFORE.search(before)
+    ):
         return True
     return match.alias in REGION_CODES and bool(_TOWN_BEFORE.search(before))
 
 
 def _may_end_with_negation(before: str) -> bool:
     # A _NOT_BEFORE match ends with a negation word (or be/do/need) and at least one space.
-    return before[-1:].isspace() and may_end_with(before, _NEGATION_ENDS)
+    if not before[-1:].isspace():
+        return False
+    last = before.rstrip()[-1:]
+    return (last in _NEGATION_LAST or not last.isascii()) and may_end_with(before, _NEGATION_ENDS)
+
+
+def _may_end_with_verb(before: str) -> bool:
+    # A _VERB_BEFORE match ends with one of its verbs ("we are" ends with "are") and whitespace.
+    return before[-1:].isspace() and may_end_with(before, _VERB_ENDS)
 
 
 def _names_the_stack(text: str, match: SkillMatch) -> bool:
@@ -358,11 +396,15 @@ def _occurrences(text: str, name: str | None, lowered: LoweredText) -> list[Span
 
 def _prose_about_company(text: str, company: str | None, lowered: LoweredText) -> list[Span]:
     first_word = company.split()[0] if company else None
+    # What a sentence about the company (not EEO text) opens with.
+    opens = _SELF_DESCRIPTION_OPENS + (first_word[0] if first_word and len(first_word) > 2 else "")
     spans: list[Span] = []
     eeo_text = lowered.contains_any(_EEO_WORDS)  # most postings have no EEO word at all
     for sentence in _SENTENCE.finditer(text):
         chunk = sentence.group(0).strip(" -*•")
         eeo = eeo_text and lowered.contains_any(_EEO_WORDS, sentence.start(), sentence.end())
+        if not eeo and chunk[:1] not in opens:
+            continue
         if (eeo and _EEO.search(chunk)) or _SELF_DESCRIPTION.match(chunk):
             spans.append((sentence.start(), sentence.end()))
         elif first_word and len(first_word) > 2 and chunk.startswith(first_word):

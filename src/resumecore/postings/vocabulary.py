@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import msgspec
@@ -55,6 +55,11 @@ FOLD_CHECKED = frozenset(
 def alias_key(text: str) -> str:
     """The lookup key of an alias or of matched text: lower case, hyphens as spaces."""
     return " ".join(text.lower().replace("-", " ").split())
+
+
+# The key of an alias as written in a posting: a posting names the same few skills again and
+# again, and postings name the same skills as each other.
+_written_key = lru_cache(maxsize=4096)(alias_key)
 
 
 class SkillVocabulary:
@@ -145,7 +150,7 @@ class SkillVocabulary:
         candidates: list[tuple[SkillMatch, AliasInfo]] = []
         for found in self._pattern.finditer(folded(text) if self._folds else text):
             alias = text[found.start(1) : found.end(1)]  # as written, not folded
-            info = self._aliases.get(alias_key(alias))
+            info = self._aliases.get(_written_key(alias))
             if info is None or (found.group(2) and (info.mode != "plain" or len(alias) < 3)):
                 continue
             match = SkillMatch(
