@@ -43,6 +43,7 @@ clean:
 eval: $(STAMP)
 	$(PY) -m eval.parser_eval
 	$(PY) -m eval.posting_world_eval
+	$(PY) -m eval.labeller_agreement
 	$(PY) -m eval.tailoring_eval --embedder minilm
 	$(PY) -m eval.generation_eval
 
