@@ -252,9 +252,16 @@ async def measure(
                     )
             for target_name, samples in runs.items():
                 results.setdefault(target_name, {}).setdefault(name, {})[f"c={concurrency}"] = {
-                    key: statistics.median(s[key] for s in samples) for key in samples[0]
+                    **{key: statistics.median(s[key] for s in samples) for key in samples[0]},
+                    "rps_runs": [s["rps"] for s in samples],
                 }
     return results
+
+
+def run_spread(ours: dict[str, Any], other: dict[str, Any]) -> str:
+    """The ratio of each run to the other server's run of the same round (ABBA), when several."""
+    ratios = sorted(a / b for a, b in zip(ours["rps_runs"], other["rps_runs"], strict=True) if b)
+    return f" (runs {ratios[0]:.1f}-{ratios[-1]:.1f}x)" if len(ratios) > 1 else ""
 
 
 def report(
@@ -285,7 +292,7 @@ def report(
                 elif target.server and target is not targets[0]:  # another worker count
                     ratio = f"  this/first {row['rps'] / ours['rps']:.2f}x"
                 elif target is not targets[0]:
-                    ratio = f"  ours/this {ours['rps'] / row['rps']:.1f}x"
+                    ratio = f"  ours/this {ours['rps'] / row['rps']:.1f}x{run_spread(ours, row)}"
                 print(
                     f"{name:42} {concurrency:>3} {target.name:>12} {row['rps']:>9.1f} {row['p50_ms']:>8.1f}"
                     f" {row['p99_ms']:>8.1f} {row['server_cpu_ms_per_request']:>10.2f} {row['unexpected_status']:>4.0f}{ratio}"
