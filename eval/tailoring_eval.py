@@ -1,7 +1,7 @@
 """Evaluate the relevance model on the graded fixtures: NDCG@5/10 and must-have recall.
 
 Run from the repository root: ``python -m eval.tailoring_eval [--embedder minilm]``. For the
-tuning set (grader 1), the second grader's labels of it (an AI helper, graded blind) and the
+tuning set (grader 1), the second grader's labels of it (graded blind) and the
 held-out set, it
 prints per-job figures and means for the relevance model (offline; with ``--embedder minilm``
 also with the semantic term) and for a plain BM25 baseline (whole item text vs whole posting),
