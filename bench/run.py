@@ -120,7 +120,7 @@ async def drive(
     }
 
 
-async def main() -> None:
+async def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -185,6 +185,23 @@ async def main() -> None:
         memory = [(i, *server.memory_mb()) for i, server in zip(idle, servers, strict=True)]
     database = args.database_url or "+".join(f"sqlite+{d}" for d in args.sqlite_driver)
     report(results, targets, workloads, memory, database.split(":")[0], args)
+    failed = unexpected_answers(results, targets)
+    if failed:  # a server this bench started answered wrongly: the figures measure an error path
+        print("unexpected statuses from this bench's servers: " + "; ".join(failed))
+    return 1 if failed else 0
+
+
+def unexpected_answers(results: dict[str, Any], targets: list[Target]) -> list[str]:
+    """``"<target> <workload> c=<n>"`` for each measurement of a server this bench started that
+    had an unexpected status (servers given by ``--base-url`` may answer otherwise)."""
+    return [
+        f"{target.name} {name} {concurrency}"
+        for target in targets
+        if target.server and not target.ceiling
+        for name, rows in results[target.name].items()
+        for concurrency, row in rows.items()
+        if row["unexpected_status"]
+    ]
 
 
 async def start_servers(
@@ -319,4 +336,4 @@ def report(
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    raise SystemExit(asyncio.run(main()))

@@ -91,6 +91,20 @@ def create_job_from_text(caller: Caller, _: int) -> Request:
     return Request("POST", "/api/v1/jobs", caller.headers, {"raw_text": POSTING}, 201)
 
 
+# The same job as typed fields (nothing parsed): the request path without the parser.
+TYPED_JOB = {
+    "title": "Senior Platform Engineer",
+    "company": "Acme Analytics",
+    "location": "Berlin, Germany",
+    "description": POSTING,
+    "requirements": ["5+ years of Python", "PostgreSQL", "Kubernetes on AWS"],
+}
+
+
+def create_job_from_fields(caller: Caller, _: int) -> Request:
+    return Request("POST", "/api/v1/jobs", caller.headers, TYPED_JOB, 201)
+
+
 def refused_add_to_full_profile(caller: Caller, _: int) -> Request:
     path = f"/api/v1/profiles/{caller.full_profile_id}/experiences"
     return Request("POST", path, caller.headers, FIFTY_EXPERIENCES, 422)
@@ -108,6 +122,7 @@ WORKLOADS: dict[str, Workload] = {
     },
     "POST /profiles/{id}/experiences (50, refused at 200)": refused_add_to_full_profile,
     "POST /jobs (from text)": create_job_from_text,
+    "POST /jobs (typed fields)": create_job_from_fields,
 }
 # Workloads the framework's ceiling (bench/ceiling.py) is measured beside.
 READS = ("GET /profiles/me", "GET /profiles/{id} If-None-Match (304)")
