@@ -15,25 +15,27 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from resumecore.ports.tracing import NO_TRACER, Tracer, bound_request_id, current_request_id
 from resumecore_server.entrypoints.http.plain_structlog import structlog
+from resumecore_server.entrypoints.http.stdlib_logs import route_stdlib_logs
 
 if TYPE_CHECKING:
-    from structlog.typing import EventDict, WrappedLogger
+    from structlog.typing import EventDict, Processor, WrappedLogger
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 log = structlog.get_logger("resumecore.http")
 
 
 def configure_logging(level: str) -> None:
-    """Structured JSON lines on stdout."""
+    """Structured JSON lines on stdout, from structlog and from ``logging`` alike."""
+    chain: list[Processor] = [
+        structlog.contextvars.merge_contextvars,
+        _add_request_id,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        structlog.processors.format_exc_info,
+    ]
+    route_stdlib_logs(level, chain)
     structlog.configure(
-        processors=[
-            structlog.contextvars.merge_contextvars,
-            _add_request_id,
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
-            structlog.processors.format_exc_info,
-            structlog.processors.JSONRenderer(),
-        ],
+        processors=[*chain, structlog.processors.JSONRenderer()],
         wrapper_class=structlog.make_filtering_bound_logger(level.upper()),
         logger_factory=structlog.PrintLoggerFactory(file=None),
         cache_logger_on_first_use=False,
