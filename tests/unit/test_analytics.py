@@ -269,4 +269,6 @@ def test_years_never_exceed_the_sum_of_jobs_nor_fall_below_the_longest(profile: 
 
     total = years_of_experience(profile, TODAY)
 
-    assert max(one_by_one) - 0.05 <= total <= sum(one_by_one) + 0.05 * len(jobs)
+    # Each figure is rounded to 0.1: the jobs' roundings and the total's own may each add 0.05
+    # (156.8 against jobs of 32.3 and 124.4 is right); rounding keeps order, so no slack below.
+    assert max(one_by_one) <= total <= sum(one_by_one) + 0.05 * (len(jobs) + 1) + 1e-9
