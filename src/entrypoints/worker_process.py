@@ -11,6 +11,7 @@ import signal
 import sys
 
 from resumecore_server.entrypoints.bootstrap import build_application
+from resumecore_server.entrypoints.http.request_log import configure_logging
 from resumecore_server.entrypoints.settings import Settings
 from resumecore_server.entrypoints.workers import WorkerPool
 
@@ -25,6 +26,7 @@ def run_workers(settings: Settings, count: int) -> int:
 
 
 async def _serve(settings: Settings, count: int) -> None:
+    configure_logging(settings.log_level)  # the same JSON lines as the server's
     application = build_application(settings)
     pool = WorkerPool(application, count, name="worker-process")
     stop = asyncio.Event()
