@@ -98,3 +98,37 @@ async def test_the_apps_job_calls_parse_with_the_apps_casts(client: AsyncTestCli
         assert updated.json()["application_status"] == status
     assert (await client.delete(url, headers=headers)).status_code == 204
     assert (await client.get(url, headers=headers)).status_code == 404
+
+
+# Pastes whose header lines run past a job's fields (J1): a posting open in thirty cities, a
+# company line that runs on, a title repeated by a careers page.
+CITIES = ", ".join(["Berlin", "Munich", "Hamburg", "Cologne", "Frankfurt", "Stuttgart"] * 5)
+LONG_HEADER_POSTINGS = {
+    "location": f"Software Engineer\nAcme\nLocation: {CITIES}\n\nWe build APIs in Python.",
+    "company": "Software Engineer\nCompany: " + "Very Long Name " * 20 + "Inc\nLocation: Berlin",
+    "title": "Title: " + "Senior " * 60 + "Engineer\nCompany: Acme\n\nPython, SQL.",
+}
+
+
+async def test_a_paste_with_header_lines_longer_than_a_job_holds_is_still_added(
+    client: AsyncTestClient,  # type: ignore[type-arg]
+) -> None:
+    headers = await bearer(client)
+    for field, text in LONG_HEADER_POSTINGS.items():
+        response = await client.post(
+            JOBS, json={"source": "user_created", "raw_text": text}, headers=headers
+        )
+        assert response.status_code == 201, response.text
+        job = response.json()
+        assert_job(job)
+        limit = 300 if field == "title" else 200
+        assert 0 < len(job[field]) <= limit, job[field]
+        assert job[field] in text, job[field]  # a cut of what was read, nothing added
+        assert not job[field].endswith((",", " ")), job[field]
+        assert f"{field}: cut to {limit} characters" in " ".join(job["parse_warnings"])
+
+    # The Jobs tab lists them (J4).
+    listed = await client.get(f"{JOBS}?limit=20&offset=0", headers=headers)
+    assert listed.status_code == 200, listed.text
+    assert_job_list(listed.json())
+    assert listed.json()["total"] == len(LONG_HEADER_POSTINGS)

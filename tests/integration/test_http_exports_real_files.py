@@ -82,3 +82,46 @@ async def test_the_tailored_content_exports_as_json_resume(
             assert work["name"] in entry["heading"]["text"]
             bullets = [line["text"] for line in entry["lines"]]
             assert set(work.get("highlights", [])) <= set(bullets)
+
+
+async def test_emoji_in_the_profile_or_a_pasted_posting_do_not_stop_a_pdf_export(
+    tmp_path: Path, database_url: str
+) -> None:
+    # Phone keyboards and pasted postings bring emoji the bundled fonts lack; the app swallows
+    # an export error and shows "Document exported successfully!" with no file behind it.
+    async with app_client(tmp_path, database_url, public_base_url="https://api.example.com") as (
+        client,
+        _,
+    ):
+        ada = await user(client, "ada@example.com")
+        summary = {
+            "professional_summary": "Backend engineer 🚀 who ships 👩\u200d💻 and mentors ✨."
+        }
+        updated = await client.put(
+            f"/api/v1/profiles/{ada['profile']}", json=summary, headers=auth(ada)
+        )
+        assert updated.status_code == 200, updated.text
+        posting = "Senior Python Engineer\nRocket Labs 🌍\nBerlin\n\nPython, PostgreSQL, Docker"
+        job = await client.post(
+            "/api/v1/jobs", json={"source": "user_created", "raw_text": posting}, headers=auth(ada)
+        )
+        assert job.status_code == 201, job.text
+        job_id, company = job.json()["id"], job.json()["company"]
+        for kind, body, emoji, words in (
+            ("resume", {"job_id": job_id, "include_summary": True}, "🚀", "Backend engineer"),
+            ("cover-letter", {"job_id": job_id, "company_name": company}, "🌍", "Rocket Labs"),
+        ):
+            made = await client.post(f"{GENERATIONS}/{kind}", json=body, headers=auth(ada))
+            assert made.status_code == 201, made.text
+            assert emoji in made.json()["content_text"], made.json()["content_text"]
+            exported = await client.post(
+                f"{EXPORTS}/pdf",
+                json={"generation_id": made.json()["id"], "template": "modern", "format": "pdf"},
+                headers=auth(ada),
+            )
+            assert exported.status_code == 201, exported.text
+            assert exported.json()["ats_check"]["passed"] is True, exported.json()["ats_check"]
+            downloaded = await client.get(local(exported_file(exported.json())["download_url"]))
+            text = " ".join(extract_text(downloaded.content, "pdf").split())
+            assert emoji not in text
+            assert words in text

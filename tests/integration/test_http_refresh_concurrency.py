@@ -93,3 +93,24 @@ async def test_the_successor_of_the_grace_path_is_rotated_normally_later(
     # Rotated like any token: spent for good once the window has passed.
     assert_problem(await refresh(http, successor), 401)
     assert_problem(await refresh(http, next_token), 401)
+
+
+async def test_a_late_twin_gets_the_live_token_not_a_rotated_one(
+    http: httpx.AsyncClient, clock: FakeClock
+) -> None:
+    # Three 401s on resume: the first refresh's answer is saved, a later 401 refreshes with
+    # that saved token, and a twin of the first (sent with the old token) is answered last, so
+    # the app stores the twin's answer over the newer one.
+    tokens = await register(http)
+    first = (await refresh(http, tokens["refresh_token"])).json()
+    later = (await refresh(http, first["refresh_token"])).json()
+    clock.advance(5)
+
+    twin = await refresh(http, tokens["refresh_token"])
+
+    assert twin.status_code == 200, twin.text
+    assert twin.json()["refresh_token"] == later["refresh_token"]
+    clock.advance(15 * 60)  # the access token of the stored answer expires
+    next_refresh = await refresh(http, twin.json()["refresh_token"])
+    assert next_refresh.status_code == 200, next_refresh.text
+    assert (await me(http, next_refresh.json()["access_token"])).status_code == 200

@@ -13,7 +13,7 @@ from resumecore_server.adapters.render.docx_renderer import DocxRenderer
 from resumecore_server.adapters.render.extract import extract_text
 from resumecore_server.adapters.render.markdown import MarkdownRenderer
 from resumecore_server.adapters.render.typst_pdf import TypstPdfRenderer
-from tests.unit.test_renderers import written
+from tests.unit.test_renderers import with_text, written
 
 RENDERERS: list[Renderer] = [TypstPdfRenderer(), DocxRenderer(), MarkdownRenderer()]
 
@@ -67,3 +67,21 @@ async def test_a_line_missing_from_the_file_and_lines_out_of_order_are_reported(
     assert not check.passed
     swapped = recheck(resume, "\n".join(reversed(resume.text.splitlines())), with_titles=True)
     assert not swapped.in_order
+
+
+async def test_lines_are_found_without_the_symbols_the_pdf_left_out() -> None:
+    resume, _ = await written()
+    pdf = TypstPdfRenderer()
+    for renderer, left_out in ((pdf, True), (DocxRenderer(), False)):
+        with_emoji = with_text(resume, "shipped 🚀\ufe0f fast")
+        rendered = await renderer.render(with_emoji, "modern", RenderOptions())
+        assert bool(rendered.left_out_symbols) is left_out
+        text = extract_text(rendered.content, renderer.format)
+
+        check = recheck(
+            with_emoji, text, with_titles=True, left_out_symbols=rendered.left_out_symbols
+        )
+        unaware = recheck(with_emoji, text, with_titles=True)
+
+        assert check.passed, check
+        assert unaware.passed is not left_out

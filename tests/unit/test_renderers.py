@@ -173,6 +173,29 @@ async def test_pdf_unknown_template_and_undrawable_character() -> None:
         await without_extra_fonts.render(with_text(resume, "中"), "modern", RenderOptions())
 
 
+async def test_pdf_leaves_out_symbols_its_font_lacks_but_not_letters() -> None:
+    resume, _ = await written()
+    emoji = "Shipped 🚀 fast ✅, coded 👩\u200d💻 with 🏋\ufe0f and 1\ufe0f\u20e3 ☕ ✓"
+    out = await PDF.render(with_text(resume, emoji), "modern", RenderOptions())
+    assert out.left_out_symbols == tuple(sorted("🚀✅👩💻🏋\u20e3"))
+    text = pdf_text(out.content)
+    assert "Shipped fast , coded with and 1 ☕ ✓" in " ".join(text.split())
+    assert not set(out.left_out_symbols) & set(text)
+    assert "\u200d" not in text
+    assert "\ufe0f" not in text
+    serif = RenderOptions(font_family="Times New Roman")  # DejaVu Serif has no Arabic letters
+    with pytest.raises(RenderError, match=r"U\+0645"):
+        await PDF.render(with_text(resume, "مرحبا 🚀"), "modern", serif)
+
+
+def test_left_out_symbols_take_their_emoji_joiners_with_them() -> None:
+    left_out = frozenset("🚀👩💻")
+    assert clean_text("a 🚀\ufe0f b", left_out) == "a b"
+    assert clean_text("👩\u200d💻 dev", left_out) == "dev"
+    assert clean_text("a\u200db ☕\ufe0f", left_out) == "a\u200db ☕\ufe0f"
+    assert clean_text("1\ufe0f\u20e3 x", frozenset("\u20e3")) == "1 x"
+
+
 async def test_max_pages_drops_lowest_relevance_content() -> None:
     resume, _ = await written()
     long = long_resume(resume)

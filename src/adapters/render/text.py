@@ -7,6 +7,7 @@ e-mail or a date shown reversed), and a visible placeholder would look like a ty
 reader. Other control characters (C0, DEL, C1), lone surrogates, noncharacters and the line and
 paragraph separators U+2028/U+2029 are dropped too, except that tabs and line breaks become a
 space: a line stays one line. The plain ``text`` of the document is rebuilt the same way.
+A renderer may also leave out characters its font lacks (``undrawable_decorations``).
 
 ``layout`` says how a section's entries are laid out, the same way in every format.
 """
@@ -15,8 +16,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from typing import Literal
 
+from resumecore.exports.recheck import EMOJI_JOINERS
 from resumecore.model.document import Entry, Line, Section, WrittenDocument
 
 BIDI_CONTROLS = frozenset(
@@ -40,15 +43,40 @@ _LAYOUT: dict[str, Layout] = {
 }
 
 
-def clean_text(text: str) -> str:
-    """``text`` without bidi controls or control characters, on one line."""
-    out = []
+def clean_text(text: str, left_out: frozenset[str] = frozenset()) -> str:
+    """``text`` without bidi controls or control characters, on one line.
+
+    ``left_out``: characters to leave out as well (symbols the PDF's font lacks), with the
+    joiners and variation selectors that bind them into an emoji sequence.
+    """
+    out: list[str] = []
+    after_left_out = False
     for char in text:
+        if char in left_out or (after_left_out and char in EMOJI_JOINERS):
+            while char in left_out and out and out[-1] in EMOJI_JOINERS:
+                out.pop()  # a keycap's selector comes before it: 1, U+FE0F, U+20E3
+            after_left_out = True
+            continue
+        after_left_out = False
         if char in _SPACE_LIKE:
             out.append(" ")
         elif not _dropped(char):
             out.append(char)
     return _SPACES.sub(" ", "".join(out)).strip()
+
+
+def undrawable_decorations(chars: Iterable[str], draws: Callable[[str], bool]) -> frozenset[str]:
+    """The characters of ``chars`` that are decoration and that ``draws`` says it cannot draw.
+
+    Decoration is a symbol (emoji, pictographs, dingbats: categories So and Sk), an enclosing
+    mark (an emoji keycap) or a tag character (emoji flags). Left out of a PDF, they take no
+    words with them, as a missing letter would, and a placeholder box would read as a typo.
+    """
+    return frozenset(c for c in set(chars) if _is_decoration(c) and not draws(c))
+
+
+def _is_decoration(char: str) -> bool:
+    return unicodedata.category(char) in {"So", "Sk", "Me"} or 0xE0020 <= ord(char) <= 0xE007F
 
 
 def _dropped(char: str) -> bool:
@@ -58,25 +86,30 @@ def _dropped(char: str) -> bool:
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
-def _line(line: Line) -> Line:
-    return Line(text=clean_text(line.text), sources=line.sources)
+def clean_document(
+    document: WrittenDocument, left_out: frozenset[str] = frozenset()
+) -> WrittenDocument:
+    """The document with every title, heading and line cleaned (empty lines left out).
 
+    ``left_out``: characters to leave out as well (see ``clean_text``).
+    """
 
-def clean_document(document: WrittenDocument) -> WrittenDocument:
-    """The document with every title, heading and line cleaned (empty lines left out)."""
+    def clean(line: Line) -> Line:
+        return Line(text=clean_text(line.text, left_out), sources=line.sources)
+
     sections = []
     for section in document.sections:
         entries = tuple(
             Entry(
-                heading=_line(entry.heading),
-                lines=tuple(line for line in map(_line, entry.lines) if line.text),
+                heading=clean(entry.heading),
+                lines=tuple(line for line in map(clean, entry.lines) if line.text),
             )
             for entry in section.entries
         )
         sections.append(
-            Section(kind=section.kind, title=clean_text(section.title), entries=entries)
+            Section(kind=section.kind, title=clean_text(section.title, left_out), entries=entries)
         )
-    text = "\n".join(clean_text(line) for line in document.text.splitlines())
+    text = "\n".join(clean_text(line, left_out) for line in document.text.splitlines())
     return WrittenDocument(
         document_type=document.document_type, sections=tuple(sections), text=text
     )

@@ -7,8 +7,12 @@ Typst source, so ``#set``, ``#read(..)``, ``$..$``, ``<label>`` or ``*..*`` in a
 typed. The compiler's root is the templates folder: a template can read nothing else.
 
 Fonts (see ``fonts``): Arial, Helvetica and Calibri render as DejaVu Sans, Times New Roman as
-DejaVu Serif, with Typst's font fallback off. A character the font cannot draw is a
-``RenderError`` naming it, found before compiling (Typst would draw a tofu box silently).
+DejaVu Serif, with Typst's font fallback off. A letter the font cannot draw is a
+``RenderError`` naming it, found before compiling (Typst would draw a tofu box silently). A
+symbol it cannot draw (an emoji, a pictograph: ``text.undrawable_decorations``) is left out
+instead, with what binds it into an emoji sequence, and ``RenderedFile.left_out_symbols``
+lists it: it is decoration, common in what people type on a phone and in pasted postings, and
+refusing the whole file for it left the app with no PDF at all.
 Extra font folders (``extra_font_dirs``; by default Noto CJK when installed) add fallback
 families after the primary one, e.g. for Chinese and Japanese text; Typst is given them only
 for a document with a character the primary font cannot draw (``fonts.font_drawing``).
@@ -43,6 +47,7 @@ from resumecore_server.adapters.render.text import (
     document_title,
     layout,
     person_name,
+    undrawable_decorations,
 )
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -86,11 +91,16 @@ class TypstPdfRenderer:
         document = clean_document(document)
         chars = _characters(document)
         font = font_drawing(options.font_family, self.extra_font_dirs, chars)
+        symbols = undrawable_decorations(chars, font.draws)
+        if symbols:
+            document = clean_document(document, symbols)
+            chars = _characters(document)
         _check_glyphs(chars, font)
+        left_out = tuple(sorted(symbols))
         drops = _drop_order(document)
         pdf, pages = self._compile(document, template_id, options, font, ())
         if options.max_pages is None or pages <= options.max_pages:
-            return _file(pdf, pages, ())
+            return _file(pdf, pages, (), left_out)
         low, high = 1, len(drops)  # the fewest drops that fit lies in [low, high]
         best = None
         while low <= high:
@@ -103,7 +113,7 @@ class TypstPdfRenderer:
         if best is None:
             raise RenderError(f"The document does not fit in {options.max_pages} page(s).")
         pdf, pages, count = best
-        return _file(pdf, pages, tuple(d.text for d in drops[:count]))
+        return _file(pdf, pages, tuple(d.text for d in drops[:count]), left_out)
 
     def _compile(
         self,
@@ -136,10 +146,12 @@ def _fonts(dirs: tuple[str, ...]) -> typst.Fonts:
     return typst.Fonts(include_system_fonts=False, font_paths=list(dirs))
 
 
-def _file(pdf: bytes, pages: int, dropped: tuple[str, ...]) -> RenderedFile:
+def _file(
+    pdf: bytes, pages: int, dropped: tuple[str, ...], left_out_symbols: tuple[str, ...]
+) -> RenderedFile:
     return RenderedFile(
         content=pdf, media_type="application/pdf", extension="pdf", page_count=pages,
-        dropped=dropped,
+        dropped=dropped, left_out_symbols=left_out_symbols,
     )  # fmt: skip
 
 

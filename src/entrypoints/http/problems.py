@@ -80,13 +80,30 @@ def domain_error_handler(_: Request[Any, Any, Any], exc: DomainError) -> Respons
         headers["Retry-After"] = "5"
     if isinstance(exc, VersionConflict) and exc.current_version is not None:
         headers["ETag"] = f'"{exc.current_version}"'
+    detail = exc.message
     if isinstance(exc, InvalidValue):
         errors = [
             {k: v for k, v in (("field", e.field), ("index", e.index)) if v is not None}
             | {"code": e.code, "message": e.message}
             for e in exc.errors
         ]
-    return problem(status, title, exc.message, code=exc.code, errors=errors, headers=headers)
+        detail = _with_first_problem(exc)
+    return problem(status, title, detail, code=exc.code, errors=errors, headers=headers)
+
+
+def _with_first_problem(exc: InvalidValue) -> str:
+    """The error's message followed by its first failing field and why.
+
+    The mobile app shows a problem's ``detail`` and never reads ``errors[]``, so a summary
+    such as "The profile breaks its rules" alone would not tell its user what to correct.
+    """
+    if not exc.errors or exc.errors[0].message in exc.message:
+        return exc.message
+    first = exc.errors[0]
+    index = f"[{first.index}]" if first.index is not None else ""
+    place = " ".join(part for part in (index, first.field) if part)
+    reason = first.message if first.message.endswith((".", "!", "?")) else f"{first.message}."
+    return f"{exc.message} {place}: {reason}" if place else f"{exc.message} {reason}"
 
 
 def validation_handler(

@@ -9,7 +9,7 @@ line wrapped (or hyphen-broken by the layout) still counts.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 import msgspec
 
@@ -33,7 +33,15 @@ class FileCheck(msgspec.Struct, frozen=True, kw_only=True):
     passed: bool
 
 
-def _flat(text: str) -> str:
+# What binds a symbol into an emoji sequence: variation selectors and the zero-width joiner.
+EMOJI_JOINERS = frozenset("\ufe0e\ufe0f\u200d")
+_NO_JOINERS = dict.fromkeys(map(ord, EMOJI_JOINERS))
+
+
+def _flat(text: str, ignored: Mapping[int, None] | None = None) -> str:
+    """``text`` for comparison: no spaces or soft hyphens, case-folded, ``ignored`` left out."""
+    if ignored:
+        text = text.translate(ignored)
     return _SPACE.sub("", text.replace("\u00ad", "")).casefold()
 
 
@@ -54,13 +62,19 @@ def recheck(
     *,
     with_titles: bool,
     left_out: Collection[str] = (),
+    left_out_symbols: Collection[str] = (),
 ) -> FileCheck:
     """Compare ``extracted`` (the file's text) with ``document``.
 
     ``with_titles``: whether the layout prints section titles (letters print none);
-    ``left_out``: lines the renderer dropped on purpose (to fit a page limit).
+    ``left_out``: lines the renderer dropped on purpose (to fit a page limit);
+    ``left_out_symbols``: symbols it left out wherever they stood (its font lacks them), so a
+    line is found without them.
     """
-    flat = _flat(extracted)
+    ignored = (
+        {**dict.fromkeys(map(ord, left_out_symbols)), **_NO_JOINERS} if left_out_symbols else None
+    )
+    flat = _flat(extracted, ignored)
     lines = [
         line.text
         for section in document.sections
@@ -68,10 +82,10 @@ def recheck(
         for line in (entry.heading, *entry.lines)
         if line.text.strip() and line.text not in left_out
     ]
-    missing = tuple(line for line in lines if _flat(line) not in flat)
-    in_order = not _moved(lines, flat)
+    missing = tuple(line for line in lines if _flat(line, ignored) not in flat)
+    in_order = not _moved(lines, flat, ignored)
     titles = [s.title for s in document.sections if with_titles and s.kind != "header"]
-    headings_missing = tuple(t for t in titles if t and _flat(t) not in flat)
+    headings_missing = tuple(t for t in titles if t and _flat(t, ignored) not in flat)
     email, phone = _contact(document, EMAIL), _contact(document, PHONE)
     email_found = None if email is None else _flat(email) in flat
     phone_found = None if phone is None else _flat(phone) in flat
@@ -91,14 +105,14 @@ def recheck(
     )
 
 
-def _moved(lines: list[str], flat: str) -> bool:
+def _moved(lines: list[str], flat: str, ignored: Mapping[int, None] | None) -> bool:
     """True when a present line comes before the line written ahead of it.
 
     An absent line counts as missing, not as moved.
     """
     at = 0
     for line in lines:
-        needle = _flat(line)
+        needle = _flat(line, ignored)
         if needle not in flat:
             continue
         found = flat.find(needle, at)

@@ -23,6 +23,13 @@ JobStatus = Literal["active", "archived", "draft"]
 WorkMode = Literal["remote", "hybrid", "onsite"]
 EmploymentType = Literal["full_time", "part_time", "contract", "temporary", "internship"]
 MAX_RAW_TEXT = 50_000
+# Longest text of each one-line field.
+MAX_LINE_LENGTHS: Mapping[str, int] = {
+    "title": 300,
+    "company": 200,
+    "location": 200,
+    "salary_range": 200,
+}
 LIST_FIELDS = ("parsed_keywords", "requirements", "nice_to_have", "responsibilities", "benefits")
 
 
@@ -88,11 +95,13 @@ class Job(msgspec.Struct, frozen=True, kw_only=True):
     def problems(self) -> list[FieldError]:
         """Every rule broken, with field names."""
         found = [
-            *rules.text(self.title, "title", max_length=300, required=True),
-            *rules.text(self.company, "company", max_length=200),
-            *rules.text(self.location, "location", max_length=200),
+            *rules.text(self.title, "title", max_length=MAX_LINE_LENGTHS["title"], required=True),
+            *rules.text(self.company, "company", max_length=MAX_LINE_LENGTHS["company"]),
+            *rules.text(self.location, "location", max_length=MAX_LINE_LENGTHS["location"]),
             *rules.text(self.description, "description", max_length=MAX_RAW_TEXT),
-            *rules.text(self.salary_range, "salary_range", max_length=200),
+            *rules.text(
+                self.salary_range, "salary_range", max_length=MAX_LINE_LENGTHS["salary_range"]
+            ),
             *rules.text(self.notes, "notes", max_length=10_000),
         ]
         for field in LIST_FIELDS:

@@ -10,8 +10,15 @@ import msgspec
 
 from resumecore.errors import FieldError, InvalidValue
 from resumecore.ids import UserId
-from resumecore.model.job import EDITABLE, MAX_RAW_TEXT, Job, JobSource, reconcile_remote
-from resumecore.model.parsed_limits import capped_lists
+from resumecore.model.job import (
+    EDITABLE,
+    MAX_LINE_LENGTHS,
+    MAX_RAW_TEXT,
+    Job,
+    JobSource,
+    reconcile_remote,
+)
+from resumecore.model.parsed_limits import capped_lines, capped_lists
 from resumecore.postings import ParsedPosting, parse_posting
 
 CREATABLE = EDITABLE - {"application_status"} | {"raw_text"}
@@ -22,7 +29,8 @@ def parsed_fields(raw_text: str, posting: ParsedPosting | None = None) -> dict[s
     """Job fields read from a posting; the user's own fields override these.
 
     ``posting`` is ``raw_text`` already parsed (e.g. with the LLM assist); parsed here if None.
-    Lists longer than a job may hold keep their first items; ``parse_warnings`` says so.
+    Lists longer than a job may hold keep their first items, and header lines longer than
+    their field are shortened; ``parse_warnings`` says so.
     """
     posting = posting or parse_posting(raw_text)
     first_line = next(
@@ -41,16 +49,22 @@ def parsed_fields(raw_text: str, posting: ParsedPosting | None = None) -> dict[s
             "unrecognised_skills": posting.unrecognised_skills,
         }
     )
+    lines, line_warnings = capped_lines(
+        {
+            # A posting whose title cannot be found keeps its first line: taken, never invented.
+            "title": posting.title or first_line or "Untitled position",
+            "company": posting.company,
+            "location": posting.location,
+            "salary_range": salary.text if salary else None,
+        },
+        MAX_LINE_LENGTHS,
+    )
     return {
         **lists,
-        "parse_warnings": warnings,
-        # A posting whose title cannot be found keeps its first line: taken, never invented.
-        "title": posting.title or first_line[:300] or "Untitled position",
-        "company": posting.company,
-        "location": posting.location,
+        **lines,
+        "parse_warnings": [*warnings, *line_warnings],
         "description": posting.description,
         "years_of_experience": posting.years_of_experience,
-        "salary_range": salary.text if salary else None,
         "salary": (
             {
                 "min": salary.min,

@@ -28,3 +28,36 @@ def capped_lists(lists: Mapping[str, Sequence[str]]) -> tuple[dict[str, list[str
             warnings.append(f"{field}: items longer than {MAX_ITEM_LENGTH} characters were cut.")
         capped[field] = kept
     return capped, warnings
+
+
+def capped_lines(
+    lines: Mapping[str, str | None], limits: Mapping[str, int]
+) -> tuple[dict[str, str | None], list[str]]:
+    """Each one-line field cut to its limit in ``limits``, at a word break where one fits.
+
+    The parser can read a header line longer than a job holds (a location listing thirty
+    cities, a company line that runs on); the posting must still be added, so the line is
+    shortened (the full text stays in ``description``) and each cut is one warning.
+    """
+    capped: dict[str, str | None] = {}
+    warnings: list[str] = []
+    for field, text in lines.items():
+        limit = limits[field]
+        if text is None or len(text) <= limit:
+            capped[field] = text
+            continue
+        capped[field] = _cut_at_word_break(text, limit)
+        warnings.append(f"{field}: cut to {limit} characters; the full posting is in description.")
+    return capped, warnings
+
+
+def _cut_at_word_break(text: str, limit: int) -> str:
+    """At most ``limit`` characters of ``text``, without a trailing separator.
+
+    The cut falls before the last space or comma that fits when that keeps over half the limit,
+    else mid-word.
+    """
+    head = text[: limit + 1]
+    cut = max(head.rfind(" "), head.rfind(","))
+    kept = head[:cut] if cut > limit // 2 else text[:limit]
+    return kept.rstrip(" ,;:-")

@@ -18,6 +18,8 @@ class RenderedFile(msgspec.Struct, frozen=True, kw_only=True):
     extension: str
     page_count: int | None
     dropped: tuple[str, ...] = ()
+    # Symbols (emoji, pictographs) the font lacks, left out of the file wherever they stood.
+    left_out_symbols: tuple[str, ...] = ()
 
 
 class RenderError(Exception):

@@ -120,7 +120,13 @@ class CreateExport:
             log.warning("export_recheck_unreadable", exc_info=True)
             return None
         titles = document.document_type == "resume"
-        return recheck(document, text, with_titles=titles, left_out=rendered.dropped)
+        return recheck(
+            document,
+            text,
+            with_titles=titles,
+            left_out=rendered.dropped,
+            left_out_symbols=rendered.left_out_symbols,
+        )
 
     def _record(
         self,
