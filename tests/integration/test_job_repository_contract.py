@@ -345,6 +345,10 @@ FILTER_CASES = {
     "q_location": (JobFilters(q="berlin"), ["analyst"]),
     "q_percent_is_literal": (JobFilters(q="%"), ["copy"]),
     "q_underscore_is_literal": (JobFilters(q="_"), []),
+    "q_words_in_any_order": (JobFilters(q="developer  PYTHON"), ["python"]),
+    "q_words_across_fields": (JobFilters(q="acme developer"), ["python"]),
+    "q_words_all_needed": (JobFilters(q="python berlin"), []),
+    "q_blank_is_no_filter": (JobFilters(q="   "), ["copy", "sre", "analyst", "python"]),
     "status_and_q": (JobFilters(status="active", q="python"), ["copy", "python"]),
     "status_and_q_no_match": (JobFilters(status="archived", q="python"), []),
 }
@@ -614,6 +618,9 @@ async def test_catalog_search_pages_oldest_first_with_the_total(
         pytest.param("python", ["sre", "analyst"], id="description"),
         pytest.param("100%", ["analyst"], id="percent_is_literal"),
         pytest.param("_", [], id="underscore_is_literal"),
+        pytest.param("python denver", ["analyst"], id="every_word_across_fields"),
+        pytest.param("Engineer reliability", ["sre"], id="words_in_any_order"),
+        pytest.param("python accountant", [], id="every_word_needed"),
     ],
 )
 async def test_catalog_search_matches_q(

@@ -5,7 +5,12 @@ from __future__ import annotations
 from resumecore.errors import Conflict, VersionConflict
 from resumecore.ids import UserId
 from resumecore.model.job import Job
-from resumecore.model.job_filters import JobFilters, in_place, search_text
+from resumecore.model.job_filters import (
+    JobFilters,
+    contains_search_words,
+    in_place,
+    search_text,
+)
 from resumecore.ports.repositories import CatalogRepository, JobRepository
 from resumecore_server.adapters.memory.journal import UndoJournal
 from resumecore_server.adapters.memory.repositories import MemoryTables
@@ -13,7 +18,7 @@ from resumecore_server.adapters.memory.repositories import MemoryTables
 
 def _matches(job: Job, q: str | None) -> bool:
     text = search_text(job.title, job.company, job.location, job.description)
-    return not q or q.casefold() in text
+    return contains_search_words(text, q)
 
 
 class MemoryJobRepository(JobRepository):

@@ -8,7 +8,7 @@ from sqlalchemy import func, insert, select
 from resumecore.model.job import Job
 from resumecore.model.job_filters import in_place
 from resumecore.ports.repositories import CatalogRepository
-from resumecore_server.adapters.sql.job_repository import job_search_text, like_pattern
+from resumecore_server.adapters.sql.job_repository import job_search_text, search_conditions
 from resumecore_server.adapters.sql.runner import SqlRunner
 from resumecore_server.adapters.sql.tables import catalog_postings as catalog
 
@@ -58,7 +58,7 @@ class SqlCatalogRepository(CatalogRepository):
         remote_only: bool = False,
     ) -> tuple[list[Job], int]:
         """Oldest first (stable), with the real total."""
-        conditions = [catalog.c.search.like(like_pattern(q), escape="\\")] if q else []
+        conditions = search_conditions(catalog.c.search, q)
         query = (
             select(catalog.c.payload)
             .where(*conditions)

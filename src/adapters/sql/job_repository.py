@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, delete, func, insert, select, update
 from resumecore.errors import Conflict, VersionConflict
 from resumecore.ids import UserId
 from resumecore.model.job import Job
-from resumecore.model.job_filters import JobFilters, search_text
+from resumecore.model.job_filters import JobFilters, search_text, search_words
 from resumecore.ports.repositories import JobRepository
 from resumecore_server.adapters.sql.runner import SqlRunner
 from resumecore_server.adapters.sql.tables import jobs
@@ -25,9 +25,14 @@ def job_search_text(job: Job) -> str:
     return search_text(job.title, job.company, job.location, job.description)
 
 
-def like_pattern(q: str) -> str:
-    """A LIKE pattern matching ``q`` literally anywhere (backslash escapes the wildcards)."""
-    escaped = q.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def search_conditions(column: ColumnElement[str], q: str | None) -> list[ColumnElement[bool]]:
+    """One LIKE per word of ``q`` (``search_words``), each matched literally anywhere."""
+    return [column.like(_like_pattern(word), escape="\\") for word in search_words(q)]
+
+
+def _like_pattern(word: str) -> str:
+    # Backslash escapes LIKE's wildcards, so "%" and "_" are searched for as written.
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
@@ -121,6 +126,4 @@ def _filter_conditions(filters: JobFilters) -> list[ColumnElement[bool]]:
             conditions.append(jobs.c[name] == value)
     if filters.remote is not None:
         conditions.append(jobs.c.remote.is_(filters.remote))
-    if filters.q:
-        conditions.append(jobs.c.search.like(like_pattern(filters.q), escape="\\"))
-    return conditions
+    return conditions + search_conditions(jobs.c.search, filters.q)

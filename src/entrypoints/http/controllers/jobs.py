@@ -115,7 +115,11 @@ class JobController(Controller):
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> JobList:
-        """The caller's jobs, newest first, filtered, with the real total."""
+        """The caller's jobs, newest first, filtered, with the real total.
+
+        ``q`` keeps jobs whose title, company, location or description contain each of its
+        words, in any case and order.
+        """
         filters = JobFilters(
             status=status,
             source=source,
@@ -139,9 +143,10 @@ class JobController(Controller):
     ) -> JobList:
         """The shared catalog of postings (stable ids); no token needed.
 
-        ``query`` is an alias of ``q``; ``location`` matches part of the location in any case;
-        ``remote=true`` keeps only remote postings, ``remote=false`` filters nothing (the app
-        sends it to mean "not only remote").
+        ``q`` keeps postings that contain each of its words (title, company, location or
+        description, any case and order); ``query`` is an alias of ``q``; ``location`` matches
+        part of the location in any case; ``remote=true`` keeps only remote postings,
+        ``remote=false`` filters nothing (the app sends it to mean "not only remote").
         """
         page = await browse_catalog(
             q or query_alias,
