@@ -41,7 +41,9 @@ from resumecore_server.entrypoints.http.schemas.generations import (
 from resumecore_server.entrypoints.http.security import provide_principal
 
 AnyRequest = Request[Any, Any, Any]
-DEFAULT_WAIT_SECONDS = 10.0
+# The mobile app never polls a 202 and gives up on a response after 30 s; a model-written
+# document often takes longer than 10 s, so wait as long as the app does, with a margin.
+DEFAULT_WAIT_SECONDS = 25.0
 MAX_WAIT_SECONDS = 60.0
 STILL_RUNNING = also_answers(
     202,
@@ -71,7 +73,7 @@ LastEventId = Annotated[
 
 
 def wait_budget(prefer: str | None) -> float:
-    """Seconds to wait for the result: ``Prefer: wait=N`` (RFC 7240), default 10, at most 60."""
+    """Seconds to wait for the result: ``Prefer: wait=N`` (RFC 7240), default 25, at most 60."""
     found = _PREFER_WAIT.search(prefer or "")
     return min(float(found[1]), MAX_WAIT_SECONDS) if found else DEFAULT_WAIT_SECONDS
 
