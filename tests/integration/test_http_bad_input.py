@@ -148,6 +148,17 @@ async def test_unknown_fields_cannot_create_an_admin(env: tuple[Client, Applicat
     assert await user_count(application) == 1
 
 
+async def test_an_unknown_top_level_field_is_named_once(env: tuple[Client, Application]) -> None:
+    client, _ = env
+    response = await client.post(
+        f"{AUTH}/register", json=ROUTES["register"].body | {"is_admin": True}
+    )
+    body = assert_problem(response, 400)
+    assert body["detail"] == "'is_admin' is not a field this request accepts."
+    unknown = "Object contains unknown field `is_admin`"
+    assert body["errors"] == [{"field": "is_admin", "code": "invalid", "message": unknown}]
+
+
 async def test_check_email_query_is_validated(env: tuple[Client, Application]) -> None:
     client, _ = env
     assert_problem(await client.get(f"{AUTH}/check-email"), 400)

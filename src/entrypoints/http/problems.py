@@ -93,16 +93,18 @@ def validation_handler(
     _: Request[Any, Any, Any], exc: ValidationException
 ) -> Response[dict[str, Any]]:
     """Malformed JSON, wrong types, unknown fields, over-long strings: 400."""
-    errors = [
-        {
-            "field": _field_of(str(item.get("key") or "body"), str(item.get("message", ""))),
-            "code": "invalid",
-            "message": str(item.get("message", "")),
-        }
+    problems = [
+        (str(item.get("key") or "body"), str(item.get("message", "")))
         for item in (exc.extra if isinstance(exc.extra, list) else [])
         if isinstance(item, dict)
     ]
-    detail = _in_words(errors[0]["field"], errors[0]["message"]) if errors else None
+    errors = [
+        {"field": _field_of(key, message), "code": "invalid", "message": message}
+        for key, message in problems
+    ]
+    # The decoder's own key, not the field named in ``errors``: a top-level unknown field is
+    # already that field's name, and would be named twice ('x.x').
+    detail = _in_words(*problems[0]) if problems else None
     if detail is None:
         malformed_json = str(exc.detail).startswith("JSON is malformed")
         detail = "The request body is not valid JSON." if malformed_json else MALFORMED
