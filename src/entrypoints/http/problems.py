@@ -41,6 +41,10 @@ STATUS_BY_ERROR: tuple[tuple[type[DomainError], int, str], ...] = (
     (StorageFull, 507, "Insufficient storage"),
     (StorageUnavailable, 503, "Service unavailable"),
 )
+BAD_REQUEST = "Bad request"
+# Framework errors take the same title as a core error of their status, so a status reads one
+# way whatever raised it (the 400 of a core error is the narrower "Invalid token").
+_TITLE_BY_STATUS = {status: title for _, status, title in STATUS_BY_ERROR} | {400: BAD_REQUEST}
 
 
 def problem(
@@ -94,7 +98,7 @@ def validation_handler(
 ) -> Response[dict[str, Any]]:
     """Malformed JSON, wrong types, unknown fields, over-long strings: 400."""
     problems = [
-        (str(item.get("key") or "body"), str(item.get("message", "")))
+        _readable(str(item.get("key") or "body"), str(item.get("message", "")))
         for item in (exc.extra if isinstance(exc.extra, list) else [])
         if isinstance(item, dict)
     ]
@@ -108,10 +112,20 @@ def validation_handler(
     if detail is None:
         malformed_json = str(exc.detail).startswith("JSON is malformed")
         detail = "The request body is not valid JSON." if malformed_json else MALFORMED
-    return problem(400, "Bad request", detail, code="bad_request", errors=errors)
+    return problem(400, BAD_REQUEST, detail, code="bad_request", errors=errors)
 
 
 MALFORMED = "The request is malformed."
+# What Litestar reports when a route's required body is absent: the text of a KeyError.
+_ABSENT_BODY = ("data", "'data'")
+NO_BODY = "The request needs a JSON body"
+
+
+def _readable(key: str, message: str) -> tuple[str, str]:
+    """The decoder's (key, message), with an absent body said in words."""
+    return ("body", NO_BODY) if (key, message) == _ABSENT_BODY else (key, message)
+
+
 _UNKNOWN_FIELD = re.compile(r"Object contains unknown field `([^`]*)`")
 _MISSING_FIELD = re.compile(r"Object missing required field `([^`]*)`")
 
@@ -141,7 +155,7 @@ def _in_words(key: str, message: str) -> str | None:
 def malformed_body_handler(_: Request[Any, Any, Any], __: Exception) -> Response[dict[str, Any]]:
     """Bytes that are not UTF-8 inside a JSON body: a 400 like any other malformed JSON."""
     return problem(
-        400, "Bad request", "The request body is not valid UTF-8 JSON.", code="bad_request"
+        400, BAD_REQUEST, "The request body is not valid UTF-8 JSON.", code="bad_request"
     )
 
 
@@ -152,7 +166,7 @@ def http_error_handler(_: Request[Any, Any, Any], exc: HTTPException) -> Respons
         return internal_error_handler(_, exc)
     detail = exc.detail if status != 404 else "Not found"
     headers = dict(exc.headers or {})
-    code = "not_found" if status == 404 else f"http_{status}"
+    code = {400: "bad_request", 404: "not_found"}.get(status, f"http_{status}")
     return problem(status, _title(status), detail, code=code, headers=headers)
 
 
@@ -167,7 +181,11 @@ def internal_error_handler(
 
 
 def _title(status: int) -> str:
+    """The status's title, in sentence case like the core errors' titles."""
+    if status in _TITLE_BY_STATUS:
+        return _TITLE_BY_STATUS[status]
     try:
-        return HTTPStatus(status).phrase
+        phrase = HTTPStatus(status).phrase
     except ValueError:
         return "Error"
+    return phrase[0] + phrase[1:].lower()
