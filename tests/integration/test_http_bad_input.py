@@ -159,6 +159,17 @@ async def test_an_unknown_top_level_field_is_named_once(env: tuple[Client, Appli
     assert body["errors"] == [{"field": "is_admin", "code": "invalid", "message": unknown}]
 
 
+async def test_a_missing_top_level_field_is_named_in_errors(
+    env: tuple[Client, Application],
+) -> None:
+    client, _ = env
+    response = await client.post(f"{AUTH}/login", json={"email": "ada@example.com"})
+    body = assert_problem(response, 400)
+    assert body["detail"] == "'password' is required."
+    missing = "Object missing required field `password`"
+    assert body["errors"] == [{"field": "password", "code": "invalid", "message": missing}]
+
+
 async def test_every_malformed_request_is_one_kind_of_400(env: tuple[Client, Application]) -> None:
     client, _ = env
     json_type = {"Content-Type": "application/json"}

@@ -121,9 +121,15 @@ _ABSENT_BODY = ("data", "'data'")
 NO_BODY = "The request needs a JSON body"
 
 
+# A Python type in a decoder message, e.g. "Unsupported type: <class 'list'>".
+_PYTHON_CLASS = re.compile(r"<class '(?:[\w.]*\.)?(\w+)'>")
+
+
 def _readable(key: str, message: str) -> tuple[str, str]:
-    """The decoder's (key, message), with an absent body said in words."""
-    return ("body", NO_BODY) if (key, message) == _ABSENT_BODY else (key, message)
+    """The decoder's (key, message), with an absent body said in words and no Python types."""
+    if (key, message) == _ABSENT_BODY:
+        return "body", NO_BODY
+    return key, _PYTHON_CLASS.sub(r"\1", message)
 
 
 _UNKNOWN_FIELD = re.compile(r"Object contains unknown field `([^`]*)`")
@@ -131,8 +137,8 @@ _MISSING_FIELD = re.compile(r"Object missing required field `([^`]*)`")
 
 
 def _field_of(key: str, message: str) -> str:
-    """The unknown field itself when a body's top level has one, else the decoder's key."""
-    found = _UNKNOWN_FIELD.fullmatch(message)
+    """The field itself when a body's top level lacks it or has it unknown, else the key."""
+    found = _UNKNOWN_FIELD.fullmatch(message) or _MISSING_FIELD.fullmatch(message)
     return found[1] if found and key in {"data", "body"} else key
 
 
