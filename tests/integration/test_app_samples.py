@@ -190,3 +190,16 @@ async def test_two_file_parts_are_a_400_that_names_no_python_type(client: Client
     assert response.status_code == 400, response.text
     assert response.json()["detail"] == "'file': unsupported type: list."
     assert "<class" not in response.text
+
+
+async def test_a_form_sent_to_the_upload_asks_for_multipart(client: Client) -> None:
+    headers = await register(client)
+
+    response = await client.post(
+        f"{SAMPLES}/upload",
+        content=b"document_type=resume",
+        headers={**headers, "Content-Type": "application/x-www-form-urlencoded"},
+    )
+
+    assert response.status_code == 415, response.text
+    assert response.json()["detail"] == "Send the request body as multipart/form-data."
