@@ -7,7 +7,7 @@ import time
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resumecore.postings import parse_posting, skill_scope
+from resumecore.postings import parse_posting, skill_asides, skill_scope
 
 
 def test_about_us_and_benefits_sections_name_no_skills() -> None:
@@ -290,3 +290,18 @@ def test_one_long_line_of_many_skills_parses_in_linear_time() -> None:
     started = time.perf_counter()
     parse_posting(text)
     assert time.perf_counter() - started < 3.0
+
+
+def test_meta_and_pay_lines_are_found_in_linear_time() -> None:
+    # Their lead-in of spaces and bullets ran across line breaks, so each line start of a paste
+    # of empty bullets ("<li>" lines: "- " after normalising) read on to the text's end.
+    bullets = "- \n" * 16_000
+    for lines in (skill_scope._META_LINES, skill_asides._PAY_LINES):
+        started = time.perf_counter()
+        assert lines.spans(bullets) == []
+        assert time.perf_counter() - started < 0.5
+    text = "- \n\n  * Industry: Software Development\n-  Salary: $50,000\n"
+    meta = [text[start:end] for start, end in skill_scope._META_LINES.spans(text)]
+    pay = [text[start:end] for start, end in skill_asides._PAY_LINES.spans(text)]
+    assert meta == ["  * Industry: Software Development"]
+    assert pay == ["-  Salary: $50,000"]

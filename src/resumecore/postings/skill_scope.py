@@ -176,9 +176,10 @@ _DEGREE_WORDS = ("degree", "bachelor", "master", "bsc", "b.sc.", "msc", "ph", "m
 # Page meta lines about the employer or the post: "Industry: Software Development", "Company
 # size: 51-200", "Department: Facilities Management", "FLSA: Exempt".
 _META_LINE = re.compile(
-    r"^[\s*-]*(?:industry|industries|sector|company type|company size|type|branche|department|"
-    r"division|team|job functions?|job family|job category|category|flsa|flsa status|reports to|"
-    r"bargaining unit|classification|exam(?: #| number)?|job class|class code)\s*:.*$",
+    r"^(?:[^\S\n]|[*-])*(?:industry|industries|sector|company type|company size|type|branche|"
+    r"department|division|team|job functions?|job family|job category|category|flsa|"
+    r"flsa status|reports to|bargaining unit|classification|exam(?: #| number)?|job class|"
+    r"class code)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _META_LINES = LineStartPattern(_META_LINE)
