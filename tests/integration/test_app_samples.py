@@ -173,3 +173,33 @@ async def test_a_missing_file_part_or_a_json_body_is_a_400_or_415(client: Client
         f"{SAMPLES}/upload", content=b"hello", headers={**headers, "Content-Type": "text/plain"}
     )
     assert as_text.status_code == 415
+
+
+async def test_two_file_parts_are_a_400_that_names_no_python_type(client: Client) -> None:
+    headers = await register(client)
+    part = b'--b\r\ncontent-disposition: form-data; name="file"; filename="%s.txt"\r\n\r\nhi\r\n'
+    kind = b'--b\r\ncontent-disposition: form-data; name="document_type"\r\n\r\nresume\r\n'
+    body = kind + part % b"one" + part % b"two" + b"--b--\r\n"
+
+    response = await client.post(
+        f"{SAMPLES}/upload",
+        content=body,
+        headers={**headers, "Content-Type": "multipart/form-data; boundary=b"},
+    )
+
+    assert response.status_code == 400, response.text
+    assert response.json()["detail"] == "'file': unsupported type: list."
+    assert "<class" not in response.text
+
+
+async def test_a_form_sent_to_the_upload_asks_for_multipart(client: Client) -> None:
+    headers = await register(client)
+
+    response = await client.post(
+        f"{SAMPLES}/upload",
+        content=b"document_type=resume",
+        headers={**headers, "Content-Type": "application/x-www-form-urlencoded"},
+    )
+
+    assert response.status_code == 415, response.text
+    assert response.json()["detail"] == "Send the request body as multipart/form-data."

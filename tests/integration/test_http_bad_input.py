@@ -148,6 +148,84 @@ async def test_unknown_fields_cannot_create_an_admin(env: tuple[Client, Applicat
     assert await user_count(application) == 1
 
 
+async def test_an_unknown_top_level_field_is_named_once(env: tuple[Client, Application]) -> None:
+    client, _ = env
+    response = await client.post(
+        f"{AUTH}/register", json=ROUTES["register"].body | {"is_admin": True}
+    )
+    body = assert_problem(response, 400)
+    assert body["detail"] == "'is_admin' is not a field this request accepts."
+    unknown = "Object contains unknown field `is_admin`"
+    assert body["errors"] == [{"field": "is_admin", "code": "invalid", "message": unknown}]
+
+
+async def test_a_missing_top_level_field_is_named_in_errors(
+    env: tuple[Client, Application],
+) -> None:
+    client, _ = env
+    response = await client.post(f"{AUTH}/login", json={"email": "ada@example.com"})
+    body = assert_problem(response, 400)
+    assert body["detail"] == "'password' is required."
+    missing = "Object missing required field `password`"
+    assert body["errors"] == [{"field": "password", "code": "invalid", "message": missing}]
+
+
+async def test_every_malformed_request_is_one_kind_of_400(env: tuple[Client, Application]) -> None:
+    client, _ = env
+    json_type = {"Content-Type": "application/json"}
+    login_body = ROUTES["login"].body
+    responses = {
+        "unknown field": await client.post(f"{AUTH}/login", json=login_body | {"x": 1}),
+        "malformed JSON": await client.post(
+            f"{AUTH}/login", content=b'{"email":', headers=json_type
+        ),
+        "nested too deeply": await client.post(
+            f"{AUTH}/login", content=b"[" * 100 + b"]" * 100, headers=json_type
+        ),
+        "NUL in the query": await client.get(f"{AUTH}/check-email?email=a%00b@example.com"),
+        "not UTF-8": await client.post(
+            f"{AUTH}/login", content=b'{"email": "\xff"}', headers=json_type
+        ),
+        "no body": await client.post(f"{AUTH}/login", content=b"", headers=json_type),
+    }
+    kinds = {
+        label: (problem["type"], problem["title"])
+        for label, response in responses.items()
+        for problem in [assert_problem(response, 400)]
+    }
+    assert kinds == dict.fromkeys(responses, ("/problems/bad_request", "Bad request"))
+
+
+async def test_an_absent_body_is_said_in_words(env: tuple[Client, Application]) -> None:
+    client, _ = env
+    response = await client.post(
+        f"{AUTH}/login", content=b"", headers={"Content-Type": "application/json"}
+    )
+    body = assert_problem(response, 400)
+    assert body["detail"] == "The request needs a JSON body."
+    assert body["errors"] == [
+        {"field": "body", "code": "invalid", "message": "The request needs a JSON body"}
+    ]
+
+
+async def test_a_missing_route_and_a_missing_resource_read_alike(
+    env: tuple[Client, Application],
+) -> None:
+    client, _ = env
+    tokens = await register(client)
+    no_route = assert_problem(await client.get("/api/v1/nothing-here"), 404)
+    no_profile = assert_problem(
+        await client.get(
+            "/api/v1/profiles/00000000-0000-4000-8000-000000000000",
+            headers=bearer(tokens["access_token"]),
+        ),
+        404,
+    )
+    assert no_route["type"] == no_profile["type"] == "/problems/not_found"
+    assert no_route["title"] == no_profile["title"] == "Not found"
+    assert assert_problem(await client.delete(f"{AUTH}/me"), 405)["title"] == "Method not allowed"
+
+
 async def test_check_email_query_is_validated(env: tuple[Client, Application]) -> None:
     client, _ = env
     assert_problem(await client.get(f"{AUTH}/check-email"), 400)

@@ -396,6 +396,6 @@ async def test_the_real_markdown_renderer_exports_and_downloads(
         assert body["filename"].endswith(".md")
         downloaded = await client.get(local(body["download_url"]))
         assert downloaded.status_code == 200
-        assert downloaded.headers["content-type"].startswith("text/markdown")
+        assert downloaded.headers["content-type"] == "text/markdown; charset=utf-8"
         assert len(downloaded.content) == body["file_size_bytes"] > 0
         downloaded.content.decode("utf-8")

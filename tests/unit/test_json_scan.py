@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from hypothesis import given
@@ -113,3 +114,15 @@ def test_the_scan_reads_any_json_body_as_its_decoded_value_says(
 def test_malformed_bodies_are_measured_as_deep_as_they_reach(raw: bytes, depth: int) -> None:
     assert json_body_problem(raw, max_depth=depth) is None
     assert json_body_problem(raw, max_depth=depth - 1) == TOO_DEEP
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [nested(50_000), b'{"a":' * 50_000 + b"1" + b"}" * 50_000, b"[" * 100_000],
+)
+def test_a_very_deep_body_is_refused_in_linear_time(raw: bytes) -> None:
+    # The scan runs on the event loop before any handler: time quadratic in the depth (one
+    # read of the body per level) would stall the whole server on one small request.
+    started = time.perf_counter()
+    assert json_body_problem(raw) == TOO_DEEP
+    assert time.perf_counter() - started < 1.0

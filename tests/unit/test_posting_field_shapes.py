@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from resumecore.postings import email_shape, normalize_posting_text, parse_posting
 from resumecore.postings.addresses import town_of
 from resumecore.postings.city_tidy import tidy_location
@@ -262,3 +264,13 @@ def test_a_pasted_mail_body_without_headers_names_its_role_in_prose() -> None:
 
 def test_a_letter_r_before_a_small_number_is_no_rand() -> None:
     assert find_salary("We teach Grade R3 learners in band R5.") is None
+
+
+def test_a_long_line_of_bracketed_words_is_tidied_in_linear_time() -> None:
+    # The trailing-codes pattern was searched from each character of the value: a pasted line
+    # of 50,000 characters of "(Python) (Python) ..." took seconds on the event loop.
+    line = ("(Python) " * 6000)[:49_900]
+    started = time.perf_counter()
+    tidy_location(line)
+    assert time.perf_counter() - started < 0.5
+    assert tidy_location("Sydney NSW 2000 (CBD)") == "Sydney"

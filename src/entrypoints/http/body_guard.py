@@ -24,7 +24,7 @@ from litestar.types import ASGIApp, Receive, Scope, Send
 from resumecore_server.entrypoints.http.json_scan import json_body_problem, text_problem
 
 MULTIPART_PATHS = ("/api/v1/samples/upload",)
-UNSUPPORTED_TYPE = "Send the request body as application/json."
+UNSUPPORTED_TYPE = "Send the request body as {}."
 
 
 def media_type(content_type: str) -> str:
@@ -43,7 +43,18 @@ def body_type_allowed(media: str, path: str) -> bool:
     """Whether a body of ``media`` may be sent to ``path``."""
     if is_json_type(media):
         return True
-    return media == "multipart/form-data" and path.rstrip("/") in MULTIPART_PATHS
+    return media == "multipart/form-data" and _is_upload(path)
+
+
+def unsupported_type_detail(path: str) -> str:
+    """What a 415 asks for: the type the route reads (multipart on upload routes)."""
+    return UNSUPPORTED_TYPE.format(
+        "multipart/form-data" if _is_upload(path) else "application/json"
+    )
+
+
+def _is_upload(path: str) -> bool:
+    return path.rstrip("/") in MULTIPART_PATHS
 
 
 class InputGuard(ASGIMiddleware):
@@ -69,7 +80,7 @@ class InputGuard(ASGIMiddleware):
         if _has_body(headers):
             media = media_type(headers.get(b"content-type", b"").decode("latin-1"))
             if not body_type_allowed(media, path):
-                raise HTTPException(status_code=415, detail=UNSUPPORTED_TYPE)
+                raise HTTPException(status_code=415, detail=unsupported_type_detail(path))
         await next_app(scope, receive, send)
 
 

@@ -11,14 +11,17 @@ passed by at most one read.
 
 from __future__ import annotations
 
+import json
+
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
 from resumecore_server.entrypoints.http.header_deadline import (
     MAX_HEADER_BYTES,
     HeaderDeadlineProtocol,
 )
+from resumecore_server.entrypoints.http.security_headers import NOSNIFF
 
-_TOO_LARGE = b"Request head too large."
+_TOO_LARGE = "Request head too large."
 
 
 class RequestHeadTooLargeError(Exception):
@@ -62,9 +65,9 @@ class HttpToolsLimitsProtocol(HeaderDeadlineProtocol, HttpToolsProtocol):
         return self._head_open and (self.cycle is None or self.cycle.response_complete)
 
     def send_400_response(self, msg: str) -> None:
-        """Answer an unparsable request as uvicorn does, unless it was refused already."""
+        """Answer an unparsable request with a problem and close, unless it was refused already."""
         if not self.transport.is_closing():
-            super().send_400_response(msg)
+            self._answer_and_close(400, "bad_request", "Bad request", msg)
 
     def _parsed_head_bytes(self) -> int:
         """A lower bound of the head's size: its target, header names and values, separators."""
@@ -72,14 +75,19 @@ class HttpToolsLimitsProtocol(HeaderDeadlineProtocol, HttpToolsProtocol):
 
     def _refuse_head(self) -> None:
         self.logger.warning("Request head over %d bytes refused.", MAX_HEADER_BYTES)
-        default_headers = b"".join(
-            name + b": " + value + b"\r\n" for name, value in self.server_state.default_headers
-        )
+        self._answer_and_close(431, "http_431", "Request header fields too large", _TOO_LARGE)
+
+    def _answer_and_close(self, status: int, code: str, title: str, detail: str) -> None:
+        """A problem answered before any request reaches the app, shaped as the app's are."""
+        body = json.dumps(
+            {"type": f"/problems/{code}", "title": title, "status": status, "detail": detail}
+        ).encode()
+        headers = [*self.server_state.default_headers, (NOSNIFF[0].encode(), NOSNIFF[1].encode())]
         self.transport.write(
-            STATUS_LINE[431]
-            + default_headers
-            + b"content-type: text/plain; charset=utf-8\r\n"
-            + b"content-length: %d\r\nconnection: close\r\n\r\n" % len(_TOO_LARGE)
-            + _TOO_LARGE
+            STATUS_LINE[status]
+            + b"".join(name + b": " + value + b"\r\n" for name, value in headers)
+            + b"content-type: application/problem+json\r\n"
+            + b"content-length: %d\r\nconnection: close\r\n\r\n" % len(body)
+            + body
         )
         self.transport.close()

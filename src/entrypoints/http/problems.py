@@ -41,6 +41,10 @@ STATUS_BY_ERROR: tuple[tuple[type[DomainError], int, str], ...] = (
     (StorageFull, 507, "Insufficient storage"),
     (StorageUnavailable, 503, "Service unavailable"),
 )
+BAD_REQUEST = "Bad request"
+# Framework errors take the same title as a core error of their status, so a status reads one
+# way whatever raised it (the 400 of a core error is the narrower "Invalid token").
+_TITLE_BY_STATUS = {status: title for _, status, title in STATUS_BY_ERROR} | {400: BAD_REQUEST}
 
 
 def problem(
@@ -110,30 +114,48 @@ def validation_handler(
     _: Request[Any, Any, Any], exc: ValidationException
 ) -> Response[dict[str, Any]]:
     """Malformed JSON, wrong types, unknown fields, over-long strings: 400."""
-    errors = [
-        {
-            "field": _field_of(str(item.get("key") or "body"), str(item.get("message", ""))),
-            "code": "invalid",
-            "message": str(item.get("message", "")),
-        }
+    problems = [
+        _readable(str(item.get("key") or "body"), str(item.get("message", "")))
         for item in (exc.extra if isinstance(exc.extra, list) else [])
         if isinstance(item, dict)
     ]
-    detail = _in_words(errors[0]["field"], errors[0]["message"]) if errors else None
+    errors = [
+        {"field": _field_of(key, message), "code": "invalid", "message": message}
+        for key, message in problems
+    ]
+    # The decoder's own key, not the field named in ``errors``: a top-level unknown field is
+    # already that field's name, and would be named twice ('x.x').
+    detail = _in_words(*problems[0]) if problems else None
     if detail is None:
         malformed_json = str(exc.detail).startswith("JSON is malformed")
         detail = "The request body is not valid JSON." if malformed_json else MALFORMED
-    return problem(400, "Bad request", detail, code="bad_request", errors=errors)
+    return problem(400, BAD_REQUEST, detail, code="bad_request", errors=errors)
 
 
 MALFORMED = "The request is malformed."
+# What Litestar reports when a route's required body is absent: the text of a KeyError.
+_ABSENT_BODY = ("data", "'data'")
+NO_BODY = "The request needs a JSON body"
+
+
+# A Python type in a decoder message, e.g. "Unsupported type: <class 'list'>".
+_PYTHON_CLASS = re.compile(r"<class '(?:[\w.]*\.)?(\w+)'>")
+
+
+def _readable(key: str, message: str) -> tuple[str, str]:
+    """The decoder's (key, message), with an absent body said in words and no Python types."""
+    if (key, message) == _ABSENT_BODY:
+        return "body", NO_BODY
+    return key, _PYTHON_CLASS.sub(r"\1", message)
+
+
 _UNKNOWN_FIELD = re.compile(r"Object contains unknown field `([^`]*)`")
 _MISSING_FIELD = re.compile(r"Object missing required field `([^`]*)`")
 
 
 def _field_of(key: str, message: str) -> str:
-    """The unknown field itself when a body's top level has one, else the decoder's key."""
-    found = _UNKNOWN_FIELD.fullmatch(message)
+    """The field itself when a body's top level lacks it or has it unknown, else the key."""
+    found = _UNKNOWN_FIELD.fullmatch(message) or _MISSING_FIELD.fullmatch(message)
     return found[1] if found and key in {"data", "body"} else key
 
 
@@ -156,7 +178,7 @@ def _in_words(key: str, message: str) -> str | None:
 def malformed_body_handler(_: Request[Any, Any, Any], __: Exception) -> Response[dict[str, Any]]:
     """Bytes that are not UTF-8 inside a JSON body: a 400 like any other malformed JSON."""
     return problem(
-        400, "Bad request", "The request body is not valid UTF-8 JSON.", code="bad_request"
+        400, BAD_REQUEST, "The request body is not valid UTF-8 JSON.", code="bad_request"
     )
 
 
@@ -167,7 +189,7 @@ def http_error_handler(_: Request[Any, Any, Any], exc: HTTPException) -> Respons
         return internal_error_handler(_, exc)
     detail = exc.detail if status != 404 else "Not found"
     headers = dict(exc.headers or {})
-    code = "not_found" if status == 404 else f"http_{status}"
+    code = {400: "bad_request", 404: "not_found"}.get(status, f"http_{status}")
     return problem(status, _title(status), detail, code=code, headers=headers)
 
 
@@ -182,7 +204,11 @@ def internal_error_handler(
 
 
 def _title(status: int) -> str:
+    """The status's title, in sentence case like the core errors' titles."""
+    if status in _TITLE_BY_STATUS:
+        return _TITLE_BY_STATUS[status]
     try:
-        return HTTPStatus(status).phrase
+        phrase = HTTPStatus(status).phrase
     except ValueError:
         return "Error"
+    return phrase[0] + phrase[1:].lower()

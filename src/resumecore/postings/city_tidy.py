@@ -49,6 +49,9 @@ _TRAILING = re.compile(
     r"\d{1,2}(?:e|er|ème)|(?<=[a-zæøå]{3} )[A-ZÆØ]))+$"
 )
 
+# How far back from a location's end its trailing codes may start.
+_TRAILING_REACH = 120
+
 
 def tidy_location(location: str) -> str:
     """``"Hybrid work in San Antonio"`` -> ``"San Antonio"``; ``"Mesa AZ"`` -> ``"Mesa"``.
@@ -73,7 +76,10 @@ def tidy_location(location: str) -> str:
     first = segments[0]
     postcode = _LEADING_POSTCODE.match(first)
     trimmed = first[postcode.end() :] if postcode else first
-    tail = _TRAILING.search(trimmed)
+    # Trailing codes are a few words: searched for in the last characters only, since a search
+    # of the whole value tries the run from each character (a 50,000-character line of
+    # "(Python) (Python) ..." took seconds).
+    tail = _TRAILING.search(trimmed, max(0, len(trimmed) - _TRAILING_REACH))
     if tail and tail.start() > 0 and trimmed[: tail.start()].strip():
         trimmed = trimmed[: tail.start()]
     return trimmed.strip() if trimmed != first else value

@@ -112,8 +112,8 @@ _AREA_LEAD = re.compile(r"^(?:downtown|central|greater|uptown|midtown|inner[- ]c
 _LAST_SEGMENT = re.compile(r"(?:\s*\([^()]*\)|\s*[,—\u2013-]\s*[^,—\u2013()-]*)\s*$")
 _OR_REMOTE = re.compile(r" or remote\b.*$")
 _PIECE_SEPARATOR = re.compile(r"\s+(?:\||·|•|—|\u2013|-)\s+")
-# What a last segment opens with, after spaces: a bracket, a comma or a dash.
-_SEGMENT_MARK = re.compile(r"[(,—\u2013-]")
+# What a last segment opens with, after spaces, besides a bracket: a comma or a dash.
+_SEGMENT_MARKS = (",", "—", "\u2013", "-")
 
 
 def mode_words(text: str) -> bool:
@@ -153,13 +153,23 @@ def drop_mode_aside(value: str) -> str:
 def _last_segment(value: str) -> re.Match[str] | None:
     """What ``_LAST_SEGMENT.search(value)`` finds, searched from where a segment can start.
 
-    A search tries every position and each reads on to the end; a segment opens with spaces
-    and a mark, so none starts before the spaces ahead of the first mark.
+    A search tries every position and each reads on to the end. A last segment opens with
+    spaces and either the last bracket or the last comma or dash (nothing of its kind follows
+    it), so none starts before the spaces ahead of the earlier of those two. Searching from the
+    first mark instead made ``drop_mode_aside`` quadratic on a long line of asides.
     """
-    mark = _SEGMENT_MARK.search(value)
-    if mark is None:
+    opens = [found for found in (value.rfind("("), _last_mark(value)) if found >= 0]
+    if not opens:
         return None
-    return _LAST_SEGMENT.search(value, len(value[: mark.start()].rstrip()))
+    start = min(opens)
+    while start > 0 and value[start - 1].isspace():
+        start -= 1
+    return _LAST_SEGMENT.search(value, start)
+
+
+def _last_mark(value: str) -> int:
+    """Where the last comma or dash of ``value`` is, or -1."""
+    return max(value.rfind(mark) for mark in _SEGMENT_MARKS)
 
 
 def split_org_place(line: str) -> tuple[str | None, str | None]:

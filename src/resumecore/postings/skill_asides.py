@@ -89,7 +89,7 @@ _TEAM_BEFORE = re.compile(
 # The word a _TEAM_BEFORE match ends with, before its closing space.
 _TEAM_BEFORE_ENDS = ("with", "to", "the", "our", "your")
 _PAY_LINE = re.compile(
-    r"^[\s*-]*(?:pay|salary|rate|compensation|wage|hourly rate)\s*:.*$",
+    r"^(?:[^\S\n]|[*-])*(?:pay|salary|rate|compensation|wage|hourly rate)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _PAY_LINES = LineStartPattern(_PAY_LINE)

@@ -9,6 +9,7 @@ line or the company name, or a job title naming people ("data scientists", "care
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -151,6 +152,8 @@ _STACK = re.compile(
     r"powered by|codebase|infrastructure|services are)\b",
     re.IGNORECASE,
 )
+# No _STACK match is longer than this ("infrastructure").
+_LONGEST_STACK_PHRASE = 14
 # "a teaching hospital", "a logistics provider", "plumbing firms": the word describes an employer.
 _ORGANISATION_AFTER = LoweredPattern(
     re.compile(
@@ -173,9 +176,10 @@ _DEGREE_WORDS = ("degree", "bachelor", "master", "bsc", "b.sc.", "msc", "ph", "m
 # Page meta lines about the employer or the post: "Industry: Software Development", "Company
 # size: 51-200", "Department: Facilities Management", "FLSA: Exempt".
 _META_LINE = re.compile(
-    r"^[\s*-]*(?:industry|industries|sector|company type|company size|type|branche|department|"
-    r"division|team|job functions?|job family|job category|category|flsa|flsa status|reports to|"
-    r"bargaining unit|classification|exam(?: #| number)?|job class|class code)\s*:.*$",
+    r"^(?:[^\S\n]|[*-])*(?:industry|industries|sector|company type|company size|type|branche|"
+    r"department|division|team|job functions?|job family|job category|category|flsa|"
+    r"flsa status|reports to|bargaining unit|classification|exam(?: #| number)?|job class|"
+    r"class code)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _META_LINES = LineStartPattern(_META_LINE)
@@ -285,6 +289,7 @@ def posting_skills(
     degrees = lowered.contains_any(_DEGREE_WORDS)
     # The lower-cased text for the case-insensitive looks after each skill (see lowered_match).
     low = lowered_match.lowered(text)
+    stack = _StackPhrases(text)
     return [
         m
         for index, m in enumerate(matches)
@@ -303,7 +308,7 @@ def posting_skills(
             or (
                 is_tech(m.canonical)
                 and category(m.canonical) not in _NOT_STACK
-                and _names_the_stack(text, m)
+                and stack.named_before(m.start)
             )
         )
     ]
@@ -358,9 +363,33 @@ def _may_end_with_verb(before: str) -> bool:
     return before[-1:].isspace() and may_end_with(before, _VERB_ENDS)
 
 
-def _names_the_stack(text: str, match: SkillMatch) -> bool:
-    start = max(text.rfind(".", 0, match.start), text.rfind("\n", 0, match.start)) + 1
-    return bool(_STACK.search(text, start, match.start))
+class _StackPhrases:
+    """Where a posting names its stack ("written in", "our platform"), found in one scan.
+
+    Searching each skill's sentence afresh read a sentence once per skill in it: a 50,000
+    character paste of one long line naming 6,000 skills took seconds.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._spans: list[tuple[int, int]] | None = None  # found on first use, in text order
+
+    def named_before(self, position: int) -> bool:
+        """Whether the sentence (or line) up to ``position`` names the stack before it."""
+        text = self._text
+        start = max(text.rfind(".", 0, position), text.rfind("\n", 0, position)) + 1
+        if self._spans is None:
+            self._spans = [found.span() for found in _STACK.finditer(text)]
+        # Phrases do not overlap, so the last one to end by ``position`` starts latest.
+        last = bisect_right(self._spans, (position, position)) - 1
+        while last >= 0 and self._spans[last][1] > position:
+            last -= 1
+        if last >= 0 and self._spans[last][0] >= start:
+            return True
+        # One ending at ``position`` itself ("built withGo"), which the search up to there
+        # reads as ending the text, though the whole text continues with a letter.
+        near = max(start, position - _LONGEST_STACK_PHRASE)
+        return bool(_STACK.search(text, near, position))
 
 
 def _bare_field(match: SkillMatch) -> bool:

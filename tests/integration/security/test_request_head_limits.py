@@ -93,6 +93,27 @@ def test_a_head_over_16_kib_sent_at_once_is_refused_with_431(server: ServerProce
     assert answer.count(b"HTTP/1.1") == 1  # nothing else is answered before the close
 
 
+@pytest.mark.parametrize(
+    ("raw", "status"),
+    [
+        (_get("/health", _padding(MAX_HEADER_BYTES + 1024)), 431),
+        (b"GET /health HTTP/1.1\r\nHost 127.0.0.1\r\n\r\n", 400),
+    ],
+    ids=["head over 16 KiB", "header without a colon"],
+)
+def test_a_request_refused_before_the_app_is_answered_with_a_problem(
+    server: ServerProcess, raw: bytes, status: int
+) -> None:
+    head, _, body = _exchange(server.port, raw).partition(b"\r\n\r\n")
+    lines = head.lower().split(b"\r\n")
+    assert lines[0].startswith(b"http/1.1 %d " % status), head
+    assert b"content-type: application/problem+json" in lines
+    assert b"x-content-type-options: nosniff" in lines
+    problem = json.loads(body)
+    assert problem["status"] == status
+    assert {"type", "title", "detail"} <= set(problem)
+
+
 def test_a_head_just_under_16_kib_is_served(server: ServerProcess) -> None:
     answer = _exchange(server.port, _get("/health", _padding(MAX_HEADER_BYTES - 512)))
     assert answer.startswith(b"HTTP/1.1 200 "), answer[:200]

@@ -204,13 +204,23 @@ class ExportController(Controller):
         export = found.export
         return Response(
             content=found.content,
-            media_type=export.media_type,
+            media_type=served_media_type(export.media_type),
             headers={
                 "Content-Disposition": content_disposition(export.filename),
                 "ETag": f'"{export.checksum}"',
                 "Cache-Control": "private, no-store",
             },
         )
+
+
+def served_media_type(stored: str) -> str:
+    """The media type to hand Litestar for a stored file's type.
+
+    Litestar appends ``; charset=utf-8`` to every ``text/*`` type itself, so a stored
+    ``text/markdown; charset=utf-8`` is passed bare, or the header would name the charset twice.
+    """
+    bare = stored.split(";", 1)[0].strip()
+    return bare if bare.startswith("text/") else stored
 
 
 async def _create(

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 import msgspec
 
 from resumecore.ports.shared_cache import SharedCache
+from resumecore.ports.work import CpuWorkRunner
 from resumecore.postings.model import ParsedPosting
 from resumecore.postings.parser import parse_posting
 from resumecore.postings.version import parser_fingerprint
 
 KIND = "posting"
+P = ParamSpec("P")
+R = TypeVar("R")
 _decoder = msgspec.json.Decoder(ParsedPosting)
 
 
@@ -20,6 +24,16 @@ def parse_key(raw_text: str) -> str:
     """The cache key of ``raw_text``'s parse: kind, parser fingerprint, SHA-256 of the text."""
     digest = hashlib.sha256(raw_text.encode("utf-8", "surrogatepass")).hexdigest()
     return f"{KIND}:{parser_fingerprint()}:{digest}"
+
+
+class _InPlace:
+    """Runs the call where it is asked for (scripts and tests, which have no worker pool)."""
+
+    async def run(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return fn(*args, **kwargs)
+
+
+IN_PLACE: CpuWorkRunner = _InPlace()
 
 
 class ParsedPostings:
@@ -32,10 +46,16 @@ class ParsedPostings:
     """
 
     def __init__(
-        self, cache: SharedCache, parse: Callable[[str], ParsedPosting] = parse_posting
+        self,
+        cache: SharedCache,
+        parse: Callable[[str], ParsedPosting] = parse_posting,
+        cpu: CpuWorkRunner = IN_PLACE,
     ) -> None:
         self._cache = cache
         self._parse = parse
+        # The app injects its scoring pool: a 50,000-character paste may take a second or more
+        # of CPU, which must not stall the event loop for every other request.
+        self._cpu = cpu
 
     async def __call__(self, raw_text: str) -> ParsedPosting:
         """The parse of ``raw_text``."""
@@ -46,6 +66,6 @@ class ParsedPostings:
                 return _decoder.decode(cached)
             except msgspec.DecodeError:
                 pass  # a corrupt or foreign entry: parse again and overwrite it
-        parsed = self._parse(raw_text)
+        parsed = await self._cpu.run(self._parse, raw_text)
         await self._cache.set(key, msgspec.json.encode(parsed))
         return parsed
