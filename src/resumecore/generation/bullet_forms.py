@@ -45,6 +45,8 @@ _AMBIGUOUS_BASE = _words(
     """lead run plan design test report chart care process service load lay track file document
     work answer review close charge walk mark grade fix set cut"""
 )
+# Adjectives above that are past-tense verbs before these words: "Qualified as ACA in 2019".
+_PARTICIPLE_VERBS = {"qualified": _words("as for"), "registered": _words("as for")}
 _VERB_FOLLOWERS = _words(
     """the a an and our my their his her all every each new up out on in over for to with
     patients residents customers clients staff teams"""
@@ -61,10 +63,13 @@ def bullet_form(bullet: str) -> BulletForm:
         return "other"
     word = first.casefold()
     follower = words[1].casefold().strip(",;:") if len(words) > 1 else ""
+    if follower in _PARTICIPLE_VERBS.get(word, ()) or (
+        word not in _NOT_VERBS
+        and (word in _IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed")))
+    ):
+        return "past"
     if word in _NOT_VERBS:
         return "other"
-    if word in _IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed")):
-        return "past"
     if word in _SAFE_BASE or (word in _AMBIGUOUS_BASE and follower in _VERB_FOLLOWERS):
         return "base"
     return "other"

@@ -1,0 +1,54 @@
+"""How the cover letter quotes a bullet, judged by its first words (``bullet_form``)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from resumecore import build_profile, generate_cover_letter, parse_posting
+from resumecore.generation.bullet_forms import bullet_form
+
+AT = datetime(2026, 12, 3, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("bullet", "form"),
+    [
+        ("Qualified as ACA in 2019 while on the training contract", "past"),
+        ("Qualified for the national final of the Maths Olympiad", "past"),
+        ("Registered as a nurse with the NMC in 2015", "past"),
+        ("Qualified nurse with ten years on surgical wards", "other"),
+        ("Registered Dental Hygienist since 2016", "other"),
+        ("Certified in CPR", "other"),
+    ],
+)
+def test_a_participle_is_a_verb_only_before_as_or_for(bullet: str, form: str) -> None:
+    assert bullet_form(bullet) == form
+
+
+def test_a_qualification_bullet_is_told_in_the_first_person_not_pasted_after_a_colon() -> None:
+    profile = build_profile(
+        {
+            "personal_info": {"full_name": "Nguyễn Thị Hương"},
+            "experiences": [
+                {
+                    "title": "Audit Senior",
+                    "company": "Grant Thornton UK LLP",
+                    "start_date": "2016-09",
+                    "end_date": "2022-02",
+                    "achievements": [
+                        "Qualified as ACA in 2019 while on the training contract",
+                        "Led audits of owner-managed businesses with turnover of £5m to £80m",
+                    ],
+                }
+            ],
+        },
+        at=AT,
+    )
+    job = parse_posting(
+        "Head of FP&A\nMonzo Bank\n\nYou have:\n- Qualified accountant (ACA/ACCA/CIMA)\n", at=AT
+    )
+    text = generate_cover_letter(profile, job).text
+    assert "I qualified as ACA in 2019 while on the training contract." in text
+    assert ": Qualified as ACA" not in text
