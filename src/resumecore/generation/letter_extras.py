@@ -14,7 +14,9 @@ from resumecore.tailoring.items import skill_id
 
 MAX_SKILLS = 5
 MAX_CERTIFICATIONS = 3
-_CREDENTIAL_WORD = re.compile(r"(?i)\b(certificat\w*|licen[cs]e|diploma|qualification|award)\b")
+_CREDENTIAL_WORD = re.compile(
+    r"(?i)\b(certificat\w*|licen[cs]e|diploma|qualification|award|registration|permit)\b"
+)
 
 
 def _listed_sentence(ctx: LetterContext, names: list[str], frame: str, prose: bool) -> Line | None:

@@ -15,6 +15,7 @@ from resumecore.generation.phrasing import (
     role_name,
     text_lines,
     tidy,
+    title_in_prose,
 )
 from resumecore.generation.phrasing import with_article as a
 from resumecore.generation.profile_view import (
@@ -46,7 +47,7 @@ def opening(ctx: LetterContext, title: str) -> list[Line]:
     recent = most_recent(ctx.profile.experiences)
     if recent is None:
         return lines
-    me, company = f"I am {a(tidy(recent.title))}", tidy(recent.company)
+    me, company = f"I am {a(title_in_prose(recent.title))}", tidy(recent.company)
     where = f"currently at {company}" if is_ongoing(recent) else f"most recently at {company}"
     years = years_of_experience(ctx.profile)
     span = f"{me} with {years_phrase(years)} of experience" if years >= 1 else me
@@ -65,7 +66,7 @@ def _relevant(ctx: LetterContext, item_id: str) -> bool:
 def _where(ctx: LetterContext, exp: Experience) -> str:
     if ctx.introduced == exp.id:
         return "In my current role" if is_ongoing(exp) else "In my most recent role"
-    title, company = tidy(exp.title), tidy(exp.company)
+    title, company = title_in_prose(exp.title), tidy(exp.company)
     if is_ongoing(exp):
         return f"In my current role as {title} at {company}"
     return f"As {a(title)} at {company}"
