@@ -18,6 +18,11 @@ LINK = "https://www.linkedin.com/in/zoe-muller-oster"
 HEADER = f"zoe.muller@example.com | +1 503 555 0188 | Portland, OR | {LINK}"
 # As long as a heading that wrapped between the dash and "Present" in every template.
 HEADING = f"Registered Dental Hygienist · Pearl District Periodontics · Portland, OR · {DATES}"
+EXPIRED = "expired May 2025"
+# A certification's line that wrapped between "May" and "2025" in the modern template.
+CERTIFICATION = (
+    f"AWS Certified Solutions Architect Associate · Amazon Web Services · May 2022 · {EXPIRED}"
+)
 
 
 def _resume(heading: str) -> WrittenDocument:
@@ -37,6 +42,11 @@ def _resume(heading: str) -> WrittenDocument:
                 ),
             ),
         ),
+        Section(
+            kind="certifications",
+            title="Certifications",
+            entries=(Entry(heading=Line(text=CERTIFICATION)),),
+        ),
     )
     return WrittenDocument(document_type="resume", sections=sections, text="")
 
@@ -54,3 +64,4 @@ async def test_a_wrapped_heading_keeps_its_dates_and_the_contact_link_on_one_lin
     lines = await _lines(_resume(HEADING), template_id)
     assert any(line.endswith(DATES) for line in lines), lines
     assert any(LINK in line for line in lines), lines
+    assert any(line.endswith(EXPIRED) for line in lines), lines
