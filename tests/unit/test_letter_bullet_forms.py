@@ -27,6 +27,23 @@ def test_a_participle_is_a_verb_only_before_as_or_for(bullet: str, form: str) ->
     assert bullet_form(bullet) == form
 
 
+@pytest.mark.parametrize(
+    ("bullet", "form"),
+    [
+        ("Recognized as Associate of the Month twice in 2020", "passive"),
+        ("Promoted to shift lead after 8 months", "passive"),
+        ("Selected for the 2024 regional leadership programme", "passive"),
+        ("Named Employee of the Year 2022", "passive"),
+        ("Appointed Head of Mathematics in 2021", "passive"),
+        ("Promoted products to 40 independent pharmacies", "past"),
+        ("Selected and onboarded 12 new carriers", "past"),
+        ("Awarded contracts to 3 regional hauliers", "past"),
+    ],
+)
+def test_a_passive_bullet_is_told_apart_from_an_active_one(bullet: str, form: str) -> None:
+    assert bullet_form(bullet) == form
+
+
 def test_a_qualification_bullet_is_told_in_the_first_person_not_pasted_after_a_colon() -> None:
     profile = build_profile(
         {
@@ -52,3 +69,36 @@ def test_a_qualification_bullet_is_told_in_the_first_person_not_pasted_after_a_c
     text = generate_cover_letter(profile, job).text
     assert "I qualified as ACA in 2019 while on the training contract." in text
     assert ": Qualified as ACA" not in text
+
+
+def test_a_passive_bullet_reads_i_was_in_the_letter() -> None:
+    profile = build_profile(
+        {
+            "personal_info": {"full_name": "José Ñúñez"},
+            "skills": {"technical": ["Forklift operation"]},
+            "experiences": [
+                {
+                    "title": "Forklift Operator",
+                    "company": "Amazon Fulfillment Center AUS2",
+                    "start_date": "2018-03",
+                    "end_date": "2021-05",
+                    "achievements": [
+                        "Moved an average of 180 pallets per shift in receiving and put-away",
+                        "Recognized as Associate of the Month twice in 2020",
+                        "Promoted to forklift trainer for the receiving team",
+                    ],
+                }
+            ],
+        },
+        at=AT,
+    )
+    job = parse_posting(
+        "Logistics Coordinator\nSysco Central Texas\n\nRequirements:\n"
+        "- Forklift certification\n- Receiving and put-away experience\n",
+        at=AT,
+    )
+    text = generate_cover_letter(profile, job, tone="enthusiastic").text
+    assert "In addition, I was recognized as Associate of the Month twice in 2020." in text
+    assert "I was also promoted to forklift trainer for the receiving team." in text
+    assert "I recognized as" not in text
+    assert "I promoted to" not in text

@@ -75,6 +75,8 @@ def _where(ctx: LetterContext, exp: Experience) -> str:
 def _i_clause(text: str, ongoing: bool) -> tuple[str, bool]:
     """A clause "I moved ..." / "my job was to find ...", and whether it is one."""
     form = bullet_form(text)
+    if form == "passive":
+        return f"I was {lower_first(clause(text))}", True
     if form == "past" or (form == "base" and ongoing):
         return f"I {lower_first(clause(text))}", True
     if form == "base":
@@ -100,6 +102,8 @@ def _evidence_frame(
     if quoted == 0:
         return (words.evidence[turn % 3] if personal else words.evidence_quoted[turn % 2]), said
     if personal and said.startswith("I ") and _relevant(ctx, item_id):
+        if quoted == 1 and said.startswith("I was "):
+            return "I was also {c}.", said.removeprefix("I was ")  # not "I also was"
         return MORE_EVIDENCE[quoted - 1], said.removeprefix("I ")
     if not ctx.personal and quoted < MAX_QUOTED and _relevant(ctx, item_id):
         return words.evidence_quoted[(turn + quoted) % 2], said
