@@ -102,3 +102,44 @@ def test_a_passive_bullet_reads_i_was_in_the_letter() -> None:
     assert "I was also promoted to forklift trainer for the receiving team." in text
     assert "I recognized as" not in text
     assert "I promoted to" not in text
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "See 8 to 9 periodontal patients a day for scaling and root planing",
+        "Take and evaluate full-mouth radiographs for the periodontist",
+        "Perform periodontal charting at every recall visit",
+        "Conduct weekly safety walks of the dock",
+    ],
+)
+def test_common_present_tense_openings_are_verbs(bullet: str) -> None:
+    assert bullet_form(bullet) == "base"
+
+
+def test_a_current_role_bullet_in_the_present_reads_i_see_not_a_pasted_line() -> None:
+    profile = build_profile(
+        {
+            "personal_info": {"full_name": "Zoë Müller-Øster"},
+            "experiences": [
+                {
+                    "title": "Registered Dental Hygienist",
+                    "company": "Pearl District Periodontics",
+                    "start_date": "2020-09",
+                    "is_current": True,
+                    "achievements": [
+                        "See 8 to 9 periodontal patients a day for scaling and root planing"
+                    ],
+                }
+            ],
+        },
+        at=AT,
+    )
+    job = parse_posting(
+        "Clinical Education Specialist\nPhilips Oral Healthcare\n\nWhat you bring\n"
+        "- RDH license required\n- Public speaking experience\n",
+        at=AT,
+    )
+    text = generate_cover_letter(profile, job).text
+    assert "I see 8 to 9 periodontal patients a day for scaling and root planing." in text
+    assert "my work included this: See" not in text

@@ -39,7 +39,7 @@ _SAFE_BASE = _words(
     collaborate communicate manage improve reduce increase support assist respond greet
     welcome guide facilitate investigate refactor optimise optimize configure troubleshoot
     research present teach transport unload pick pack stock restock sort shelve prescribe
-    observe record"""
+    observe record see take treat perform conduct educate evaluate examine explain"""
 )
 # Verbs that are also common nouns: a verb only before an article, pronoun or "and".
 _AMBIGUOUS_BASE = _words(
