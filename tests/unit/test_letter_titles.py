@@ -56,6 +56,8 @@ Essential:
         ),
         ("Staff Nurse (2019 - 2022)", "Staff Nurse"),
         ("Software Engineer (Contract)", "Software Engineer (Contract)"),
+        ("Staff Nurse (Band 6)", "Staff Nurse (Band 6)"),
+        ("Year Head (since 2021)", "Year Head"),
         ("Lead Forklift Operator", "Lead Forklift Operator"),
         ("(2021)", "(2021)"),
     ],

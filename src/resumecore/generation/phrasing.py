@@ -149,7 +149,7 @@ def role_name(title: str) -> str:
     return f"{main} position"
 
 
-_DATED_ASIDE = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")
+_DATED_ASIDE = re.compile(r"\s*\((?=[^()]*\b(?:19|20)\d\d\b)[^()]*\)\s*$")  # "(2021-2024)"
 
 
 def title_in_prose(title: str) -> str:
