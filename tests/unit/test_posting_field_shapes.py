@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from resumecore.postings import email_shape, normalize_posting_text, parse_posting
 from resumecore.postings.addresses import town_of
 from resumecore.postings.city_tidy import tidy_location
@@ -262,3 +264,19 @@ def test_a_pasted_mail_body_without_headers_names_its_role_in_prose() -> None:
 
 def test_a_letter_r_before_a_small_number_is_no_rand() -> None:
     assert find_salary("We teach Grade R3 learners in band R5.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Remote (West Coast territory) | Full-time", "Remote (West Coast territory)"),
+        ("Remote (US), full-time", "Remote (US)"),
+        ("Remote \u2013 Europe / Engineering / Contract / Remote", "Remote \u2013 Europe"),
+        ("Remote - United Kingdom", "Remote - United Kingdom"),
+    ],
+)
+def test_a_remote_line_is_the_place_without_the_terms_after_it(line: str, place: str) -> None:
+    parsed = parse_posting(
+        f"Clinical Education Specialist\nPhilips Oral Healthcare\n{line}\n\nHi.\n"
+    )
+    assert parsed.location == place
