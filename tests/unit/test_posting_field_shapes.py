@@ -280,3 +280,17 @@ def test_a_remote_line_is_the_place_without_the_terms_after_it(line: str, place:
         f"Clinical Education Specialist\nPhilips Oral Healthcare\n{line}\n\nHi.\n"
     )
     assert parsed.location == place
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Klarna - Stockholm, Sweden (relocation offered)", "Stockholm, Sweden"),
+        ("Monzo Bank - London / Remote UK", "London"),
+    ],
+)
+def test_a_company_line_place_is_read_before_an_aside_or_an_alternative(
+    line: str, place: str
+) -> None:
+    parsed = parse_posting(f"Engineering Manager, Platform\n{line}\n\nWe are hiring.\n")
+    assert (parsed.company, parsed.location) == (line.split(" - ", maxsplit=1)[0], place)
