@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from resumecore import build_profile, generate_cover_letter, parse_posting
-from resumecore.generation.phrasing import title_in_prose
+from resumecore import build_profile, generate_cover_letter, generate_resume, parse_posting
+from resumecore.generation.phrasing import closed, title_in_prose
 
 AT = datetime(2026, 12, 3, tzinfo=UTC)
 TEACHER = build_profile(
@@ -80,3 +80,27 @@ def test_a_registration_is_not_called_a_certification() -> None:
     job = parse_posting(POSTING, at=AT)
     text = generate_cover_letter(TEACHER, job, max_paragraphs=5).text
     assert "I hold the Teaching Council Registration (Post-Primary)." in text
+
+
+def test_a_title_with_a_comma_is_closed_before_the_words_after_it() -> None:
+    profile = build_profile(
+        {
+            "personal_info": {"full_name": "Lucía Ferreira Gómez"},
+            "experiences": [
+                {
+                    "title": "Product Manager, Checkout",
+                    "company": "Parcelo",
+                    "start_date": "2016-05",
+                    "is_current": True,
+                    "achievements": ["Led the redesign of the checkout used by 2 million shoppers"],
+                }
+            ],
+        },
+        at=AT,
+    )
+    job = parse_posting("Product Manager\nAcme\n\nRequirements:\n- Checkout experience\n", at=AT)
+    letter = generate_cover_letter(profile, job).text
+    assert "I am a Product Manager, Checkout, with 10 years of experience" in letter
+    resume = generate_resume(profile, job).text
+    assert "Product Manager, Checkout, with 10 years of experience, currently at Parcelo." in resume
+    assert closed("Staff Nurse") == "Staff Nurse"

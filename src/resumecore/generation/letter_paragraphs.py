@@ -10,6 +10,7 @@ from resumecore.generation.bullet_forms import bullet_form
 from resumecore.generation.letter_context import LetterContext
 from resumecore.generation.phrasing import (
     clause,
+    closed,
     join_list,
     lower_first,
     role_name,
@@ -50,7 +51,7 @@ def opening(ctx: LetterContext, title: str) -> list[Line]:
     me, company = f"I am {a(title_in_prose(recent.title))}", tidy(recent.company)
     where = f"currently at {company}" if is_ongoing(recent) else f"most recently at {company}"
     years = years_of_experience(ctx.profile)
-    span = f"{me} with {years_phrase(years)} of experience" if years >= 1 else me
+    span = f"{closed(me)} with {years_phrase(years)} of experience" if years >= 1 else me
     text = ctx.first([f"{span}, {where}", span, f"{me}, {where}", me])
     if text:
         ctx.introduced = recent.id if company in text else None
@@ -68,8 +69,8 @@ def _where(ctx: LetterContext, exp: Experience) -> str:
         return "In my current role" if is_ongoing(exp) else "In my most recent role"
     title, company = title_in_prose(exp.title), tidy(exp.company)
     if is_ongoing(exp):
-        return f"In my current role as {title} at {company}"
-    return f"As {a(title)} at {company}"
+        return f"In my current role as {closed(title)} at {company}"
+    return f"As {closed(a(title))} at {company}"
 
 
 def _i_clause(text: str, ongoing: bool) -> tuple[str, bool]:

@@ -163,6 +163,15 @@ def title_in_prose(title: str) -> str:
     return _DATED_ASIDE.sub("", first).strip() or tidy(title)
 
 
+def closed(phrase: str) -> str:
+    """``phrase`` before more words: a comma inside ("Product Manager, Checkout") gets its pair.
+
+    "I am a Product Manager, Checkout with 10 years" reads as if the years were Checkout's;
+    "I am a Product Manager, Checkout, with 10 years" does not.
+    """
+    return f"{phrase}," if "," in phrase else phrase
+
+
 def _calm(word: str) -> str:
     if word.casefold() in _SMALL_WORDS:
         return word.casefold()
