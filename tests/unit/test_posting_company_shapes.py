@@ -94,3 +94,27 @@ def test_a_notice_opening_with_the_role_wanted() -> None:
     )
     assert parsed.title == "Head Baker"
     assert parsed.location == "Bristol"
+
+
+def test_a_team_after_the_title_is_no_company_because_the_body_says_it_in_lower_case() -> None:
+    # "Experience with payments" once read as "with Payments": the company became "Payments".
+    parsed = parse_posting(
+        "Senior Backend Engineer (Go) \u2014 Payments\n"
+        "Finbridge \u00b7 Berlin, Germany \u00b7 Hybrid\n\n"
+        "We build the payment rails behind 3,000 European merchants.\n\n"
+        "What we're looking for\n"
+        "- 6+ years of backend development, 3+ with Go\n"
+        "- Experience with payments or financial systems is a big plus\n"
+    )
+    assert (parsed.title, parsed.company) == (
+        "Senior Backend Engineer (Go) \u2014 Payments",
+        "Finbridge",
+    )
+
+
+def test_a_name_in_a_web_address_still_names_the_company() -> None:
+    parsed = parse_posting(
+        "SMB Account Executive \u2014 DentalFlow\nRemote (US), full-time\n"
+        "- 2+ yrs closing SaaS\nDM me or apply at dentalflow.com/careers\n"
+    )
+    assert parsed.company == "DentalFlow"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from resumecore.postings import email_shape, normalize_posting_text, parse_posting
 from resumecore.postings.addresses import town_of
 from resumecore.postings.city_tidy import tidy_location
@@ -274,3 +276,33 @@ def test_a_long_line_of_bracketed_words_is_tidied_in_linear_time() -> None:
     tidy_location(line)
     assert time.perf_counter() - started < 0.5
     assert tidy_location("Sydney NSW 2000 (CBD)") == "Sydney"
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Remote (West Coast territory) | Full-time", "Remote (West Coast territory)"),
+        ("Remote (US), full-time", "Remote (US)"),
+        ("Remote \u2013 Europe / Engineering / Contract / Remote", "Remote \u2013 Europe"),
+        ("Remote - United Kingdom", "Remote - United Kingdom"),
+    ],
+)
+def test_a_remote_line_is_the_place_without_the_terms_after_it(line: str, place: str) -> None:
+    parsed = parse_posting(
+        f"Clinical Education Specialist\nPhilips Oral Healthcare\n{line}\n\nHi.\n"
+    )
+    assert parsed.location == place
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Klarna - Stockholm, Sweden (relocation offered)", "Stockholm, Sweden"),
+        ("Monzo Bank - London / Remote UK", "London"),
+    ],
+)
+def test_a_company_line_place_is_read_before_an_aside_or_an_alternative(
+    line: str, place: str
+) -> None:
+    parsed = parse_posting(f"Engineering Manager, Platform\n{line}\n\nWe are hiring.\n")
+    assert (parsed.company, parsed.location) == (line.split(" - ", maxsplit=1)[0], place)

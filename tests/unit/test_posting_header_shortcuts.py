@@ -255,7 +255,17 @@ def _plain_named_as_org(part: str, text: str) -> bool:
         rf"(?:^|\n|\. ){name}(?: is| has| was| are|,? we\b|['\u2019]s))"
     )
     assert pattern == named_parts._as_org(name)
-    return bool(re.search(pattern, text, re.IGNORECASE))
+    # Each place the name stands in that prose counts unless it is written all in lower case
+    # while the name is not ("experience with payments" for "Payments"), outside a web address
+    # ("apply at dentalflow.com").
+    led = rf"\b(?:at|join|with) (?P<name>{name})\b"
+    opened = rf"(?:^|\n|\. )(?P<name>{name})(?: is| has| was| are|,? we\b|['\u2019]s)"
+    for one in (led, opened):  # a lookahead finds every place, overlapping ones too
+        for found in re.finditer(f"(?={one})", text, re.IGNORECASE):
+            address = re.match(r"\.[a-z0-9]", text[found.end("name") :])
+            if part.islower() or not found.group("name").islower() or address:
+                return True
+    return False
 
 
 def _plain_cased_elsewhere(text: str, name: str) -> str:

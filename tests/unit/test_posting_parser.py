@@ -423,3 +423,32 @@ def test_normalisation_makes_line_endings_and_bullets_uniform() -> None:
     assert (
         normalize_posting_text("• One\r\n\r\n\r\n\r\n✔ Two\u200b\t three") == "- One\n\n- Two three"
     )
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Sysco is an Equal Opportunity Employer.",
+        "Apply today!",
+        "Benefits include 401(k) and PTO.",
+    ],
+)
+def test_a_short_sentence_after_a_bulleted_list_is_not_one_of_its_items(closing: str) -> None:
+    # The EEO line under a requirements list was a requirement the match report found missing.
+    text = (
+        "Logistics Coordinator\nSysco Central Texas\n\nRequirements:\n"
+        f"- 3+ years of warehouse experience\n- Strong Excel skills\n\n{closing}\n"
+    )
+    parsed = parse_posting(text)
+    assert parsed.requirements == ("3+ years of warehouse experience", "Strong Excel skills")
+
+
+def test_an_unmarked_fragment_after_a_blank_line_stays_in_the_list() -> None:
+    text = (
+        "Logistics Coordinator\nSysco\n\nRequirements:\n- 3+ years of warehouse experience\n\n"
+        "Strong Excel skills\n"
+    )
+    assert parse_posting(text).requirements == (
+        "3+ years of warehouse experience",
+        "Strong Excel skills",
+    )

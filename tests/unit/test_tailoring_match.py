@@ -129,6 +129,30 @@ def test_years_requirement_is_only_met_with_enough_tenure() -> None:
     assert status("2024-01") == "partial"
 
 
+def test_a_line_asking_only_for_years_is_judged_by_every_role_held() -> None:
+    # "3+ years of experience" names no skill and no other word: it was always "missing".
+    posting = (
+        "Dental Hygienist\nRose City Periodontics\n\nRequirements:\n* 3+ years of experience\n"
+    )
+    job = new_job("h", UserId("u"), {"raw_text": posting}, at=datetime(2026, 1, 1, tzinfo=UTC))
+
+    def line(*spans: tuple[str, str]) -> tuple[str, list[str]]:
+        profile = build({
+            "personal_info": {"full_name": "Z"},
+            "experiences": [{"title": f"Hygienist {n}", "company": "A", "start_date": start,
+                             "end_date": end} for n, (start, end) in enumerate(spans)],
+        })  # fmt: skip
+        found = next(r for r in match_report(profile, job).requirements if "years" in r.text)
+        return found.status, [e.span for e in found.evidence]
+
+    assert line(("2016-08", "2020-08"), ("2020-09", "2025-12")) == (
+        "met",
+        ["Hygienist 0", "Hygienist 1"],
+    )
+    assert line(("2024-01", "2025-12")) == ("partial", ["Hygienist 0"])
+    assert line() == ("missing", [])
+
+
 def test_a_profile_mentioning_nothing_of_the_job_scores_near_zero() -> None:
     for job in JOBS:
         report = match_report(chef(), job)

@@ -2,15 +2,16 @@
 
 Bullets are written without a subject: "Moved 60 services to Kubernetes", "Assess and care for
 5-6 patients". A past-tense verb reads well after "I"; so does a present-tense one for a current
-role. A present-tense verb of a past role reads well after "my job there was to". Anything else
-(a noun, a name, a figure) is quoted whole after a colon, never bent into a false sentence.
+role, and a passive one ("Recognized as Associate of the Month") after "I was". A
+present-tense verb of a past role reads well after "my job there was to". Anything else (a
+noun, a name, a figure) is quoted whole after a colon, never bent into a false sentence.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-BulletForm = Literal["past", "base", "other"]
+BulletForm = Literal["past", "passive", "base", "other"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -38,13 +39,27 @@ _SAFE_BASE = _words(
     collaborate communicate manage improve reduce increase support assist respond greet
     welcome guide facilitate investigate refactor optimise optimize configure troubleshoot
     research present teach transport unload pick pack stock restock sort shelve prescribe
-    observe record"""
+    observe record see take treat perform conduct educate evaluate examine explain"""
 )
 # Verbs that are also common nouns: a verb only before an article, pronoun or "and".
 _AMBIGUOUS_BASE = _words(
     """lead run plan design test report chart care process service load lay track file document
     work answer review close charge walk mark grade fix set cut"""
 )
+# Adjectives above that are past-tense verbs before these words: "Qualified as ACA in 2019".
+_PARTICIPLE_VERBS = {"qualified": _words("as for"), "registered": _words("as for")}
+# Verbs a bullet uses in the passive before these words: "Recognized as Associate of the
+# Month", "Promoted to shift lead". After "I" they need "was" ("Promoted products to" has an
+# object first and stays active).
+_PASSIVE_FOLLOWERS = dict.fromkeys(
+    _words(
+        """recognized recognised promoted awarded selected nominated chosen elected voted invited
+        appointed honored honoured commended named shortlisted"""
+    ),
+    _words("as for to by"),
+)
+# ... and before a capitalised title: "Named Employee of the Year", "Appointed Head of Maths".
+_PASSIVE_BEFORE_NAMES = _words("awarded named voted elected appointed")
 _VERB_FOLLOWERS = _words(
     """the a an and our my their his her all every each new up out on in over for to with
     patients residents customers clients staff teams"""
@@ -52,18 +67,22 @@ _VERB_FOLLOWERS = _words(
 
 
 def bullet_form(bullet: str) -> BulletForm:
-    """Whether ``bullet`` opens with a past-tense verb, a present-tense verb, or neither."""
+    """Whether ``bullet`` opens with a past-tense verb, a passive one, a present one, or none."""
     words = bullet.split()
-    if not words:
-        return "other"
-    first = words[0]
+    first = words[0] if words else ""
     if not (first[:1].isupper() and first[1:].islower() and first.isalpha()):
         return "other"
     word = first.casefold()
-    follower = words[1].casefold().strip(",;:") if len(words) > 1 else ""
-    if word in _NOT_VERBS:
-        return "other"
-    if word in _IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed")):
+    after = words[1].strip(",;:") if len(words) > 1 else ""
+    follower = after.casefold()
+    if follower in _PASSIVE_FOLLOWERS.get(word, ()) or (
+        word in _PASSIVE_BEFORE_NAMES and after[:1].isupper()
+    ):
+        return "passive"
+    if follower in _PARTICIPLE_VERBS.get(word, ()) or (
+        word not in _NOT_VERBS
+        and (word in _IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed")))
+    ):
         return "past"
     if word in _SAFE_BASE or (word in _AMBIGUOUS_BASE and follower in _VERB_FOLLOWERS):
         return "base"

@@ -7,14 +7,16 @@ import re
 from resumecore.generation.letter_context import LetterContext
 from resumecore.generation.phrasing import join_list, prose_case, tidy
 from resumecore.generation.phrasing import with_article as a
-from resumecore.generation.profile_view import matched_listed, skill_canonical
+from resumecore.generation.profile_view import has_lapsed, matched_listed, skill_canonical
 from resumecore.generation.tone import asks
 from resumecore.model.document import Line
 from resumecore.tailoring.items import skill_id
 
 MAX_SKILLS = 5
 MAX_CERTIFICATIONS = 3
-_CREDENTIAL_WORD = re.compile(r"(?i)\b(certificat\w*|licen[cs]e|diploma|qualification|award)\b")
+_CREDENTIAL_WORD = re.compile(
+    r"(?i)\b(certificat\w*|licen[cs]e|diploma|qualification|award|registration|permit)\b"
+)
 
 
 def _listed_sentence(ctx: LetterContext, names: list[str], frame: str, prose: bool) -> Line | None:
@@ -43,8 +45,11 @@ def _listed_sentence(ctx: LetterContext, names: list[str], frame: str, prose: bo
 
 def _certifications(ctx: LetterContext) -> Line | None:
     certs = {c.id: c for c in ctx.profile.skills.certifications}
+    # A lapsed certification is not one the person holds: the letter's "I hold" would be false.
     relevant = [
-        certs[i] for i in ctx.plan.certification_ids if i in certs and ctx.scores.get(i, 0) > 0
+        certs[i]
+        for i in ctx.plan.certification_ids
+        if i in certs and ctx.scores.get(i, 0) > 0 and not has_lapsed(certs[i], ctx.profile)
     ]
     named = ctx.shown([c.name for c in relevant])[:MAX_CERTIFICATIONS]
     if not named:

@@ -10,11 +10,13 @@ from resumecore.generation.bullet_forms import bullet_form
 from resumecore.generation.letter_context import LetterContext
 from resumecore.generation.phrasing import (
     clause,
+    closed,
     join_list,
     lower_first,
     role_name,
     text_lines,
     tidy,
+    title_in_prose,
 )
 from resumecore.generation.phrasing import with_article as a
 from resumecore.generation.profile_view import (
@@ -46,10 +48,10 @@ def opening(ctx: LetterContext, title: str) -> list[Line]:
     recent = most_recent(ctx.profile.experiences)
     if recent is None:
         return lines
-    me, company = f"I am {a(tidy(recent.title))}", tidy(recent.company)
+    me, company = f"I am {a(title_in_prose(recent.title))}", tidy(recent.company)
     where = f"currently at {company}" if is_ongoing(recent) else f"most recently at {company}"
     years = years_of_experience(ctx.profile)
-    span = f"{me} with {years_phrase(years)} of experience" if years >= 1 else me
+    span = f"{closed(me)} with {years_phrase(years)} of experience" if years >= 1 else me
     text = ctx.first([f"{span}, {where}", span, f"{me}, {where}", me])
     if text:
         ctx.introduced = recent.id if company in text else None
@@ -65,15 +67,17 @@ def _relevant(ctx: LetterContext, item_id: str) -> bool:
 def _where(ctx: LetterContext, exp: Experience) -> str:
     if ctx.introduced == exp.id:
         return "In my current role" if is_ongoing(exp) else "In my most recent role"
-    title, company = tidy(exp.title), tidy(exp.company)
+    title, company = title_in_prose(exp.title), tidy(exp.company)
     if is_ongoing(exp):
-        return f"In my current role as {title} at {company}"
-    return f"As {a(title)} at {company}"
+        return f"In my current role as {closed(title)} at {company}"
+    return f"As {closed(a(title))} at {company}"
 
 
 def _i_clause(text: str, ongoing: bool) -> tuple[str, bool]:
     """A clause "I moved ..." / "my job was to find ...", and whether it is one."""
     form = bullet_form(text)
+    if form == "passive":
+        return f"I was {lower_first(clause(text))}", True
     if form == "past" or (form == "base" and ongoing):
         return f"I {lower_first(clause(text))}", True
     if form == "base":
@@ -99,6 +103,8 @@ def _evidence_frame(
     if quoted == 0:
         return (words.evidence[turn % 3] if personal else words.evidence_quoted[turn % 2]), said
     if personal and said.startswith("I ") and _relevant(ctx, item_id):
+        if quoted == 1 and said.startswith("I was "):
+            return "I was also {c}.", said.removeprefix("I was ")  # not "I also was"
         return MORE_EVIDENCE[quoted - 1], said.removeprefix("I ")
     if not ctx.personal and quoted < MAX_QUOTED and _relevant(ctx, item_id):
         return words.evidence_quoted[(turn + quoted) % 2], said

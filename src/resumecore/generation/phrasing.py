@@ -149,6 +149,29 @@ def role_name(title: str) -> str:
     return f"{main} position"
 
 
+_DATED_ASIDE = re.compile(r"\s*\((?=[^()]*\b(?:19|20)\d\d\b)[^()]*\)\s*$")  # "(2021-2024)"
+
+
+def title_in_prose(title: str) -> str:
+    """A person's own job title as a sentence can carry it: its first part, no dated aside.
+
+    "Teacher of Mathematics and Physics; Year Head (2021-2024)" is a heading's worth of
+    facts; inside "I am a ... with 13 years of experience" it reads as a pasted field, so the
+    sentence keeps "Teacher of Mathematics and Physics" (the full title stays in the heading).
+    """
+    first = tidy(title).split(";", 1)[0].strip()
+    return _DATED_ASIDE.sub("", first).strip() or tidy(title)
+
+
+def closed(phrase: str) -> str:
+    """``phrase`` before more words: a comma inside ("Product Manager, Checkout") gets its pair.
+
+    "I am a Product Manager, Checkout with 10 years" reads as if the years were Checkout's;
+    "I am a Product Manager, Checkout, with 10 years" does not.
+    """
+    return f"{phrase}," if "," in phrase else phrase
+
+
 def _calm(word: str) -> str:
     if word.casefold() in _SMALL_WORDS:
         return word.casefold()

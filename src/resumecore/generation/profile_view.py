@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from resumecore.generation.phrasing import prose_case
-from resumecore.model.components import Experience
+from resumecore.model.components import Certification, Experience
 from resumecore.model.dates import month_index
 from resumecore.model.profile import Profile
 from resumecore.postings.skill_context import TECH_CATEGORIES
@@ -25,6 +25,12 @@ _PROFESSION = re.compile(rf"(?i)\b(?:{TITLE_NOUNS}|Nurse|Teacher|Driver|Electric
 def now_month(profile: Profile) -> int:
     """The month index treated as today for this profile."""
     return profile.updated_at.year * 12 + profile.updated_at.month - 1
+
+
+def has_lapsed(cert: Certification, profile: Profile) -> bool:
+    """True when ``cert`` has an expiry date before the profile's "now": it is no longer held."""
+    expiry = month_index(cert.expiry_date or "")
+    return expiry is not None and expiry < now_month(profile)
 
 
 def is_ongoing(exp: Experience) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from resumecore.generation.guard import Guard
-from resumecore.generation.phrasing import SEPARATOR, date_range, text_lines, tidy
+from resumecore.generation.phrasing import SEPARATOR, date_range, month_year, text_lines, tidy
 from resumecore.generation.profile_view import is_ongoing, recency_key
 from resumecore.generation.style_fit import fit_bullets
 from resumecore.model.components import Certification, Education, Experience, Project
@@ -114,14 +114,25 @@ def education_order(education: Sequence[Education]) -> list[Education]:
     return sorted(education, key=key, reverse=True)
 
 
-def certification_entry(guard: Guard, cert: Certification) -> Entry | None:
-    """A certification: name · issuer · date obtained."""
+def certification_entry(guard: Guard, cert: Certification, lapsed: bool) -> Entry | None:
+    """A certification: name · issuer · date obtained, then "expired <date>" when ``lapsed``.
+
+    A lapsed one is never shown without its expiry: listed bare, it would read as held now.
+    """
     obtained = date_range(cert.date_obtained, None, ongoing=False)
-    headings = [
-        joined(cert.name, cert.issuer, obtained),
-        joined(cert.name, cert.issuer),
-        joined(cert.name),
-    ]
+    if lapsed:
+        expired = f"expired {month_year(cert.expiry_date)}"
+        headings = [
+            joined(cert.name, cert.issuer, obtained, expired),
+            joined(cert.name, cert.issuer, expired),
+            joined(cert.name, expired),
+        ]
+    else:
+        headings = [
+            joined(cert.name, cert.issuer, obtained),
+            joined(cert.name, cert.issuer),
+            joined(cert.name),
+        ]
     return entry(guard, headings, [], cert.id)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from resumecore.generation.guard import Guard
 from resumecore.generation.phrasing import tidy
 from resumecore.generation.plain_text import render
+from resumecore.generation.profile_view import has_lapsed
 from resumecore.generation.resume_sections import (
     certification_entry,
     chronological,
@@ -105,7 +106,11 @@ def write_resume(
     certs = {cert.id: cert for cert in profile.skills.certifications}
     held = [certs[i] for i in plan.certification_ids if i in certs]
     sections.append(
-        section("certifications", "Certifications", [certification_entry(guard, c) for c in held])
+        section(
+            "certifications",
+            "Certifications",
+            [certification_entry(guard, c, has_lapsed(c, profile)) for c in held],
+        )
     )
     languages = languages_entry(guard, profile.skills.languages)
     sections.append(section("languages", "Languages", [languages]))

@@ -8,7 +8,7 @@ skills. No adjective, figure or name appears that the profile does not hold.
 from __future__ import annotations
 
 from resumecore.generation.guard import Guard
-from resumecore.generation.phrasing import join_list, sentence, tidy
+from resumecore.generation.phrasing import closed, join_list, sentence, tidy, title_in_prose
 from resumecore.generation.profile_view import is_ongoing, most_recent, years_of_experience
 from resumecore.model.document import Entry, Line
 from resumecore.model.profile import Profile
@@ -44,12 +44,12 @@ def composed_opening(profile: Profile, guard: Guard) -> Line | None:
     recent = most_recent(profile.experiences)
     if recent is None:
         return None
-    title, company = tidy(recent.title), tidy(recent.company)
+    title, company = title_in_prose(recent.title), tidy(recent.company)
     where = f"currently at {company}" if is_ongoing(recent) else f"most recently at {company}"
     years = years_of_experience(profile)
     candidates = []
     if years >= 1:
-        span = f"{title} with {years_phrase(years)} of experience"
+        span = f"{closed(title)} with {years_phrase(years)} of experience"
         candidates += [f"{span}, {where}", span]
     candidates += [f"{title}, {where}", title]
     text = guard.first(sentence(c) for c in candidates)

@@ -16,22 +16,42 @@ _LARGE_TOWN = 100_000
 # What is said around a business's name; ``_as_org`` is the one pattern they make together.
 _LEAD_WORDS = ("at ", "join ", "with ")
 _BOUNDARY = re.compile(r"\b")
+_WEB_TAIL = re.compile(r"\.[a-z0-9]")
 _SAYS_OF_IT = re.compile(r"(?: is| has| was| are|,? we\b|['\u2019]s)")
 
 
 def named_as_org(part: str, text: str) -> bool:
-    """``"... — Kestrel Travel"`` where the body says "Kestrel Travel is" or "at Kestrel Travel"."""
+    """``"... — Kestrel Travel"`` where the body says "Kestrel Travel is" or "at Kestrel Travel".
+
+    Only where the body writes the name as a name: "experience with payments" does not make
+    "... — Payments" a business (any case but all lower case counts, and a web address).
+    """
     low_part, low_text = lowered(part), lowered_posting(text)
     if not low_part or low_text is None:
-        return bool(re.search(_as_org(re.escape(part)), text, re.IGNORECASE))
+        pattern = re.compile(_as_org(re.escape(part), grouped=True), re.IGNORECASE)
+        found = pattern.search(text)
+        while found:
+            group = "led" if found.group("led") is not None else "opened"
+            if _as_name(text, found.start(group), found.end(group), part):
+                return True
+            found = pattern.search(text, found.start() + 1)
+        return False
     # The search over the lower-cased copies (see any_case), at each place the name is written:
     # no pattern is built for the name (~100 us to compile one not seen before).
     at = low_text.find(low_part)
     while at >= 0:
-        if _named_there(low_text, at, at + len(low_part)):
+        end = at + len(low_part)
+        if _as_name(text, at, end, part) and _named_there(low_text, at, end):
             return True
         at = low_text.find(low_part, at + 1)
     return False
+
+
+def _as_name(text: str, start: int, end: int, name: str) -> bool:
+    # A name written all in lower case in the body is the common word ("payments", "mobile"),
+    # except in a web address, which is lower case whatever it names ("at dentalflow.com").
+    written = text[start:end]
+    return name.islower() or not written.islower() or _WEB_TAIL.match(text, end) is not None
 
 
 def _named_there(low: str, start: int, end: int) -> bool:
@@ -49,10 +69,12 @@ def _named_there(low: str, start: int, end: int) -> bool:
     )
 
 
-def _as_org(name: str) -> str:
+def _as_org(name: str, *, grouped: bool = False) -> str:
+    """The pattern of a business's name in prose; ``grouped`` names the name's two places."""
+    led, opened = (f"(?P<led>{name})", f"(?P<opened>{name})") if grouped else (name, name)
     return (
-        rf"(?:\b(?:{'|'.join(w.strip() for w in _LEAD_WORDS)}) {name}\b|"
-        rf"(?:^|\n|\. ){name}{_SAYS_OF_IT.pattern})"
+        rf"(?:\b(?:{'|'.join(w.strip() for w in _LEAD_WORDS)}) {led}\b|"
+        rf"(?:^|\n|\. ){opened}{_SAYS_OF_IT.pattern})"
     )
 
 

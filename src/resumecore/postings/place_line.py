@@ -65,6 +65,20 @@ def place_line(
     return first, False
 
 
+# "Remote (US), full-time", "Remote | Full-time": the terms after the place are no part of it.
+_TERMS_TAIL = re.compile(
+    r"\s*(?:[|\u00b7\u2022,]|\s[-\u2013\u2014])\s*(?=(?i:(?:full|part)[- ]?time|contract|"
+    r"temporary|permanent|fixed[- ]term|freelance)\b)"
+)
+
+
+def _remote_place(line: str) -> str:
+    """A "Remote ..." line as a place: its first Lever meta piece, without the terms after it."""
+    first = _meta_pieces(line)[0]
+    tail = _TERMS_TAIL.search(first)
+    return first[: tail.start()] if tail else first
+
+
 def gazetteer_knows(place: str) -> bool:
     """Whether the town part of ``place`` is, or is a district of, a known town."""
     head = place.split(", ", 1)[0]
@@ -83,7 +97,7 @@ def _place_pieces(top: list[str], title_line: str | None, company: str | None) -
             continue
         stripped = strip_decoration(line)
         if stripped.lower().startswith("remote"):
-            yield stripped
+            yield _remote_place(stripped)
             continue
         # "San Francisco, CA / Product / Full-time": a Lever meta line.
         # "New York, NY; San Francisco, CA": the first of several places.

@@ -172,6 +172,19 @@ def _last_mark(value: str) -> int:
     return max(value.rfind(mark) for mark in _SEGMENT_MARKS)
 
 
+# "Stockholm, Sweden (relocation offered)", "London / Remote UK": a place, then a word on it.
+_AFTER_PLACE = re.compile(r"\s*\([^()]*\)\s*$|\s+/\s+.*$")
+
+
+def _place_before_aside(pieces: list[str]) -> str | None:
+    """The first piece that is a place once an aside or a "/ alternative" after it is gone."""
+    for piece in pieces:
+        place = _AFTER_PLACE.sub("", piece)
+        if place != piece and looks_like_place(place):
+            return place
+    return None
+
+
 def split_org_place(line: str) -> tuple[str | None, str | None]:
     """``The Marlowe Hotel, Savannah, GA`` -> ``("The Marlowe Hotel", "Savannah, GA")``.
 
@@ -181,7 +194,7 @@ def split_org_place(line: str) -> tuple[str | None, str | None]:
     first = pieces[0].strip()
     # "Ember & Oak Tavern - downtown Asheville": the part of town is not part of the place.
     bare = [_AREA_LEAD.sub("", drop_mode_aside(p)) for p in pieces[1:]]
-    place = next((p for p in bare if looks_like_place(p)), None)
+    place = next((p for p in bare if looks_like_place(p)), None) or _place_before_aside(bare)
     if mode_words(first.split(", ")[0]):
         return None, first if looks_like_place(first.split(", ", 1)[-1]) else place
     # "Sparks & Sons Electric, LLC": the legal form is no region code.

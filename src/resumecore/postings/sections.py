@@ -125,7 +125,7 @@ def split_sections(text: str) -> Sections:
             listed = blank = False
             continue
         is_item = bool(_LIST_MARKER.match(line))
-        if current is not None and blank and listed and not is_item and len(line) > 60:
+        if current is not None and blank and listed and not is_item and _ends_list(line):
             current = None
         blank = False
         listed = listed or is_item
@@ -136,6 +136,17 @@ def split_sections(text: str) -> Sections:
             _add_line(found, text, low, current, start + (marker.end() if marker else 0), end)
     found.boilerplate = aside.close(len(text))
     return found
+
+
+def _ends_list(line: str) -> bool:
+    """Whether an unmarked line after a blank one closes the bulleted section above it.
+
+    A long line does ("We offer a competitive salary and ..."), and so does a short sentence
+    ("Sysco is an Equal Opportunity Employer.", "Apply today!"): a list's own unmarked
+    items are fragments ("Strong Excel skills").
+    """
+    bare = line.strip()
+    return len(bare) > 60 or (bare[-1:] in {".", "!"} and len(bare.split()) >= 2)
 
 
 class _Aside:

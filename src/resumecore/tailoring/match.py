@@ -11,7 +11,8 @@ A requirement line naming skills is met when the profile names all of them, part
 (or when its other words appear, which never makes it met).
 A line without skills is matched on its content words: met when one item holds at least
 ``MET_OVERLAP`` of them, partial at ``PARTIAL_OVERLAP``. "N years" lines are met only when
-the evidencing experiences add up to N years.
+the evidencing experiences add up to N years; a line that asks for nothing but N years ("3+
+years of experience") is met when all the roles held add up to N years.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from resumecore.tailoring.report import (
 )
 from resumecore.tailoring.text import tokens, without_skills
 
-MATCH_VERSION = f"match-1+{SCORE_VERSION}"
+MATCH_VERSION = f"match-2+{SCORE_VERSION}"
 REQUIREMENT_SHARE = 0.6
 SKILL_SHARE = 0.4
 MET_OVERLAP = 0.6
@@ -57,6 +58,9 @@ def _requirement(
 ) -> RequirementMatch:
     wanted = list(dict.fromkeys(m.canonical for m in ctx.vocabulary.find(text)))
     words = set(tokens(without_skills(text, ctx.vocabulary)))
+    years = _YEARS.search(text)
+    if years and not wanted and not words:
+        return _years_only(text, kind, items, int(years.group(1)))
     evidence: dict[str, Evidence] = {}
     covered: set[str] = set()
     best = 0.0
@@ -80,12 +84,25 @@ def _requirement(
     else:
         share = 1.0 if best >= MET_OVERLAP else (0.5 if best >= PARTIAL_OVERLAP else 0.0)
     status: Status = "met" if share >= 1.0 else ("partial" if share > 0 else "missing")
-    years = _YEARS.search(text)
     if status == "met" and years and tenure < 12 * int(years.group(1)):
         status = "partial"
     return RequirementMatch(
         text=text, kind=kind, status=status, evidence=tuple(list(evidence.values())[:MAX_EVIDENCE])
     )
+
+
+def _years_only(
+    text: str, kind: RequirementKind, items: list[Item], years: int
+) -> RequirementMatch:
+    """A line asking for nothing but years ("3+ years of experience"): every role held counts."""
+    roles = [item for item in items if item.kind == "experience" and item.tenure > 0]
+    months = sum(item.tenure for item in roles)
+    status: Status = "met" if months >= 12 * years else ("partial" if months else "missing")
+    evidence = tuple(
+        Evidence(item_id=item.item_id, kind=item.kind, span=item.fields[0])
+        for item in roles[:MAX_EVIDENCE]
+    )
+    return RequirementMatch(text=text, kind=kind, status=status, evidence=evidence)
 
 
 class _Context(msgspec.Struct, frozen=True):
