@@ -349,7 +349,12 @@ def build_application(
     if settings.parser_llm_assist and language_model is not None:
         # Registered again with the assist: punq resolves the newest registration.
         assist = LlmPostingAssist(
-            language_model, replies, ledger, clock, tokens_per_day=settings.llm_tokens_per_day
+            language_model,
+            replies,
+            ledger,
+            clock,
+            tokens_per_day=settings.llm_tokens_per_day,
+            cpu=scoring,
         )
         container.register(CreateJob, scope=punq.Scope.singleton, assist=assist)
     for key, instance in (overrides or {}).items():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 import msgspec
 import pytest
@@ -156,6 +158,7 @@ def assist(model: ScriptedLanguageModel, **options: object) -> LlmPostingAssist:
         MemoryTokenLedger(),
         FakeClock(),
         tokens_per_day=int(options.pop("tokens_per_day", 100_000)),  # type: ignore[call-overload]
+        cpu=options.pop("cpu", None),  # type: ignore[arg-type]
     )
 
 
@@ -222,3 +225,27 @@ def test_the_world_eval_says_the_assist_is_skipped_without_a_model(
     compare_assisted(("tuning",), figures)
     assert "llm assist: skipped" in capsys.readouterr().out
     assert figures == {}
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class RecordingRunner:
+    """A ``CpuWorkRunner`` that runs in place and records what it was given."""
+
+    def __init__(self) -> None:
+        self.ran: list[object] = []
+
+    async def run(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+        self.ran.append(fn)
+        return fn(*args, **kwargs)
+
+
+async def test_the_deterministic_parse_runs_on_the_cpu_runner_it_is_given() -> None:
+    # A long paste takes a second or more of CPU: on the event loop it would stall the server.
+    runner = RecordingRunner()
+    model = ScriptedLanguageModel([reply(company="Brightwater Dental")])
+    result = await assist(model, cpu=runner).parse(TEXT, user_id=USER)
+    assert runner.ran == [parse_posting]
+    assert result.company == "Brightwater Dental"

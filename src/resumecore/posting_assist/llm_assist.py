@@ -18,6 +18,7 @@ from resumecore.personal_data import mask_shapes
 from resumecore.ports.language_model import LanguageModel
 from resumecore.ports.llm_usage import ReplyCache, TokenLedger
 from resumecore.ports.system import Clock
+from resumecore.ports.work import CpuWorkRunner
 from resumecore.posting_assist.merge import merge_proposal
 from resumecore.posting_assist.prompt import (
     MAX_SENT_CHARS,
@@ -46,14 +47,20 @@ class LlmPostingAssist:
         *,
         tokens_per_day: int,
         vocabulary: SkillVocabulary | None = None,
+        cpu: CpuWorkRunner | None = None,
     ) -> None:
-        """Ask ``model`` within ``tokens_per_day`` per user; check against ``vocabulary``."""
+        """Ask ``model`` within ``tokens_per_day`` per user; check against ``vocabulary``.
+
+        ``cpu`` runs the deterministic parse (a long paste takes a second or more of CPU) off
+        the event loop; without one it runs in place.
+        """
         self._model = model
         self._cache = cache
         self._ledger = ledger
         self._clock = clock
         self._budget = tokens_per_day
         self._vocabulary = vocabulary or default_vocabulary()
+        self._cpu = cpu
 
     async def parse(self, raw_text: str, *, user_id: UserId) -> ParsedPosting:
         """The deterministic parse, merged with the model's checked proposal when there is one.
@@ -61,7 +68,11 @@ class LlmPostingAssist:
         Raises:
             InvalidValue: what ``parse_posting`` raises (text too long); nothing else.
         """
-        parsed = parse_posting(raw_text, self._vocabulary)
+        parsed = (
+            await self._cpu.run(parse_posting, raw_text, self._vocabulary)
+            if self._cpu is not None
+            else parse_posting(raw_text, self._vocabulary)
+        )
         proposal = await self.propose(parsed.description, user_id=user_id)
         if proposal is None:
             return parsed
