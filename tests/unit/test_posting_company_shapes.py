@@ -118,3 +118,14 @@ def test_a_name_in_a_web_address_still_names_the_company() -> None:
         "- 2+ yrs closing SaaS\nDM me or apply at dentalflow.com/careers\n"
     )
     assert parsed.company == "DentalFlow"
+
+
+def test_a_short_first_person_sentence_under_the_title_is_no_company() -> None:
+    parsed = parse_posting("Backend Engineer - Acme Robotics\nBerlin, Germany\nWe build robots.")
+    assert parsed.company != "We build robots."
+    assert parsed.location == "Berlin, Germany"
+
+
+def test_a_name_opening_with_our_is_still_a_company() -> None:
+    parsed = parse_posting("Registered Nurse\nOur Lady of Lourdes Hospital\nDrogheda, Ireland\n")
+    assert parsed.company == "Our Lady of Lourdes Hospital"

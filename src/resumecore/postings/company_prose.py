@@ -26,7 +26,9 @@ SAYS_SOMETHING = re.compile(
     r"\s(?:is|are|was|has|have|we|will|in|near)\s|[!?]$|"
     r"^(?i:join|apply|help|come|become|build|grow|make|send|email|e-mail|call|text|submit|"
     r"contact|visit)\s|\s(?i:our|your|you)\b|\S@\S|"
-    r"^(?i:cheers|thanks|many thanks|best|(?:kind |warm |best )?regards|sincerely)\b"
+    r"^(?i:cheers|thanks|many thanks|best|(?:kind |warm |best )?regards|sincerely)\b|"
+    # "We build robots.": a short sentence in the first person, under the title.
+    r"^(?:We|You|I)\s.*\.$"
 )
 # A mail's sign-off: "Cheers,", "Kind regards".
 SIGN_OFF = re.compile(
