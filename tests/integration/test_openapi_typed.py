@@ -88,3 +88,12 @@ def test_a_nullable_enum_is_one_component(document: dict[str, Any]) -> None:
         {"type": "null"},
     ]
     assert reference in schemas["JobCreate"]["properties"]["employment_type"]["oneOf"]
+
+
+def test_a_pasted_postings_limit_is_documented_as_the_parser_applies_it(
+    document: dict[str, Any],
+) -> None:
+    # The wire takes up to 60,000 characters so that 50,001-60,000 get the parser's own 422.
+    raw_text = document["components"]["schemas"]["JobCreate"]["properties"]["raw_text"]
+    assert raw_text["maxLength"] == 60_000
+    assert "50,000" in raw_text["description"]

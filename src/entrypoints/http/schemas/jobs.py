@@ -51,7 +51,17 @@ class JobCreate(JobFields):
     """
 
     source: CreatedSource = "user_created"
-    raw_text: Annotated[str, Meta(max_length=60_000)] | UnsetType = UNSET
+    raw_text: (
+        Annotated[
+            str,
+            Meta(
+                max_length=60_000,
+                description="The posting as pasted. The parser reads at most 50,000 characters: "
+                "a longer text is a 422 (too_long) that says so; over 60,000 the body is a 400.",
+            ),
+        ]
+        | UnsetType
+    ) = UNSET
     url: Annotated[str, Meta(max_length=2048)] | UnsetType = UNSET
 
 
