@@ -152,6 +152,9 @@ with packages_hidden("cryptography"):
 # during a 12-ranking flood took up to 1.6 s with two scoring threads, 0.41 s with one); bcrypt
 # releases the GIL and gets its own four.
 SCORING_WORKERS = 1
+# Pasted postings are parsed on a pool of their own: a job's creation never queues behind
+# another user's rankings on the scoring pool (one thread: the parse holds the GIL anyway).
+PARSING_WORKERS = 1
 HASHING_WORKERS = 4
 
 # Every use case, registered in the container as a singleton and handed to HTTP handlers by
@@ -277,8 +280,7 @@ def build_application(
     container.register(IdGenerator, instance=UuidGenerator())
     container.register(UnitOfWorkFactory, instance=SqlUnitOfWorkFactory(engine))
     container.register(ReadinessProbe, instance=SqlReadinessProbe(engine))
-    hashing = _worker_pool(app, "bcrypt", HASHING_WORKERS)
-    scoring = _worker_pool(app, "scoring", SCORING_WORKERS)
+    hashing, scoring, parsing = _worker_pools(app)
     container.register(
         PasswordHasher,
         instance=BcryptPasswordHasher(
@@ -346,6 +348,7 @@ def build_application(
     container.register(ExportPolicy, instance=ExportPolicy(ttl_days=settings.export_ttl_days))
     for use_case in USE_CASES.values():
         container.register(use_case, scope=punq.Scope.singleton)
+    container.register(ParsedPostings, scope=punq.Scope.singleton, cpu=parsing)
     if settings.parser_llm_assist and language_model is not None:
         # Registered again with the assist: punq resolves the newest registration.
         assist = LlmPostingAssist(
@@ -354,7 +357,7 @@ def build_application(
             ledger,
             clock,
             tokens_per_day=settings.llm_tokens_per_day,
-            cpu=scoring,
+            cpu=parsing,
         )
         container.register(CreateJob, scope=punq.Scope.singleton, assist=assist)
     for key, instance in (overrides or {}).items():
@@ -458,10 +461,15 @@ def available_renderers(extra_font_dirs: str | None = None) -> Renderers:
     return Renderers(found)
 
 
-def _worker_pool(app: Application, name: str, workers: int) -> ThreadPoolRunner:
-    pool = ThreadPoolRunner(name, workers)
-    app.closers.append(pool.aclose)
-    return pool
+def _worker_pools(app: Application) -> tuple[ThreadPoolRunner, ...]:
+    """Password hashing, scoring and parsing, each on bounded workers of its own."""
+    pools = (
+        ThreadPoolRunner("bcrypt", HASHING_WORKERS),
+        ThreadPoolRunner("scoring", SCORING_WORKERS),
+        ThreadPoolRunner("parsing", PARSING_WORKERS),
+    )
+    app.closers.extend(pool.aclose for pool in pools)
+    return pools
 
 
 def _mailer(settings: Settings) -> Mailer:
