@@ -106,9 +106,9 @@ def split_sentences(text: str) -> list[str]:
 
 
 def sentences(document: WrittenDocument) -> list[str]:
-    """Every sentence of every line (3 words or more), normalised for comparison."""
+    """Every sentence the writer wrote (3 words or more), normalised for comparison."""
     out = []
-    for line in document.lines():
+    for line in document.written_lines():
         for sentence in split_sentences(line.text):
             norm = _SPACES.sub(" ", sentence).strip().rstrip(".!?,;:").casefold()
             if len(norm.split()) >= 3:

@@ -127,7 +127,9 @@ async def test_options_shape_the_letter() -> None:
         SOFTWARE, DEVOPS, company_name="Globex", hiring_manager_name="Ms Rivera", max_paragraphs=3
     )
     assert len(paragraphs(doc)) == 3
-    assert doc.text.startswith("Dear Ms Rivera,")
+    # The sender's block, as on the resume, then the greeting.
+    sender = "Jonas Keller\njonas@example.com | Berlin, Germany\n\n"
+    assert doc.text.startswith(sender + "Dear Ms Rivera,")
     assert "DevOps Engineer position at Globex" in doc.text
     assert "Fernhill" not in doc.text
     tones = {

@@ -90,7 +90,7 @@ def check_shape(doc: WrittenDocument, profile: Profile) -> None:
     assert doc.text.strip()
     assert "None" not in doc.text
     assert "{" not in doc.text
-    texts = [normal_form(line.text) for line in doc.lines()]
+    texts = [normal_form(line.text) for line in doc.written_lines()]
     assert len(texts) == len(set(texts)), ("a sentence is repeated", texts)
     assert all(line.text == line.text.strip() and line.text for line in doc.lines())
     assert all(section.entries for section in doc.sections)
@@ -112,8 +112,10 @@ def test_documents_are_grounded_bounded_and_repeatable(
     check_grounded(resume, profile, allowed_words(job))
     check_grounded(letter, profile, allowed_words(job, letter_opts))
     name = tidy(letter_opts.hiring_manager_name or "")
-    hello = letter.sections[0].entries[0].heading.text
-    assert hello in {f"Dear {name},", "Dear Hiring Team,"}
+    sender, greeting = letter.sections[:2]
+    assert (sender.kind, greeting.kind) == ("header", "greeting")
+    assert sender.entries[0].heading.text == tidy(profile.personal_info.full_name)
+    assert greeting.entries[0].heading.text in {f"Dear {name},", "Dear Hiring Team,"}
     for doc in (resume, letter):
         check_shape(doc, profile)
     count = {s.kind: len(s.entries) for s in resume.sections}

@@ -142,8 +142,8 @@ def generate_cover_letter(
     ...     ada, "Python Developer at Initech\n\nRequirements:\n- Python\n",
     ...     hiring_manager_name="Sam",
     ... )
-    >>> letter.text.splitlines()[0]
-    'Dear Sam,'
+    >>> letter.text.splitlines()[:3]  # the sender's block, then the greeting
+    ['Ada Lovelace', '', 'Dear Sam,']
     >>> "Initech" in letter.text, letter.text.rstrip().endswith("Ada Lovelace")
     (True, True)
     """

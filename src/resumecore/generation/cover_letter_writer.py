@@ -20,6 +20,7 @@ from resumecore.generation.letter_extras import (
 from resumecore.generation.letter_paragraphs import experience_paragraph, opening
 from resumecore.generation.phrasing import tidy
 from resumecore.generation.plain_text import render
+from resumecore.generation.resume_writer import header
 from resumecore.model.document import (
     CoverLetterOptions,
     Entry,
@@ -88,6 +89,9 @@ def write_cover_letter(
 ) -> WrittenDocument:
     """The letter for ``ctx`` within ``options``' paragraph budget."""
     budget = max(1, options.max_paragraphs)
+    # The sender's block heads the letter as it heads the resume: a recruiter files a letter
+    # that does not say how to reach its writer with the ones they cannot answer.
+    sender = header(ctx.profile, ctx.guard)
     hello = greeting(options, ctx.guard)
     ctx.guard.remember(name)
     ctx.guard.remember(ctx.phrases.sign_off)
@@ -99,7 +103,8 @@ def write_cover_letter(
         Entry(heading=lines[0], lines=tuple(lines[1:])) for lines in paragraphs if lines
     )
     sections = [
-        Section(kind="greeting", title="Greeting", entries=(Entry(heading=Line(text=hello)),))
+        sender,
+        Section(kind="greeting", title="Greeting", entries=(Entry(heading=Line(text=hello)),)),
     ]
     if entries:
         sections.append(Section(kind="body", title="Letter", entries=entries))

@@ -88,6 +88,19 @@ class WrittenDocument(msgspec.Struct, frozen=True, kw_only=True):
             for line in (entry.heading, *entry.lines)
         ]
 
+    def written_lines(self) -> list[Line]:
+        """The lines the writer wrote: all but the sender's block, copied from the profile.
+
+        A letter signs with the name its sender's block opens with; that is no repetition.
+        """
+        return [
+            line
+            for section in self.sections
+            if section.kind != "header"
+            for entry in section.entries
+            for line in (entry.heading, *entry.lines)
+        ]
+
 
 class ResumeOptions(
     msgspec.Struct,
