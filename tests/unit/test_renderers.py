@@ -179,7 +179,7 @@ async def test_pdf_leaves_out_symbols_its_font_lacks_but_not_letters() -> None:
     out = await PDF.render(with_text(resume, emoji), "modern", RenderOptions())
     assert out.left_out_symbols == tuple(sorted("🚀✅👩💻🏋\u20e3"))
     text = pdf_text(out.content)
-    assert "Shipped fast , coded with and 1 ☕ ✓" in " ".join(text.split())
+    assert "Shipped fast, coded with and 1 ☕ ✓" in " ".join(text.split())
     assert not set(out.left_out_symbols) & set(text)
     assert "\u200d" not in text
     assert "\ufe0f" not in text
@@ -194,6 +194,15 @@ def test_left_out_symbols_take_their_emoji_joiners_with_them() -> None:
     assert clean_text("👩\u200d💻 dev", left_out) == "dev"
     assert clean_text("a\u200db ☕\ufe0f", left_out) == "a\u200db ☕\ufe0f"
     assert clean_text("1\ufe0f\u20e3 x", frozenset("\u20e3")) == "1 x"
+
+
+def test_punctuation_after_a_left_out_symbol_closes_onto_the_word() -> None:
+    # "at Northgate Logistics 🌍." must not print as "at Northgate Logistics ." in the PDF.
+    left_out = frozenset("🌍🚀")
+    assert clean_text("at Northgate Logistics 🌍.", left_out) == "at Northgate Logistics."
+    assert clean_text("Launch 🚀, then (test 🚀) it", left_out) == "Launch, then (test) it"
+    assert clean_text("a 🚀 b", left_out) == "a b"
+    assert clean_text("kept 🚀 . as written", frozenset()) == "kept 🚀 . as written"
 
 
 async def test_max_pages_drops_lowest_relevance_content() -> None:

@@ -29,6 +29,8 @@ BIDI_CONTROLS = frozenset(
 )
 _SPACE_LIKE = frozenset("\t\n\r\v\f\u0085\u2028\u2029")
 _SPACES = re.compile(r" {2,}")
+# Punctuation that closes onto the word before it.
+_CLOSING = frozenset(".,;:!?)]}\u2019\u201d")
 
 Layout = Literal["header", "titled", "list", "plain", "paragraph"]
 # experience/projects/education: heading then bullets; certifications: one bullet per entry;
@@ -57,6 +59,8 @@ def clean_text(text: str, left_out: frozenset[str] = frozenset()) -> str:
                 out.pop()  # a keycap's selector comes before it: 1, U+FE0F, U+20E3
             after_left_out = True
             continue
+        if after_left_out and char in _CLOSING and out and out[-1] == " ":
+            out.pop()  # "Northgate Logistics 🌍." reads "Northgate Logistics.", not "... ."
         after_left_out = False
         if char in _SPACE_LIKE:
             out.append(" ")
