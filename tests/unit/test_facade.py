@@ -172,3 +172,34 @@ def test_from_json_resume_returns_a_profile_and_refuses_a_misshapen_document() -
         from_json_resume({"work": [{"name": 3}]})
     with pytest.raises(InvalidValue):
         from_json_resume(["not", "a", "document"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"personal_info": {"full_name": 3}}, "personal_info.full_name",
+         "Expected `str`, got `int`."),
+        ({"personal_info": {"full_name": "A", "phone_number": "1"}}, "personal_info.phone_number",
+         "Object contains unknown field `phone_number`."),
+        ({"personal_info": {"full_name": "A"}, "skills": {"technical": "Python"}},
+         "skills.technical", "Expected `array`, got `str`."),
+        ({"personal_info": {"full_name": "A"},
+          "experiences": [{"title": "E", "company": "C", "start_date": 2020}]},
+         "experiences[0].start_date", "Expected `str`, got `int`."),
+    ],
+)  # fmt: skip
+def test_a_wrong_value_names_its_own_field_in_plain_words(
+    data: dict[str, object], field: str, message: str
+) -> None:
+    # A skills string was read as one skill per character; msgspec's "- at `$.x`" hid the field.
+    with pytest.raises(InvalidValue) as caught:
+        build_profile(data)
+    assert [(e.field, e.code, e.message) for e in caught.value.errors] == [
+        (field, "invalid_data", message)
+    ]
+
+
+@pytest.mark.parametrize("data", ["Ada", None, ["personal_info"]])
+def test_build_profile_refuses_what_is_not_a_mapping(data: object) -> None:
+    with pytest.raises(InvalidValue, match="mapping"):
+        build_profile(data)  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ import msgspec
 
 from resumecore.commands import AnyCommand, Command
 from resumecore.commands.editing import edit
-from resumecore.errors import BulkOperationRejected, FieldError
+from resumecore.errors import BulkOperationRejected, FieldError, InvalidValue
 from resumecore.facade import defaults
 from resumecore.ids import ProfileId, UserId
 from resumecore.model.analytics import ProfileAnalytics, analyze_profile
@@ -60,6 +60,10 @@ def build_profile(
     ...     print([(e.field, e.code) for e in exc.errors])
     [('personal_info.full_name', 'required')]
     """
+    if not isinstance(data, Mapping):
+        raise InvalidValue(
+            "A profile is built from a mapping (a JSON object).", code="invalid_data"
+        )
     content = {key: value for key, value in data.items() if key not in STORED}
     return new_profile(
         ProfileId(profile_id or defaults.new_id()),

@@ -132,7 +132,8 @@ def _part(
         try:
             return msgspec.convert(value, PersonalInfo)
         except msgspec.ValidationError as exc:
-            raise InvalidValue(str(exc), errors=[FieldError("invalid_data", str(exc))]) from None
+            problem = rules.decoding_problem(exc, "")
+            raise InvalidValue(problem.message, errors=[problem]) from None
     if field == "skills":
         return resolve_skills(profile, skills_from_data(value), new_id)
     if field == "custom_fields":
