@@ -203,3 +203,13 @@ def test_a_wrong_value_names_its_own_field_in_plain_words(
 def test_build_profile_refuses_what_is_not_a_mapping(data: object) -> None:
     with pytest.raises(InvalidValue, match="mapping"):
         build_profile(data)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("", "required"), ("  \n\t ", "required"), (b"Engineer", "invalid_type")]
+)
+def test_parse_posting_refuses_blank_text_and_bytes_with_a_fix(text: object, code: str) -> None:
+    # Blank text became a job titled "Untitled position"; bytes raised a bare TypeError.
+    with pytest.raises(InvalidValue) as caught:
+        parse_posting(text)  # type: ignore[arg-type]
+    assert [(e.field, e.code) for e in caught.value.errors] == [("text", code)]
