@@ -213,3 +213,31 @@ def test_parse_posting_refuses_blank_text_and_bytes_with_a_fix(text: object, cod
     with pytest.raises(InvalidValue) as caught:
         parse_posting(text)  # type: ignore[arg-type]
     assert [(e.field, e.code) for e in caught.value.errors] == [("text", code)]
+
+
+@pytest.mark.parametrize(
+    ("command", "field", "message"),
+    [
+        ({"command": "add_skill", "name": 5}, "name", "Expected `str`, got `int`."),
+        ({"command": "add_experience", "item": {"title": 3}}, "item.title",
+         "Expected `str`, got `int`."),
+        ("add_skill", None, "A command is a value from resumecore.commands or a mapping"),
+    ],
+)  # fmt: skip
+def test_a_malformed_command_is_refused_with_its_field(
+    command: object, field: str | None, message: str
+) -> None:
+    # Seen: msgspec's "- at `$.name`" with no field, and AttributeError for a bare string.
+    with pytest.raises(InvalidValue) as caught:
+        resumecore.apply(ada(), command)  # type: ignore[arg-type]
+    [error] = caught.value.errors
+    assert (error.index, error.code, error.field) == (0, "invalid_command", field)
+    assert error.message.startswith(message)
+
+
+def test_an_unknown_tone_is_refused_with_the_choices() -> None:
+    # Seen: KeyError: 'angry'.
+    with pytest.raises(InvalidValue) as caught:
+        generate_cover_letter(ada(), POSTING, tone="angry")  # type: ignore[arg-type]
+    assert [(e.field, e.code) for e in caught.value.errors] == [("tone", "invalid_choice")]
+    assert "professional, enthusiastic, concise" in caught.value.errors[0].message
