@@ -83,7 +83,8 @@ def read_text(path: str) -> str:
         InputError: the file is missing, unreadable, not UTF-8 or blank.
     """
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        # utf-8-sig: files saved by Windows tools often start with a byte order mark.
+        text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise InputError(f"cannot read input {path}: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:

@@ -149,3 +149,14 @@ def test_a_bad_posting_file_is_named_in_the_error(
     posting.write_bytes(content)
     assert main(["tailor", str(profile), str(posting)]) == 2
     assert capsys.readouterr().err == f"resumecore tailor: {reason.format(posting)}\n"
+
+
+def test_files_starting_with_a_byte_order_mark_are_read(
+    files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Seen: a profile saved by a Windows editor was refused as "not JSON (Unexpected UTF-8 BOM)".
+    profile, posting = files
+    profile.write_bytes(b"\xef\xbb\xbf" + profile.read_bytes())
+    posting.write_bytes(b"\xef\xbb\xbf" + posting.read_bytes())
+    assert main(["tailor", str(profile), str(posting), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["posting"]["company"] == "Lumora Health"
