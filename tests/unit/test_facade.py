@@ -241,3 +241,12 @@ def test_an_unknown_tone_is_refused_with_the_choices() -> None:
         generate_cover_letter(ada(), POSTING, tone="angry")  # type: ignore[arg-type]
     assert [(e.field, e.code) for e in caught.value.errors] == [("tone", "invalid_choice")]
     assert "professional, enthusiastic, concise" in caught.value.errors[0].message
+
+
+def test_to_json_resume_shown_in_takes_only_a_resume() -> None:
+    # Seen: a cover letter as shown_in gave a JSON Resume of the items the letter cites.
+    letter = generate_cover_letter(ada(), POSTING)
+    with pytest.raises(InvalidValue) as caught:
+        to_json_resume(ada(), shown_in=letter)
+    assert [(e.field, e.code) for e in caught.value.errors] == [("shown_in", "invalid_document")]
+    assert "not a cover_letter" in caught.value.message
