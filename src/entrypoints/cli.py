@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import subprocess
 import sys
@@ -10,12 +11,11 @@ import threading
 from collections.abc import MutableMapping
 from typing import Any
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
 from resumecore_server.entrypoints.settings import Settings
 
 MAX_SERVER_PROCESSES = 32
+# What `pip install resumecore` (the core) lacks and `resumecore[server]` brings.
+SERVER_STACK = ("litestar", "sqlalchemy", "uvicorn")
 # The app factory each server process imports (``create_app``, its start-up heap frozen), after
 # the posting parser's data (``lean_start``: about 10 MB less resident memory).
 SERVED_APP = "resumecore_server.entrypoints.lean_start:create_served_app"
@@ -53,6 +53,13 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per 
         return run_tailor(
             args.profile, args.posting, as_json=args.json, json_resume_out=args.json_resume_out
         )
+    if missing_server_stack():
+        print(
+            f"resumecore: `resumecore {args.command}` needs the server; "
+            "install it with: pip install 'resumecore[server]'",
+            file=sys.stderr,
+        )
+        return 2
     if args.command == "serve":
         if not 1 <= args.workers <= MAX_SERVER_PROCESSES:
             print(
@@ -111,6 +118,11 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per 
     return 0
 
 
+def missing_server_stack() -> bool:
+    """Whether this is a core-only install, where only ``tailor`` can run."""
+    return any(importlib.util.find_spec(name) is None for name in SERVER_STACK)
+
+
 def proxy_header_options(settings: Settings) -> dict[str, Any]:
     """Whether and from whom uvicorn takes the client IP from ``X-Forwarded-For``.
 
@@ -155,6 +167,9 @@ def migrate(database_url: str) -> int:
 
 
 def _safe(database_url: str) -> str:
+    from sqlalchemy.engine import make_url  # noqa: PLC0415 - the core install has no sqlalchemy
+    from sqlalchemy.exc import ArgumentError  # noqa: PLC0415
+
     try:
         return make_url(database_url).render_as_string(hide_password=True)
     except ArgumentError:

@@ -2,7 +2,7 @@
 
 Prints the match report and the tailored plan (text, or ``--json``); ``--json-resume-out``
 writes the tailored resume as JSON Resume. PROFILE.json is our profile JSON (it has
-``personal_info``) or a JSON Resume document.
+``personal_info``) or a JSON Resume document (``basics``, ``work``, ...).
 """
 
 from __future__ import annotations
@@ -27,11 +27,16 @@ from resumecore import (
     tailor,
     to_json_resume,
 )
+from resumecore.jsonresume.shape import SHAPES
+from resumecore.model.profile_revision import REVISABLE
 from resumecore.tailoring import MatchReport, ResumePlan
 from resumecore.tailoring.items import achievement_id, skill_id
 from resumecore.tailoring.report import Evidence
 
 INPUT_ERROR = 2
+JSON_RESUME_SECTIONS = frozenset(part for part in SHAPES if "." not in part)
+# The parts only our profile has (``skills``, ``education``, ``projects``: both have them).
+OUR_PROFILE_ONLY = REVISABLE - JSON_RESUME_SECTIONS
 
 
 def run_tailor(
@@ -40,12 +45,17 @@ def run_tailor(
     """Run the command; returns the exit code (2 for unreadable or invalid input)."""
     try:
         profile = read_profile(profile_path)
-        job = parse_posting(Path(posting_path).read_text(encoding="utf-8"), job_id="posting")
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return _refuse(f"cannot read input: {exc}")
+    except InputError as exc:
+        return _refuse(str(exc))
     except InvalidValue as exc:
         fields = "; ".join(f"{e.field or e.code}: {e.message}" for e in exc.errors[:10])
-        return _refuse(f"{exc.message}{' (' + fields + ')' if fields else ''}")
+        return _refuse(f"{profile_path}: {exc.message}{' (' + fields + ')' if fields else ''}")
+    try:
+        job = parse_posting(read_text(posting_path), job_id="posting")
+    except InputError as exc:
+        return _refuse(str(exc))
+    except InvalidValue as exc:  # the only rule a non-blank text can break: its length
+        return _refuse(f"{posting_path}: {exc.message}")
     report, plan = match(profile, job), tailor(profile, job)
     if json_resume_out:
         document = to_json_resume(profile, shown_in=generate_resume(profile, job))
@@ -62,17 +72,55 @@ def run_tailor(
     return 0
 
 
+class InputError(Exception):
+    """An input file that cannot be read as the command needs it; the message names the file."""
+
+
+def read_text(path: str) -> str:
+    """The UTF-8 text of ``path``, not blank.
+
+    Raises:
+        InputError: the file is missing, unreadable, not UTF-8 or blank.
+    """
+    try:
+        # utf-8-sig: files saved by Windows tools often start with a byte order mark.
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"cannot read input {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        reason = f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
+        raise InputError(f"cannot read input {path}: {reason}") from None
+    if not text.strip():
+        raise InputError(f"cannot read input {path}: the file is empty")
+    return text
+
+
 def read_profile(path: str) -> Profile:
-    """Our profile JSON, or a JSON Resume document (anything without ``personal_info``)."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    """Our profile JSON (``personal_info``, ``experiences``, ...) or a JSON Resume document.
+
+    Raises:
+        InputError: the file cannot be read, is not JSON, or is neither kind of document.
+        InvalidValue: the document breaks the profile's rules.
+    """
+    try:
+        data = json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"cannot read input {path}: not JSON ({exc})") from None
     if not isinstance(data, dict):
         raise InvalidValue("The profile file must hold a JSON object.", code="invalid_document")
     # Readable, stable ids: the output names items by them.
     counter = itertools.count(1)
     ids: dict[str, Any] = {"profile_id": "profile", "new_id": lambda: f"item-{next(counter)}"}
-    if "personal_info" in data:
+    # Skills as an object ({"technical": [...]}) are ours; JSON Resume's are a list.
+    if data.keys() & OUR_PROFILE_ONLY or isinstance(data.get("skills"), dict):
         return build_profile(data, **ids)
-    return from_json_resume(data, **ids)
+    if data.keys() & JSON_RESUME_SECTIONS:
+        return from_json_resume(data, **ids)
+    # Read as an empty JSON Resume, any other object would tailor an empty profile.
+    raise InputError(
+        f"{path} is neither a profile (with personal_info) nor a JSON Resume document "
+        f"(with basics, work, ...); its keys: {', '.join(sorted(data)[:10]) or 'none'}"
+    )
 
 
 def describe(profile: Profile, job: Job, report: MatchReport, plan: ResumePlan) -> str:

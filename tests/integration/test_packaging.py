@@ -6,6 +6,7 @@ ship py.typed so a user's `mypy --strict` sees our types, and report its version
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -96,6 +97,35 @@ def test_the_core_works_without_the_server_stack(core: CoreInstall) -> None:
         "print(resumecore.__version__, importlib.util.find_spec('litestar') is None)"
     )
     assert out == f"{resumecore.__version__} True"
+
+
+def test_the_installed_command_tailors_without_the_server_stack(core: CoreInstall) -> None:
+    # Seen: `resumecore tailor` on a core install died importing sqlalchemy, with a traceback.
+    profile, posting = core.scratch / "profile.json", core.scratch / "posting.txt"
+    profile.write_text('{"personal_info": {"full_name": "Ada"}, "skills": {"technical": ["Go"]}}')
+    posting.write_text("Backend Engineer at Globex\n\nRequirements:\n- Go\n- PostgreSQL\n")
+    command = core.python.parent / "resumecore"
+    done = subprocess.run(
+        [str(command), "tailor", str(profile), str(posting), "--json"],
+        capture_output=True, text=True, env=CLEAN_ENV, cwd=core.scratch, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["match"]["matched_skills"] == ["Go"]
+
+
+@pytest.mark.parametrize("command", ["serve", "migrate", "worker"])
+def test_server_commands_on_a_core_install_say_what_to_install(
+    core: CoreInstall, command: str
+) -> None:
+    done = subprocess.run(
+        [str(core.python.parent / "resumecore"), command],
+        capture_output=True, text=True, env=CLEAN_ENV, cwd=core.scratch, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"resumecore: `resumecore {command}` needs the server; "
+        "install it with: pip install 'resumecore[server]'\n"
+    )
 
 
 def test_the_wheel_ships_py_typed_and_the_data_files(core: CoreInstall) -> None:

@@ -103,3 +103,60 @@ def test_runs_as_a_process_with_settings_that_would_not_load(files: tuple[Path, 
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["match"]["score"] > 0
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        # Read as an empty JSON Resume, these tailored a nameless, empty profile (exit 0).
+        ("{}", "p.json is neither a profile (with personal_info) nor a JSON Resume document"),
+        ('{"name": "Ada"}', "its keys: name"),
+        # Ours without personal_info: the profile's own rules, not JSON Resume's.
+        ('{"experiences": []}', "p.json: The profile breaks its rules"),
+        ('{"skills": {"technical": ["Go"]}}', "personal_info.full_name: This field is required."),
+        (
+            '{"personal_info": {"full_name": "A"}, "skils": {}}',
+            "a profile's parts are custom_fields",
+        ),
+    ],
+)
+def test_a_profile_file_of_neither_kind_is_refused_by_name(
+    content: str, reason: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    profile, posting = tmp_path / "p.json", tmp_path / "posting.txt"
+    profile.write_text(content)
+    posting.write_text(POSTING)
+    assert main(["tailor", str(profile), str(posting)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert reason in captured.err
+    assert len(captured.err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "cannot read input {}: the file is empty"),
+        (b" \n\t\n", "cannot read input {}: the file is empty"),
+        (b"\xffEngineer", "cannot read input {}: not UTF-8 text (byte 0xff at offset 0)"),
+        (b"Engineer\n" + b"x" * 50_001, "{}: Use at most 50000 characters."),
+    ],
+)
+def test_a_bad_posting_file_is_named_in_the_error(
+    content: bytes, reason: str, files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    profile, posting = files
+    posting.write_bytes(content)
+    assert main(["tailor", str(profile), str(posting)]) == 2
+    assert capsys.readouterr().err == f"resumecore tailor: {reason.format(posting)}\n"
+
+
+def test_files_starting_with_a_byte_order_mark_are_read(
+    files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Seen: a profile saved by a Windows editor was refused as "not JSON (Unexpected UTF-8 BOM)".
+    profile, posting = files
+    profile.write_bytes(b"\xef\xbb\xbf" + profile.read_bytes())
+    posting.write_bytes(b"\xef\xbb\xbf" + posting.read_bytes())
+    assert main(["tailor", str(profile), str(posting), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["posting"]["company"] == "Lumora Health"

@@ -172,3 +172,81 @@ def test_from_json_resume_returns_a_profile_and_refuses_a_misshapen_document() -
         from_json_resume({"work": [{"name": 3}]})
     with pytest.raises(InvalidValue):
         from_json_resume(["not", "a", "document"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"personal_info": {"full_name": 3}}, "personal_info.full_name",
+         "Expected `str`, got `int`."),
+        ({"personal_info": {"full_name": "A", "phone_number": "1"}}, "personal_info.phone_number",
+         "Object contains unknown field `phone_number`."),
+        ({"personal_info": {"full_name": "A"}, "skills": {"technical": "Python"}},
+         "skills.technical", "Expected `array`, got `str`."),
+        ({"personal_info": {"full_name": "A"},
+          "experiences": [{"title": "E", "company": "C", "start_date": 2020}]},
+         "experiences[0].start_date", "Expected `str`, got `int`."),
+    ],
+)  # fmt: skip
+def test_a_wrong_value_names_its_own_field_in_plain_words(
+    data: dict[str, object], field: str, message: str
+) -> None:
+    # A skills string was read as one skill per character; msgspec's "- at `$.x`" hid the field.
+    with pytest.raises(InvalidValue) as caught:
+        build_profile(data)
+    assert [(e.field, e.code, e.message) for e in caught.value.errors] == [
+        (field, "invalid_data", message)
+    ]
+
+
+@pytest.mark.parametrize("data", ["Ada", None, ["personal_info"]])
+def test_build_profile_refuses_what_is_not_a_mapping(data: object) -> None:
+    with pytest.raises(InvalidValue, match="mapping"):
+        build_profile(data)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("", "required"), ("  \n\t ", "required"), (b"Engineer", "invalid_type")]
+)
+def test_parse_posting_refuses_blank_text_and_bytes_with_a_fix(text: object, code: str) -> None:
+    # Blank text became a job titled "Untitled position"; bytes raised a bare TypeError.
+    with pytest.raises(InvalidValue) as caught:
+        parse_posting(text)  # type: ignore[arg-type]
+    assert [(e.field, e.code) for e in caught.value.errors] == [("text", code)]
+
+
+@pytest.mark.parametrize(
+    ("command", "field", "message"),
+    [
+        ({"command": "add_skill", "name": 5}, "name", "Expected `str`, got `int`."),
+        ({"command": "add_experience", "item": {"title": 3}}, "item.title",
+         "Expected `str`, got `int`."),
+        ("add_skill", None, "A command is a value from resumecore.commands or a mapping"),
+    ],
+)  # fmt: skip
+def test_a_malformed_command_is_refused_with_its_field(
+    command: object, field: str | None, message: str
+) -> None:
+    # Seen: msgspec's "- at `$.name`" with no field, and AttributeError for a bare string.
+    with pytest.raises(InvalidValue) as caught:
+        resumecore.apply(ada(), command)  # type: ignore[arg-type]
+    [error] = caught.value.errors
+    assert (error.index, error.code, error.field) == (0, "invalid_command", field)
+    assert error.message.startswith(message)
+
+
+def test_an_unknown_tone_is_refused_with_the_choices() -> None:
+    # Seen: KeyError: 'angry'.
+    with pytest.raises(InvalidValue) as caught:
+        generate_cover_letter(ada(), POSTING, tone="angry")  # type: ignore[arg-type]
+    assert [(e.field, e.code) for e in caught.value.errors] == [("tone", "invalid_choice")]
+    assert "professional, enthusiastic, concise" in caught.value.errors[0].message
+
+
+def test_to_json_resume_shown_in_takes_only_a_resume() -> None:
+    # Seen: a cover letter as shown_in gave a JSON Resume of the items the letter cites.
+    letter = generate_cover_letter(ada(), POSTING)
+    with pytest.raises(InvalidValue) as caught:
+        to_json_resume(ada(), shown_in=letter)
+    assert [(e.field, e.code) for e in caught.value.errors] == [("shown_in", "invalid_document")]
+    assert "not a cover_letter" in caught.value.message

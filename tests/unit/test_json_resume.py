@@ -535,6 +535,24 @@ def test_a_document_breaking_the_schema_is_refused_with_the_field_path(
     assert field in [e.field for e in caught.value.errors]
 
 
+@pytest.mark.parametrize(
+    ("document", "field"),
+    [
+        ({"work": [{"startDate": "2019-01", "endDate": None}]}, "work[0].endDate"),
+        ({"basics": {"email": None}}, "basics.email"),
+        ({"work": None}, "work"),
+    ],
+)
+def test_a_null_is_refused_with_how_to_say_none(document: dict[str, Any], field: str) -> None:
+    # Exporters write "endDate": null for a current role; "Use YYYY, YYYY-MM or YYYY-MM-DD."
+    # alone did not say that leaving the key out is the way.
+    with pytest.raises(InvalidValue) as caught:
+        from_json_resume(document)
+    [error] = caught.value.errors
+    assert error.field == field
+    assert error.message.endswith("The schema has no null: leave the field out instead.")
+
+
 def test_a_document_that_is_not_an_object_is_refused() -> None:
     with pytest.raises(InvalidValue):
         from_json_resume([])  # type: ignore[arg-type]

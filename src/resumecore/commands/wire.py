@@ -30,6 +30,7 @@ from resumecore.commands.parts import (
     SetSkills,
 )
 from resumecore.errors import FieldError, InvalidValue
+from resumecore.model import rules
 from resumecore.model.component_kinds import KINDS
 from resumecore.model.components import SERVER_WRITTEN, without_blanks
 from resumecore.model.profile_parts import CUSTOM_KEY
@@ -67,7 +68,8 @@ def component_data(kind: str, data: Any, target: type[T]) -> T:
     try:
         return msgspec.convert(given, target)
     except msgspec.ValidationError as exc:
-        raise fail("invalid_data", str(exc), "data") from None
+        problem = rules.decoding_problem(exc, "data")
+        raise fail(problem.code, problem.message, problem.field) from None
 
 
 def _component_command(operation: Operation) -> ComponentCommand:

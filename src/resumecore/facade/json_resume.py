@@ -27,6 +27,9 @@ def to_json_resume(profile: Profile, *, shown_in: WrittenDocument | None = None)
     With ``shown_in`` (a resume from ``generate_resume``), only what that resume shows, in its
     order, with its summary: the tailored resume as JSON Resume.
 
+    Raises:
+        InvalidValue: ``shown_in`` is not a resume (a cover letter is no resume).
+
     >>> from resumecore import build_profile
     >>> ada = build_profile({
     ...     "personal_info": {"full_name": "Ada Lovelace", "email": "ada@example.com"},
@@ -36,6 +39,9 @@ def to_json_resume(profile: Profile, *, shown_in: WrittenDocument | None = None)
     >>> document["basics"], document["skills"]
     ({'name': 'Ada Lovelace', 'email': 'ada@example.com'}, [{'name': 'Technical', 'keywords': ['Python']}, {'name': 'Soft skills', 'keywords': ['Mentoring']}])
     """  # noqa: E501 - a doctest's expected output is one line
+    if shown_in is not None and shown_in.document_type != "resume":
+        message = f"shown_in takes a resume from generate_resume, not a {shown_in.document_type}."
+        raise InvalidValue.for_field("shown_in", "invalid_document", message)
     return document_of(tailored_profile(profile, shown_in) if shown_in else profile)
 
 

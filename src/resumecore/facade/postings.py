@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from resumecore.errors import InvalidValue
 from resumecore.facade import defaults
 from resumecore.ids import UserId
 from resumecore.model.job import Job
@@ -27,7 +28,8 @@ def parse_posting(
     months up to it.
 
     Raises:
-        InvalidValue: empty text or text over 50,000 characters; ``naive_datetime``.
+        InvalidValue: text that is not a ``str``, blank, or over 50,000 characters;
+            ``naive_datetime``.
 
     >>> job = parse_posting(
     ...     "Backend Engineer at Acme\n\n"
@@ -36,6 +38,11 @@ def parse_posting(
     >>> job.title, job.company, job.required_skills
     ('Backend Engineer', 'Acme', ('Python', 'PostgreSQL', 'Docker'))
     """
+    if not isinstance(text, str):
+        message = "The posting must be text (str); decode bytes first: data.decode('utf-8')."
+        raise InvalidValue.for_field("text", "invalid_type", message)
+    if not text.strip():
+        raise InvalidValue.for_field("text", "required", "The posting is empty: pass its text.")
     return new_job(
         job_id or defaults.new_id(),
         UserId(user_id or defaults.LOCAL_USER),

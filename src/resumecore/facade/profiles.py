@@ -11,13 +11,18 @@ import msgspec
 
 from resumecore.commands import AnyCommand, Command
 from resumecore.commands.editing import edit
-from resumecore.errors import BulkOperationRejected, FieldError
+from resumecore.errors import BulkOperationRejected, FieldError, InvalidValue
 from resumecore.facade import defaults
 from resumecore.ids import ProfileId, UserId
+from resumecore.model import rules
 from resumecore.model.analytics import ProfileAnalytics, analyze_profile
 from resumecore.model.profile import Profile
 from resumecore.model.profile_revision import new_profile
 
+NOT_A_COMMAND = (
+    "A command is a value from resumecore.commands or a mapping tagged by `command`, "
+    'such as {"command": "add_skill", "name": "Go"}.'
+)
 # A stored profile's own fields; a profile read back from JSON carries them, content does not.
 STORED = frozenset(
     {"id", "user_id", "version", "is_primary", "created_at", "updated_at"}
@@ -60,6 +65,10 @@ def build_profile(
     ...     print([(e.field, e.code) for e in exc.errors])
     [('personal_info.full_name', 'required')]
     """
+    if not isinstance(data, Mapping):
+        raise InvalidValue(
+            "A profile is built from a mapping (a JSON object).", code="invalid_data"
+        )
     content = {key: value for key, value in data.items() if key not in STORED}
     return new_profile(
         ProfileId(profile_id or defaults.new_id()),
@@ -107,10 +116,14 @@ def apply(
     typed: list[tuple[int, AnyCommand]] = []
     errors: list[FieldError] = []
     for index, command in enumerate(commands):
+        if not isinstance(command, Mapping | msgspec.Struct):
+            errors.append(FieldError("invalid_command", NOT_A_COMMAND, None, index))
+            continue
         try:
             typed.append((index, _command(command)))
         except msgspec.ValidationError as exc:
-            errors.append(FieldError("invalid_command", str(exc), None, index))
+            problem = rules.decoding_problem(exc, "")
+            errors.append(replace(problem, code="invalid_command", index=index))
     try:
         changed = edit(
             profile,

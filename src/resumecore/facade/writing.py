@@ -7,8 +7,9 @@ so refuse to run inside an event loop, where the ``_async`` variants are awaited
 from __future__ import annotations
 
 from collections.abc import Coroutine
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
+from resumecore.errors import InvalidValue
 from resumecore.facade.postings import Posting, as_job
 from resumecore.generation.offline_writer import OfflineWriter
 from resumecore.model.document import (
@@ -54,6 +55,9 @@ async def generate_cover_letter_async(
     tone: Tone | None = None,
 ) -> WrittenDocument:
     """``generate_cover_letter`` for code already inside an event loop."""
+    if tone is not None and tone not in get_args(Tone):
+        message = f"Use one of {', '.join(get_args(Tone))} (or None for the default)."
+        raise InvalidValue.for_field("tone", "invalid_choice", message)
     job = as_job(posting)
     options = CoverLetterOptions(
         company_name=company_name,
@@ -126,6 +130,7 @@ def generate_cover_letter(
     ``enthusiastic`` or ``concise``.
 
     Raises:
+        InvalidValue: ``tone`` is none of the three.
         RuntimeError: called inside a running event loop (await
             ``generate_cover_letter_async`` there).
 

@@ -40,7 +40,8 @@ def shape_problems(document: Any) -> list[FieldError]:
     """
     if not isinstance(document, dict):
         return [FieldError("invalid_type", "Must be an object.")]
-    found = [] if isinstance(document.get("$schema", ""), str) else [_bad("$schema", "a string")]
+    schema = document.get("$schema", "")
+    found = [] if isinstance(schema, str) else [_bad("$schema", "a string", schema)]
     basics = document.get("basics")
     nested = {f"basics.{k}": v for k, v in basics.items()} if isinstance(basics, dict) else {}
     # A top-level key with a dot is an unknown extra key, never a basics field.
@@ -54,32 +55,40 @@ def shape_problems(document: Any) -> list[FieldError]:
 def _shape(value: Any, path: str, *, many: bool, shape: str = "") -> list[FieldError]:
     if many:
         if not isinstance(value, list):
-            return [_bad(path, "an array")]
+            return [_bad(path, "an array", value)]
         return [
             p
             for i, item in enumerate(value)
             for p in _shape(item, f"{path}[{i}]", many=False, shape=path)
         ]
     if not isinstance(value, dict):
-        return [_bad(path, "an object")]
+        return [_bad(path, "an object", value)]
     strings, dates, arrays = (names.split() for names in SHAPES[shape or path])
     found = [
-        _bad(f"{path}.{k}", "a string")
+        _bad(f"{path}.{k}", "a string", value[k])
         for k in strings
         if k in value and not isinstance(value[k], str)
     ]
     found += [
-        FieldError("invalid_date", "Use YYYY, YYYY-MM or YYYY-MM-DD.", f"{path}.{k}")
+        FieldError(
+            "invalid_date", "Use YYYY, YYYY-MM or YYYY-MM-DD." + _null_hint(value[k]), f"{path}.{k}"
+        )
         for k in dates
         if k in value and not (isinstance(value[k], str) and _DATE.fullmatch(value[k]))
     ]
     return found + [
-        _bad(f"{path}.{k}", "an array of strings")
+        _bad(f"{path}.{k}", "an array of strings", value[k])
         for k in arrays
         if k in value
         and not (isinstance(value[k], list) and all(isinstance(s, str) for s in value[k]))
     ]
 
 
-def _bad(path: str, expected: str) -> FieldError:
-    return FieldError("invalid_type", f"Must be {expected}.", path)
+def _bad(path: str, expected: str, value: Any) -> FieldError:
+    return FieldError("invalid_type", f"Must be {expected}.{_null_hint(value)}", path)
+
+
+def _null_hint(value: Any) -> str:
+    # Exporters often write null for "none" (an endDate of a current role); the schema has no
+    # null, but leaving the key out says the same.
+    return " The schema has no null: leave the field out instead." if value is None else ""

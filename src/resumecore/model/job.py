@@ -179,5 +179,6 @@ def revise_job(job: Job, changes: Mapping[str, Any], at: datetime) -> Job:
     try:
         revised = msgspec.convert(data, Job)
     except msgspec.ValidationError as exc:
-        raise InvalidValue(str(exc), errors=[FieldError("invalid_data", str(exc))]) from None
+        problem = rules.decoding_problem(exc, "")
+        raise InvalidValue(problem.message, errors=[problem]) from None
     return revised.validated()

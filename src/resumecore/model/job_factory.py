@@ -10,6 +10,7 @@ import msgspec
 
 from resumecore.errors import FieldError, InvalidValue
 from resumecore.ids import UserId
+from resumecore.model import rules
 from resumecore.model.job import (
     EDITABLE,
     MAX_LINE_LENGTHS,
@@ -120,7 +121,8 @@ def new_job(
     try:
         job = msgspec.convert(data, Job)
     except msgspec.ValidationError as exc:
-        raise InvalidValue(str(exc), errors=[FieldError("invalid_data", str(exc))]) from None
+        problem = rules.decoding_problem(exc, "")
+        raise InvalidValue(problem.message, errors=[problem]) from None
     return job.validated()
 
 

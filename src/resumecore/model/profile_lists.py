@@ -88,7 +88,8 @@ def build_component(kind: str, data: Any, *, item_id: str, keep_enhanced: bool =
         try:
             component = msgspec.convert({**given, "id": item_id}, KINDS[kind].type)
         except msgspec.ValidationError as exc:
-            raise InvalidValue.for_field("data", "invalid_data", str(exc)) from None
+            problem = rules.decoding_problem(exc, "data")
+            raise InvalidValue(problem.message, errors=[problem]) from None
     problems = component.problems()
     if problems:
         raise InvalidValue(

@@ -20,6 +20,8 @@ from resumecore.model.skills import resolve_skills, skills_from_data
 REVISABLE = frozenset(
     {"personal_info", "professional_summary", "skills", "custom_fields", *LIST_KINDS}
 )
+# Said of a key that is no part: a misspelt one is fixed by reading the parts' names.
+UNKNOWN_PART = f"This field cannot be set; a profile's parts are {', '.join(sorted(REVISABLE))}."
 
 
 def new_profile(
@@ -78,7 +80,7 @@ def revise(
     errors: list[FieldError] = []
     updates: dict[str, Any] = {}
     for field in sorted(changes.keys() - REVISABLE):
-        errors.append(FieldError("unknown_field", "This field cannot be changed.", field))
+        errors.append(FieldError("unknown_field", UNKNOWN_PART, field))
     # Sorted: ids are handed out in this order, so the same content gets the same ids.
     for field in sorted(changes.keys() & REVISABLE):
         try:
@@ -132,7 +134,8 @@ def _part(
         try:
             return msgspec.convert(value, PersonalInfo)
         except msgspec.ValidationError as exc:
-            raise InvalidValue(str(exc), errors=[FieldError("invalid_data", str(exc))]) from None
+            problem = rules.decoding_problem(exc, "")
+            raise InvalidValue(problem.message, errors=[problem]) from None
     if field == "skills":
         return resolve_skills(profile, skills_from_data(value), new_id)
     if field == "custom_fields":

@@ -10,6 +10,8 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+import msgspec
+
 from resumecore.errors import FieldError
 from resumecore.model.dates import is_partial_date, not_after
 
@@ -87,6 +89,28 @@ def prefixed(prefix: str, problems: list[FieldError], index: int | None = None) 
         FieldError(p.code, p.message, _join(prefix, p.field), p.index if index is None else index)
         for p in problems
     ]
+
+
+# msgspec names the place of a wrong value after its message: "... - at `$.items[0].name`".
+_DECODE_PATH = re.compile(r" - at `\$\.?(?P<path>[^`]*)`$")
+# ... and the field itself when one is unknown or missing.
+_NAMED_FIELD = re.compile(r"^Object (?:contains unknown|missing required) field `(?P<name>[^`]+)`")
+
+
+def decoding_problem(exc: msgspec.ValidationError, field: str) -> FieldError:
+    """Msgspec's complaint about data read under ``field``, with the path in the field.
+
+    ``Expected `str`, got `int` - at `$.full_name``` read under ``personal_info`` becomes
+    ``personal_info.full_name``: "Expected `str`, got `int`.", so a caller learns which value to
+    fix without reading msgspec's ``$`` notation.
+    """
+    message = str(exc)
+    path = ""
+    if located := _DECODE_PATH.search(message):
+        message, path = message[: located.start()], located["path"]
+    if named := _NAMED_FIELD.match(message):
+        path = _join(path, named["name"]) or ""
+    return FieldError("invalid_data", message.rstrip(".") + ".", _join(field, path))
 
 
 def _join(prefix: str, field: str | None) -> str | None:

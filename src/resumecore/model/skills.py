@@ -96,11 +96,15 @@ def skills_from_data(data: Any) -> Skills:
         certifications.append(
             {**without_blanks("certification", raw), "id": given if isinstance(given, str) else ""}
         )
+    # Only a list is trimmed: a string left as it is gets msgspec's "Expected `array`", where
+    # iterating it would have made one skill of every character.
     trimmed = {
-        category: [n.strip() if isinstance(n, str) else n for n in data.get(category) or []]
+        category: [n.strip() if isinstance(n, str) else n for n in names or []]
         for category in CATEGORIES
+        if isinstance(names := data.get(category), list | None)
     }
     try:
         return msgspec.convert({**data, **trimmed, "certifications": certifications}, Skills)
     except msgspec.ValidationError as exc:
-        raise InvalidValue.for_field("data", "invalid_data", str(exc)) from None
+        problem = rules.decoding_problem(exc, "data")
+        raise InvalidValue(problem.message, errors=[problem]) from None
