@@ -86,13 +86,23 @@ def _i_clause(text: str, ongoing: bool) -> tuple[str, bool]:
 
 
 def _candidates(
-    ctx: LetterContext, exp: Experience, chosen: ExperiencePlan
+    ctx: LetterContext, exp: Experience, chosen: ExperiencePlan, named: set[str]
 ) -> list[tuple[str, str]]:
-    """(text, id) of the role's bullets, those evidencing a requirement first, then its summary."""
+    """(text, id) of the role's bullets, then its description lines, in the order to quote them.
+
+    The lines showing most of the ``named`` skills come first: the sentence before the first
+    example names them, so "For example, ..." must show them, not another achievement. Among
+    equals, bullets evidencing a requirement come first.
+    """
     pairs = list(zip(chosen.bullets, chosen.bullet_ids, strict=True))
     firsts = [p for p in pairs if p[1] in ctx.evidence_ids]
     found = firsts + [p for p in pairs if p not in firsts]
-    return found + [(line, exp.id) for line in text_lines(exp.description or "")]
+    found += [(line, exp.id) for line in text_lines(exp.description or "")]
+
+    def shown(pair: tuple[str, str]) -> int:
+        return len({m.canonical for m in ctx.vocabulary.find(pair[0])} & named)
+
+    return sorted(found, key=shown, reverse=True) if named else found
 
 
 def _evidence_frame(
@@ -133,7 +143,8 @@ def experience_paragraph(ctx: LetterContext, chosen: ExperiencePlan, turn: int) 
         intro = ctx.first([filled])
     lines = [Line(text=intro, sources=(exp.id,))] if intro else []
     quoted = 0
-    for text, item_id in _candidates(ctx, exp, chosen):
+    named = {c for c in wanted if tidy(found[c]) in names} if intro else set()
+    for text, item_id in _candidates(ctx, exp, chosen, named):
         said, personal = _i_clause(text, ongoing) if ctx.personal else (clause(text), False)
         if not lines:
             frame = f"{where}, {{c}}." if personal else f"{where}, my work included this: {{c}}."
