@@ -6,7 +6,7 @@ replaced by a plainer candidate, and a paragraph with nothing accepted is left o
 
 from __future__ import annotations
 
-from resumecore.generation.bullet_forms import bullet_form
+from resumecore.generation.bullet_forms import as_one_clause, bullet_form
 from resumecore.generation.letter_context import LetterContext
 from resumecore.generation.phrasing import (
     clause,
@@ -75,6 +75,7 @@ def _where(ctx: LetterContext, exp: Experience) -> str:
 
 def _i_clause(text: str, ongoing: bool) -> tuple[str, bool]:
     """A clause "I moved ..." / "my job was to find ...", and whether it is one."""
+    text = as_one_clause(text)
     form = bullet_form(text)
     if form == "passive":
         return f"I was {lower_first(clause(text))}", True
