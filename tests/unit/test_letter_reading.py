@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from resumecore import build_profile, generate_cover_letter, parse_posting
+from resumecore import build_profile, generate_cover_letter, generate_resume, parse_posting
 from resumecore.generation.bullet_forms import as_one_clause
 
 AT = datetime(2026, 1, 15, tzinfo=UTC)
@@ -91,3 +91,64 @@ def test_a_bullet_of_clauses_run_together_with_semicolons_is_told_as_one_list() 
 )
 def test_semicolon_parts_are_joined_only_when_they_read_as_one_list(bullet: str, told: str) -> None:
     assert as_one_clause(bullet) == told
+
+
+def new_graduate(graduated: str) -> dict[str, object]:
+    return {
+        "personal_info": {"full_name": "Sam Lee"},
+        "skills": {"technical": ["Python", "pandas", "SQL"]},
+        "experiences": [
+            {
+                "title": "Barista",
+                "company": "Bean There",
+                "start_date": "2024-06",
+                "is_current": True,
+                "achievements": ["Served 200 customers a day"],
+            }
+        ],
+        "projects": [
+            {
+                "name": "Transit delay dashboard",
+                "description": "Built a dashboard of bus delays with Python, pandas and SQL",
+                "technologies": ["Python", "pandas", "SQL"],
+            }
+        ],
+        "education": [
+            {
+                "degree": "BSc",
+                "field_of_study": "Computer Science",
+                "institution": "University of Leeds",
+                "start_date": f"{int(graduated[:4]) - 4}-09",
+                "end_date": graduated,
+            }
+        ],
+    }
+
+
+ANALYST = "Junior Data Analyst at Metro Analytics\n\nRequirements:\n- Python and pandas\n- SQL\n"
+
+
+def test_a_new_graduates_letter_tells_the_relevant_project_not_the_cafe_job() -> None:
+    profile = build_profile(new_graduate("2025-06"), at=AT)
+    text = generate_cover_letter(profile, parse_posting(ANALYST, at=AT)).text
+    assert (
+        "In my project Transit delay dashboard, I built a dashboard of bus delays with Python, "
+        "pandas and SQL." in text
+    )
+    assert "I served 200 customers a day" not in text
+    assert "I hold a BSc in Computer Science from University of Leeds." in text
+
+
+def test_a_new_graduates_summary_leads_with_the_degree() -> None:
+    profile = build_profile(new_graduate("2025-06"), at=AT)
+    summary = generate_resume(profile, parse_posting(ANALYST, at=AT)).sections[1]
+    assert summary.entries[0].heading.text == (
+        "Graduate of University of Leeds with a BSc in Computer Science, "
+        "working as a Barista at Bean There."
+    )
+
+
+def test_a_degree_of_ten_years_ago_does_not_lead_the_summary() -> None:
+    profile = build_profile(new_graduate("2015-06"), at=AT)
+    summary = generate_resume(profile, parse_posting(ANALYST, at=AT)).sections[1]
+    assert summary.entries[0].heading.text.startswith("Barista with 1 year of experience")

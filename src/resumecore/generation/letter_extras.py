@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from resumecore.generation.letter_context import LetterContext
-from resumecore.generation.phrasing import join_list, prose_case, tidy
-from resumecore.generation.phrasing import with_article as a
+from resumecore.generation.phrasing import degree_subject, join_list, prose_case, tidy
 from resumecore.generation.profile_view import has_lapsed, matched_listed, skill_canonical
 from resumecore.generation.tone import asks
 from resumecore.model.document import Line
@@ -102,16 +101,8 @@ def education_paragraph(ctx: LetterContext) -> list[Line]:
         edu = next((e for e in ctx.profile.education if e.id == edu_id), None)
         if edu is None:
             continue
-        degree, field, school = (
-            tidy(edu.degree),
-            tidy(edu.field_of_study or ""),
-            tidy(edu.institution),
-        )
-        subject = (
-            f"{a(degree)} in {field}"
-            if field and field.casefold() not in degree.casefold()
-            else a(degree)
-        )
+        subject = degree_subject(edu.degree, edu.field_of_study or "")
+        school = tidy(edu.institution)
         if edu.is_current:
             candidates = [f"I am studying for {subject} at {school}", f"I study at {school}"]
         else:

@@ -11,14 +11,16 @@ import re
 from collections.abc import Iterable
 
 from resumecore.generation.phrasing import prose_case
-from resumecore.model.components import Certification, Experience
+from resumecore.model.components import Certification, Education, Experience
 from resumecore.model.dates import month_index
 from resumecore.model.profile import Profile
 from resumecore.postings.skill_context import TECH_CATEGORIES
 from resumecore.postings.vocabulary import SkillVocabulary
 from resumecore.tailoring.facts import TITLE_NOUNS
 from resumecore.tailoring.items import Item, profile_items
+from resumecore.tailoring.selection import ResumePlan
 
+RECENT_STUDY_MONTHS = 24  # a degree finished within two years is what a new graduate leads with
 _PROFESSION = re.compile(rf"(?i)\b(?:{TITLE_NOUNS}|Nurse|Teacher|Driver|Electrician)$")
 
 
@@ -122,3 +124,33 @@ def experience_skills(
                     alias = prose_case(alias)
                 found.setdefault(match.canonical, alias)
     return found
+
+
+def roles_are_unrelated(plan: ResumePlan, evidence_ids: Iterable[str] = ()) -> bool:
+    """True when no planned role, nor any of its bullets, is relevant to the job."""
+    score = {s.item_id: s.score for s in plan.scores}
+    evidence = set(evidence_ids)
+    return not any(
+        score.get(item_id, 0.0) > 0 or item_id in evidence
+        for role in plan.experiences
+        for item_id in (role.experience_id, *role.bullet_ids)
+    )
+
+
+def relevant_project_ids(plan: ResumePlan) -> list[str]:
+    """The planned projects the job makes relevant (score above 0), most relevant first."""
+    score = {s.item_id: s.score for s in plan.scores}
+    return [i for i in plan.project_ids if score.get(i, 0.0) > 0]
+
+
+def recent_study(profile: Profile) -> Education | None:
+    """The degree being studied for, else one finished in the last two years (newest first)."""
+    now = now_month(profile)
+
+    def end(edu: Education) -> int | None:
+        return now if edu.is_current else month_index(edu.end_date or "")
+
+    recent = [
+        e for e in profile.education if (m := end(e)) is not None and m > now - RECENT_STUDY_MONTHS
+    ]
+    return max(recent, key=lambda e: end(e) or 0, default=None)
