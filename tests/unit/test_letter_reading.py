@@ -152,3 +152,33 @@ def test_a_degree_of_ten_years_ago_does_not_lead_the_summary() -> None:
     profile = build_profile(new_graduate("2015-06"), at=AT)
     summary = generate_resume(profile, parse_posting(ANALYST, at=AT)).sections[1]
     assert summary.entries[0].heading.text.startswith("Barista with 1 year of experience")
+
+
+def test_a_product_name_opening_a_bullet_keeps_the_capital_the_person_gives_it() -> None:
+    profile = build_profile(
+        {
+            "personal_info": {"full_name": "Priya Shah"},
+            "experiences": [
+                {
+                    "title": "Accountant",
+                    "company": "Baker & Co",
+                    "start_date": "2017-06",
+                    "is_current": True,
+                    "achievements": [
+                        "Xero month-end close for 12 clients",
+                        "Prepared VAT returns for 40 small businesses, reconciled in Xero",
+                        "Pastoral care of 3 trainees",
+                    ],
+                }
+            ],
+        },
+        at=AT,
+    )
+    job = parse_posting(
+        "Senior Accountant at Brightwell\n\nRequirements:\n- Month-end close\n- Xero\n"
+        "- VAT returns\n- Pastoral care\n",
+        at=AT,
+    )
+    text = generate_cover_letter(profile, job).text
+    # "Xero" is written with its capital mid-sentence; "Pastoral care" only opens a bullet.
+    assert "asks for: month-end close, pastoral care, VAT returns and Xero." in text

@@ -98,6 +98,17 @@ def all_items(profile: Profile) -> list[Item]:
     return profile_items(profile, now_month(profile))
 
 
+def _spelled_mid_sentence(items: list[Item], vocabulary: SkillVocabulary) -> set[str]:
+    """Skill names as the person writes them inside a sentence, where a capital is deliberate."""
+    return {
+        match.alias
+        for item in items
+        for text in item.fields
+        for match in vocabulary.find(text)
+        if match.start > 0
+    }
+
+
 def experience_skills(
     items: list[Item], exp_id: str, vocabulary: SkillVocabulary
 ) -> dict[str, str]:
@@ -105,9 +116,12 @@ def experience_skills(
 
     The title is left out, and so are professions ("physiotherapist"): a "Care Assistant" is
     not a skill the person worked with. Words opening a sentence lose their capital unless
-    they name a software tool ("Personal care for residents" gives "personal care").
+    they name a software tool ("Personal care for residents" gives "personal care") or the
+    person writes them with it inside a sentence too ("Xero" in "... for 12 clients in Xero"
+    is a name, not "xero").
     """
     found: dict[str, str] = {}
+    names: set[str] | None = None
     for item in items:
         if item.item_id == exp_id:
             texts = item.fields[2:]
@@ -121,7 +135,8 @@ def experience_skills(
                     continue
                 alias = match.alias
                 if match.start == 0 and vocabulary.category(match.canonical) not in TECH_CATEGORIES:
-                    alias = prose_case(alias)
+                    names = _spelled_mid_sentence(items, vocabulary) if names is None else names
+                    alias = alias if alias in names else prose_case(alias)
                 found.setdefault(match.canonical, alias)
     return found
 
