@@ -182,3 +182,63 @@ def test_a_product_name_opening_a_bullet_keeps_the_capital_the_person_gives_it()
     text = generate_cover_letter(profile, job).text
     # "Xero" is written with its capital mid-sentence; "Pastoral care" only opens a bullet.
     assert "asks for: month-end close, pastoral care, VAT returns and Xero." in text
+
+
+def test_a_qualification_is_told_by_its_bullet_not_called_a_skill() -> None:
+    profile = build_profile(
+        {
+            "personal_info": {"full_name": "Priya Shah"},
+            "skills": {"technical": ["ACA", "Xero"]},
+            "experiences": [
+                {
+                    "title": "Accountant",
+                    "company": "Baker & Co",
+                    "start_date": "2017-06",
+                    "is_current": True,
+                    "achievements": [
+                        "Ran month-end close for 12 clients in Xero",
+                        "Qualified as ACA in 2019",
+                    ],
+                }
+            ],
+        },
+        at=AT,
+    )
+    job = parse_posting(
+        "Senior Accountant at Brightwell\n\nRequirements:\n- ACA or ACCA qualified\n"
+        "- Month-end close\n- Xero\n",
+        at=AT,
+    )
+    text = generate_cover_letter(profile, job).text
+    assert "asks for: month-end close and Xero." in text
+    assert "I also qualified as ACA in 2019." in text
+    assert "include ACA" not in text  # shown by the example, not listed again as a skill
+
+
+def test_a_hyphenated_word_describing_the_next_is_not_named_as_a_skill() -> None:
+    profile = build_profile(
+        {
+            "personal_info": {"full_name": "Tom Hale"},
+            "experiences": [
+                {
+                    "title": "Staff Nurse",
+                    "company": "St James Hospital",
+                    "start_date": "2018-01",
+                    "is_current": True,
+                    "achievements": [
+                        "Covered on-call shifts for a 30-bed surgical ward",
+                        "Administered IV therapy and documented care in Epic",
+                    ],
+                }
+            ],
+        },
+        at=AT,
+    )
+    job = parse_posting(
+        "Registered Nurse at Mercy Health\n\nRequirements:\n- IV therapy\n- Epic charting\n"
+        "- Willing to work on-call\n",
+        at=AT,
+    )
+    text = generate_cover_letter(profile, job).text
+    assert "asks for: Epic and IV therapy." in text
+    assert "I also covered on-call shifts for a 30-bed surgical ward." in text

@@ -164,4 +164,12 @@ def experience_paragraph(ctx: LetterContext, chosen: ExperiencePlan, turn: int) 
     if quoted == 0:
         return []
     ctx.mentioned.update(c for c in wanted if tidy(found[c]) in names)
+    # A skill an example shows ("I qualified as ACA in 2019") is not listed again later.
+    matched = set(ctx.report.matched_skills)
+    ctx.mentioned.update(
+        m.canonical
+        for line in lines[1:]
+        for m in ctx.vocabulary.find(line.text)
+        if m.canonical in matched
+    )
     return lines

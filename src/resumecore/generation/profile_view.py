@@ -15,6 +15,7 @@ from resumecore.model.components import Certification, Education, Experience
 from resumecore.model.dates import month_index
 from resumecore.model.profile import Profile
 from resumecore.postings.skill_context import TECH_CATEGORIES
+from resumecore.postings.skill_match import SkillMatch
 from resumecore.postings.vocabulary import SkillVocabulary
 from resumecore.tailoring.facts import TITLE_NOUNS
 from resumecore.tailoring.items import Item, profile_items
@@ -22,6 +23,15 @@ from resumecore.tailoring.selection import ResumePlan
 
 RECENT_STUDY_MONTHS = 24  # a degree finished within two years is what a new graduate leads with
 _PROFESSION = re.compile(rf"(?i)\b(?:{TITLE_NOUNS}|Nurse|Teacher|Driver|Electrician)$")
+# "Qualified as ACA", "ACA qualified", "Xero certified": a credential held, not a skill used.
+_CREDENTIAL_BEFORE = re.compile(
+    r"(?i)\b(?:qualified|certified|licensed|registered|chartered|accredited)\s+(?:as\s+(?:an?\s+)?)?$"
+)
+_CREDENTIAL_AFTER = re.compile(
+    r"(?i)^[\s-]*(?:qualified|certified|certificat\w*|licen[cs]ed?|accredit\w*|exams?)\b"
+)
+# A hyphenated word before a noun describes it: "on-call shifts", "customer-facing role".
+_MODIFIER = re.compile(r"^ (?!(?:and|or|to|for|with|in|at|on|of|as)\b)[a-z]")
 
 
 def now_month(profile: Profile) -> int:
@@ -98,6 +108,19 @@ def all_items(profile: Profile) -> list[Item]:
     return profile_items(profile, now_month(profile))
 
 
+def names_a_skill(text: str, match: SkillMatch) -> bool:
+    """Whether ``match`` in ``text`` names a skill a sentence can call one.
+
+    Not a credential ("Qualified as ACA": ACA is a qualification, told by quoting its bullet,
+    not listed as "a skill your posting asks for") nor a hyphenated word describing the next
+    ("on-call shifts": "I worked with on-call" says nothing).
+    """
+    before, after = text[: match.start], text[match.end :]
+    if _CREDENTIAL_BEFORE.search(before) or _CREDENTIAL_AFTER.match(after):
+        return False
+    return not ("-" in match.alias and match.alias.islower() and _MODIFIER.match(after))
+
+
 def _spelled_mid_sentence(items: list[Item], vocabulary: SkillVocabulary) -> set[str]:
     """Skill names as the person writes them inside a sentence, where a capital is deliberate."""
     return {
@@ -115,7 +138,8 @@ def experience_skills(
     """Canonical skill -> the words naming it in a role's description and bullets.
 
     The title is left out, and so are professions ("physiotherapist"): a "Care Assistant" is
-    not a skill the person worked with. Words opening a sentence lose their capital unless
+    not a skill the person worked with; nor are credentials and describing words (see
+    ``names_a_skill``). Words opening a sentence lose their capital unless
     they name a software tool ("Personal care for residents" gives "personal care") or the
     person writes them with it inside a sentence too ("Xero" in "... for 12 clients in Xero"
     is a name, not "xero").
@@ -132,6 +156,8 @@ def experience_skills(
         for text in texts:
             for match in vocabulary.find(text):
                 if _PROFESSION.search(match.canonical) or _PROFESSION.search(match.alias):
+                    continue
+                if not names_a_skill(text, match):
                     continue
                 alias = match.alias
                 if match.start == 0 and vocabulary.category(match.canonical) not in TECH_CATEGORIES:
