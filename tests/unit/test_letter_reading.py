@@ -242,3 +242,29 @@ def test_a_hyphenated_word_describing_the_next_is_not_named_as_a_skill() -> None
     text = generate_cover_letter(profile, job).text
     assert "asks for: Epic and IV therapy." in text
     assert "I also covered on-call shifts for a 30-bed surgical ward." in text
+
+
+def test_a_plain_word_is_named_as_the_skill_it_begins() -> None:
+    profile = build_profile(
+        {
+            "personal_info": {"full_name": "Rosa Diaz"},
+            "experiences": [
+                {
+                    "title": "Warehouse Associate",
+                    "company": "Northgate Logistics",
+                    "start_date": "2020-02",
+                    "is_current": True,
+                    "achievements": [
+                        "Operated a forklift for pallet moves with zero incidents over 3 years"
+                    ],
+                }
+            ],
+        },
+        at=AT,
+    )
+    job = parse_posting(
+        "Warehouse Lead at Fastway Freight\n\nRequirements:\n- Forklift operation\n", at=AT
+    )
+    text = generate_cover_letter(profile, job).text
+    assert "asks for: forklift operation." in text
+    assert "I operated a forklift for pallet moves" in text

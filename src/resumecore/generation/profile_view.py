@@ -121,6 +121,19 @@ def names_a_skill(text: str, match: SkillMatch) -> bool:
     return not ("-" in match.alias and match.alias.islower() and _MODIFIER.match(after))
 
 
+def _skill_name(alias: str, canonical: str, vocabulary: SkillVocabulary) -> str:
+    """A plain word as the skill it is the start of: "forklift" -> "forklift operation".
+
+    "Operated a forklift" evidences Forklift Operation; "my work draws on forklift" names a
+    truck, not a skill. Only plain lower-case words are widened, and only to a plain skill
+    name that begins with them, so no product name is bent and no other skill is named.
+    """
+    if not alias.islower() or vocabulary.category(canonical) in TECH_CATEGORIES:
+        return alias
+    wider = prose_case(canonical)
+    return wider if wider.islower() and wider.startswith(f"{alias} ") else alias
+
+
 def _spelled_mid_sentence(items: list[Item], vocabulary: SkillVocabulary) -> set[str]:
     """Skill names as the person writes them inside a sentence, where a capital is deliberate."""
     return {
@@ -163,7 +176,7 @@ def experience_skills(
                 if match.start == 0 and vocabulary.category(match.canonical) not in TECH_CATEGORIES:
                     names = _spelled_mid_sentence(items, vocabulary) if names is None else names
                     alias = alias if alias in names else prose_case(alias)
-                found.setdefault(match.canonical, alias)
+                found.setdefault(match.canonical, _skill_name(alias, match.canonical, vocabulary))
     return found
 
 
