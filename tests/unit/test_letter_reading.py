@@ -268,3 +268,9 @@ def test_a_plain_word_is_named_as_the_skill_it_begins() -> None:
     text = generate_cover_letter(profile, job).text
     assert "asks for: forklift operation." in text
     assert "I operated a forklift for pallet moves" in text
+
+
+def test_a_degree_ending_after_the_profiles_date_is_not_called_finished() -> None:
+    profile = build_profile(new_graduate("2026-06"), at=AT)
+    summary = generate_resume(profile, parse_posting(ANALYST, at=AT)).sections[1]
+    assert not summary.entries[0].heading.text.startswith("Graduate")

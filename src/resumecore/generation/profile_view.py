@@ -198,13 +198,19 @@ def relevant_project_ids(plan: ResumePlan) -> list[str]:
 
 
 def recent_study(profile: Profile) -> Education | None:
-    """The degree being studied for, else one finished in the last two years (newest first)."""
+    """The degree being studied for, else one finished in the last two years (newest first).
+
+    An end date still to come on a degree not marked current is left out: it may be an
+    expected graduation, so neither "graduate" nor "studying" would be sure.
+    """
     now = now_month(profile)
 
     def end(edu: Education) -> int | None:
         return now if edu.is_current else month_index(edu.end_date or "")
 
     recent = [
-        e for e in profile.education if (m := end(e)) is not None and m > now - RECENT_STUDY_MONTHS
+        e
+        for e in profile.education
+        if (m := end(e)) is not None and now - RECENT_STUDY_MONTHS < m <= now
     ]
     return max(recent, key=lambda e: end(e) or 0, default=None)
