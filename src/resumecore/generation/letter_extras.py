@@ -99,7 +99,7 @@ def education_paragraph(ctx: LetterContext) -> list[Line]:
     """The most relevant degree: held, or being studied for."""
     for edu_id in ctx.plan.education_ids:
         edu = next((e for e in ctx.profile.education if e.id == edu_id), None)
-        if edu is None:
+        if edu is None or edu_id == ctx.introduced_study:
             continue
         subject = degree_subject(edu.degree, edu.field_of_study or "")
         school = tidy(edu.institution)

@@ -11,9 +11,11 @@ from resumecore.generation.letter_context import LetterContext
 from resumecore.generation.phrasing import (
     clause,
     closed,
+    degree_subject,
     join_list,
     lower_first,
     role_name,
+    sentence,
     text_lines,
     tidy,
     title_in_prose,
@@ -23,6 +25,7 @@ from resumecore.generation.profile_view import (
     experience_skills,
     is_ongoing,
     most_recent,
+    study_to_lead,
     years_of_experience,
 )
 from resumecore.generation.summary import years_phrase
@@ -46,6 +49,9 @@ def opening(ctx: LetterContext, title: str) -> list[Line]:
     )
     lines = [Line(text=first, sources=("job",))] if first else []
     recent = most_recent(ctx.profile.experiences)
+    study = _study_opening(ctx, recent)
+    if study is not None:
+        return [*lines, study]
     if recent is None:
         return lines
     me, company = f"I am {a(title_in_prose(recent.title))}", tidy(recent.company)
@@ -58,6 +64,36 @@ def opening(ctx: LetterContext, title: str) -> list[Line]:
         others = tuple(e.id for e in ctx.profile.experiences if e.id != recent.id)
         lines.append(Line(text=text, sources=(recent.id, *others) if years >= 1 else (recent.id,)))
     return lines
+
+
+def _study_opening(ctx: LetterContext, recent: Experience | None) -> Line | None:
+    """A new graduate's "I graduated from ... and currently work as ...", or None.
+
+    Only when the degree leads (``study_to_lead``): a data team reads "I am a Barista with 1
+    year of experience" as the whole story.
+    """
+    edu = study_to_lead(ctx.plan, ctx.profile, ctx.evidence_ids)
+    if edu is None:
+        return None
+    subject, school = degree_subject(edu.degree, edu.field_of_study or ""), tidy(edu.institution)
+    who = (
+        f"I am studying for {subject} at {school}"
+        if edu.is_current
+        else f"I graduated from {school} with {subject}"
+    )
+    candidates = [who]
+    if recent is not None:
+        role = f"{a(title_in_prose(recent.title))} at {tidy(recent.company)}"
+        now = "currently work as" if is_ongoing(recent) else "most recently worked as"
+        candidates.insert(0, f"{who}, and I {now} {role}")
+    text = ctx.first(candidates)
+    if text is None:
+        return None
+    ctx.introduced_study = edu.id
+    told_role = recent is not None and text != sentence(who)
+    if told_role and recent is not None:
+        ctx.introduced = recent.id
+    return Line(text=text, sources=(edu.id, recent.id) if told_role and recent else (edu.id,))
 
 
 def _relevant(ctx: LetterContext, item_id: str) -> bool:

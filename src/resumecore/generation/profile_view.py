@@ -214,3 +214,15 @@ def recent_study(profile: Profile) -> Education | None:
         if (m := end(e)) is not None and now - RECENT_STUDY_MONTHS < m <= now
     ]
     return max(recent, key=lambda e: end(e) or 0, default=None)
+
+
+def study_to_lead(
+    plan: ResumePlan, profile: Profile, evidence_ids: Iterable[str] = ()
+) -> Education | None:
+    """The degree a new graduate leads with, or None when the roles lead.
+
+    A recent degree leads when no planned role is relevant to the job and a project is.
+    """
+    if not relevant_project_ids(plan) or not roles_are_unrelated(plan, evidence_ids):
+        return None
+    return recent_study(profile)

@@ -21,9 +21,7 @@ from resumecore.generation.phrasing import (
 from resumecore.generation.profile_view import (
     is_ongoing,
     most_recent,
-    recent_study,
-    relevant_project_ids,
-    roles_are_unrelated,
+    study_to_lead,
     years_of_experience,
 )
 from resumecore.model.document import Entry, Line
@@ -82,8 +80,8 @@ def study_opening(profile: Profile, plan: ResumePlan, guard: Guard) -> Line | No
     of experience" tells a data team less than "Graduate of University of Leeds with a BSc
     in Computer Science, working as a Barista at Bean There".
     """
-    edu = recent_study(profile)
-    if edu is None or not relevant_project_ids(plan) or not roles_are_unrelated(plan):
+    edu = study_to_lead(plan, profile)
+    if edu is None:
         return None
     subject, school = degree_subject(edu.degree, edu.field_of_study or ""), tidy(edu.institution)
     who = (
