@@ -284,3 +284,30 @@ def test_a_new_graduates_letter_opens_with_the_degree_and_tells_it_once() -> Non
     )
     assert "Barista with 1 year" not in text
     assert "I hold a BSc" not in text
+
+
+def test_practices_filed_under_a_technology_are_not_called_things_worked_with() -> None:
+    profile = build_profile(
+        {
+            "personal_info": {"full_name": "Ivo Petrov"},
+            "experiences": [
+                {
+                    "title": "Site Reliability Engineer",
+                    "company": "Acme",
+                    "start_date": "2019-01",
+                    "is_current": True,
+                    "achievements": [
+                        "Took part in the on-call rotation for 3 payment services",
+                        "Wrote runbooks for incident response",
+                    ],
+                }
+            ],
+        },
+        at=AT,
+    )
+    job = parse_posting(
+        "SRE at Globex\n\nRequirements:\n- On-call rotation\n- Incident response\n", at=AT
+    )
+    text = generate_cover_letter(profile, job).text
+    assert "asks for: on-call rotation and incident response." in text
+    assert "I work with on-call" not in text

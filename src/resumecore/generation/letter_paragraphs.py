@@ -96,6 +96,15 @@ def _study_opening(ctx: LetterContext, recent: Experience | None) -> Line | None
     return Line(text=text, sources=(edu.id, recent.id) if told_role and recent else (edu.id,))
 
 
+def _reads_as_tool(name: str) -> bool:
+    """Whether "I work with <name>" reads well: a name ("Kubernetes", "pandas"), not a practice.
+
+    Lower-case phrases ("on-call rotation", "incident response") are practices, named after
+    "my work draws on" instead, even when the vocabulary files them under a technology.
+    """
+    return not (name.islower() and (" " in name or "-" in name))
+
+
 def _relevant(ctx: LetterContext, item_id: str) -> bool:
     return item_id in ctx.evidence_ids or ctx.scores.get(item_id, 0.0) > 0
 
@@ -168,6 +177,7 @@ def experience_paragraph(ctx: LetterContext, chosen: ExperiencePlan, turn: int) 
     wanted = [c for c in ctx.report.matched_skills if c in found and c not in ctx.mentioned]
     names = ctx.shown([found[c] for c in wanted])[:MAX_ROLE_SKILLS]
     tools = all(ctx.vocabulary.category(c) in TECH_CATEGORIES for c in wanted[: len(names)])
+    tools = tools and all(_reads_as_tool(name) for name in names)
     if tools:
         frame = words.current_skills if ongoing else words.past_skills
     else:
