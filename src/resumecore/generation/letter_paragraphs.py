@@ -15,7 +15,6 @@ from resumecore.generation.phrasing import (
     join_list,
     lower_first,
     role_name,
-    sentence,
     text_lines,
     tidy,
     title_in_prose,
@@ -81,19 +80,18 @@ def _study_opening(ctx: LetterContext, recent: Experience | None) -> Line | None
         if edu.is_current
         else f"I graduated from {school} with {subject}"
     )
-    candidates = [who]
     if recent is not None:
         role = f"{a(title_in_prose(recent.title))} at {tidy(recent.company)}"
         now = "currently work as" if is_ongoing(recent) else "most recently worked as"
-        candidates.insert(0, f"{who}, and I {now} {role}")
-    text = ctx.first(candidates)
+        text = ctx.first([f"{who}, and I {now} {role}"])
+        if text is not None:
+            ctx.introduced_study, ctx.introduced = edu.id, recent.id
+            return Line(text=text, sources=(edu.id, recent.id))
+    text = ctx.first([who])
     if text is None:
         return None
     ctx.introduced_study = edu.id
-    told_role = recent is not None and text != sentence(who)
-    if told_role and recent is not None:
-        ctx.introduced = recent.id
-    return Line(text=text, sources=(edu.id, recent.id) if told_role and recent else (edu.id,))
+    return Line(text=text, sources=(edu.id,))
 
 
 def _reads_as_tool(name: str) -> bool:
@@ -214,7 +212,7 @@ def experience_paragraph(ctx: LetterContext, chosen: ExperiencePlan, turn: int) 
     matched = set(ctx.report.matched_skills)
     ctx.mentioned.update(
         m.canonical
-        for line in lines[1:]
+        for line in (lines[1:] if intro else lines)
         for m in ctx.vocabulary.find(line.text)
         if m.canonical in matched
     )
