@@ -311,3 +311,28 @@ def test_practices_filed_under_a_technology_are_not_called_things_worked_with() 
     text = generate_cover_letter(profile, job).text
     assert "asks for: on-call rotation and incident response." in text
     assert "I work with on-call" not in text
+
+
+def test_a_qualification_told_as_a_paragraphs_first_line_is_not_listed_again() -> None:
+    profile = build_profile(
+        {
+            "personal_info": {"full_name": "Priya Shah"},
+            "skills": {"technical": ["ACA"]},
+            "experiences": [
+                {
+                    "title": "Accountant",
+                    "company": "Baker & Co",
+                    "start_date": "2017-06",
+                    "is_current": True,
+                    "achievements": ["Qualified as ACA in 2019"],
+                }
+            ],
+        },
+        at=AT,
+    )
+    job = parse_posting(
+        "Senior Accountant at Brightwell\n\nRequirements:\n- ACA or ACCA qualified\n", at=AT
+    )
+    text = generate_cover_letter(profile, job).text
+    assert "In my current role, I qualified as ACA in 2019." in text
+    assert "include ACA" not in text
