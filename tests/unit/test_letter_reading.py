@@ -336,3 +336,34 @@ def test_a_qualification_told_as_a_paragraphs_first_line_is_not_listed_again() -
     text = generate_cover_letter(profile, job).text
     assert "In my current role, I qualified as ACA in 2019." in text
     assert "include ACA" not in text
+
+
+@pytest.mark.parametrize(
+    ("bullet", "named"),
+    [
+        ("Counted inventory weekly across 3 sites", "asks for: inventory."),
+        ("Managed inventory for 3 sites", "asks for: inventory management."),
+    ],
+)
+def test_a_plain_word_is_widened_only_when_its_bullet_says_the_added_words(
+    bullet: str, named: str
+) -> None:
+    profile = build_profile(
+        {
+            "personal_info": {"full_name": "Rosa Diaz"},
+            "experiences": [
+                {
+                    "title": "Warehouse Associate",
+                    "company": "Northgate Logistics",
+                    "start_date": "2020-02",
+                    "is_current": True,
+                    "achievements": [bullet],
+                }
+            ],
+        },
+        at=AT,
+    )
+    job = parse_posting(
+        "Warehouse Lead at Fastway Freight\n\nRequirements:\n- Inventory management\n", at=AT
+    )
+    assert named in generate_cover_letter(profile, job).text

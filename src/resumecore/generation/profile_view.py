@@ -121,17 +121,27 @@ def names_a_skill(text: str, match: SkillMatch) -> bool:
     return not ("-" in match.alias and match.alias.islower() and _MODIFIER.match(after))
 
 
-def _skill_name(alias: str, canonical: str, vocabulary: SkillVocabulary) -> str:
+STEM = 5  # letters two forms of a word share: "operat(ed)" / "operat(ion)", "manag(ed)"
+
+
+def _skill_name(alias: str, canonical: str, text: str, vocabulary: SkillVocabulary) -> str:
     """A plain word as the skill it is the start of: "forklift" -> "forklift operation".
 
     "Operated a forklift" evidences Forklift Operation; "my work draws on forklift" names a
-    truck, not a skill. Only plain lower-case words are widened, and only to a plain skill
-    name that begins with them, so no product name is bent and no other skill is named.
+    truck, not a skill. Only plain lower-case words are widened, only to a plain skill name
+    that begins with them, and only when ``text`` itself holds each added word's stem
+    ("operated"): "inventory" in "Counted inventory" stays "inventory", never "inventory
+    management", and "master electrician" never gains "license" from the vocabulary alone.
     """
     if not alias.islower() or vocabulary.category(canonical) in TECH_CATEGORIES:
         return alias
     wider = prose_case(canonical)
-    return wider if wider.islower() and wider.startswith(f"{alias} ") else alias
+    if not (wider.islower() and wider.startswith(f"{alias} ")):
+        return alias
+    written = re.findall(r"\w+", text.casefold())
+    added = [w for w in wider[len(alias) + 1 :].split(" ") if len(w) > 3]
+    evidenced = all(any(word.startswith(w[:STEM]) for word in written) for w in added)
+    return wider if evidenced else alias
 
 
 def _spelled_mid_sentence(items: list[Item], vocabulary: SkillVocabulary) -> set[str]:
@@ -176,7 +186,9 @@ def experience_skills(
                 if match.start == 0 and vocabulary.category(match.canonical) not in TECH_CATEGORIES:
                     names = _spelled_mid_sentence(items, vocabulary) if names is None else names
                     alias = alias if alias in names else prose_case(alias)
-                found.setdefault(match.canonical, _skill_name(alias, match.canonical, vocabulary))
+                found.setdefault(
+                    match.canonical, _skill_name(alias, match.canonical, text, vocabulary)
+                )
     return found
 
 
