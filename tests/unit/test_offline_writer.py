@@ -194,7 +194,8 @@ async def test_skills_named_in_prose_keep_proper_names_and_skip_professions() ->
     physio = await letter(NURSING, load_job("physiotherapist_nhs_style"))
     assert "asks for: physiotherapist" not in physio.text
     assert "As an Orthopaedic Ward Nurse at Harbourview Hospital" in physio.text
-    assert "I worked with physiotherapists on early mobilisation" in physio.text
+    assert "pain assessment. For example, I managed post-operative pain assessment" in physio.text
+    assert "I also worked with physiotherapists on early mobilisation" in physio.text
 
 
 def test_a_company_ending_in_a_full_stop_gets_no_second_one() -> None:

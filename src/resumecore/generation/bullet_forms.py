@@ -9,6 +9,7 @@ noun, a name, a figure) is quoted whole after a colon, never bent into a false s
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 BulletForm = Literal["past", "passive", "base", "other"]
@@ -87,3 +88,23 @@ def bullet_form(bullet: str) -> BulletForm:
     if word in _SAFE_BASE or (word in _AMBIGUOUS_BASE and follower in _VERB_FOLLOWERS):
         return "base"
     return "other"
+
+
+_SEMICOLON = re.compile(r"\s*;\s+")
+
+
+def as_one_clause(bullet: str) -> str:
+    """A bullet of clauses run together with semicolons, as one list: "A; b; c" -> "A, b and c".
+
+    "Picked and packed orders; ran cycle counts; trained 5 new hires" quoted after "I" read as
+    one sentence with semicolons inside. Joined only when every part opens with a verb of the
+    same form and holds no comma (a comma inside a part would blur where the list's items
+    end); otherwise the bullet is returned as it is.
+    """
+    parts = [part for part in _SEMICOLON.split(bullet.strip().rstrip(";.")) if part]
+    if len(parts) < 2 or any("," in part or ";" in part for part in parts):
+        return bullet
+    forms = {bullet_form(part[:1].upper() + part[1:]) for part in parts}
+    if len(forms) != 1 or forms == {"other"}:
+        return bullet
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"

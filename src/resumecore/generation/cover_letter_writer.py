@@ -2,8 +2,9 @@
 
 Paragraphs are chosen by priority within ``max_paragraphs`` (the opening and closing always,
 then the most relevant role, the skills paragraph, the next roles, and education when fewer
-than two roles could be written about), then put in reading order. With a budget of one the
-opening and closing share one paragraph; below one, one is used.
+than two roles could be written about), then put in reading order. When no planned role is
+relevant to the job and a project is, the project leads, then skills and education, then the
+roles. With a budget of one the opening and closing share one paragraph; below one, one is used.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from resumecore.generation.letter_extras import (
     skills_paragraph,
 )
 from resumecore.generation.letter_paragraphs import experience_paragraph, opening
+from resumecore.generation.letter_projects import project_paragraph, relevant_projects
 from resumecore.generation.phrasing import tidy
 from resumecore.generation.plain_text import render
+from resumecore.generation.profile_view import roles_are_unrelated
 from resumecore.generation.resume_writer import header
 from resumecore.model.document import (
     CoverLetterOptions,
@@ -35,6 +38,10 @@ MAX_ROLE_PARAGRAPHS = 3
 # Reading order of the middle paragraphs; the priority of each slot is its position in PRIORITY.
 PRIORITY = ("role", "skills", "role", "role", "education")
 READING = {"role": 0, "skills": 1, "education": 2}
+# When no role the plan holds is relevant to the job (a new graduate's café job), a relevant
+# project leads, and the degree outranks those roles.
+PROJECT_PRIORITY = ("project", "skills", "education", "role", "role", "role")
+PROJECT_READING = {"project": 0, "skills": 1, "education": 2, "role": 3}
 
 
 def letter_company(job: Job, options: CoverLetterOptions) -> str | None:
@@ -55,6 +62,11 @@ def greeting(options: CoverLetterOptions, guard: Guard) -> str:
 def middle_paragraphs(ctx: LetterContext, budget: int) -> list[list[Line]]:
     """Up to ``budget`` middle paragraphs, in reading order."""
     roles = iter(ctx.plan.experiences)
+    projects = relevant_projects(ctx)
+    lead_with_project = bool(projects) and roles_are_unrelated(ctx.plan, ctx.evidence_ids)
+    priority, reading = (
+        (PROJECT_PRIORITY, PROJECT_READING) if lead_with_project else (PRIORITY, READING)
+    )
     chosen: list[tuple[int, int, list[Line]]] = []
     written_roles = 0
 
@@ -71,8 +83,9 @@ def middle_paragraphs(ctx: LetterContext, budget: int) -> list[list[Line]]:
         "role": next_role,
         "skills": lambda: skills_paragraph(ctx),
         "education": lambda: education_paragraph(ctx) if written_roles < 2 else [],
+        "project": lambda: project_paragraph(ctx, projects[0]),
     }
-    for position, kind in enumerate(PRIORITY):
+    for position, kind in enumerate(priority):
         if len(chosen) == budget:
             break
         lines = makers[kind]()
@@ -80,7 +93,7 @@ def middle_paragraphs(ctx: LetterContext, budget: int) -> list[list[Line]]:
             # One sentence is no paragraph: it joins the role paragraph, freeing the slot.
             chosen[-1][2].extend(lines)
         elif lines:
-            chosen.append((READING[kind], position, lines))
+            chosen.append((reading[kind], position, lines))
     return [lines for _, _, lines in sorted(chosen, key=lambda c: (c[0], c[1]))]
 
 

@@ -47,6 +47,7 @@ class LetterContext:
         self.items: list[Item] = all_items(profile)
         self.mentioned: set[str] = set()
         self.introduced: str | None = None
+        self.introduced_study: str | None = None  # the degree the opening told, if any
         self.evidence_ids = [
             evidence.item_id
             for requirement in report.requirements

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from resumecore.generation.letter_context import LetterContext
-from resumecore.generation.phrasing import join_list, prose_case, tidy
-from resumecore.generation.phrasing import with_article as a
+from resumecore.generation.phrasing import degree_subject, join_list, prose_case, tidy
 from resumecore.generation.profile_view import has_lapsed, matched_listed, skill_canonical
 from resumecore.generation.tone import asks
 from resumecore.model.document import Line
@@ -100,18 +99,10 @@ def education_paragraph(ctx: LetterContext) -> list[Line]:
     """The most relevant degree: held, or being studied for."""
     for edu_id in ctx.plan.education_ids:
         edu = next((e for e in ctx.profile.education if e.id == edu_id), None)
-        if edu is None:
+        if edu is None or edu_id == ctx.introduced_study:
             continue
-        degree, field, school = (
-            tidy(edu.degree),
-            tidy(edu.field_of_study or ""),
-            tidy(edu.institution),
-        )
-        subject = (
-            f"{a(degree)} in {field}"
-            if field and field.casefold() not in degree.casefold()
-            else a(degree)
-        )
+        subject = degree_subject(edu.degree, edu.field_of_study or "")
+        school = tidy(edu.institution)
         if edu.is_current:
             candidates = [f"I am studying for {subject} at {school}", f"I study at {school}"]
         else:

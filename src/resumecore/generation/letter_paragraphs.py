@@ -6,11 +6,12 @@ replaced by a plainer candidate, and a paragraph with nothing accepted is left o
 
 from __future__ import annotations
 
-from resumecore.generation.bullet_forms import bullet_form
+from resumecore.generation.bullet_forms import as_one_clause, bullet_form
 from resumecore.generation.letter_context import LetterContext
 from resumecore.generation.phrasing import (
     clause,
     closed,
+    degree_subject,
     join_list,
     lower_first,
     role_name,
@@ -23,6 +24,7 @@ from resumecore.generation.profile_view import (
     experience_skills,
     is_ongoing,
     most_recent,
+    study_to_lead,
     years_of_experience,
 )
 from resumecore.generation.summary import years_phrase
@@ -46,6 +48,9 @@ def opening(ctx: LetterContext, title: str) -> list[Line]:
     )
     lines = [Line(text=first, sources=("job",))] if first else []
     recent = most_recent(ctx.profile.experiences)
+    study = _study_opening(ctx, recent)
+    if study is not None:
+        return [*lines, study]
     if recent is None:
         return lines
     me, company = f"I am {a(title_in_prose(recent.title))}", tidy(recent.company)
@@ -58,6 +63,44 @@ def opening(ctx: LetterContext, title: str) -> list[Line]:
         others = tuple(e.id for e in ctx.profile.experiences if e.id != recent.id)
         lines.append(Line(text=text, sources=(recent.id, *others) if years >= 1 else (recent.id,)))
     return lines
+
+
+def _study_opening(ctx: LetterContext, recent: Experience | None) -> Line | None:
+    """A new graduate's "I graduated from ... and currently work as ...", or None.
+
+    Only when the degree leads (``study_to_lead``): a data team reads "I am a Barista with 1
+    year of experience" as the whole story.
+    """
+    edu = study_to_lead(ctx.plan, ctx.profile, ctx.evidence_ids)
+    if edu is None:
+        return None
+    subject, school = degree_subject(edu.degree, edu.field_of_study or ""), tidy(edu.institution)
+    who = (
+        f"I am studying for {subject} at {school}"
+        if edu.is_current
+        else f"I graduated from {school} with {subject}"
+    )
+    if recent is not None:
+        role = f"{a(title_in_prose(recent.title))} at {tidy(recent.company)}"
+        now = "currently work as" if is_ongoing(recent) else "most recently worked as"
+        text = ctx.first([f"{who}, and I {now} {role}"])
+        if text is not None:
+            ctx.introduced_study, ctx.introduced = edu.id, recent.id
+            return Line(text=text, sources=(edu.id, recent.id))
+    text = ctx.first([who])
+    if text is None:
+        return None
+    ctx.introduced_study = edu.id
+    return Line(text=text, sources=(edu.id,))
+
+
+def _reads_as_tool(name: str) -> bool:
+    """Whether "I work with <name>" reads well: a name ("Kubernetes", "pandas"), not a practice.
+
+    Lower-case phrases ("on-call rotation", "incident response") are practices, named after
+    "my work draws on" instead, even when the vocabulary files them under a technology.
+    """
+    return not (name.islower() and (" " in name or "-" in name))
 
 
 def _relevant(ctx: LetterContext, item_id: str) -> bool:
@@ -75,6 +118,7 @@ def _where(ctx: LetterContext, exp: Experience) -> str:
 
 def _i_clause(text: str, ongoing: bool) -> tuple[str, bool]:
     """A clause "I moved ..." / "my job was to find ...", and whether it is one."""
+    text = as_one_clause(text)
     form = bullet_form(text)
     if form == "passive":
         return f"I was {lower_first(clause(text))}", True
@@ -86,13 +130,23 @@ def _i_clause(text: str, ongoing: bool) -> tuple[str, bool]:
 
 
 def _candidates(
-    ctx: LetterContext, exp: Experience, chosen: ExperiencePlan
+    ctx: LetterContext, exp: Experience, chosen: ExperiencePlan, named: set[str]
 ) -> list[tuple[str, str]]:
-    """(text, id) of the role's bullets, those evidencing a requirement first, then its summary."""
+    """(text, id) of the role's bullets, then its description lines, in the order to quote them.
+
+    The lines showing most of the ``named`` skills come first: the sentence before the first
+    example names them, so "For example, ..." must show them, not another achievement. Among
+    equals, bullets evidencing a requirement come first.
+    """
     pairs = list(zip(chosen.bullets, chosen.bullet_ids, strict=True))
     firsts = [p for p in pairs if p[1] in ctx.evidence_ids]
     found = firsts + [p for p in pairs if p not in firsts]
-    return found + [(line, exp.id) for line in text_lines(exp.description or "")]
+    found += [(line, exp.id) for line in text_lines(exp.description or "")]
+
+    def shown(pair: tuple[str, str]) -> int:
+        return len({m.canonical for m in ctx.vocabulary.find(pair[0])} & named)
+
+    return sorted(found, key=shown, reverse=True) if named else found
 
 
 def _evidence_frame(
@@ -121,6 +175,7 @@ def experience_paragraph(ctx: LetterContext, chosen: ExperiencePlan, turn: int) 
     wanted = [c for c in ctx.report.matched_skills if c in found and c not in ctx.mentioned]
     names = ctx.shown([found[c] for c in wanted])[:MAX_ROLE_SKILLS]
     tools = all(ctx.vocabulary.category(c) in TECH_CATEGORIES for c in wanted[: len(names)])
+    tools = tools and all(_reads_as_tool(name) for name in names)
     if tools:
         frame = words.current_skills if ongoing else words.past_skills
     else:
@@ -133,7 +188,8 @@ def experience_paragraph(ctx: LetterContext, chosen: ExperiencePlan, turn: int) 
         intro = ctx.first([filled])
     lines = [Line(text=intro, sources=(exp.id,))] if intro else []
     quoted = 0
-    for text, item_id in _candidates(ctx, exp, chosen):
+    named = {c for c in wanted if tidy(found[c]) in names} if intro else set()
+    for text, item_id in _candidates(ctx, exp, chosen, named):
         said, personal = _i_clause(text, ongoing) if ctx.personal else (clause(text), False)
         if not lines:
             frame = f"{where}, {{c}}." if personal else f"{where}, my work included this: {{c}}."
@@ -152,4 +208,12 @@ def experience_paragraph(ctx: LetterContext, chosen: ExperiencePlan, turn: int) 
     if quoted == 0:
         return []
     ctx.mentioned.update(c for c in wanted if tidy(found[c]) in names)
+    # A skill an example shows ("I qualified as ACA in 2019") is not listed again later.
+    matched = set(ctx.report.matched_skills)
+    ctx.mentioned.update(
+        m.canonical
+        for line in (lines[1:] if intro else lines)
+        for m in ctx.vocabulary.find(line.text)
+        if m.canonical in matched
+    )
     return lines

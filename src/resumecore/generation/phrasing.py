@@ -126,6 +126,14 @@ def prose_case(name: str) -> str:
     return name
 
 
+def degree_subject(degree: str, field: str) -> str:
+    """A degree with its article and field: "a BSc in Physics", "an MSc Data Science"."""
+    degree, field = tidy(degree), tidy(field)
+    if field and field.casefold() not in degree.casefold():
+        return f"{with_article(degree)} in {field}"
+    return with_article(degree)
+
+
 def normal_form(text: str) -> str:
     """What two sentences share when they say the same thing (for "no repeated sentence")."""
     return " ".join("".join(ch for ch in text.casefold() if ch.isalnum() or ch.isspace()).split())

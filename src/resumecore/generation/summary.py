@@ -1,15 +1,29 @@
 """The resume summary: the person's own summary, or one composed from profile facts only.
 
 Composed, it says the most recent title, whole years of experience (computed from the role
-dates, overlaps counted once) and where; a second sentence names the most relevant listed
-skills. No adjective, figure or name appears that the profile does not hold.
+dates, overlaps counted once) and where; a new graduate whose roles are not the job's field
+but whose project is leads with the degree instead. A second sentence names the most
+relevant listed skills. No adjective, figure or name appears that the profile does not hold.
 """
 
 from __future__ import annotations
 
 from resumecore.generation.guard import Guard
-from resumecore.generation.phrasing import closed, join_list, sentence, tidy, title_in_prose
-from resumecore.generation.profile_view import is_ongoing, most_recent, years_of_experience
+from resumecore.generation.phrasing import (
+    closed,
+    degree_subject,
+    join_list,
+    sentence,
+    tidy,
+    title_in_prose,
+    with_article,
+)
+from resumecore.generation.profile_view import (
+    is_ongoing,
+    most_recent,
+    study_to_lead,
+    years_of_experience,
+)
 from resumecore.model.document import Entry, Line
 from resumecore.model.profile import Profile
 from resumecore.tailoring.items import skill_id
@@ -59,6 +73,33 @@ def composed_opening(profile: Profile, guard: Guard) -> Line | None:
     return Line(text=text, sources=sources if "of experience" in text else (recent.id,))
 
 
+def study_opening(profile: Profile, plan: ResumePlan, guard: Guard) -> Line | None:
+    """A new graduate's first sentence: the degree, then the job held now.
+
+    Only when no planned role is relevant to the job and a project is: "Barista with 1 year
+    of experience" tells a data team less than "Graduate of University of Leeds with a BSc
+    in Computer Science, working as a Barista at Bean There".
+    """
+    edu = study_to_lead(plan, profile)
+    if edu is None:
+        return None
+    subject, school = degree_subject(edu.degree, edu.field_of_study or ""), tidy(edu.institution)
+    who = (
+        f"Student at {school}, studying for {subject}"
+        if edu.is_current
+        else f"Graduate of {school} with {subject}"
+    )
+    recent = most_recent(profile.experiences)
+    if recent is not None:
+        now = "working as" if is_ongoing(recent) else "most recently"
+        role = f"{with_article(title_in_prose(recent.title))} at {tidy(recent.company)}"
+        text = guard.first([sentence(f"{who}, {now} {role}")])
+        if text is not None:
+            return Line(text=text, sources=(edu.id, recent.id))
+    text = guard.first([sentence(who)])
+    return Line(text=text, sources=(edu.id,)) if text is not None else None
+
+
 def summary_entry(profile: Profile, plan: ResumePlan, guard: Guard) -> Entry | None:
     """The summary paragraph, or None when the profile gives nothing to say."""
     own = tidy(profile.professional_summary or "")
@@ -66,7 +107,7 @@ def summary_entry(profile: Profile, plan: ResumePlan, guard: Guard) -> Entry | N
     if own and guard.accept(own):
         first = Line(text=own, sources=("profile",))
     else:
-        first = composed_opening(profile, guard)
+        first = study_opening(profile, plan, guard) or composed_opening(profile, guard)
     said = (first.text if first else "").casefold()
     skills = [n for n in relevant_skills(plan, TOP_SKILLS + 3) if tidy(n).casefold() not in said]
     second = skills_line(skills[:TOP_SKILLS], guard, "Core skills: {}.")
