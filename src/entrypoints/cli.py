@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per 
         # (nothing is forked from a running event loop) and listens on its own socket, and
         # restarts one that dies. Migrations ran above, once, before any of them.
         config = uvicorn.Config(SERVED_APP, workers=args.workers, **options)
-        serve_processes(config)
+        return serve_processes(config)
     return 0
 
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import signal
 import socket
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
 
+import pytest
 import uvicorn
+from uvicorn.supervisors.multiprocess import SIGNALS
 
-from resumecore_server.entrypoints.reuse_port import listening_socket, reserved_socket
+from resumecore_server.entrypoints.reuse_port import (
+    listening_socket,
+    reserved_socket,
+    serve_processes,
+)
 
 
 def test_connections_are_spread_over_the_workers_sockets_and_none_reach_the_reserved_one() -> None:
@@ -35,3 +44,72 @@ def test_connections_are_spread_over_the_workers_sockets_and_none_reach_the_rese
     finally:
         for sock in [*clients, *listeners, placeholder]:
             sock.close()
+
+
+@pytest.fixture
+def running_server_socket() -> Iterator[socket.socket]:
+    """A socket as each process of a running ``serve --workers N`` has: SO_REUSEPORT, listening."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    yield sock
+    sock.close()
+
+
+def test_a_port_another_server_listens_on_is_refused(running_server_socket: socket.socket) -> None:
+    # A second ``serve --workers N`` on the same port bound it too, and the kernel then split
+    # connections between the two servers (seen: tokens of one answered 401 by the other).
+    port = running_server_socket.getsockname()[1]
+    with pytest.raises(OSError, match="in use"):
+        reserved_socket(uvicorn.Config("app:app", host="127.0.0.1", port=port))
+
+
+def test_serving_on_a_port_in_use_is_one_line_and_the_start_up_failure_code(
+    running_server_socket: socket.socket, capsys: pytest.CaptureFixture[str]
+) -> None:
+    port = running_server_socket.getsockname()[1]
+    config = uvicorn.Config("app:app", host="127.0.0.1", port=port, workers=2)
+    assert serve_processes(config) == 3
+    assert capsys.readouterr().err == (
+        f"resumecore: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+    )
+
+
+async def app_that_fails_to_start(
+    scope: dict[str, Any],
+    receive: Callable[[], Awaitable[dict[str, Any]]],
+    send: Callable[[dict[str, Any]], Awaitable[None]],
+) -> None:
+    """An ASGI app whose lifespan start-up fails, as the service's does without its database."""
+    assert scope["type"] == "lifespan"
+    await receive()
+    await send({"type": "lifespan.startup.failed", "message": "the database is not reachable"})
+
+
+@pytest.fixture
+def supervisor_signals() -> Iterator[None]:
+    """uvicorn's supervisor takes over the process's signals; the test run gets them back."""
+    saved = {signum: signal.getsignal(signum) for signum in SIGNALS}
+    yield
+    for signum, handler in saved.items():
+        signal.signal(signum, handler)
+
+
+@pytest.mark.usefixtures("supervisor_signals")
+def test_processes_that_fail_to_start_give_the_start_up_failure_code() -> None:
+    # uvicorn's supervisor stops when a process fails to start, and returned normally: the
+    # command exited 0, so a service manager took a server that never served for a clean stop.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(
+        f"{__name__}:app_that_fails_to_start",
+        host="127.0.0.1",
+        port=port,
+        workers=2,
+        lifespan="on",
+        log_level="critical",
+    )
+    assert serve_processes(config) == 3
