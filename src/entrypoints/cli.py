@@ -72,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per 
     if args.command == "worker":
         from resumecore_server.entrypoints.worker_process import run_workers  # noqa: PLC0415
 
+        if not database_url_usable(settings.database_url):
+            return 2
         os.umask(0o077)
         return run_workers(settings, args.workers)
     if args.command == "serve":
@@ -83,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per 
             )
             if done.returncode != 0:
                 return done.returncode
+        if not database_url_usable(settings.database_url):
+            return 2
         import uvicorn  # noqa: PLC0415 - only the serve command needs the server
 
         from resumecore_server.entrypoints.http.server_limits import uvicorn_limits  # noqa: PLC0415 - imports uvicorn
@@ -132,6 +136,22 @@ def default_public_base_url(environ: MutableMapping[str, str], host: str, port: 
     if ":" in host and not host.startswith("["):
         host = f"[{host}]"
     environ["RESUMECORE_PUBLIC_BASE_URL"] = f"http://{host}:{port}"
+
+
+def database_url_usable(database_url: str) -> bool:
+    """Whether the URL names a supported database; if not, one line on stderr says why.
+
+    Checked before any process starts: a server would otherwise fail in its start-up with a
+    traceback per process.
+    """
+    from resumecore_server.adapters.sql.engine import checked_database_url  # noqa: PLC0415 - SQLAlchemy's async engine only when serving
+
+    try:
+        checked_database_url(database_url)
+    except ValueError as exc:
+        print(f"resumecore: RESUMECORE_DATABASE_URL: {exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def migrate(database_url: str) -> int:
