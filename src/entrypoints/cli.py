@@ -62,10 +62,8 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per 
             return 2
         # Before the settings are read: the reset link then follows --port / PORT.
         default_public_base_url(os.environ, args.host, args.port)
-    try:
-        settings = Settings.from_env()
-    except (ValueError, RuntimeError) as exc:
-        print(f"resumecore: {exc}", file=sys.stderr)
+    settings = read_settings()
+    if settings is None:
         return 2
     if args.command == "migrate":
         return migrate(settings.database_url)
@@ -113,6 +111,17 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per 
         config = uvicorn.Config(SERVED_APP, workers=args.workers, **options)
         return serve_processes(config)
     return 0
+
+
+def read_settings() -> Settings | None:
+    """The settings from the environment, or None after one line on stderr saying what is wrong."""
+    try:
+        return Settings.from_env()
+    except (ValueError, RuntimeError) as exc:
+        print(f"resumecore: {exc}", file=sys.stderr)
+    except OSError as exc:  # the generated secrets' files in RESUMECORE_DATA_DIR
+        print(f"resumecore: RESUMECORE_DATA_DIR cannot be used: {exc}", file=sys.stderr)
+    return None
 
 
 def proxy_header_options(settings: Settings) -> dict[str, Any]:
