@@ -16,6 +16,7 @@ from resumecore_server.entrypoints.secrets_file import load_or_create_secret
 PREFIX = "RESUMECORE_"
 MIN_PRODUCTION_BCRYPT_ROUNDS = 12
 MIN_SECRET_BYTES = 32
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 _UNKNOWN_FIELD = re.compile(r"Object contains unknown field `(?P<name>[^`]*)`")
 _AT_FIELD = re.compile(r"(?P<problem>.*) - at `\$\.(?P<name>[a-z0-9_]+)`")
 
@@ -195,8 +196,15 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
             raise ValueError(msg)
         self._validate_export_sweep()
         self._validate_llm()
+        self._validate_process()
+
+    def _validate_process(self) -> None:
+        """Checked here, not when each server process sets itself up (a traceback per process)."""
         if not 0 <= self.generation_workers <= 32:
             msg = "RESUMECORE_GENERATION_WORKERS must be between 0 and 32"
+            raise ValueError(msg)
+        if self.log_level.upper() not in LOG_LEVELS:
+            msg = f"RESUMECORE_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}"
             raise ValueError(msg)
 
     def _validate_llm(self) -> None:

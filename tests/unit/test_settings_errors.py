@@ -30,3 +30,13 @@ def test_the_message_names_the_environment_variable(
     with pytest.raises(ValueError) as raised:
         Settings.from_env(env)
     assert str(raised.value) == message
+
+
+def test_an_unknown_log_level_is_refused_with_the_levels_and_any_case_is_accepted(
+    tmp_path: Path,
+) -> None:
+    # It was checked only when each server process set up its logging: a traceback per process.
+    env = {"RESUMECORE_DATA_DIR": str(tmp_path)}
+    with pytest.raises(ValueError, match="RESUMECORE_LOG_LEVEL must be one of DEBUG, INFO"):
+        Settings.from_env(env | {"RESUMECORE_LOG_LEVEL": "verbose"})
+    assert Settings.from_env(env | {"RESUMECORE_LOG_LEVEL": "warning"}).log_level == "warning"
