@@ -16,6 +16,10 @@ without it: that fails while any other socket holds the address.
 
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
+import os
+import signal
 import socket
 import sys
 
@@ -29,10 +33,29 @@ class OwnSocketProcess(multiprocess.Process):
 
     def target(self, sockets: list[socket.socket] | None = None) -> None:  # pragma: no cover
         """Runs in the worker process: listen, then serve as uvicorn's worker does."""
+        stop_with_the_supervisor()
         own = [listening_socket(placeholder, self.config.backlog) for placeholder in sockets or []]
         for placeholder in sockets or []:
             placeholder.close()
         super().target(own)
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def stop_with_the_supervisor() -> None:
+    """Linux: this process gets SIGTERM (a graceful stop) when the process that started it dies.
+
+    A supervisor killed with SIGKILL otherwise left its server processes serving on the port,
+    with nothing to restart or stop them.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # it died before the prctl
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def reserved_socket(config: Config) -> socket.socket:

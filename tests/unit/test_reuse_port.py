@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import socket
+import subprocess
+import sys
+import time
 from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import uvicorn
 from uvicorn.supervisors.multiprocess import SIGNALS
@@ -113,3 +120,65 @@ def test_processes_that_fail_to_start_give_the_start_up_failure_code() -> None:
         log_level="critical",
     )
     assert serve_processes(config) == 3
+
+
+async def app_that_serves(
+    scope: dict[str, Any],
+    receive: Callable[[], Awaitable[dict[str, Any]]],
+    send: Callable[[dict[str, Any]], Awaitable[None]],
+) -> None:
+    """An ASGI app that starts and answers 204."""
+    if scope["type"] == "lifespan":
+        while (await receive())["type"] != "lifespan.shutdown":
+            await send({"type": "lifespan.startup.complete"})
+        await send({"type": "lifespan.shutdown.complete"})
+        return
+    await send({"type": "http.response.start", "status": 204, "headers": []})
+    await send({"type": "http.response.body", "body": b""})
+
+
+def _descendants(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text(encoding="ascii").split()
+    return [int(child) for child in children]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_server_processes_stop_when_their_supervisor_is_killed() -> None:
+    # A supervisor killed with SIGKILL left both server processes serving on the port: a
+    # restart then could not bind it, and nothing stopped them.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    script = (
+        "import sys, uvicorn\n"
+        "from resumecore_server.entrypoints.reuse_port import serve_processes\n"
+        f"config = uvicorn.Config('{__name__}:app_that_serves', host='127.0.0.1', port={port},"
+        " workers=2, lifespan='on', log_level='critical')\n"
+        "sys.exit(serve_processes(config))\n"
+    )
+    supervisor = subprocess.Popen([sys.executable, "-c", script])
+    children: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(children) < 2 or not _answers(port):
+            assert time.monotonic() < deadline, "the server processes did not start"
+            time.sleep(0.2)
+            children = _descendants(supervisor.pid)
+        supervisor.kill()
+        supervisor.wait(timeout=10)
+        deadline = time.monotonic() + 20
+        while _answers(port):
+            assert time.monotonic() < deadline, "the server processes outlived their supervisor"
+            time.sleep(0.2)
+    finally:
+        supervisor.kill()
+        for child in children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child, signal.SIGKILL)
+
+
+def _answers(port: int) -> bool:
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/", timeout=1).status_code == 204
+    except httpx.TransportError:
+        return False
