@@ -53,32 +53,18 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per 
         return run_tailor(
             args.profile, args.posting, as_json=args.json, json_resume_out=args.json_resume_out
         )
-    if missing_server_stack():
-        print(
-            f"resumecore: `resumecore {args.command}` needs the server; "
-            "install it with: pip install 'resumecore[server]'",
-            file=sys.stderr,
-        )
+    if not server_command_can_run(args):
         return 2
-    if args.command == "serve":
-        if not 1 <= args.workers <= MAX_SERVER_PROCESSES:
-            print(
-                f"resumecore: --workers must be between 1 and {MAX_SERVER_PROCESSES}",
-                file=sys.stderr,
-            )
-            return 2
-        # Before the settings are read: the reset link then follows --port / PORT.
-        default_public_base_url(os.environ, args.host, args.port)
-    try:
-        settings = Settings.from_env()
-    except (ValueError, RuntimeError) as exc:
-        print(f"resumecore: {exc}", file=sys.stderr)
+    settings = read_settings()
+    if settings is None:
         return 2
     if args.command == "migrate":
         return migrate(settings.database_url)
     if args.command == "worker":
         from resumecore_server.entrypoints.worker_process import run_workers  # noqa: PLC0415
 
+        if not database_url_usable(settings.database_url):
+            return 2
         os.umask(0o077)
         return run_workers(settings, args.workers)
     if args.command == "serve":
@@ -90,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per 
             )
             if done.returncode != 0:
                 return done.returncode
+        if not database_url_usable(settings.database_url):
+            return 2
         import uvicorn  # noqa: PLC0415 - only the serve command needs the server
 
         from resumecore_server.entrypoints.http.server_limits import uvicorn_limits  # noqa: PLC0415 - imports uvicorn
@@ -114,13 +102,45 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0911 - a return per 
         # (nothing is forked from a running event loop) and listens on its own socket, and
         # restarts one that dies. Migrations ran above, once, before any of them.
         config = uvicorn.Config(SERVED_APP, workers=args.workers, **options)
-        serve_processes(config)
+        return serve_processes(config)
     return 0
+
+
+def server_command_can_run(args: argparse.Namespace) -> bool:
+    """Whether a server command can start here; if not, one line on stderr says why."""
+    if missing_server_stack():
+        print(
+            f"resumecore: `resumecore {args.command}` needs the server; "
+            "install it with: pip install 'resumecore[server]'",
+            file=sys.stderr,
+        )
+        return False
+    if args.command == "serve":
+        if not 1 <= args.workers <= MAX_SERVER_PROCESSES:
+            print(
+                f"resumecore: --workers must be between 1 and {MAX_SERVER_PROCESSES}",
+                file=sys.stderr,
+            )
+            return False
+        # Before the settings are read: the reset link then follows --port / PORT.
+        default_public_base_url(os.environ, args.host, args.port)
+    return True
 
 
 def missing_server_stack() -> bool:
     """Whether this is a core-only install, where only ``tailor`` can run."""
     return any(importlib.util.find_spec(name) is None for name in SERVER_STACK)
+
+
+def read_settings() -> Settings | None:
+    """The settings from the environment, or None after one line on stderr saying what is wrong."""
+    try:
+        return Settings.from_env()
+    except (ValueError, RuntimeError) as exc:
+        print(f"resumecore: {exc}", file=sys.stderr)
+    except OSError as exc:  # the generated secrets' files in RESUMECORE_DATA_DIR
+        print(f"resumecore: RESUMECORE_DATA_DIR cannot be used: {exc}", file=sys.stderr)
+    return None
 
 
 def proxy_header_options(settings: Settings) -> dict[str, Any]:
@@ -144,6 +164,22 @@ def default_public_base_url(environ: MutableMapping[str, str], host: str, port: 
     if ":" in host and not host.startswith("["):
         host = f"[{host}]"
     environ["RESUMECORE_PUBLIC_BASE_URL"] = f"http://{host}:{port}"
+
+
+def database_url_usable(database_url: str) -> bool:
+    """Whether the URL names a supported database; if not, one line on stderr says why.
+
+    Checked before any process starts: a server would otherwise fail in its start-up with a
+    traceback per process.
+    """
+    from resumecore_server.adapters.sql.engine import checked_database_url  # noqa: PLC0415 - SQLAlchemy's async engine only when serving
+
+    try:
+        checked_database_url(database_url)
+    except ValueError as exc:
+        print(f"resumecore: RESUMECORE_DATABASE_URL: {exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def migrate(database_url: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
@@ -15,6 +16,9 @@ from resumecore_server.entrypoints.secrets_file import load_or_create_secret
 PREFIX = "RESUMECORE_"
 MIN_PRODUCTION_BCRYPT_ROUNDS = 12
 MIN_SECRET_BYTES = 32
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_UNKNOWN_FIELD = re.compile(r"Object contains unknown field `(?P<name>[^`]*)`")
+_AT_FIELD = re.compile(r"(?P<problem>.*) - at `\$\.(?P<name>[a-z0-9_]+)`")
 
 
 class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
@@ -134,7 +138,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
         try:
             settings = msgspec.convert(raw, cls, strict=False)
         except msgspec.ValidationError as exc:
-            msg = f"invalid settings: {exc}"
+            msg = f"invalid settings: {_named_as_variables(str(exc))}"
             raise ValueError(msg) from None
         return settings.completed()
 
@@ -192,8 +196,15 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
             raise ValueError(msg)
         self._validate_export_sweep()
         self._validate_llm()
+        self._validate_process()
+
+    def _validate_process(self) -> None:
+        """Checked here, not when each server process sets itself up (a traceback per process)."""
         if not 0 <= self.generation_workers <= 32:
             msg = "RESUMECORE_GENERATION_WORKERS must be between 0 and 32"
+            raise ValueError(msg)
+        if self.log_level.upper() not in LOG_LEVELS:
+            msg = f"RESUMECORE_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}"
             raise ValueError(msg)
 
     def _validate_llm(self) -> None:
@@ -242,3 +253,14 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
         if self.refresh_reuse_grace_seconds < 0:
             msg = "RESUMECORE_REFRESH_REUSE_GRACE_SECONDS must not be negative"
             raise ValueError(msg)
+
+
+def _named_as_variables(problem: str) -> str:
+    """The validation message about a field, told in the environment variable the operator set."""
+    unknown = _UNKNOWN_FIELD.fullmatch(problem)
+    if unknown:
+        return f"unknown variable {PREFIX}{unknown['name'].upper()}"
+    at_field = _AT_FIELD.fullmatch(problem)
+    if at_field:
+        return f"{PREFIX}{at_field['name'].upper()}: {at_field['problem']}"
+    return problem

@@ -55,6 +55,40 @@ def test_a_database_that_cannot_be_migrated_is_one_line_without_traceback_or_pas
     assert " failed: " in lines[0]
 
 
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("mysql://admin:hunter2-secret@db.example/resumes", "unsupported database URL driver"),
+        ("admin:hunter2-secret@db.example", "the database URL is not a URL"),
+    ],
+)
+@pytest.mark.parametrize("command", [["serve", "--port", "9", "--workers", "2"], ["worker"]])
+def test_a_database_url_that_cannot_work_stops_serve_and_worker_with_one_line(
+    tmp_path: Path, url: str, reason: str, command: list[str]
+) -> None:
+    # Without --migrate, each server process failed in its start-up with a traceback (and the
+    # worker with SQLAlchemy's); the command now says why before starting any.
+    done = run(command, tmp_path, RESUMECORE_DATABASE_URL=url)
+    assert done.returncode == 2
+    assert "hunter2" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith(f"resumecore: RESUMECORE_DATABASE_URL: {reason}")
+
+
+@pytest.mark.parametrize("command", [["migrate"], ["worker"]])
+def test_a_data_dir_that_cannot_be_made_is_one_line(tmp_path: Path, command: list[str]) -> None:
+    # The generated secrets are written there while the settings are read: a path under a
+    # regular file ended in a traceback.
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    done = run(command, tmp_path / "a-file" / "data")
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "resumecore: RESUMECORE_DATA_DIR cannot be used: "
+        f"[Errno 20] Not a directory: '{tmp_path / 'a-file' / 'data'}'"
+    ]
+
+
 def test_serve_with_migrate_migrates_then_serves(tmp_path: Path) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from resumecore_server.adapters.sql import sqlite_inline
@@ -36,12 +37,7 @@ def make_engine(
     transaction still open (and the unit of work always ends its own), so the pool's extra
     rollback on check-in was one more driver round trip per unit of work for nothing.
     """
-    parsed = make_url(url)
-    if parsed.drivername not in SUPPORTED_DRIVERS:
-        msg = (
-            f"unsupported database URL driver {parsed.drivername!r}; use one of {SUPPORTED_DRIVERS}"
-        )
-        raise ValueError(msg)
+    parsed = checked_database_url(url)
     if parsed.drivername.startswith("sqlite"):
         engine = create_async_engine(
             url,
@@ -69,6 +65,26 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # The driver's own thread waits for a busy database (aiosqlite); the inline driver waits
     # with asyncio.sleep instead, so its connections keep busy_timeout at 0.
     _run_pragmas(dbapi_connection, (*_PRAGMAS, "PRAGMA busy_timeout=30000"))
+
+
+def checked_database_url(url: str) -> URL:
+    """``url`` parsed, if it is a URL of a supported driver.
+
+    Raises:
+        ValueError: not a URL, or another driver. The message never repeats the URL (it may
+            hold a password).
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        msg = "the database URL is not a URL, e.g. postgresql+asyncpg://user:password@host/db"
+        raise ValueError(msg) from None
+    if parsed.drivername not in SUPPORTED_DRIVERS:
+        msg = (
+            f"unsupported database URL driver {parsed.drivername!r}; use one of {SUPPORTED_DRIVERS}"
+        )
+        raise ValueError(msg)
+    return parsed
 
 
 def _inline_pragmas(dbapi_connection: Any, _record: Any) -> None:
