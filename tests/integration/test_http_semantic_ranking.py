@@ -65,6 +65,6 @@ def test_asking_for_minilm_without_the_model_package_fails_at_start_with_the_fix
 
 
 def test_an_unknown_embedder_is_a_settings_error(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="embedder"):
+    with pytest.raises(ValueError, match="RESUMECORE_EMBEDDER"):
         Settings.from_env({"RESUMECORE_EMBEDDER": "bert", "RESUMECORE_DATA_DIR": str(tmp_path)})
     assert make_settings(tmp_path, "sqlite+aiosqlite://").embedder == "none"
