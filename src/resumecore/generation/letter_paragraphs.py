@@ -11,7 +11,6 @@ from resumecore.generation.letter_context import LetterContext
 from resumecore.generation.phrasing import (
     clause,
     closed,
-    degree_subject,
     join_list,
     lower_first,
     role_name,
@@ -21,9 +20,11 @@ from resumecore.generation.phrasing import (
 )
 from resumecore.generation.phrasing import with_article as a
 from resumecore.generation.profile_view import (
+    degree_and_school,
     experience_skills,
     is_ongoing,
     most_recent,
+    role_at_company,
     study_to_lead,
     years_of_experience,
 )
@@ -74,14 +75,14 @@ def _study_opening(ctx: LetterContext, recent: Experience | None) -> Line | None
     edu = study_to_lead(ctx.plan, ctx.profile, ctx.evidence_ids)
     if edu is None:
         return None
-    subject, school = degree_subject(edu.degree, edu.field_of_study or ""), tidy(edu.institution)
+    subject, school = degree_and_school(edu)
     who = (
         f"I am studying for {subject} at {school}"
         if edu.is_current
         else f"I graduated from {school} with {subject}"
     )
     if recent is not None:
-        role = f"{a(title_in_prose(recent.title))} at {tidy(recent.company)}"
+        role = role_at_company(recent)
         now = "currently work as" if is_ongoing(recent) else "most recently worked as"
         text = ctx.first([f"{who}, and I {now} {role}"])
         if text is not None:

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from resumecore.generation.phrasing import prose_case
+from resumecore.generation.phrasing import (
+    degree_subject,
+    prose_case,
+    tidy,
+    title_in_prose,
+    with_article,
+)
 from resumecore.model.components import Certification, Education, Experience
 from resumecore.model.dates import month_index
 from resumecore.model.profile import Profile
@@ -238,3 +244,13 @@ def study_to_lead(
     if not relevant_project_ids(plan) or not roles_are_unrelated(plan, evidence_ids):
         return None
     return recent_study(profile)
+
+
+def degree_and_school(edu: Education) -> tuple[str, str]:
+    """A degree as prose ("a BSc in Computer Science") and its school, as a sentence names them."""
+    return degree_subject(edu.degree, edu.field_of_study or ""), tidy(edu.institution)
+
+
+def role_at_company(role: Experience) -> str:
+    """A role as prose with its article and employer: "a Barista at Bean There"."""
+    return f"{with_article(title_in_prose(role.title))} at {tidy(role.company)}"

@@ -11,16 +11,16 @@ from __future__ import annotations
 from resumecore.generation.guard import Guard
 from resumecore.generation.phrasing import (
     closed,
-    degree_subject,
     join_list,
     sentence,
     tidy,
     title_in_prose,
-    with_article,
 )
 from resumecore.generation.profile_view import (
+    degree_and_school,
     is_ongoing,
     most_recent,
+    role_at_company,
     study_to_lead,
     years_of_experience,
 )
@@ -83,7 +83,7 @@ def study_opening(profile: Profile, plan: ResumePlan, guard: Guard) -> Line | No
     edu = study_to_lead(plan, profile)
     if edu is None:
         return None
-    subject, school = degree_subject(edu.degree, edu.field_of_study or ""), tidy(edu.institution)
+    subject, school = degree_and_school(edu)
     who = (
         f"Student at {school}, studying for {subject}"
         if edu.is_current
@@ -92,7 +92,7 @@ def study_opening(profile: Profile, plan: ResumePlan, guard: Guard) -> Line | No
     recent = most_recent(profile.experiences)
     if recent is not None:
         now = "working as" if is_ongoing(recent) else "most recently"
-        role = f"{with_article(title_in_prose(recent.title))} at {tidy(recent.company)}"
+        role = role_at_company(recent)
         text = guard.first([sentence(f"{who}, {now} {role}")])
         if text is not None:
             return Line(text=text, sources=(edu.id, recent.id))
