@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import Literal
 
 import msgspec
@@ -114,6 +115,9 @@ _FLOOR = re.compile(
 _LAKH = 100_000
 _MIN_YEARLY = 15000
 _LINE_REACH = 200
+# The most figures read as possible pay: the 360 stored postings have at most 61, and a paste of
+# thousands ("$1-$2k $1-$2k ...") would otherwise weigh each against its line.
+_MAX_AMOUNTS = 120
 
 
 class SalaryRange(msgspec.Struct, frozen=True, kw_only=True):
@@ -147,7 +151,8 @@ def find_salary(text: str, context: str = "") -> SalaryRange | None:
         Amounts, ISO currency and period of the best candidate: one on a line about pay, a range,
         with a period, and not a bonus, budget or allowance.
     """
-    amounts = [m for m in (_money(text, found) for found in _amount_matches(text)) if m]
+    read = (_money(text, found) for found in islice(_amount_matches(text), _MAX_AMOUNTS))
+    amounts = [m for m in read if m]
     best: tuple[int, SalaryRange] | None = None
     index = 0
     while index < len(amounts):

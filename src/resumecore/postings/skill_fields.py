@@ -41,12 +41,19 @@ _EXPERIENCE_AFTER = re.compile(
     r"environment)\b",
     re.IGNORECASE,
 )
-_LIST_TO_THE_END = re.compile(r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[\w-]+(?: [\w-]+){0,2})*[\s.;,]*$")
+# One more field of a list: a separator, then one to three words. A later word is no "or" or
+# "and": those separate the next field (read as words too, "a or b or c" could be split
+# exponentially many ways before a failure).
+_NEXT_FIELD = r"\s*(?:,|/|\bor\b|\band\b)\s*[\w-]+(?: (?!(?:or|and)\b)[\w-]+){0,2}"
+_LIST_TO_THE_END = re.compile(rf"(?:{_NEXT_FIELD})*[\s.;,]*$")
+# At most eight more fields before the role word: an unbounded list made every field word of a
+# long pasted list read the rest of it (50,000 characters of "accounting, " took seconds).
 _ROLE_AFTER = re.compile(
-    r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[\w-]+(?: [\w-]+){0,2})*\s+(?:role|roles|position|positions|"
-    r"background)\b",
-    re.IGNORECASE,
+    rf"(?:{_NEXT_FIELD}){{0,8}}\s+(?:role|roles|position|positions|background)\b", re.IGNORECASE
 )
+# How far before a field word its years can start: the longest phrase _YEARS_BEFORE reads is
+# about 100 characters of normalised text (one space between words).
+_YEARS_REACH = 300
 _ACRONYM_OR_NUMBER = re.compile(r"[A-Z]{2}|\d")
 
 
@@ -83,7 +90,8 @@ def past_field(text: str, match: SkillMatch) -> bool:
     """Whether a field word names past experience or a role rather than a skill asked for."""
     if _ROLE_AFTER.match(text, match.end):
         return True
-    line_start = text.rfind("\n", 0, match.start) + 1
+    reach = max(0, match.start - _YEARS_REACH)
+    line_start = max(text.rfind("\n", reach, match.start) + 1, reach)
     if not _YEARS_BEFORE.search(text, line_start, match.start):
         return False
     if " " in match.alias.strip() and match.alias.lower() != match.canonical.lower():

@@ -1,0 +1,108 @@
+"""How much work a pasted posting can cost: where it is parsed, and pastes that were slow.
+
+A paste up to ``INLINE_PARSE_LIMIT`` characters is parsed on the event loop (a thread hop costs
+more than the parse under load), so no paste that short may take long in any shape; longer ones
+go to the parsing worker, where a slow one still holds the only parsing thread.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+import pytest
+
+from resumecore.postings import parse_posting, salary
+from resumecore.services.jobs.posting_parses import INLINE_PARSE_LIMIT, ParsedPostings
+from resumecore_server.adapters.cache.memory_cache import MemorySharedCache
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# Pastes that once took seconds at 50,000 characters, and the slowest shapes known at the limit.
+SLOW_SHAPES = (
+    "accounting, ",
+    "5 years of accounting, ",
+    "accounting or nursing or ",
+    "Senior Software Engineer at Acme in Berlin (Remote) ",
+    "$1-$2k ",
+    "€ 1.000,00 ",
+    "SQL\n",
+    "Python | Java | ",
+)
+
+
+def _paste(unit: str, length: int) -> str:
+    return (unit * (length // len(unit) + 1))[:length]
+
+
+class _RecordingRunner:
+    """A ``CpuWorkRunner`` that runs in place and remembers what it was given."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    async def run(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+        self.texts.extend(arg for arg in args if isinstance(arg, str))
+        return fn(*args, **kwargs)
+
+
+async def test_a_short_paste_is_parsed_in_place_and_a_long_one_on_the_worker() -> None:
+    runner = _RecordingRunner()
+    parses = ParsedPostings(MemorySharedCache(default_ttl_seconds=60), cpu=runner)
+    short = _paste("We need Python and SQL. ", INLINE_PARSE_LIMIT)
+    long = _paste("We need Python and SQL. ", INLINE_PARSE_LIMIT + 1)
+
+    assert await parses(short) == parse_posting(short)
+    assert runner.texts == []
+    assert await parses(long) == parse_posting(long)
+    assert runner.texts == [long]
+
+
+@pytest.mark.parametrize("unit", SLOW_SHAPES)
+def test_no_paste_short_enough_for_the_event_loop_takes_long(unit: str) -> None:
+    # Each takes 10-40 ms; the bound only catches a shape that grew slow again.
+    parse_posting("warm up: Python")
+    started = time.perf_counter()
+    parse_posting(_paste(unit, INLINE_PARSE_LIMIT))
+    assert time.perf_counter() - started < 0.4
+
+
+@pytest.mark.parametrize("unit", SLOW_SHAPES[:4])
+def test_a_long_list_of_field_words_parses_in_linear_time(unit: str) -> None:
+    # Each field word read the rest of its line twice (for years before it, for a role word after
+    # the list it opens): 32,000 characters of "accounting, " took 5.7 s, 50,000 over 10 s.
+    parse_posting("warm up: Python")
+    started = time.perf_counter()
+    parse_posting(_paste(unit, 49_900))
+    assert time.perf_counter() - started < 2.0
+
+
+def test_field_words_still_read_as_past_experience_or_a_role() -> None:
+    parsed = parse_posting(
+        "Requirements:\n"
+        "- 2+ years in a SOC, security operations or help desk role\n"
+        "- 3 years of accounting experience\n"
+        "- Experience with Splunk\n"
+    )
+    assert "Splunk" in parsed.required_skills
+    assert "Accounting" not in parsed.required_skills
+
+
+def test_pay_is_read_from_the_first_figures_of_a_paste_of_thousands(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    read: list[int] = []
+    money = salary._money
+
+    def counted(text: str, found: object) -> object:
+        read.append(1)
+        return money(text, found)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(salary, "_money", counted)
+    found = salary.find_salary("Salary: $50,000 - $60,000 per year\n" + _paste("$1-$2k ", 49_000))
+
+    assert len(read) == salary._MAX_AMOUNTS
+    assert found is not None
+    assert (found.min, found.max, found.period) == (50_000, 60_000, "year")
