@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from resumecore.postings import parse_posting
 
 if TYPE_CHECKING:
-    from litestar import Litestar
+    from resumecore_server.entrypoints.http.startup_refusal import ASGIApp
 
 # Reaches each part of the parser that loads data on first use: skills, a town with its
 # district, a country, pay.
@@ -30,15 +30,21 @@ Requirements:
 """
 
 
-def create_served_app() -> Litestar:
-    """``served_app.create_served_app``, after the parser's data (see the module docstring)."""
+def create_served_app() -> ASGIApp:
+    """``served_app.create_served_app``, after the parser's data (see the module docstring).
+
+    Start-up refusals (the database unreachable) are reported in one line (``startup_refusal``).
+    """
     warm_parser()
     # Imported only now, after the parser's data, so that it reuses what building them freed.
     from resumecore_server.entrypoints.http.served_app import (  # noqa: PLC0415
         create_served_app as served,
     )
+    from resumecore_server.entrypoints.http.startup_refusal import (  # noqa: PLC0415
+        refusals_in_one_line,
+    )
 
-    return served()
+    return refusals_in_one_line(served())
 
 
 def warm_parser() -> None:

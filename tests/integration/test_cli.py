@@ -76,6 +76,25 @@ def test_a_database_url_that_cannot_work_stops_serve_and_worker_with_one_line(
     assert lines[0].startswith(f"resumecore: RESUMECORE_DATABASE_URL: {reason}")
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_against_an_unreachable_database_says_what_to_do_without_a_traceback(
+    tmp_path: Path, workers: str
+) -> None:
+    # Each server process printed ~150 lines of framework and driver traceback before the line
+    # that says what to do.
+    url = "postgresql+asyncpg://admin:hunter2-secret@127.0.0.1:1/resumes"
+    done = run(
+        ["serve", "--port", "9", "--workers", workers], tmp_path, RESUMECORE_DATABASE_URL=url
+    )
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert "hunter2" not in done.stderr
+    refusals = [line for line in done.stderr.splitlines() if "resumecore: " in line]
+    assert refusals
+    assert all("the database is not reachable or not migrated" in line for line in refusals)
+    assert len(done.stderr.splitlines()) <= 3 * int(workers) + 1, done.stderr
+
+
 @pytest.mark.parametrize("command", [["migrate"], ["worker"]])
 def test_a_data_dir_that_cannot_be_made_is_one_line(tmp_path: Path, command: list[str]) -> None:
     # The generated secrets are written there while the settings are read: a path under a

@@ -58,6 +58,7 @@ from resumecore_server.entrypoints.http.readiness import readiness_checks
 from resumecore_server.entrypoints.http.request_log import configure_logging, request_log_middleware
 from resumecore_server.entrypoints.http.reset_page import reset_page
 from resumecore_server.entrypoints.http.security_headers import add_security_headers
+from resumecore_server.entrypoints.http.startup_refusal import StartupRefused
 from resumecore_server.entrypoints.http.unused_packages import litestar_without_unused_plugins
 from resumecore_server.entrypoints.settings import Settings
 from resumecore_server.entrypoints.workers import WorkerPool
@@ -154,7 +155,7 @@ def _seeding(seed: SeedCatalog) -> Any:
         except StorageUnavailable as exc:
             # Start-up must say what to do, not show a driver traceback.
             msg = "the database is not reachable or not migrated: run `resumecore migrate` first"
-            raise RuntimeError(msg) from exc
+            raise StartupRefused(msg) from exc
 
     return seed_catalog
 
