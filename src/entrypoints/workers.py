@@ -7,6 +7,7 @@ import contextlib
 import logging
 import os
 
+from resumecore.errors import StorageUnavailable
 from resumecore.generation.policy import GenerationPolicy
 from resumecore.ports.generations import TaskQueue
 from resumecore.ports.notifier import ChangeNotifier
@@ -90,6 +91,9 @@ class WorkerPool:
         """Remove the expired exports now; how many went (a failure is logged, not raised)."""
         try:
             removed = await self._purge()
+        except StorageUnavailable as exc:  # an outage: its message says so, no traceback
+            log.warning("export_sweep_failed", extra={"error": str(exc)})
+            return 0
         except Exception:
             log.warning("export_sweep_failed", exc_info=True)
             return 0

@@ -7,6 +7,7 @@ import contextlib
 import logging
 from datetime import datetime, timedelta
 
+from resumecore.errors import StorageUnavailable
 from resumecore.generation.policy import GenerationPolicy
 from resumecore.model.generation import Generation
 from resumecore.ports.generations import Task, TaskQueue
@@ -18,6 +19,10 @@ from resumecore.services.generations.run import RunGeneration
 
 IDLE_POLL_SECONDS = 0.5
 MAX_BACKOFF_SECONDS = 60.0
+# While claims fail (the database is down), polls slow down to this, and a failing streak is
+# logged at its start and then once every this many failures (about every five minutes).
+FAILING_POLL_MAX_SECONDS = 5.0
+FAILURES_PER_LOG = 60
 log = logging.getLogger("resumecore.worker")
 
 
@@ -89,14 +94,20 @@ class GenerationWorker:
 
     async def run_until(self, stop: asyncio.Event) -> None:
         """Work until ``stop`` is set; idle waits wake early when a task is queued here."""
+        failures = 0
         while not stop.is_set():
             try:
                 busy = await self.run_once()
-            except Exception:
-                log.warning("worker_claim_failed", exc_info=True)
+            except Exception as exc:
+                failures += 1
+                _log_claim_failure(exc, failures)
                 busy = False
+            else:
+                if failures:
+                    log.warning("worker_claim_recovered", extra={"failures": failures})
+                failures = 0
             if not busy:
-                await self._notifier.wait(QUEUE_KEY, IDLE_POLL_SECONDS)
+                await self._notifier.wait(QUEUE_KEY, _poll_seconds(failures))
 
     async def _still_held(self, task: Task) -> bool:
         """Whether the lease is still this worker's (renewing it once more).
@@ -148,3 +159,23 @@ class GenerationWorker:
                 seconds = (stage.finished_at - stage.started_at).total_seconds()
                 self._telemetry.stage_finished(stage.name, stage.status, seconds)
         self._telemetry.generation_finished(generation.writer, generation.status)
+
+
+def _poll_seconds(failures: int) -> float:
+    """The wait before the next claim: doubling while claims fail, up to a few seconds."""
+    if not failures:
+        return IDLE_POLL_SECONDS
+    return min(IDLE_POLL_SECONDS * 2.0**failures, FAILING_POLL_MAX_SECONDS)
+
+
+def _log_claim_failure(exc: Exception, failures: int) -> None:
+    """One line when a failing streak starts, then one every ``FAILURES_PER_LOG`` failures.
+
+    The database being away is an expected outage (its message says so; a traceback through the
+    driver adds nothing); anything else is a bug and keeps its traceback.
+    """
+    if failures != 1 and failures % FAILURES_PER_LOG:
+        return
+    expected = isinstance(exc, StorageUnavailable)
+    extra = {"error": str(exc) if expected else type(exc).__name__, "failures": failures}
+    log.warning("worker_claim_failed", exc_info=not expected, extra=extra)
