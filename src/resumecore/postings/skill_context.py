@@ -54,6 +54,8 @@ _EVIDENCE_ENDS = (
     "in", "with", "using", "use", "uses", "used", "knowledge of", "understanding of",
     "command of", "mit", "en", "con", "avec", "(", ":",
 )  # fmt: skip
+# How far before its closing whitespace an _EVIDENCE_BEFORE match can start.
+_EVIDENCE_REACH = max(map(len, _EVIDENCE_ENDS)) + 1
 _LIST_GAP = re.compile(
     r"^[\s,/;|&+()]*(?:(?:and|or|und|oder|et|ou|y|o|as well as|plus|e\.g\.)[\s,/;|&+()]*)?$",
     re.IGNORECASE,
@@ -141,11 +143,21 @@ def _bracketed_aside(text: str, match: SkillMatch) -> bool:
 
 def _has_evidence(text: str, match: SkillMatch) -> bool:
     line_start = text.rfind("\n", 0, match.start) + 1
-    before = text[line_start : match.start]
+    before = _evidence_window(text, line_start, match.start)
     if may_end_with(before, _EVIDENCE_ENDS) and _EVIDENCE_BEFORE.search(before):
         return True
     next_word = _WORD.match(text, _skip_spaces(text, match.end))
     return next_word is not None and next_word.group(0).lower() in _EVIDENCE_AFTER
+
+
+def _evidence_window(text: str, line_start: int, end: int) -> str:
+    # The end of text[line_start:end] that _EVIDENCE_BEFORE can match: its closing whitespace
+    # and the longest evidence word with the character before it (which "\b" looks at). The
+    # whole line would make a line of n alias mentions cost n searches of up to n characters.
+    word_end = end
+    while word_end > line_start and text[word_end - 1].isspace():
+        word_end -= 1
+    return text[max(line_start, word_end - _EVIDENCE_REACH) : end]
 
 
 def _in_own_line(text: str, match: SkillMatch) -> bool:

@@ -14,9 +14,9 @@ from resumecore.model.job import Job
 from resumecore.model.profile import Profile
 from resumecore.ports.embedder import Embedder
 from resumecore.ports.work import CpuWorkRunner
-from resumecore.postings.vocabulary import default_vocabulary
+from resumecore.postings.vocabulary import SkillVocabulary, default_vocabulary
 from resumecore.tailoring.items import Item, profile_items
-from resumecore.tailoring.job_terms import job_terms
+from resumecore.tailoring.job_terms import JobTerms, job_terms
 from resumecore.tailoring.relevance import SCORE_VERSION, ItemScore, ranked, score_items
 from resumecore.tailoring.semantic import SEMANTIC_VERSION, item_text, job_lines, semantic_scores
 
@@ -64,9 +64,7 @@ class RelevanceScorer:
         second of CPU, which must not stall the event loop for every other request.
         """
         vocabulary = default_vocabulary()
-        terms = job_terms(job, vocabulary)
-        items = profile_items(profile, terms.now)
-        offline = await self._cpu.run(score_items, items, terms, vocabulary)
+        terms, items, offline = await self._cpu.run(_offline_scores, profile, job, vocabulary)
         if self._embedder is not None and items:
             semantic = await self._semantic(self._embedder, job, items, offline)
             if semantic is not None:
@@ -96,6 +94,16 @@ class RelevanceScorer:
         for index, value in zip(chosen, semantic_scores(clean), strict=True):
             semantic[index] = value
         return semantic
+
+
+def _offline_scores(
+    profile: Profile, job: Job, vocabulary: SkillVocabulary
+) -> tuple[JobTerms, list[Item], list[ItemScore]]:
+    # Reading the job's terms scans every requirement line for skills: as costly as scoring
+    # for a long posting, so it runs on the CPU runner with the scoring, not on the loop.
+    terms = job_terms(job, vocabulary)
+    items = profile_items(profile, terms.now)
+    return terms, items, score_items(items, terms, vocabulary)
 
 
 class _DefaultThread:
