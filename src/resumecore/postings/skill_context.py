@@ -54,6 +54,10 @@ _EVIDENCE_ENDS = (
     "in", "with", "using", "use", "uses", "used", "knowledge of", "understanding of",
     "command of", "mit", "en", "con", "avec", "(", ":",
 )  # fmt: skip
+# A match is one of those and closing whitespace, so it starts this far before the line's last
+# non-space: searching from there reads a long line of skills once, not once per skill in it
+# (``\b`` still sees the character before the start position).
+_LONGEST_EVIDENCE = max(map(len, _EVIDENCE_ENDS))
 _LIST_GAP = re.compile(
     r"^[\s,/;|&+()]*(?:(?:and|or|und|oder|et|ou|y|o|as well as|plus|e\.g\.)[\s,/;|&+()]*)?$",
     re.IGNORECASE,
@@ -142,7 +146,9 @@ def _bracketed_aside(text: str, match: SkillMatch) -> bool:
 def _has_evidence(text: str, match: SkillMatch) -> bool:
     line_start = text.rfind("\n", 0, match.start) + 1
     before = text[line_start : match.start]
-    if may_end_with(before, _EVIDENCE_ENDS) and _EVIDENCE_BEFORE.search(before):
+    if may_end_with(before, _EVIDENCE_ENDS) and _EVIDENCE_BEFORE.search(
+        before, max(0, len(before.rstrip()) - _LONGEST_EVIDENCE)
+    ):
         return True
     next_word = _WORD.match(text, _skip_spaces(text, match.end))
     return next_word is not None and next_word.group(0).lower() in _EVIDENCE_AFTER
