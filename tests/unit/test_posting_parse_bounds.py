@@ -100,6 +100,33 @@ def test_an_ambiguous_skill_name_still_needs_evidence_before_it() -> None:
     assert parse_posting("Requirements:\n- Be ready to go the extra mile\n").skills == ()
 
 
+UNCLOSED_TAGS = (
+    "<footer>",
+    "<head>",
+    "<!--",
+    "<script>",
+    "<nav>",
+    '<script type="application/ld+json">',
+    '<a class="cta">',
+)
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        *(_paste(tag, 49_900) for tag in UNCLOSED_TAGS),
+        "<footer>" + _paste("<address>", 49_880) + "</footer>",
+    ],
+)
+def test_a_paste_of_unclosed_tags_parses_in_linear_time(paste: str) -> None:
+    # Each opening tag was read on to the end of the text for its closing tag: 49,900
+    # characters took 0.5-3.7 s each.
+    parse_posting("warm up: Python")
+    started = time.perf_counter()
+    parse_posting(paste)
+    assert time.perf_counter() - started < 0.5
+
+
 def test_field_words_still_read_as_past_experience_or_a_role() -> None:
     parsed = parse_posting(
         "Requirements:\n"
