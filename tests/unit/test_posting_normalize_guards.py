@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resumecore.postings import normalize
+from resumecore.postings import addresses, json_ld, normalize
 from resumecore.postings.literal_guard import GuardedPattern
 from tests.support.posting_texts import posting_texts
 from tests.support.regex_literals import every_match_contains
@@ -60,14 +60,7 @@ def test_what_the_character_passes_replace_is_not_printable(pattern: re.Pattern[
 
 def _every_pass(text: str) -> str:
     # The cleaning round with no pass skipped.
-    text = normalize._HEAD.sub(normalize._head_title, text)
-    text = normalize._PAGE_CHROME.sub("\n", text)
-    text = normalize._CELL_LABEL.sub(": ", text)
-    if "<tr" in text or "<TR" in text:
-        text = normalize._ROW_LABEL.sub(r"\1: ", text)
-    text = normalize._LIST_ITEM.sub("\n- ", text)
-    text = normalize._BLOCK_TAG.sub("\n", text)
-    text = normalize._ANY_TAG.sub(" ", text)
+    text = _every_pass_tags(text)
     text = normalize._ENTITY.sub(normalize._decode_entity, text)
     text = unicodedata.normalize("NFC", text)
     text = normalize._LINE_BREAKS.sub("\n", text)
@@ -113,3 +106,76 @@ def test_a_round_equals_the_round_with_every_pass_over_the_test_postings() -> No
 )
 def test_a_round_equals_the_round_with_every_pass(text: str) -> None:
     assert normalize._clean_once(text) == _every_pass(text)
+
+
+HTML_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *"ab <>/-!\n\u017f\u212a\u0131\u0130",
+            "<script>",
+            "</script>",
+            "</SCRIPT >",
+            "</\u017fcript>",
+            "<style x>",
+            "</style>",
+            "<nav>",
+            "</nav>",
+            "<footer>",
+            "</footer>",
+            "<FOOTER>",
+            "<head>",
+            "</head>",
+            "<title>t</title>",
+            '<ul class="menu">',
+            "</ul>",
+            '<div id="cookie">',
+            "</div>",
+            '<a class="btn">',
+            "</a>",
+            "</A>",
+            "<address>",
+            "</address>",
+            "<!DOCTYPE html>",
+            "<!--",
+            "-->",
+            "<!-->",
+            "<b>",
+            '<script type="application/ld+json">',
+            '{"@type": "JobPosting", "title": "Cook"}',
+        ]
+    ),
+    max_size=25,
+).map("".join)
+
+
+@given(HTML_PIECES)
+def test_elements_are_found_as_their_patterns_find_them(text: str) -> None:
+    assert normalize._CHROME_ELEMENTS.sub(lambda _: "\n", text) == normalize._PAGE_CHROME.sub(
+        "\n", text
+    )
+    assert normalize._FOOTER_ELEMENTS.sub(str.upper, text) == normalize._FOOTER.sub(
+        lambda found: found.group("inner").upper(), text
+    )
+    assert json_ld._SCRIPTS.sub(lambda _: "\n", text) == json_ld._SCRIPT.sub("\n", text)
+    assert [raw[1:3] for raw in json_ld._SCRIPTS.spans(text)] == [
+        found.span("body") for found in json_ld._SCRIPT.finditer(text)
+    ]
+    assert [raw[1:3] for raw in addresses._ADDRESS_ELEMENTS.spans(text)] == [
+        found.span(1) for found in addresses._ADDRESS_ELEMENT.finditer(text)
+    ]
+
+
+@given(HTML_PIECES)
+def test_tags_and_comments_go_as_the_tag_pattern_removes_them(text: str) -> None:
+    assert normalize._without_tags(text) == _every_pass_tags(text)
+
+
+def _every_pass_tags(text: str) -> str:
+    text = normalize._HEAD.sub(lambda found: normalize._head_title(found.group("inner")), text)
+    text = normalize._PAGE_CHROME.sub("\n", text)
+    text = normalize._CELL_LABEL.sub(": ", text)
+    if "<tr" in text or "<TR" in text:
+        text = normalize._ROW_LABEL.sub(r"\1: ", text)
+    text = normalize._LIST_ITEM.sub("\n- ", text)
+    text = normalize._BLOCK_TAG.sub("\n", text)
+    return normalize._ANY_TAG.sub(" ", text)

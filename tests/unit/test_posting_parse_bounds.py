@@ -7,13 +7,14 @@ go to the parsing worker, where a slow one still holds the only parsing thread.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 import pytest
 
-from resumecore.postings import parse_posting, salary
+from resumecore.postings import gazetteer, parse_posting, salary, skill_fields
 from resumecore.services.jobs.posting_parses import INLINE_PARSE_LIMIT, ParsedPostings
 from resumecore_server.adapters.cache.memory_cache import MemorySharedCache
 
@@ -30,6 +31,13 @@ SLOW_SHAPES = (
     "€ 1.000,00 ",
     "SQL\n",
     "Python | Java | ",
+    "Stack: Go, ",
+    "Tools: R, ",
+    "ML ",
+    "German, ",
+    "English, German, ",
+    "English ",
+    "A-",
 )
 
 
@@ -79,6 +87,92 @@ def test_a_long_list_of_field_words_parses_in_linear_time(unit: str) -> None:
     assert time.perf_counter() - started < 2.0
 
 
+@pytest.mark.parametrize("unit", ["Stack: Go, ", "Tools: R, "])
+def test_a_long_line_of_ambiguous_skill_names_parses_in_linear_time(unit: str) -> None:
+    # Each "Go" or "R" looked for "with", "in" or ":" before it by searching its whole line
+    # before it: 49,900 characters took 8-15 s.
+    parse_posting("warm up: Python")
+    started = time.perf_counter()
+    parse_posting(_paste(unit, 49_900))
+    assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize("unit", ["German, ", "English, German, ", "English "])
+def test_a_long_line_of_spoken_languages_parses_in_linear_time(unit: str) -> None:
+    # Each language searched its whole line before it for a school subject and a verb, and each
+    # English every language on its line and the line for "bilingual": 49,900 characters took
+    # 5-10 s.
+    parse_posting("warm up: Python")
+    started = time.perf_counter()
+    parse_posting(_paste(unit, 49_900))
+    assert time.perf_counter() - started < 2.0
+
+
+def test_languages_still_read_as_asked_or_in_passing() -> None:
+    asked = parse_posting("Requirements:\n- Bilingual in English and Spanish\n- Fluent German\n")
+    assert set(asked.required_skills) >= {"Spanish", "German"}
+    assert "English" not in asked.required_skills
+    passing = parse_posting(
+        "Requirements:\n- Teach GCSE English and Maths\n- The vendor is Dutch\n"
+    )
+    assert not {"English", "Dutch"} & set(passing.skills)
+
+
+def test_a_long_hyphenated_run_is_read_for_a_district_in_linear_time() -> None:
+    # Each hyphen cut the run into a head and a tail and looked both up as towns: 49,900
+    # characters of "A-" took 1.1 s (a district_town call alone, quadratic).
+    name = _paste("Ab-", 49_900)
+    started = time.perf_counter()
+    assert gazetteer.district_town(name) is None
+    assert time.perf_counter() - started < 0.2
+    assert gazetteer.district_town("Hamburg-Altona") == "Hamburg"
+
+
+def test_a_title_named_in_thousands_of_list_items_parses_in_linear_time() -> None:
+    # Each place the title is named was looked for in every list item: 0.8 s at 49,900.
+    paste = ("Nurse\nRequirements:\n" + _paste("- Nurse\n", 49_880))[:49_900]
+    parse_posting("warm up: Python")
+    started = time.perf_counter()
+    assert parse_posting(paste).title == "Nurse"
+    assert time.perf_counter() - started < 0.4
+
+
+def test_an_ambiguous_skill_name_still_needs_evidence_before_it() -> None:
+    parsed = parse_posting(
+        "Requirements:\n- Experience with Go and Kubernetes\n- You will go to clients\n"
+        "- Stack: R\n- Fluent in C\n"
+    )
+    assert {"Go", "R", "C"} <= set(parsed.required_skills)
+    assert parse_posting("Requirements:\n- Be ready to go the extra mile\n").skills == ()
+
+
+UNCLOSED_TAGS = (
+    "<footer>",
+    "<head>",
+    "<!--",
+    "<script>",
+    "<nav>",
+    '<script type="application/ld+json">',
+    '<a class="cta">',
+)
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        *(_paste(tag, 49_900) for tag in UNCLOSED_TAGS),
+        "<footer>" + _paste("<address>", 49_880) + "</footer>",
+    ],
+)
+def test_a_paste_of_unclosed_tags_parses_in_linear_time(paste: str) -> None:
+    # Each opening tag was read on to the end of the text for its closing tag: 49,900
+    # characters took 0.5-3.7 s each.
+    parse_posting("warm up: Python")
+    started = time.perf_counter()
+    parse_posting(paste)
+    assert time.perf_counter() - started < 0.5
+
+
 def test_field_words_still_read_as_past_experience_or_a_role() -> None:
     parsed = parse_posting(
         "Requirements:\n"
@@ -88,6 +182,26 @@ def test_field_words_still_read_as_past_experience_or_a_role() -> None:
     )
     assert "Splunk" in parsed.required_skills
     assert "Accounting" not in parsed.required_skills
+
+
+def test_field_words_with_no_years_before_them_are_not_searched_for_years(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "ML ML ...": each "ML" searched the 300 characters before it for "5 years of" (66 ms at
+    # 4,000 characters, 0.8 s at 49,900).
+    searched: list[int] = []
+    years_before = skill_fields._YEARS_BEFORE
+
+    class _Counted:
+        def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+            searched.append(start)
+            return years_before.search(text, start, end)
+
+    monkeypatch.setattr(skill_fields, "_YEARS_BEFORE", _Counted())
+    parse_posting(_paste("ML ", INLINE_PARSE_LIMIT))
+    assert searched == []
+    parse_posting("Requirements:\n- 3 years of accounting experience\n")
+    assert searched
 
 
 def test_pay_is_read_from_the_first_figures_of_a_paste_of_thousands(

@@ -12,11 +12,14 @@ import re
 
 from resumecore.postings import places
 from resumecore.postings.city_tidy import is_premises, tidy_location
+from resumecore.postings.elements import Elements
 
 _ADDRESS_LINE = re.compile(
     r"^(?:address|adresse|anschrift|dirección)\s*:\s*(?P<value>.+)$", re.I | re.M
 )
 _ADDRESS_ELEMENT = re.compile(r"<address\b[^<>]*>(.*?)</address\s*>", re.I | re.S)
+# _ADDRESS_ELEMENT in linear time (see elements.py); the pattern stays the reference.
+_ADDRESS_ELEMENTS = Elements(r"<address\b[^<>]*>", re.I | re.S, r"</address\s*>")
 _BLOCK = re.compile(r"<(?:p|br|div|li|tr|address)\b[^<>]*>", re.I)
 _TAG = re.compile(r"<[^<>]*>")
 _PIECES = re.compile(r"\s+(?:·|\||•|—|\u2013)\s+")
@@ -47,8 +50,8 @@ def footer_address(footer: str) -> str:
 
     The footer's ``<address>`` element, else its first line with a comma-separated address.
     """
-    element = _ADDRESS_ELEMENT.search(footer)
-    chunks = [element.group(1)] if element else _BLOCK.split(footer)
+    elements = _ADDRESS_ELEMENTS.spans(footer)
+    chunks = [footer[elements[0][1] : elements[0][2]]] if elements else _BLOCK.split(footer)
     for chunk in chunks:
         line = " ".join(html.unescape(_TAG.sub(" ", chunk)).split())
         if line.count(", ") >= 1 and town_of(line):

@@ -27,6 +27,8 @@ class _Towns:
 
     def __init__(self, sizes: dict[str, int]) -> None:
         pairs = sorted((hash(name), size) for name, size in sizes.items())
+        # Case folding never shortens a name: a longer name is no known town.
+        self.longest = max(map(len, sizes), default=0)
         self._hashes = array("q", (h for h, _ in pairs))
         self._sizes = array("L", (size for _, size in pairs))
 
@@ -92,7 +94,12 @@ def district_town(name: str, *, spaced: bool = False) -> str | None:
     """
     whole: int | None = None
     for cut in (m.start() for m in _CUT.finditer(name)):
-        head, tail = name[:cut], name[cut:]
+        head = name[:cut]
+        if len(head.strip()) > _towns().longest:
+            # No later, longer head is a town either, and a head that is none names no district:
+            # reading on cut a long hyphenated run at each hyphen ("A-A-A-...": quadratic).
+            break
+        tail = name[cut:]
         hyphenated = "-" in tail and tail[1:2].isupper()
         if not (hyphenated or spaced):
             continue  # neither a district's hyphenated name nor one more word: no look-up

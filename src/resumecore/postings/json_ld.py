@@ -13,9 +13,15 @@ import json
 import re
 from typing import Any
 
+from resumecore.postings.elements import Elements
+
 _SCRIPT = re.compile(
     r"<script\b[^<>]*application/ld\+json[^<>]*>(?P<body>.*?)</script\s*>",
     re.IGNORECASE | re.DOTALL,
+)
+# _SCRIPT in linear time (see elements.py); the pattern stays the reference.
+_SCRIPTS = Elements(
+    r"<script\b[^<>]*application/ld\+json[^<>]*>", re.IGNORECASE | re.DOTALL, r"</script\s*>"
 )
 _TAG = re.compile(r"<[^<>]*>")
 _TERMS = {
@@ -42,11 +48,15 @@ def job_posting_lines(raw: str) -> tuple[str, list[str]]:
     if "ld+json" not in raw.lower():
         return raw, []
     lines: list[str] = []
-    for found in _SCRIPT.finditer(raw):
-        posting = _posting(found.group("body"))
+    for _, body_start, body_end, _ in _SCRIPTS.spans(raw):
+        posting = _posting(raw[body_start:body_end])
         if posting is not None and not lines:
             lines = _lines(posting)
-    return _SCRIPT.sub("\n", raw), lines
+    return _SCRIPTS.sub(_line_break, raw), lines
+
+
+def _line_break(_: str) -> str:
+    return "\n"
 
 
 def _posting(body: str) -> dict[str, Any] | None:

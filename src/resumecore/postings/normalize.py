@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from resumecore.postings.addresses import footer_address, footer_copyright
+from resumecore.postings.elements import Elements
 from resumecore.postings.json_ld import job_posting_lines
 
 _BLOCK_TAG = re.compile(
@@ -32,6 +33,16 @@ _PAGE_CHROME = re.compile(
 )
 _FOOTER = re.compile(r"<footer\b[^<>]*>(?P<inner>.*?)</footer\s*>", re.IGNORECASE | re.DOTALL)
 _HEAD = re.compile(r"<head\b[^<>]*>(?P<inner>.*?)</head\s*>", re.IGNORECASE | re.DOTALL)
+# The element patterns above, found in linear time (see elements.py); they stay the reference.
+_CHROME_ELEMENTS = Elements(
+    r"<!DOCTYPE[^<>]*>|<(script|style|nav|footer|noscript|button|svg|form)\b[^<>]*>|"
+    r"<(ul|ol)\b[^<>]*\bclass=[\"'][^\"'<>]*\b(?:menu|nav\w*)\b[^<>]*>|"
+    r"<(div|section|aside)\b[^<>]*\b(?:id|class)=[\"'][^\"'<>]*(?:cookie|consent|gdpr)[^<>]*>|"
+    r"<(a)\b[^<>]*\bclass=[\"'][^\"'<>]*\b(?:cta|btn|button)\b[^<>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_FOOTER_ELEMENTS = Elements(r"<footer\b[^<>]*>", re.IGNORECASE | re.DOTALL, r"</footer\s*>")
+_HEAD_ELEMENTS = Elements(r"<head\b[^<>]*>", re.IGNORECASE | re.DOTALL, r"</head\s*>")
 _PAGE_TITLE = re.compile(r"<title\b[^<>]*>(?P<title>[^<>]*)</title\s*>", re.IGNORECASE)
 # "<th>Company</th><td>Acme</td>": a table of facts reads as "Company: Acme".
 # "<dt>Location</dt><dd>Asheville, NC</dd>" likewise.
@@ -42,6 +53,10 @@ _ROW_LABEL = re.compile(
 )
 _LIST_ITEM = re.compile(r"<li\b[^<>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*\b[^<>]*>|<!--.*?-->", re.DOTALL)
+# _ANY_TAG without its comments: after the last "-->" no comment can close, and a tag ends at
+# the first ">", so none spans that point (searching on for "-->" from each "<!--" after it was
+# quadratic in a paste of them).
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*\b[^<>]*>")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _INVISIBLE = re.compile(
@@ -85,7 +100,7 @@ def normalize_posting_text(raw: str) -> str:
     # A footer is chrome, but its postal address and copyright line say where and who the
     # employer is.
     if "<" in text:
-        text = _FOOTER.sub(_footer_facts, text)
+        text = _FOOTER_ELEMENTS.sub(_footer_facts, text)
     for _ in range(_ROUNDS):
         cleaned = _clean_once(text)
         if cleaned == text:
@@ -96,8 +111,7 @@ def normalize_posting_text(raw: str) -> str:
     return _clean_once(text.replace("&", "\uff06").replace("<", "\u2039"))
 
 
-def _footer_facts(found: re.Match[str]) -> str:
-    inner = found.group("inner")
+def _footer_facts(inner: str) -> str:
     return f"\n{footer_address(inner)}\n{footer_copyright(inner)}\n"
 
 
@@ -139,18 +153,23 @@ def _uniform_bullets(text: str) -> str:
 
 
 def _without_tags(text: str) -> str:
-    text = _HEAD.sub(_head_title, text)
-    text = _PAGE_CHROME.sub("\n", text)
+    text = _HEAD_ELEMENTS.sub(_head_title, text)
+    text = _CHROME_ELEMENTS.sub(_line_break, text)
     text = _CELL_LABEL.sub(": ", text)
     if "<tr" in text or "<TR" in text:
         text = _ROW_LABEL.sub(r"\1: ", text)
     text = _LIST_ITEM.sub("\n- ", text)
     text = _BLOCK_TAG.sub("\n", text)
-    return _ANY_TAG.sub(" ", text)
+    closed = text.rfind("-->") + 3 if "-->" in text else 0
+    return _ANY_TAG.sub(" ", text[:closed]) + _TAG.sub(" ", text[closed:])
 
 
-def _head_title(match: re.Match[str]) -> str:
-    title = _PAGE_TITLE.search(match.group("inner"))
+def _line_break(_: str) -> str:
+    return "\n"
+
+
+def _head_title(inner: str) -> str:
+    title = _PAGE_TITLE.search(inner)
     return f"\n{title.group('title')}\n" if title else "\n"
 
 

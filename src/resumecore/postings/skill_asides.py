@@ -122,7 +122,12 @@ def asides(
     on_pay_line = SpanCover(_PAY_LINES.spans(text)).covers
     redefined = _redefined_acronyms(text, matches, names)
     kinds = [category(m.canonical) for m in matches]
-    languages = [i for i, kind in enumerate(kinds) if kind == "languages"]
+    other_languages = [
+        m.start
+        for m, kind in zip(matches, kinds, strict=True)
+        if kind == "languages" and m.canonical != "English"
+    ]
+    bilingual_lines: dict[int, bool] = {}
     negations = LoweredText(text).contains_any(_NEGATION_WORDS)
     low = lowered(text)
     dropped: set[int] = set()
@@ -145,7 +150,10 @@ def asides(
                 and match.alias.upper().rstrip("S") in redefined.get(match.canonical, ())
             )
             or on_pay_line(match.start, match.start + 1)
-            or (kind == "languages" and language_not_asked(text, match, matches, languages))
+            or (
+                kind == "languages"
+                and language_not_asked(text, match, other_languages, bilingual_lines)
+            )
             or (match.alias == "PR" and _permanent_residence(text, match))
             or (
                 broad

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from resumecore.postings.literal_guard import lowered_for_guards
 from resumecore.postings.skill_match import SkillMatch
 
 # Categories of technologies: a tool word, not a field word.
@@ -55,6 +56,9 @@ _ROLE_AFTER = re.compile(
 # about 100 characters of normalised text (one space between words).
 _YEARS_REACH = 300
 _ACRONYM_OR_NUMBER = re.compile(r"[A-Z]{2}|\d")
+# Every _YEARS_BEFORE match holds one of these, in any case: a search where none is costs about
+# 30 times the check (a paste of "ML ML ..." searched 300 characters before each "ML").
+_YEAR_WORDS = ("yr", "year", "month")
 
 
 def qualifies(
@@ -92,7 +96,10 @@ def past_field(text: str, match: SkillMatch) -> bool:
         return True
     reach = max(0, match.start - _YEARS_REACH)
     line_start = max(text.rfind("\n", reach, match.start) + 1, reach)
-    if not _YEARS_BEFORE.search(text, line_start, match.start):
+    window = lowered_for_guards(text[line_start : match.start])
+    if (window is not None and not any(word in window for word in _YEAR_WORDS)) or not (
+        _YEARS_BEFORE.search(text, line_start, match.start)
+    ):
         return False
     if " " in match.alias.strip() and match.alias.lower() != match.canonical.lower():
         # "3+ years CNC machining experience" asks for the work; "2+ years in technical

@@ -8,6 +8,7 @@ beside the other language of a "bilingual" ask (the other language is the ask).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from resumecore.postings.skill_match import SkillMatch
 
@@ -25,37 +26,49 @@ _LANGUAGE_NOT_ASKED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PREDICATE_BEFORE = re.compile(r"\b(?:is|are|was|were|est|sont|ist|sind|es|son)\s+$", re.IGNORECASE)
+# How far before a language the school subject it is can start: "GCSEs (grade 4 or above) in
+# Maths, English and Science" is 45 characters; searching the whole line before each language
+# made a long line of them quadratic (49,900 characters of "German, " took seconds).
+_SUBJECT_REACH = 300
 _BILINGUAL = re.compile(r"\bbilingual\b", re.IGNORECASE)
 
 
 def language_not_asked(
-    text: str, match: SkillMatch, matches: list[SkillMatch], languages: list[int]
+    text: str,
+    match: SkillMatch,
+    other_starts: list[int],
+    bilingual_lines: dict[int, bool],
 ) -> bool:
     """Whether the language ``match`` is named in passing, not asked of the applicant.
 
     Args:
         text: The posting body.
         match: A hit of a spoken language.
-        matches: Every hit, in text order.
-        languages: Positions in ``matches`` of the spoken-language hits.
+        other_starts: Where each hit of a spoken language other than English starts, in order.
+        bilingual_lines: Whether a line says "bilingual", by its start: filled in as lines are
+            read, so that a line naming many languages is read once.
 
     Returns:
         ``True`` when the posting does not ask the applicant for this language.
     """
     line_start = text.rfind("\n", 0, match.start) + 1
-    if _LANGUAGE_NOT_ASKED_BEFORE.search(text, line_start, match.start):
+    if _LANGUAGE_NOT_ASKED_BEFORE.search(
+        text, max(line_start, match.start - _SUBJECT_REACH), match.start
+    ):
         return True
     if _LANGUAGE_NOT_ASKED_AFTER.match(text[match.end : match.end + 40]):
         return True
     if match.canonical != "English":
         # "the vendor is Dutch", "l'éditeur est néerlandais": a nationality, not an ask.
-        return _PREDICATE_BEFORE.search(text, line_start, match.start) is not None
+        end = match.start
+        while end > line_start and text[end - 1].isspace():
+            end -= 1
+        # A match is a verb of at most four letters and the whitespace after it.
+        return _PREDICATE_BEFORE.search(text, max(line_start, end - 4), match.start) is not None
     line_end = text.find("\n", match.end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    others = [
-        matches[i]
-        for i in languages
-        if matches[i].canonical != "English"
-        and line_start <= matches[i].start < line_start + len(line)
-    ]
-    return bool(others) and _BILINGUAL.search(line) is not None
+    line_end = len(text) if line_end < 0 else line_end
+    if bisect_left(other_starts, line_start) == bisect_left(other_starts, line_end):
+        return False  # no other language on the line
+    if line_start not in bilingual_lines:
+        bilingual_lines[line_start] = _BILINGUAL.search(text, line_start, line_end) is not None
+    return bilingual_lines[line_start]

@@ -275,13 +275,14 @@ def posting_skills(
     if subject is not None:
         dropped.append((subject.start(), subject.end()))
     titles = _occurrences(text, title, lowered)
+    # Asked once per occurrence of the title or company: a paste naming the title thousands of
+    # times in as many list items read every item for each (quadratic).
+    within_item = SpanCover(items).covers
     for spans in (titles, _occurrences(text, company, lowered)):
         dropped += [
-            span
-            for span in spans
-            if not _span_within(span, items) and not _on_list_line(text, span[0])
+            span for span in spans if not within_item(*span) and not _on_list_line(text, span[0])
         ]
-    dropped += _title_lines(text, titles, items)
+    dropped += _title_lines(text, titles, within_item)
     dropped += _prose_about_company(text, company, lowered)
     inside_dropped, inside_asked = SpanCover(dropped).covers, SpanCover(asked).covers
     passing = asides(text, matches, category, BROAD_FIELDS, names)
@@ -443,7 +444,9 @@ def _prose_about_company(text: str, company: str | None, lowered: LoweredText) -
     return spans
 
 
-def _title_lines(text: str, titles: list[Span], items: tuple[Span, ...] | list[Span]) -> list[Span]:
+def _title_lines(
+    text: str, titles: list[Span], within_item: Callable[[int, int], bool]
+) -> list[Span]:
     # "Registered Respiratory Therapist (RRT)", "QC Microbiologist (Sterility & Environmental
     # Monitoring)": the rest of a short heading line that names the role belongs to the title.
     spans: list[Span] = []
@@ -454,7 +457,7 @@ def _title_lines(text: str, titles: list[Span], items: tuple[Span, ...] | list[S
         if (
             text[line_start:start].strip() == ""
             and line_end - line_start <= 100
-            and not _span_within((start, end), items)
+            and not within_item(start, end)
             and not _on_list_line(text, start)
         ):
             spans.append((line_start, line_end))
@@ -464,7 +467,3 @@ def _title_lines(text: str, titles: list[Span], items: tuple[Span, ...] | list[S
 def _on_list_line(text: str, position: int) -> bool:
     line_start = text.rfind("\n", 0, position) + 1
     return text[line_start : line_start + 2].lstrip()[:1] in {"-", "*", "•"}
-
-
-def _span_within(span: Span, items: tuple[Span, ...] | list[Span]) -> bool:
-    return any(start <= span[0] and span[1] <= end for start, end in items)
