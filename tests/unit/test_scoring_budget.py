@@ -14,8 +14,10 @@ from resumecore.model.profile import Profile
 from resumecore.model.profile_revision import new_profile
 from resumecore.tailoring.items import profile_items
 from resumecore.tailoring.scoring_budget import (
+    MAX_SCORED_CHARACTERS,
     MAX_SCORED_ITEMS,
     ensure_scorable,
+    scorable_characters,
     scorable_items,
 )
 from tests.support.profiles import full_profile
@@ -69,3 +71,31 @@ def test_the_budget_covers_ordinary_large_profiles() -> None:
     # A long career in full detail: 40 roles of 12 bullets, with every skill list used.
     content = roles(40, 12) | {"skills": {"technical": [f"t{i}" for i in range(200)]}}
     ensure_scorable(profile(content))
+
+
+def test_the_character_count_is_the_text_scoring_reads() -> None:
+    sut = profile(full_profile())
+    read = {text for item in profile_items(sut, 0) for text in (*item.fields, *item.extra_skills)}
+    assert scorable_characters(sut) >= sum(map(len, read))
+
+
+def dense_roles(count: int) -> dict[str, Any]:
+    """``count`` roles of 50 bullets of 1,000 characters of short ambiguous skill names."""
+    content = roles(count, 0)
+    for role in content["experiences"]:
+        role["achievements"] = [("Go R C Excel " * 77)[:1000]] * 50
+    return content
+
+
+def test_a_profile_of_few_items_but_too_much_text_is_refused() -> None:
+    # Within the item cap, bullets dense with short ambiguous names ("Go R C Excel") cost
+    # seconds of CPU to score; a few megabytes of them (five 1 MiB requests) ~40 s.
+    sut = profile(dense_roles(6))
+    assert scorable_items(sut) < MAX_SCORED_ITEMS
+    assert scorable_characters(sut) > MAX_SCORED_CHARACTERS
+    with pytest.raises(InvalidValue) as refused:
+        ensure_scorable(sut)
+    assert refused.value.code == "profile_too_large"
+    assert f"characters of text; at most {MAX_SCORED_CHARACTERS:,}" in refused.value.message
+    assert [e.field for e in refused.value.errors] == ["profile_id"]
+    ensure_scorable(profile(dense_roles(5)))  # about 250,000 characters: scored

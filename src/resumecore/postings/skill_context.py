@@ -85,19 +85,19 @@ def keep_safe(
     Returns:
         Plain and case-checked matches, plus context-only matches with enough evidence.
     """
+    # Whether a context-only name reads as a plain word here: asked once per name, not again
+    # on each pass below (a fifth of the cost of a text dense with such names).
+    as_word = [info.mode == "context" and _reads_as_word(text, m) for m, info in candidates]
     accepted = [
         info.mode != "context"
-        or (
-            not _reads_as_word(text, match)
-            and (_in_own_line(text, match) or _has_evidence(text, match))
-        )
-        for match, info in candidates
+        or (not as_word[index] and (_in_own_line(text, match) or _has_evidence(text, match)))
+        for index, (match, info) in enumerate(candidates)
     ]
     changed = True
     while changed:
         changed = False
-        for index, (match, info) in enumerate(candidates):
-            if accepted[index] or info.mode != "context" or _reads_as_word(text, match):
+        for index, (_match, info) in enumerate(candidates):
+            if accepted[index] or info.mode != "context" or as_word[index]:
                 continue
             if (
                 _listed_with_skill(text, candidates, accepted, index, is_tech)
