@@ -25,7 +25,7 @@ from resumecore.model.job import Job
 from resumecore.model.profile import Profile
 from resumecore.postings.vocabulary import SkillVocabulary, default_vocabulary
 from resumecore.tailoring.items import Item, item_skills, profile_items
-from resumecore.tailoring.job_terms import job_terms
+from resumecore.tailoring.job_terms import job_terms, read_lines
 from resumecore.tailoring.relevance import SCORE_VERSION
 from resumecore.tailoring.report import (
     Evidence,
@@ -134,8 +134,10 @@ def match_report(
     skills = [item_skills(item, vocabulary) for item in items]
     words = [set(tokens(without_skills(item.text, vocabulary))) for item in items]
     ctx = _Context(vocabulary, skills, words)
-    lines: list[tuple[str, RequirementKind]] = [(t, "required") for t in job.requirements]
-    lines += [(t, "nice_to_have") for t in job.nice_to_have]
+    lines: list[tuple[str, RequirementKind]] = [
+        *((text, "required") for text in read_lines(job.requirements)),
+        *((text, "nice_to_have") for text in read_lines(job.nice_to_have)),
+    ]
     requirements = tuple(_requirement(text, kind, items, ctx) for text, kind in lines)
     have = {name for found in skills for name in found}
     job_skills = sorted(terms.weights, key=lambda name: (-terms.weights[name], name))
