@@ -14,7 +14,7 @@ from typing import ParamSpec, TypeVar
 
 import pytest
 
-from resumecore.postings import gazetteer, parse_posting, salary, skill_fields
+from resumecore.postings import furniture, gazetteer, parse_posting, salary, skill_fields
 from resumecore.services.jobs.posting_parses import INLINE_PARSE_LIMIT, ParsedPostings
 from resumecore_server.adapters.cache.memory_cache import MemorySharedCache
 
@@ -126,6 +126,22 @@ def test_a_long_hyphenated_run_is_read_for_a_district_in_linear_time() -> None:
     assert gazetteer.district_town(name) is None
     assert time.perf_counter() - started < 0.2
     assert gazetteer.district_town("Hamburg-Altona") == "Hamburg"
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["Engineer bei Acme speichern ", "Save Engineer at Acme at ", "Job Application for X at "],
+)
+def test_a_long_line_of_save_button_words_is_read_in_linear_time(unit: str) -> None:
+    # The board's "Save <title> at <company>" pattern tried each " at " / " bei " against the
+    # rest of the line: 49,900 characters of "Engineer bei Acme speichern " took 0.67 s.
+    line = _paste(unit, 49_900)
+    started = time.perf_counter()
+    assert furniture._save_line(line) is None
+    assert time.perf_counter() - started < 0.05
+    save = furniture._save_line("Welder bei Acme GmbH speichern")
+    assert save is not None
+    assert (save.group("titel"), save.group("firma")) == ("Welder", "Acme GmbH")
 
 
 def test_a_title_named_in_thousands_of_list_items_parses_in_linear_time() -> None:

@@ -29,6 +29,10 @@ _SAVE = re.compile(
 )
 # Every line _SAVE matches holds one of these: most lines need not be tried.
 _SAVE_WORDS = ("Save ", " speichern", "Job Application for ")
+# A board's save button or page title names one title and one company (the stored postings' at
+# most 81 characters). _SAVE tries each " at " / " bei " of a line against the rest of it: a long
+# line of them (49,900 characters of "Engineer bei Acme speichern ") took 0.67 s.
+_MAX_SAVE_LINE = 500
 _FACT_LABELS = frozenset(FACT_LABELS)
 _RATING = re.compile(r"(?<=[\w.])\s+(?:\d\.\d\s*★|[-\u2013]\s*\d\.\d)\s*$")
 _RATING_ENDS = frozenset("0123456789★")
@@ -83,6 +87,8 @@ def strip_furniture(text: str) -> Furnished:
 
 
 def _save_line(stripped: str) -> re.Match[str] | None:
+    if len(stripped) > _MAX_SAVE_LINE:
+        return None
     for word in _SAVE_WORDS:
         if word in stripped:
             return _SAVE.match(stripped)
