@@ -19,6 +19,9 @@ from resumecore.services.generations.run import RunGeneration
 from resumecore.services.generations.worker import GenerationWorker
 from resumecore_server.entrypoints.bootstrap import Application
 
+# Background tasks are named with this prefix (so task dumps and tests can tell them apart).
+BACKGROUND_TASK = "resumecore background:"
+
 STOP_GRACE_SECONDS = 5.0
 log = logging.getLogger("resumecore.worker")
 
@@ -63,9 +66,13 @@ class WorkerPool:
     async def start(self) -> None:
         """Start every worker."""
         self._stop.clear()
-        self._tasks = [asyncio.create_task(w.run_until(self._stop)) for w in self._workers]
+        self._tasks = [
+            asyncio.create_task(w.run_until(self._stop), name=f"{BACKGROUND_TASK} generation {n}")
+            for n, w in enumerate(self._workers)
+        ]
         if self._sweep_seconds > 0:
-            self._tasks.append(asyncio.create_task(self._sweep_until(self._stop)))
+            sweep = self._sweep_until(self._stop)
+            self._tasks.append(asyncio.create_task(sweep, name=f"{BACKGROUND_TASK} export sweep"))
 
     @property
     def running(self) -> bool:

@@ -6,23 +6,29 @@ a new entry), and a repeat read of an unchanged profile never touches component 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from httpx import AsyncClient
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from resumecore_server.entrypoints.workers import BACKGROUND_TASK
 from tests.integration.test_http_profile_safety import PROFILES, create_profile, register
 
 
 @contextmanager
 def statements() -> Iterator[list[str]]:
+    """The SQL run for requests while open (the app's background workers poll meanwhile)."""
     seen: list[str] = []
 
     def record(*args: Any) -> None:
-        seen.append(str(args[2]))
+        task = asyncio.current_task()
+        if task is None or not task.get_name().startswith(BACKGROUND_TASK):
+            seen.append(str(args[2]))
 
     event.listen(Engine, "before_cursor_execute", record)
     try:
@@ -83,3 +89,14 @@ async def test_the_profile_that_becomes_primary_is_not_served_from_an_old_answer
         assert after.headers["etag"] != before.headers["etag"]
     stale = await client.get(url, headers={**owner, "If-None-Match": before.headers["etag"]})
     assert stale.status_code == 200
+
+
+async def test_statements_leave_out_what_background_tasks_run(engine: AsyncEngine) -> None:
+    async def run(sql: str) -> None:
+        async with engine.connect() as connection:
+            await connection.execute(text(sql))
+
+    with statements() as seen:
+        await run("SELECT 1")
+        await asyncio.create_task(run("SELECT 2"), name=f"{BACKGROUND_TASK} poll")
+    assert seen == ["SELECT 1"]
