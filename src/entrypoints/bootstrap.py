@@ -31,6 +31,7 @@ from resumecore.ports.mail import Mailer
 from resumecore.ports.notifier import ChangeNotifier
 from resumecore.ports.profile_enhancer import ProfileEnhancer
 from resumecore.ports.renderer import FileReader, Renderer
+from resumecore.ports.repositories import SessionVersionReads
 from resumecore.ports.security import AccessTokenCodec, PasswordHasher
 from resumecore.ports.shared_cache import SharedCache
 from resumecore.ports.system import Clock, IdGenerator
@@ -128,6 +129,7 @@ from resumecore_server.adapters.security.bcrypt_hasher import BcryptPasswordHash
 from resumecore_server.adapters.sql.engine import make_engine
 from resumecore_server.adapters.sql.llm_usage import SqlReplyCache, SqlTokenLedger
 from resumecore_server.adapters.sql.readiness import SqlReadinessProbe
+from resumecore_server.adapters.sql.session_version_reads import SqlSessionVersionReads
 from resumecore_server.adapters.sql.task_queue import SqlTaskQueue
 from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
 from resumecore_server.adapters.storage.local_files import LocalFileStore
@@ -278,8 +280,7 @@ def build_application(
     container.register(Settings, instance=settings)
     container.register(Clock, instance=clock)
     container.register(IdGenerator, instance=UuidGenerator())
-    container.register(UnitOfWorkFactory, instance=SqlUnitOfWorkFactory(engine))
-    container.register(ReadinessProbe, instance=SqlReadinessProbe(engine))
+    _register_storage(container, engine)
     hashing, scoring, parsing = _worker_pools(app)
     container.register(
         PasswordHasher,
@@ -363,6 +364,13 @@ def build_application(
     for key, instance in (overrides or {}).items():
         container.register(key, instance=instance)
     return app
+
+
+def _register_storage(container: punq.Container, engine: AsyncEngine) -> None:
+    """The SQL adapters of the storage ports, all on one engine."""
+    container.register(UnitOfWorkFactory, instance=SqlUnitOfWorkFactory(engine))
+    container.register(SessionVersionReads, instance=SqlSessionVersionReads(engine))
+    container.register(ReadinessProbe, instance=SqlReadinessProbe(engine))
 
 
 def _metrics(container: punq.Container, engine: AsyncEngine) -> PrometheusTelemetry:

@@ -7,17 +7,23 @@ a new entry), and a repeat read of an unchanged profile never touches component 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from typing import Any
+from unittest.mock import patch
 
 from httpx import AsyncClient
-from sqlalchemy import event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy import text
+from sqlalchemy.dialects.postgresql.asyncpg import AsyncAdapt_asyncpg_cursor
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from resumecore_server.adapters.sql.sqlite_inline import InlineCursor
 from resumecore_server.entrypoints.workers import BACKGROUND_TASK
 from tests.integration.test_http_profile_safety import PROFILES, create_profile, register
+
+# The driver cursors of both test databases: SQL reaches the database through these, whether
+# SQLAlchemy runs it or an adapter runs it on the driver itself (session_version_reads.py).
+_CURSORS = (InlineCursor, AsyncAdapt_asyncpg_cursor)
 
 
 @contextmanager
@@ -25,16 +31,21 @@ def statements() -> Iterator[list[str]]:
     """The SQL run for requests while open (the app's background workers poll meanwhile)."""
     seen: list[str] = []
 
-    def record(*args: Any) -> None:
-        task = asyncio.current_task()
-        if task is None or not task.get_name().startswith(BACKGROUND_TASK):
-            seen.append(str(args[2]))
+    def recorded(run: Callable[..., Any]) -> Callable[..., Any]:
+        def record(cursor: Any, sql: str, *args: Any) -> Any:
+            task = asyncio.current_task()
+            if task is None or not task.get_name().startswith(BACKGROUND_TASK):
+                seen.append(sql)
+            return run(cursor, sql, *args)
 
-    event.listen(Engine, "before_cursor_execute", record)
-    try:
+        return record
+
+    with ExitStack() as patches:
+        for cursor in _CURSORS:
+            for method in ("execute", "executemany"):
+                original = getattr(cursor, method)
+                patches.enter_context(patch.object(cursor, method, recorded(original)))
         yield seen
-    finally:
-        event.remove(Engine, "before_cursor_execute", record)
 
 
 async def test_a_repeat_read_is_the_same_bytes_without_component_rows(client: AsyncClient) -> None:

@@ -3,7 +3,8 @@
 ``live_with_primary_version`` and ``live_with_profile_version`` must answer exactly what
 ``is_live`` followed by ``primary_version`` / ``owner_and_version`` would: not live for a
 revoked, expired, foreign or deactivated session whatever the profile, and the profile's id,
-owner and current version (or None) for a live one.
+owner and current version (or None) for a live one. The standalone ``SessionVersionReads`` of
+each storage (SQL: straight on the driver) answers every one of these the same.
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ import msgspec
 
 from resumecore.ids import ProfileId, SessionId, UserId
 from resumecore.model.auth import AuthSession
-from resumecore.ports.repositories import VersionRead
+from resumecore.ports.repositories import SessionVersionReads, VersionRead
 from resumecore.ports.uow import UnitOfWorkFactory
+from resumecore.services.auth.versioned_reads import UnitOfWorkSessionVersionReads
+from resumecore_server.adapters.sql.session_version_reads import SqlSessionVersionReads
+from resumecore_server.adapters.sql.uow import SqlUnitOfWorkFactory
 from tests.integration.test_profile_repository_contract import (
     T0,
     add_user,
@@ -48,6 +52,13 @@ async def add_session(
     return session.id
 
 
+def standalone_reads(uow_factory: UnitOfWorkFactory) -> SessionVersionReads:
+    """The storage's own ``SessionVersionReads``, as the composition root wires it."""
+    if isinstance(uow_factory, SqlUnitOfWorkFactory):
+        return SqlSessionVersionReads(uow_factory.engine)
+    return UnitOfWorkSessionVersionReads(uow_factory)
+
+
 async def reads(
     uow_factory: UnitOfWorkFactory,
     session_id: SessionId,
@@ -55,10 +66,15 @@ async def reads(
     profile_id: ProfileId,
     now: datetime = NOW,
 ) -> tuple[VersionRead, VersionRead]:
-    """(primary read, read of ``profile_id``) in one unit of work."""
+    """(primary read, read of ``profile_id``) in one unit of work, the same standalone."""
     async with uow_factory() as uow:
         primary = await uow.sessions.live_with_primary_version(session_id, user_id, now)
         one = await uow.sessions.live_with_profile_version(session_id, user_id, now, profile_id)
+        live = await uow.sessions.is_live(session_id, user_id, now)
+    standalone = standalone_reads(uow_factory)
+    assert await standalone.live_with_primary_version(session_id, user_id, now) == primary
+    assert await standalone.live_with_profile_version(session_id, user_id, now, profile_id) == one
+    assert await standalone.is_live(session_id, user_id, now) is live is primary.live
     return primary, one
 
 

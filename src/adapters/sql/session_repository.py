@@ -23,11 +23,11 @@ _IS_LIVE = (
     auth_sessions.c.expires_at > bindparam("now"),
     users.c.is_active.is_(True),
 )
-_LIVE_SESSION = select(auth_sessions.c.id).select_from(_LIVE_SESSION_AND_USER).where(*_IS_LIVE)
+LIVE_SESSION = select(auth_sessions.c.id).select_from(_LIVE_SESSION_AND_USER).where(*_IS_LIVE)
 # A repeat profile read asks "is the session live, which version is current" in one round trip:
 # no row means no live session; a row with a null profile id means no such profile.
 _PROFILE_COLUMNS = (profiles.c.id, profiles.c.user_id.label("owner"), profiles.c.version)
-_LIVE_WITH_PRIMARY = (
+LIVE_WITH_PRIMARY = (
     select(*_PROFILE_COLUMNS)
     .select_from(
         _LIVE_SESSION_AND_USER.outerjoin(
@@ -37,7 +37,7 @@ _LIVE_WITH_PRIMARY = (
     )
     .where(*_IS_LIVE)
 )
-_LIVE_WITH_PROFILE = (
+LIVE_WITH_PROFILE = (
     select(*_PROFILE_COLUMNS)
     .select_from(
         _LIVE_SESSION_AND_USER.outerjoin(profiles, profiles.c.id == bindparam("profile_id"))
@@ -56,12 +56,17 @@ def _to_session(row: Any) -> AuthSession:
     )
 
 
-def _to_version_read(row: Any) -> VersionRead:
+def to_version_read(row: Any) -> VersionRead:
+    """A row of ``LIVE_WITH_PRIMARY`` / ``LIVE_WITH_PROFILE`` (id, owner, version) or None.
+
+    Read by position: the driver's own rows (``session_version_reads.py``) have no names.
+    """
     if row is None:
         return VersionRead(live=False)
-    if row.id is None:
+    profile_id, owner, version = row
+    if profile_id is None:
         return VersionRead(live=True)
-    return VersionRead(live=True, profile=(ProfileId(row.id), UserId(row.owner), int(row.version)))
+    return VersionRead(live=True, profile=(ProfileId(profile_id), UserId(owner), int(version)))
 
 
 def _to_refresh(row: Any) -> RefreshToken:
@@ -101,14 +106,14 @@ class SqlSessionRepository(SessionRepository):
     async def is_live(self, session_id: SessionId, user_id: UserId, now: datetime) -> bool:
         """One query joining the session to its active user."""
         params = {"session_id": session_id, "user_id": user_id, "now": now}
-        return (await self._db.execute(_LIVE_SESSION, params)).first() is not None
+        return (await self._db.execute(LIVE_SESSION, params)).first() is not None
 
     async def live_with_primary_version(
         self, session_id: SessionId, user_id: UserId, now: datetime
     ) -> VersionRead:
         """``is_live`` outer-joined to the primary profile: one query."""
         params = {"session_id": session_id, "user_id": user_id, "now": now}
-        return _to_version_read((await self._db.execute(_LIVE_WITH_PRIMARY, params)).first())
+        return to_version_read((await self._db.execute(LIVE_WITH_PRIMARY, params)).first())
 
     async def live_with_profile_version(
         self, session_id: SessionId, user_id: UserId, now: datetime, profile_id: ProfileId
@@ -116,7 +121,7 @@ class SqlSessionRepository(SessionRepository):
         """``is_live`` outer-joined to that profile: one query."""
         params = {"session_id": session_id, "user_id": user_id, "now": now}
         params["profile_id"] = profile_id
-        return _to_version_read((await self._db.execute(_LIVE_WITH_PROFILE, params)).first())
+        return to_version_read((await self._db.execute(LIVE_WITH_PROFILE, params)).first())
 
     async def revoke(self, session_id: SessionId, at: datetime) -> None:
         """Revoke one live session."""

@@ -14,9 +14,9 @@ from litestar.enums import MediaType
 from litestar.serialization import encode_json
 
 from resumecore.model.principal import Principal
+from resumecore.ports.repositories import SessionVersionReads
 from resumecore.ports.security import AccessTokenCodec
 from resumecore.ports.system import Clock
-from resumecore.ports.uow import UnitOfWorkFactory
 from resumecore.services.auth.versioned_reads import AuthenticatedProfileVersion
 from resumecore.services.profiles.queries import GetProfile
 from resumecore_server.entrypoints.bootstrap import Application
@@ -69,7 +69,7 @@ class ProfileReads:
 def profile_reads(application: Application) -> ProfileReads:
     """The reads on ``application``'s wiring, with a response cache of their own."""
     versions = AuthenticatedProfileVersion(
-        application.resolve(UnitOfWorkFactory),
+        application.resolve(SessionVersionReads),
         application.resolve(AccessTokenCodec),
         application.resolve(Clock),
     )

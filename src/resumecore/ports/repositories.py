@@ -53,20 +53,13 @@ class VersionRead(msgspec.Struct, frozen=True):
     profile: tuple[ProfileId, UserId, int] | None = None
 
 
-class SessionRepository(Protocol):
-    """Login sessions and the rotated refresh tokens of each session (its family)."""
+class SessionVersionReads(Protocol):
+    """A bearer's session checked with one profile's current version, in one round trip.
 
-    async def add(self, session: AuthSession) -> None:
-        """Insert a new session."""
-        ...
-
-    async def get(self, session_id: SessionId) -> AuthSession | None:
-        """The session with this id, or None."""
-        ...
-
-    async def revoke(self, session_id: SessionId, at: datetime) -> None:
-        """Mark one session revoked (no-op if it already is)."""
-        ...
+    Every ``SessionRepository`` answers these inside its unit of work. Every repeat profile
+    read asks only this, so a storage may also answer it standalone, outside any unit of work,
+    as cheaply as it can (and exactly as its repository would in a unit of work of its own).
+    """
 
     async def is_live(self, session_id: SessionId, user_id: UserId, now: datetime) -> bool:
         """True when the session is live, belongs to ``user_id`` and its user is active.
@@ -85,6 +78,22 @@ class SessionRepository(Protocol):
         self, session_id: SessionId, user_id: UserId, now: datetime, profile_id: ProfileId
     ) -> VersionRead:
         """``is_live`` and the owner and version of one profile (any owner), in one round trip."""
+        ...
+
+
+class SessionRepository(SessionVersionReads, Protocol):
+    """Login sessions and the rotated refresh tokens of each session (its family)."""
+
+    async def add(self, session: AuthSession) -> None:
+        """Insert a new session."""
+        ...
+
+    async def get(self, session_id: SessionId) -> AuthSession | None:
+        """The session with this id, or None."""
+        ...
+
+    async def revoke(self, session_id: SessionId, at: datetime) -> None:
+        """Mark one session revoked (no-op if it already is)."""
         ...
 
     async def revoke_all_for_user(
