@@ -26,6 +26,7 @@ from resumecore.services.auth.refresh import RefreshSession
 from resumecore.services.auth.register import RegisterUser
 from resumecore.services.auth.results import AuthResult
 from resumecore.services.auth.session_starter import SessionStarter
+from resumecore.services.auth.versioned_reads import UnitOfWorkSessionVersionReads
 from resumecore_server.adapters.memory.mailer import MemoryMailer
 from resumecore_server.adapters.memory.repositories import MemoryTables
 from resumecore_server.adapters.memory.uow import MemoryUnitOfWorkFactory
@@ -65,7 +66,8 @@ class AuthKit:
         self.login = LoginUser(uow, hasher, starter, attempts, clock, policy)
         self.refresh = RefreshSession(uow, starter, clock)
         self.logout = LogoutUser(uow, clock)
-        self.authenticate = AuthenticateAccessToken(uow, codec, clock)
+        live = UnitOfWorkSessionVersionReads(uow)
+        self.authenticate = AuthenticateAccessToken(live, codec, clock)
         self.change_password = ChangePassword(uow, hasher, attempts, mailer, clock, policy)
         self.request_reset = RequestPasswordReset(uow, mailer, attempts, clock, policy)
         self.reset_password = ResetPassword(uow, hasher, attempts, clock, policy)

@@ -6,6 +6,7 @@ from resumecore.errors import AuthenticationFailed
 from resumecore.model.email import parse_email
 from resumecore.model.principal import Principal
 from resumecore.model.user import User
+from resumecore.ports.repositories import SessionVersionReads
 from resumecore.ports.security import AccessTokenCodec
 from resumecore.ports.system import Clock
 from resumecore.ports.uow import UnitOfWorkFactory
@@ -24,8 +25,8 @@ class AuthenticateAccessToken:
         AuthenticationFailed: for any token that does not pass.
     """
 
-    def __init__(self, uow: UnitOfWorkFactory, codec: AccessTokenCodec, clock: Clock) -> None:
-        self._uow = uow
+    def __init__(self, live: SessionVersionReads, codec: AccessTokenCodec, clock: Clock) -> None:
+        self._sessions = live
         self._codec = codec
         self._clock = clock
 
@@ -35,8 +36,8 @@ class AuthenticateAccessToken:
         principal = Principal(user_id=claims.user_id, session_id=claims.session_id)
         if allow_ended_session:
             return principal
-        async with self._uow() as uow:
-            live = await uow.sessions.is_live(claims.session_id, claims.user_id, self._clock.now())
+        # One standalone read, outside any unit of work: the cheapest the storage offers.
+        live = await self._sessions.is_live(claims.session_id, claims.user_id, self._clock.now())
         if not live:
             raise AuthenticationFailed(INVALID_TOKEN)
         return principal
