@@ -280,7 +280,7 @@ def build_application(
     container.register(Settings, instance=settings)
     container.register(Clock, instance=clock)
     container.register(IdGenerator, instance=UuidGenerator())
-    _register_storage(container, engine)
+    _register_storage(container, engine, tracer)
     hashing, scoring, parsing = _worker_pools(app)
     container.register(
         PasswordHasher,
@@ -366,10 +366,10 @@ def build_application(
     return app
 
 
-def _register_storage(container: punq.Container, engine: AsyncEngine) -> None:
+def _register_storage(container: punq.Container, engine: AsyncEngine, tracer: Tracer) -> None:
     """The SQL adapters of the storage ports, all on one engine."""
     container.register(UnitOfWorkFactory, instance=SqlUnitOfWorkFactory(engine))
-    container.register(SessionVersionReads, instance=SqlSessionVersionReads(engine))
+    container.register(SessionVersionReads, instance=SqlSessionVersionReads(engine, tracer))
     container.register(ReadinessProbe, instance=SqlReadinessProbe(engine))
 
 

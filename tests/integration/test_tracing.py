@@ -93,6 +93,26 @@ async def test_a_generation_request_is_one_trace_with_its_request_id(
     assert not any(ada["job"] in s.name or created.json()["id"] in s.name for s in spans)
 
 
+async def test_the_session_check_run_on_the_driver_is_traced_like_any_statement(
+    tmp_path: Path, sqlite_only_url: str
+) -> None:
+    # It bypasses the engine's statement events (session_version_reads.py), so it opens its
+    # own span: one per authenticated request, in the request's trace.
+    exporter = InMemorySpanExporter()
+    async with traced_client(tmp_path, sqlite_only_url, exporter) as client:
+        ada = await user(client, "ada@example.com")
+        exporter.clear()
+        listed = await client.get("/api/v1/jobs", headers=auth(ada))
+        assert listed.status_code == 200, listed.text
+    spans = exporter.get_finished_spans()
+    (http,) = [s for s in spans if s.name == "GET /api/v1/jobs"]
+    in_trace = [s for s in spans if s.context.trace_id == http.context.trace_id]
+    checks = [s for s in in_trace if "auth_sessions" in str(attributes(s).get("db.statement"))]
+    assert len(checks) == 1, [s.name for s in in_trace]
+    assert checks[0].name == "db SELECT"
+    assert attributes(checks[0])["db.system"] == "sqlite"
+
+
 async def test_an_unmatched_path_is_not_named_by_its_raw_path(
     tmp_path: Path, sqlite_only_url: str
 ) -> None:

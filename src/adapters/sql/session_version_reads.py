@@ -26,6 +26,7 @@ from sqlalchemy.util.concurrency import greenlet_spawn
 
 from resumecore.ids import ProfileId, SessionId, UserId
 from resumecore.ports.repositories import SessionVersionReads, VersionRead
+from resumecore.ports.tracing import NO_TRACER, Tracer
 from resumecore_server.adapters.sql.errors import translated_errors
 from resumecore_server.adapters.sql.session_repository import (
     LIVE_SESSION,
@@ -57,8 +58,9 @@ class DriverStatement:
 class SqlSessionVersionReads(SessionVersionReads):
     """``SessionVersionReads`` on the engine's pool, one driver statement a read."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, tracer: Tracer = NO_TRACER) -> None:
         self._engine = engine.sync_engine
+        self._tracer = tracer
         dialect = self._engine.dialect
         self._live = DriverStatement(LIVE_SESSION, dialect)
         self._primary = DriverStatement(LIVE_WITH_PRIMARY, dialect)
@@ -85,7 +87,9 @@ class SqlSessionVersionReads(SessionVersionReads):
         return to_version_read(await self._first_row(self._profile, named))
 
     async def _first_row(self, statement: DriverStatement, named: dict[str, Any]) -> Any:
-        with translated_errors():
+        # The span the engine's statement events give every other statement (sql_spans.py).
+        traced = {"db.system": self._engine.dialect.name, "db.statement": statement.sql}
+        with self._tracer.span("db SELECT", **traced), translated_errors():
             return await greenlet_spawn(_first_row, self._engine, statement, named)
 
 
