@@ -36,6 +36,7 @@ from resumecore_server.entrypoints.http.controllers.rankings import RankingContr
 from resumecore_server.entrypoints.http.controllers.samples import SampleController
 from resumecore_server.entrypoints.http.controllers.usage import UsageController
 from resumecore_server.entrypoints.http.cors import cors_config
+from resumecore_server.entrypoints.http.dependencies_in_order import resolve_dependencies_in_order
 from resumecore_server.entrypoints.http.metrics import http_metrics_middleware, metrics_route
 from resumecore_server.entrypoints.http.openapi_on_demand import finish_openapi_on_demand
 from resumecore_server.entrypoints.http.problems import (
@@ -69,6 +70,7 @@ def create_app(application: Application | None = None) -> Litestar:
     application = application or build_application(Settings.from_env())
     settings = application.settings
     configure_logging(settings.log_level)
+    resolve_dependencies_in_order()
     telemetry = http_telemetry(application)
     dependencies = {
         name: _provide(application.resolve(use_case)) for name, use_case in USE_CASES.items()

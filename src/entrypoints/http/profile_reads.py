@@ -1,8 +1,7 @@
 """Answering profile reads: 304, the cached encoded view, or the profile loaded and encoded.
 
-One object holds everything a read needs, so a read handler has a single dependency: Litestar
-resolves several dependencies of a handler in a task group (a task each), which cost more than
-the rest of a cached read.
+One object holds everything a read needs, so a read handler has a single dependency: each
+dependency resolved costs a little, and a cached read costs little else.
 """
 
 from __future__ import annotations
