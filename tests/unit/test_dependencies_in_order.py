@@ -70,7 +70,10 @@ def test_dependencies_arrive_in_order_in_the_handlers_task_and_clean_up() -> Non
     tasks.clear()
     cleaned.clear()
     dependencies = {"first": Provide(first), "second": Provide(second)}
-    with create_test_client([values, refusing], dependencies=dependencies) as client:
+    # No logging configuration: the framework's default would set the root logger to INFO for
+    # every later test of the session.
+    served = create_test_client([values, refusing], dependencies=dependencies, logging_config=None)
+    with served as client:
         answer = client.get("/values")
         assert answer.status_code == 200, answer.text
         assert answer.json() == {"both": 12, "opened": "open", "same_task": True}
