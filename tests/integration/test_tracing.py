@@ -20,6 +20,7 @@ import pytest
 from litestar.testing import AsyncTestClient
 from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from opentelemetry.trace import SpanKind
 
 from resumecore_server.adapters.sql.engine import make_engine
 from resumecore_server.entrypoints.bootstrap import build_application
@@ -110,7 +111,9 @@ async def test_the_session_check_run_on_the_driver_is_traced_like_any_statement(
     checks = [s for s in in_trace if "auth_sessions" in str(attributes(s).get("db.statement"))]
     assert len(checks) == 1, [s.name for s in in_trace]
     assert checks[0].name == "db SELECT"
+    assert checks[0].kind == SpanKind.CLIENT  # as the engine's statement spans are
     assert attributes(checks[0])["db.system"] == "sqlite"
+    assert http.kind == SpanKind.SERVER
 
 
 async def test_an_unmatched_path_is_not_named_by_its_raw_path(

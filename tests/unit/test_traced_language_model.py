@@ -17,9 +17,10 @@ PROMPT = "write about Ada Lovelace, secret project X"
 
 
 class RecordingSpan:
-    def __init__(self, name: str, attributes: dict[str, Any]) -> None:
+    def __init__(self, name: str, attributes: dict[str, Any], kind: str) -> None:
         self.name = name
         self.attributes = dict(attributes)
+        self.kind = kind
         self.failed = False
 
     def set(self, **attributes: Any) -> None:
@@ -37,8 +38,10 @@ class RecordingTracer:
         self.spans: list[RecordingSpan] = []
 
     @contextlib.contextmanager
-    def span(self, name: str, *, parent: str | None = None, **attributes: Any) -> Iterator[Any]:
-        span = RecordingSpan(name, attributes)
+    def span(
+        self, name: str, *, parent: str | None = None, kind: str = "internal", **attributes: Any
+    ) -> Iterator[Any]:
+        span = RecordingSpan(name, attributes, kind)
         self.spans.append(span)
         yield span
 
@@ -53,6 +56,7 @@ async def test_a_text_call_is_one_span_with_model_and_tokens_and_no_prompt() -> 
     assert reply.text == "A fine letter."
     [span] = tracer.spans
     assert span.name == "llm.complete_text"
+    assert span.kind == "client"  # a call out to another system, as database spans are
     assert span.attributes["model"] == "m1"
     assert {"prompt_tokens", "completion_tokens", "latency_ms"} <= span.attributes.keys()
     assert all(PROMPT not in str(value) for value in span.attributes.values())

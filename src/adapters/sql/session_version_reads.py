@@ -89,7 +89,7 @@ class SqlSessionVersionReads(SessionVersionReads):
     async def _first_row(self, statement: DriverStatement, named: dict[str, Any]) -> Any:
         # The span the engine's statement events give every other statement (sql_spans.py).
         traced = {"db.system": self._engine.dialect.name, "db.statement": statement.sql}
-        with self._tracer.span("db SELECT", **traced), translated_errors():
+        with self._tracer.span("db SELECT", kind="client", **traced), translated_errors():
             return await greenlet_spawn(_first_row, self._engine, statement, named)
 
 

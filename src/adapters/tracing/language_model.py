@@ -33,7 +33,11 @@ class TracedLanguageModel:
     ) -> Completion[T]:
         """The wrapped call, in a span ``llm.complete``."""
         with self._tracer.span(
-            "llm.complete", model=self.model, schema=schema_name, max_tokens=max_tokens
+            "llm.complete",
+            kind="client",
+            model=self.model,
+            schema=schema_name,
+            max_tokens=max_tokens,
         ) as span:
             completion = await self._model.complete(
                 messages, reply_type, schema_name=schema_name, max_tokens=max_tokens
@@ -46,7 +50,7 @@ class TracedLanguageModel:
     ) -> Completion[str]:
         """The wrapped call, in a span ``llm.complete_text``."""
         with self._tracer.span(
-            "llm.complete_text", model=self.model, max_tokens=max_tokens
+            "llm.complete_text", kind="client", model=self.model, max_tokens=max_tokens
         ) as span:
             completion = await self._model.complete_text(messages, max_tokens=max_tokens)
             _record(span, completion)

@@ -21,12 +21,17 @@ from opentelemetry.trace import Status, StatusCode
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from resumecore.ports.tracing import AttributeValue, Span, current_request_id
+from resumecore.ports.tracing import AttributeValue, Span, SpanKind, current_request_id
 from resumecore_server.adapters.tracing.quiet_export import log_export_failures_once
 from resumecore_server.adapters.tracing.sql_spans import trace_statements
 
 EXPORT_TIMEOUT_SECONDS = 5.0
 _propagator = TraceContextTextMapPropagator()
+_KINDS = {
+    "internal": trace.SpanKind.INTERNAL,
+    "server": trace.SpanKind.SERVER,
+    "client": trace.SpanKind.CLIENT,
+}
 log = logging.getLogger("resumecore.tracing")
 
 
@@ -65,12 +70,17 @@ class OtelTracer:
 
     @contextlib.contextmanager
     def span(
-        self, name: str, *, parent: str | None = None, **attributes: AttributeValue
+        self,
+        name: str,
+        *,
+        parent: str | None = None,
+        kind: SpanKind = "internal",
+        **attributes: AttributeValue,
     ) -> Iterator[Span]:
         """A span, child of the current one or of the ``parent`` traceparent string."""
         context = _propagator.extract({"traceparent": parent}) if parent else None
         with self._tracer.start_as_current_span(
-            name, context=context, attributes=attributes
+            name, context=context, kind=_KINDS[kind], attributes=attributes
         ) as span:
             yield _OtelSpan(span)
 

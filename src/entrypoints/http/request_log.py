@@ -82,7 +82,10 @@ def request_log_middleware(app: ASGIApp, tracer: Tracer = NO_TRACER) -> ASGIApp:
             with (
                 bound_request_id(request_id),
                 tracer.span(
-                    f"{method} <unmatched>", parent=_header(scope, b"traceparent"), method=method
+                    f"{method} <unmatched>",
+                    parent=_header(scope, b"traceparent"),
+                    kind="server",
+                    method=method,
                 ) as span,
             ):
                 try:

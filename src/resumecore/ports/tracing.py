@@ -11,9 +11,12 @@ import contextlib
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
-from typing import Protocol
+from typing import Literal, Protocol
 
 AttributeValue = str | int | float | bool
+# What a span stands for, as OpenTelemetry kinds say it: a request served ("server"), a call
+# made to another system ("client": a database, a model), or work inside the process.
+SpanKind = Literal["internal", "server", "client"]
 
 # The id of the HTTP request being served, or of the one that queued the work being run.
 _request_id: ContextVar[str | None] = ContextVar("resumecore_request_id", default=None)
@@ -57,12 +60,18 @@ class Tracer(Protocol):
     """Records spans. Implementations never raise from here: tracing must not break work."""
 
     def span(
-        self, name: str, *, parent: str | None = None, **attributes: AttributeValue
+        self,
+        name: str,
+        *,
+        parent: str | None = None,
+        kind: SpanKind = "internal",
+        **attributes: AttributeValue,
     ) -> AbstractContextManager[Span]:
         """A span around the block, child of the current span (or of ``parent``).
 
         ``parent`` is a ``carrier()`` string from another process; ``name`` is a fixed label,
-        never an id (ids go in ``attributes``).
+        never an id (ids go in ``attributes``); ``kind`` says whether the block serves a
+        request, calls out to another system, or neither.
         """
         ...
 
@@ -93,6 +102,7 @@ class NoTracer:
         name: str,  # noqa: ARG002
         *,
         parent: str | None = None,  # noqa: ARG002
+        kind: SpanKind = "internal",  # noqa: ARG002
         **attributes: AttributeValue,  # noqa: ARG002
     ) -> AbstractContextManager[Span]:
         """A block that records nothing."""
