@@ -12,59 +12,59 @@ from resumecore.generation.bullet_forms import as_one_clause
 AT = datetime(2026, 1, 15, tzinfo=UTC)
 
 
+def one_job_letter(
+    person: str,
+    job: tuple[str, str, str],
+    bullets: list[str],
+    posting: str,
+    *,
+    skills: list[str] | None = None,
+) -> str:
+    """The offline letter for ``posting`` of a person with one current job and these bullets.
+
+    ``job`` is (title, company, start date); ``skills`` the technical skills, if any.
+    """
+    title, company, start = job
+    person_data: dict[str, object] = {
+        "personal_info": {"full_name": person},
+        "experiences": [
+            {
+                "title": title,
+                "company": company,
+                "start_date": start,
+                "is_current": True,
+                "achievements": bullets,
+            }
+        ],
+    }
+    if skills is not None:
+        person_data["skills"] = {"technical": skills}
+    profile = build_profile(person_data, at=AT)
+    return generate_cover_letter(profile, parse_posting(posting, at=AT)).text
+
+
 def test_the_first_example_is_the_bullet_that_shows_the_named_skill() -> None:
-    profile = build_profile(
-        {
-            "personal_info": {"full_name": "Aoife Byrne"},
-            "experiences": [
-                {
-                    "title": "Teacher of Mathematics",
-                    "company": "St Mary's College",
-                    "start_date": "2015-09",
-                    "is_current": True,
-                    "achievements": [
-                        "Mentored 4 student teachers",
-                        "Led pastoral care for a year group of 120 students",
-                    ],
-                }
-            ],
-        },
-        at=AT,
-    )
-    job = parse_posting(
+    text = one_job_letter(
+        "Aoife Byrne",
+        ("Teacher of Mathematics", "St Mary's College", "2015-09"),
+        [
+            "Mentored 4 student teachers",
+            "Led pastoral care for a year group of 120 students",
+        ],
         "Mathematics Teacher at Oakfield School\n\nRequirements:\n"
         "- Qualified teacher of mathematics\n- Pastoral care experience\n",
-        at=AT,
     )
-    text = generate_cover_letter(profile, job).text
     assert "asks for: pastoral care. For example, I led pastoral care for a year group" in text
     assert "I also mentored 4 student teachers." in text
 
 
 def test_a_bullet_of_clauses_run_together_with_semicolons_is_told_as_one_list() -> None:
-    profile = build_profile(
-        {
-            "personal_info": {"full_name": "Rosa Diaz"},
-            "experiences": [
-                {
-                    "title": "Warehouse Associate",
-                    "company": "Northgate Logistics",
-                    "start_date": "2020-02",
-                    "is_current": True,
-                    "achievements": [
-                        "Picked and packed orders; ran cycle counts in Manhattan SCALE; "
-                        "trained 5 new hires"
-                    ],
-                }
-            ],
-        },
-        at=AT,
-    )
-    job = parse_posting(
+    text = one_job_letter(
+        "Rosa Diaz",
+        ("Warehouse Associate", "Northgate Logistics", "2020-02"),
+        ["Picked and packed orders; ran cycle counts in Manhattan SCALE; trained 5 new hires"],
         "Warehouse Lead at Fastway Freight\n\nRequirements:\n- Cycle counts\n- Manhattan SCALE\n",
-        at=AT,
     )
-    text = generate_cover_letter(profile, job).text
     assert (
         "I picked and packed orders, ran cycle counts in Manhattan SCALE and trained 5 new hires."
         in text
@@ -154,117 +154,60 @@ def test_a_degree_of_ten_years_ago_does_not_lead_the_summary() -> None:
 
 
 def test_a_product_name_opening_a_bullet_keeps_the_capital_the_person_gives_it() -> None:
-    profile = build_profile(
-        {
-            "personal_info": {"full_name": "Priya Shah"},
-            "experiences": [
-                {
-                    "title": "Accountant",
-                    "company": "Baker & Co",
-                    "start_date": "2017-06",
-                    "is_current": True,
-                    "achievements": [
-                        "Xero month-end close for 12 clients",
-                        "Prepared VAT returns for 40 small businesses, reconciled in Xero",
-                        "Pastoral care of 3 trainees",
-                    ],
-                }
-            ],
-        },
-        at=AT,
-    )
-    job = parse_posting(
+    text = one_job_letter(
+        "Priya Shah",
+        ("Accountant", "Baker & Co", "2017-06"),
+        [
+            "Xero month-end close for 12 clients",
+            "Prepared VAT returns for 40 small businesses, reconciled in Xero",
+            "Pastoral care of 3 trainees",
+        ],
         "Senior Accountant at Brightwell\n\nRequirements:\n- Month-end close\n- Xero\n"
         "- VAT returns\n- Pastoral care\n",
-        at=AT,
     )
-    text = generate_cover_letter(profile, job).text
     # "Xero" is written with its capital mid-sentence; "Pastoral care" only opens a bullet.
     assert "asks for: month-end close, pastoral care, VAT returns and Xero." in text
 
 
 def test_a_qualification_is_told_by_its_bullet_not_called_a_skill() -> None:
-    profile = build_profile(
-        {
-            "personal_info": {"full_name": "Priya Shah"},
-            "skills": {"technical": ["ACA", "Xero"]},
-            "experiences": [
-                {
-                    "title": "Accountant",
-                    "company": "Baker & Co",
-                    "start_date": "2017-06",
-                    "is_current": True,
-                    "achievements": [
-                        "Ran month-end close for 12 clients in Xero",
-                        "Qualified as ACA in 2019",
-                    ],
-                }
-            ],
-        },
-        at=AT,
-    )
-    job = parse_posting(
+    text = one_job_letter(
+        "Priya Shah",
+        ("Accountant", "Baker & Co", "2017-06"),
+        [
+            "Ran month-end close for 12 clients in Xero",
+            "Qualified as ACA in 2019",
+        ],
         "Senior Accountant at Brightwell\n\nRequirements:\n- ACA or ACCA qualified\n"
         "- Month-end close\n- Xero\n",
-        at=AT,
+        skills=["ACA", "Xero"],
     )
-    text = generate_cover_letter(profile, job).text
     assert "asks for: month-end close and Xero." in text
     assert "I also qualified as ACA in 2019." in text
     assert "include ACA" not in text  # shown by the example, not listed again as a skill
 
 
 def test_a_hyphenated_word_describing_the_next_is_not_named_as_a_skill() -> None:
-    profile = build_profile(
-        {
-            "personal_info": {"full_name": "Tom Hale"},
-            "experiences": [
-                {
-                    "title": "Staff Nurse",
-                    "company": "St James Hospital",
-                    "start_date": "2018-01",
-                    "is_current": True,
-                    "achievements": [
-                        "Covered on-call shifts for a 30-bed surgical ward",
-                        "Administered IV therapy and documented care in Epic",
-                    ],
-                }
-            ],
-        },
-        at=AT,
-    )
-    job = parse_posting(
+    text = one_job_letter(
+        "Tom Hale",
+        ("Staff Nurse", "St James Hospital", "2018-01"),
+        [
+            "Covered on-call shifts for a 30-bed surgical ward",
+            "Administered IV therapy and documented care in Epic",
+        ],
         "Registered Nurse at Mercy Health\n\nRequirements:\n- IV therapy\n- Epic charting\n"
         "- Willing to work on-call\n",
-        at=AT,
     )
-    text = generate_cover_letter(profile, job).text
     assert "asks for: Epic and IV therapy." in text
     assert "I also covered on-call shifts for a 30-bed surgical ward." in text
 
 
 def test_a_plain_word_is_named_as_the_skill_it_begins() -> None:
-    profile = build_profile(
-        {
-            "personal_info": {"full_name": "Rosa Diaz"},
-            "experiences": [
-                {
-                    "title": "Warehouse Associate",
-                    "company": "Northgate Logistics",
-                    "start_date": "2020-02",
-                    "is_current": True,
-                    "achievements": [
-                        "Operated a forklift for pallet moves with zero incidents over 3 years"
-                    ],
-                }
-            ],
-        },
-        at=AT,
+    text = one_job_letter(
+        "Rosa Diaz",
+        ("Warehouse Associate", "Northgate Logistics", "2020-02"),
+        ["Operated a forklift for pallet moves with zero incidents over 3 years"],
+        "Warehouse Lead at Fastway Freight\n\nRequirements:\n- Forklift operation\n",
     )
-    job = parse_posting(
-        "Warehouse Lead at Fastway Freight\n\nRequirements:\n- Forklift operation\n", at=AT
-    )
-    text = generate_cover_letter(profile, job).text
     assert "asks for: forklift operation." in text
     assert "I operated a forklift for pallet moves" in text
 
@@ -287,53 +230,27 @@ def test_a_new_graduates_letter_opens_with_the_degree_and_tells_it_once() -> Non
 
 
 def test_practices_filed_under_a_technology_are_not_called_things_worked_with() -> None:
-    profile = build_profile(
-        {
-            "personal_info": {"full_name": "Ivo Petrov"},
-            "experiences": [
-                {
-                    "title": "Site Reliability Engineer",
-                    "company": "Acme",
-                    "start_date": "2019-01",
-                    "is_current": True,
-                    "achievements": [
-                        "Took part in the on-call rotation for 3 payment services",
-                        "Wrote runbooks for incident response",
-                    ],
-                }
-            ],
-        },
-        at=AT,
+    text = one_job_letter(
+        "Ivo Petrov",
+        ("Site Reliability Engineer", "Acme", "2019-01"),
+        [
+            "Took part in the on-call rotation for 3 payment services",
+            "Wrote runbooks for incident response",
+        ],
+        "SRE at Globex\n\nRequirements:\n- On-call rotation\n- Incident response\n",
     )
-    job = parse_posting(
-        "SRE at Globex\n\nRequirements:\n- On-call rotation\n- Incident response\n", at=AT
-    )
-    text = generate_cover_letter(profile, job).text
     assert "asks for: on-call rotation and incident response." in text
     assert "I work with on-call" not in text
 
 
 def test_a_qualification_told_as_a_paragraphs_first_line_is_not_listed_again() -> None:
-    profile = build_profile(
-        {
-            "personal_info": {"full_name": "Priya Shah"},
-            "skills": {"technical": ["ACA"]},
-            "experiences": [
-                {
-                    "title": "Accountant",
-                    "company": "Baker & Co",
-                    "start_date": "2017-06",
-                    "is_current": True,
-                    "achievements": ["Qualified as ACA in 2019"],
-                }
-            ],
-        },
-        at=AT,
+    text = one_job_letter(
+        "Priya Shah",
+        ("Accountant", "Baker & Co", "2017-06"),
+        ["Qualified as ACA in 2019"],
+        "Senior Accountant at Brightwell\n\nRequirements:\n- ACA or ACCA qualified\n",
+        skills=["ACA"],
     )
-    job = parse_posting(
-        "Senior Accountant at Brightwell\n\nRequirements:\n- ACA or ACCA qualified\n", at=AT
-    )
-    text = generate_cover_letter(profile, job).text
     assert "In my current role, I qualified as ACA in 2019." in text
     assert "include ACA" not in text
 
@@ -348,22 +265,9 @@ def test_a_qualification_told_as_a_paragraphs_first_line_is_not_listed_again() -
 def test_a_plain_word_is_widened_only_when_its_bullet_says_the_added_words(
     bullet: str, named: str
 ) -> None:
-    profile = build_profile(
-        {
-            "personal_info": {"full_name": "Rosa Diaz"},
-            "experiences": [
-                {
-                    "title": "Warehouse Associate",
-                    "company": "Northgate Logistics",
-                    "start_date": "2020-02",
-                    "is_current": True,
-                    "achievements": [bullet],
-                }
-            ],
-        },
-        at=AT,
+    assert named in one_job_letter(
+        "Rosa Diaz",
+        ("Warehouse Associate", "Northgate Logistics", "2020-02"),
+        [bullet],
+        "Warehouse Lead at Fastway Freight\n\nRequirements:\n- Inventory management\n",
     )
-    job = parse_posting(
-        "Warehouse Lead at Fastway Freight\n\nRequirements:\n- Inventory management\n", at=AT
-    )
-    assert named in generate_cover_letter(profile, job).text
