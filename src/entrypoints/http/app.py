@@ -58,6 +58,7 @@ from resumecore_server.entrypoints.http.rate_limit import (
 from resumecore_server.entrypoints.http.readiness import readiness_checks
 from resumecore_server.entrypoints.http.request_log import configure_logging, request_log_middleware
 from resumecore_server.entrypoints.http.reset_page import reset_page
+from resumecore_server.entrypoints.http.scoped_dependencies import scoped_route_handlers
 from resumecore_server.entrypoints.http.security_headers import add_security_headers
 from resumecore_server.entrypoints.http.startup_refusal import StartupRefused
 from resumecore_server.entrypoints.http.unused_packages import litestar_without_unused_plugins
@@ -90,24 +91,26 @@ def create_app(application: Application | None = None) -> Litestar:
         telemetry=telemetry,
     )
     app = litestar_without_unused_plugins(
-        route_handlers=[
-            AuthController,
-            ProfileController,
-            ProfilePartsController,
-            *ITEM_ROUTERS,
-            EnhanceController,
-            UsageController,
-            JobController,
-            RankingController,
-            GenerationController,
-            ExportController,
-            SampleController,
-            health,
-            ready,
-            reset_page,
-            metrics_route(telemetry, settings.metrics_token),
-        ],
-        dependencies=dependencies,
+        route_handlers=scoped_route_handlers(
+            [
+                AuthController,
+                ProfileController,
+                ProfilePartsController,
+                *ITEM_ROUTERS,
+                EnhanceController,
+                UsageController,
+                JobController,
+                RankingController,
+                GenerationController,
+                ExportController,
+                SampleController,
+                health,
+                ready,
+                reset_page,
+                metrics_route(telemetry, settings.metrics_token),
+            ],
+            dependencies,
+        ),
         # Only handlers with a quota run it (``rate_limit.ip_quota``); they find it here.
         state=State({IP_QUOTA_GUARD: guard}),
         exception_handlers={
