@@ -1,4 +1,5 @@
-"""A worker whose claims fail (the database is down) slows its polls and logs the outage once."""
+"""A worker whose claims fail (the database is down) slows its polls and logs the outage once;
+a worker asked to stop while it claims stops without another poll."""
 
 from __future__ import annotations
 
@@ -117,3 +118,31 @@ async def test_an_unexpected_claim_error_keeps_its_traceback(
     assert failed.getMessage() == "worker_claim_failed"
     assert failed.exc_info is not None
     assert cast(Any, failed).error == "KeyError"
+
+
+class _StoppedWhileClaiming:
+    """Finds nothing, and the server asks the worker to stop during the claim."""
+
+    def __init__(self, stop: asyncio.Event) -> None:
+        self._stop = stop
+
+    async def claim(self, worker: str, *, now: datetime, lease_seconds: float) -> Task | None:
+        self._stop.set()  # the notify of WorkerPool.stop comes while no one waits for it
+        await asyncio.sleep(0)
+        return None
+
+
+async def test_a_stop_asked_during_a_claim_ends_the_worker_without_waiting_a_poll() -> None:
+    stop = asyncio.Event()
+    notifier = _Notifier(stop, polls=100)
+    worker = GenerationWorker(
+        "w1",
+        cast(TaskQueue, _StoppedWhileClaiming(stop)),
+        cast(RunGeneration, None),
+        cast(Clock, _Clock()),
+        cast(ChangeNotifier, notifier),
+        GenerationPolicy(),
+    )
+    await worker.run_until(stop)
+    # Before: one more idle wait of a whole poll (0.5 s) after the stop.
+    assert notifier.waits == []

@@ -106,7 +106,10 @@ class GenerationWorker:
                 if failures:
                     log.warning("worker_claim_recovered", extra={"failures": failures})
                 failures = 0
-            if not busy:
+            # Stopping wakes idle waits; a stop asked while claiming is seen here, not after a
+            # whole poll (up to 0.5 s more for every shutdown, and for every test app on
+            # PostgreSQL, whose claim awaits the database).
+            if not busy and not stop.is_set():
                 await self._notifier.wait(QUEUE_KEY, _poll_seconds(failures))
 
     async def _still_held(self, task: Task) -> bool:
