@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import functools
 import importlib
 import importlib.util
+import os
 import threading
 from typing import Any
 
@@ -45,6 +47,13 @@ def missing_import(module: str) -> str | None:
 
 
 def _top_level_imports(path: str) -> list[str]:
+    # Every app build asks again (each test builds one): a file is parsed once per version.
+    stat = os.stat(path)
+    return list(_imports_of(path, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=256)
+def _imports_of(path: str, _mtime_ns: int, _size: int) -> tuple[str, ...]:
     with open(path, "rb") as source:
         tree = ast.parse(source.read(), path)
     names: list[str] = []
@@ -53,7 +62,7 @@ def _top_level_imports(path: str) -> list[str]:
             names.extend(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.append(node.module)
-    return [name for name in names if name != "__future__"]
+    return tuple(name for name in names if name != "__future__")
 
 
 class _Loader:
