@@ -11,12 +11,14 @@ import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from httpx import Response
 from litestar.testing import AsyncTestClient
 from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
@@ -61,25 +63,49 @@ def attributes(span: ReadableSpan) -> dict[str, Any]:
     return dict(span.attributes or {})
 
 
-async def test_a_generation_request_is_one_trace_with_its_request_id(
-    tmp_path: Path, database_url: str
-) -> None:
+@dataclass(frozen=True)
+class TracedRequest:
+    """One request by a fresh user on a traced app, and the spans it left."""
+
+    user: dict[str, Any]
+    response: Response
+    spans: tuple[ReadableSpan, ...]  # every span finished after the user was set up
+    http: ReadableSpan  # the request's own span
+    in_trace: list[ReadableSpan]  # the spans of the request's trace
+
+
+async def one_traced_request(
+    tmp_path: Path,
+    database_url: str,
+    send: Callable[[Client, dict[str, Any]], Awaitable[Response]],
+    span_name: str,
+) -> TracedRequest:
     exporter = InMemorySpanExporter()
     async with traced_client(tmp_path, database_url, exporter) as client:
         ada = await user(client, "ada@example.com")
         exporter.clear()
-        created = await client.post(
-            f"{GENERATIONS}/resume",
-            json={"job_id": ada["job"]},
-            headers={**auth(ada), "X-Request-Id": REQUEST_ID},
+        response = await send(client, ada)
+    spans = tuple(exporter.get_finished_spans())
+    (http,) = [s for s in spans if s.name == span_name]
+    in_trace = [s for s in spans if s.context.trace_id == http.context.trace_id]
+    return TracedRequest(ada, response, spans, http, in_trace)
+
+
+async def test_a_generation_request_is_one_trace_with_its_request_id(
+    tmp_path: Path, database_url: str
+) -> None:
+    async def generate(client: Client, ada: dict[str, Any]) -> Response:
+        headers = {**auth(ada), "X-Request-Id": REQUEST_ID}
+        return await client.post(
+            f"{GENERATIONS}/resume", json={"job_id": ada["job"]}, headers=headers
         )
-        assert created.status_code == 201, created.text
-        assert created.json()["status"] == "completed"
-    spans = exporter.get_finished_spans()
-    http = [s for s in spans if s.name == "POST /api/v1/generations/resume"]
-    assert len(http) == 1
-    trace_id = http[0].context.trace_id
-    in_trace = [s for s in spans if s.context.trace_id == trace_id]
+
+    traced = await one_traced_request(
+        tmp_path, database_url, generate, "POST /api/v1/generations/resume"
+    )
+    ada, created, spans, in_trace = traced.user, traced.response, traced.spans, traced.in_trace
+    assert created.status_code == 201, created.text
+    assert created.json()["status"] == "completed"
     names = {s.name for s in in_trace}
     assert "generation.run" in names
     assert {f"generation.stage.{stage}" for stage in STAGES} <= names
@@ -89,7 +115,7 @@ async def test_a_generation_request_is_one_trace_with_its_request_id(
     assert attributes(run)["generation_id"] == created.json()["id"]
     # The worker ran the job in its own task, yet every span of the trace names the request.
     assert {attributes(s).get("request.id") for s in in_trace} == {REQUEST_ID}
-    assert attributes(http[0])["status_code"] == 201
+    assert attributes(traced.http)["status_code"] == 201
     # Route templates name spans, never ids.
     assert not any(ada["job"] in s.name or created.json()["id"] in s.name for s in spans)
 
@@ -99,15 +125,12 @@ async def test_the_session_check_run_on_the_driver_is_traced_like_any_statement(
 ) -> None:
     # It bypasses the engine's statement events (session_version_reads.py), so it opens its
     # own span: one per authenticated request, in the request's trace.
-    exporter = InMemorySpanExporter()
-    async with traced_client(tmp_path, sqlite_only_url, exporter) as client:
-        ada = await user(client, "ada@example.com")
-        exporter.clear()
-        listed = await client.get("/api/v1/jobs", headers=auth(ada))
-        assert listed.status_code == 200, listed.text
-    spans = exporter.get_finished_spans()
-    (http,) = [s for s in spans if s.name == "GET /api/v1/jobs"]
-    in_trace = [s for s in spans if s.context.trace_id == http.context.trace_id]
+    async def list_jobs(client: Client, ada: dict[str, Any]) -> Response:
+        return await client.get("/api/v1/jobs", headers=auth(ada))
+
+    traced = await one_traced_request(tmp_path, sqlite_only_url, list_jobs, "GET /api/v1/jobs")
+    assert traced.response.status_code == 200, traced.response.text
+    http, in_trace = traced.http, traced.in_trace
     checks = [s for s in in_trace if "auth_sessions" in str(attributes(s).get("db.statement"))]
     assert len(checks) == 1, [s.name for s in in_trace]
     assert checks[0].name == "db SELECT"
