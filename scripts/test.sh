@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: unit tests, and integration tests on SQLite, PostgreSQL and Redis.
+# With arguments, runs pytest with them instead (one process unless you pass -n).
 # Starts throwaway PostgreSQL and Redis servers when their binaries are installed; without them
 # those tests are skipped with a notice, except under CI=true, where that is a failure.
 set -euo pipefail
@@ -15,4 +16,14 @@ if [ -z "${TEST_REDIS_URL:-}" ] && ! start_redis; then
   echo "NOTICE: redis-server is not installed (apt-get install redis-server): its tests will be skipped." >&2
 fi
 
-.venv/bin/python -m pytest "$@"
+if [ $# -gt 0 ]; then
+  exec .venv/bin/python -m pytest "$@"
+fi
+
+# The whole suite: on every core (up to 8; each worker gets its own PostgreSQL database and Redis
+# index, see tests/support/workers.py), then the tests that bound wall time, by themselves.
+workers=$(python3 -c 'import os; print(max(1, min(len(os.sched_getaffinity(0)), 8)))')
+status=0
+.venv/bin/python -m pytest --numprocesses "$workers" -m "not alone" || status=$?
+.venv/bin/python -m pytest -m alone || status=$?
+exit "$status"

@@ -35,6 +35,7 @@ def maximal_profile() -> dict[str, object]:
     }  # fmt: skip
 
 
+@pytest.mark.alone
 @pytest.mark.parametrize("route", ["match", "ranking"])
 async def test_other_requests_are_served_while_a_maximal_profile_is_scored(
     application: Application, route: str

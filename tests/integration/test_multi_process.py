@@ -282,6 +282,7 @@ async def test_a_held_sqlite_write_lock_makes_writers_of_both_servers_wait(pair:
     assert [r.status_code for r in responses] == [201] * 4, [r.text for r in responses]
 
 
+@pytest.mark.alone
 def test_serve_with_workers_2_runs_two_processes_that_share_the_port(tmp_path: Path) -> None:
     environment = server_environment(tmp_path, f"sqlite+inline:///{tmp_path / 'w.db'}")
     server = ServerProcess(environment, tmp_path / "server.log", ["--migrate", "--workers", "2"])

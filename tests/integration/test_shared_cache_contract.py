@@ -154,6 +154,7 @@ def dead_redis_cache(open_seconds: float = 5.0) -> RedisSharedCache:
     return RedisSharedCache(client, DEFAULT_TTL, breaker=CircuitBreaker(open_seconds))
 
 
+@pytest.mark.alone
 async def test_with_redis_down_reads_miss_and_writes_are_dropped_without_raising() -> None:
     cache = dead_redis_cache()
     started = time.monotonic()
@@ -174,6 +175,7 @@ async def test_with_redis_down_reads_miss_and_writes_are_dropped_without_raising
     assert (state.hits, state.misses) == (0, 3)
 
 
+@pytest.mark.alone
 async def test_a_redis_that_does_not_answer_costs_one_short_timeout(tmp_path: Path) -> None:
     """A Redis that accepts connections but never replies (SIGSTOP): bounded by the timeout."""
     with redis_server(tmp_path) as server:

@@ -4,6 +4,8 @@ UTC storage, and that refresh tokens are stored by digest only. Runs on SQLite a
 
 from __future__ import annotations
 
+import asyncio
+import threading
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta, timezone
@@ -53,9 +55,20 @@ def sut(engine: AsyncEngine) -> SqlUnitOfWorkFactory:
 @pytest.fixture
 async def dead_engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
     """An engine on a database that cannot be reached (parametrised by ``DEAD_DATABASES``)."""
+    before = set(threading.enumerate())
     engine = make_engine(request.param.format(tmp=tmp_path))
     yield engine
     await engine.dispose()
+    # aiosqlite stops a connection that failed to open on its own thread and hands the result
+    # back to this test's event loop: wait for that here, or it arrives after the loop closed.
+    started = [thread for thread in threading.enumerate() if thread not in before]
+    await asyncio.to_thread(_join, started)
+
+
+def _join(threads: list[threading.Thread]) -> None:
+    for thread in threads:
+        if thread.name.endswith("(_connection_worker_thread)"):
+            thread.join(timeout=5)
 
 
 def user_row(email: str = "ada@example.com") -> User:

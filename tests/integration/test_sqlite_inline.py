@@ -66,6 +66,7 @@ async def test_a_writer_waits_for_another_process_lock_while_the_loop_keeps_runn
     assert await bodies(engine) == ["theirs", "ours"]
 
 
+@pytest.mark.alone
 async def test_two_writers_of_one_process_both_commit_when_the_first_yields_holding_the_lock(
     engine: AsyncEngine,
 ) -> None:
@@ -86,6 +87,7 @@ def busy(code: int) -> sqlite3.OperationalError:
     return error
 
 
+@pytest.mark.alone
 async def test_a_database_busy_beyond_the_timeout_raises_the_busy_error() -> None:
     calls = 0
 

@@ -251,6 +251,7 @@ async def test_a_connection_failure_is_unavailable_after_the_retries() -> None:
     assert attempts == 2
 
 
+@pytest.mark.alone
 async def test_a_timeout_is_unavailable_in_bounded_time(loopback_llm: LoopbackLlm) -> None:
     model = loopback_llm.model("fake:slow=1", timeout_seconds=0.2, max_retries=1)
     started = time.monotonic()

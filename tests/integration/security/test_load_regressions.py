@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 import httpx
+import pytest
 
 from resumecore.ports.security import PasswordHasher
 from resumecore.ports.work import CpuWorkRunner
@@ -38,6 +39,8 @@ from tests.integration.test_http_jobs_flow import JOBS, POSTING
 from tests.support.app import make_application
 from tests.support.databases import wipe
 from tests.support.profiles import full_profile
+
+pytestmark = pytest.mark.alone  # bounds wall time: run by itself
 
 P = ParamSpec("P")
 R = TypeVar("R")

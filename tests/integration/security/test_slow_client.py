@@ -23,6 +23,8 @@ import pytest
 
 from resumecore_server.entrypoints.http.header_deadline import MAX_HEADER_BYTES
 
+pytestmark = pytest.mark.alone  # bounds wall time: run by itself
+
 SERVE = [sys.executable, "-m", "resumecore_server.entrypoints.cli", "serve"]
 SERVE_WITHOUT_HTTPTOOLS = [
     sys.executable,
