@@ -61,7 +61,7 @@ async def test_a_rejected_item_or_job_change_names_the_field(
     good = {"title": "Clerk", "company": "Acme", "start_date": "2020-01"}
     bulk = await client.post(items, json=[good, good | {"start_date": "Present"}], headers=headers)
     assert bulk.status_code == 422, bulk.text
-    assert "[1] data.start_date: Use YYYY-MM or YYYY-MM-DD." in bulk.json()["detail"]
+    assert "[1] data.start_date: Use YYYY, YYYY-MM or YYYY-MM-DD." in bulk.json()["detail"]
 
     job = await client.post(
         JOBS, json={"source": "user_created", "raw_text": "Dev\nAcme"}, headers=headers

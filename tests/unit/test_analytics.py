@@ -105,6 +105,13 @@ def test_years_are_rounded_to_one_decimal() -> None:
     assert years(job("2020-01", "2020-01")) == 0.1  # 1/12 = 0.083...
 
 
+def test_a_year_alone_counts_from_its_january_never_more() -> None:
+    # 2015-01..2017-01 inclusive: 25 months, never the 36 of "all of 2015 to all of 2017".
+    assert years(job("2015", "2017")) == 2.1
+    assert years(job("2015", "2015-06")) == 0.5  # 2015-01..2015-06
+    assert years(job("2023", current=True)) == 1.5  # 2023-01..2024-06
+
+
 # --- empty and full profiles ------------------------------------------------------------------
 
 

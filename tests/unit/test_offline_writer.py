@@ -175,6 +175,10 @@ def test_phrasing_helpers() -> None:
     assert date_range("2021-03", None, ongoing=True) == f"Mar 2021{DASH}Present"
     assert date_range("2019-01-05", "2021-06", ongoing=False) == f"Jan 2019{DASH}Jun 2021"
     assert date_range(None, "2014-08", ongoing=False) == "Aug 2014"
+    # A year alone is shown as the year: no month the person did not state.
+    assert date_range("2015", "2017-06", ongoing=False) == f"2015{DASH}Jun 2017"
+    assert date_range("2015", None, ongoing=True) == f"2015{DASH}Present"
+    assert date_range("2015", "2015", ongoing=False) == "2015"
     assert role_name("Backend-Entwickler (m/w/d) Java / Spring Boot") == (
         "Backend-Entwickler Java / Spring Boot position"
     )

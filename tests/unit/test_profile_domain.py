@@ -225,6 +225,12 @@ BROKEN_RULES = [
     ("experience", {"start_date": "1899-12"}, "start_date", "invalid_date"),
     ("education", {"start_date": "2021-02-29"}, "start_date", "invalid_date"),
     ("certification", {"date_obtained": "2020-00"}, "date_obtained", "invalid_date"),
+    ("experience", {"start_date": "215"}, "start_date", "invalid_date"),
+    ("experience", {"end_date": "2020-05-00"}, "end_date", "invalid_date"),  # was accepted
+    ("experience", {"start_date": "1899"}, "start_date", "invalid_date"),
+    ("education", {"start_date": "2015-"}, "start_date", "invalid_date"),
+    ("experience", {"start_date": "2021", "end_date": "2020-12"}, "end_date", "end_before_start"),
+    ("project", {"start_date": "2021-01", "end_date": "2020"}, "end_date", "end_before_start"),
     (
         "experience",
         {"start_date": "2020-06", "end_date": "2020-05-31"},
@@ -302,6 +308,10 @@ def test_each_rule_is_reported_with_its_field_path(
         ("experience", {"start_date": "2024-02-29", "is_current": True}),
         ("experience", {"title": "t" * 200, "start_date": "1900-01", "end_date": "2100-12-31"}),
         ("education", {"start_date": "2023-09"}),
+        ("experience", {"start_date": "2015", "end_date": "2017"}),  # a year alone
+        ("experience", {"start_date": "2015-06", "end_date": "2015"}),  # the same year
+        ("education", {"start_date": "1900", "end_date": "2100"}),
+        ("certification", {"date_obtained": "2021", "expiry_date": "2021-05"}),
         ("education", {"gpa": 0.0}),
         ("education", {"gpa": 4.0}),
         ("project", {}),

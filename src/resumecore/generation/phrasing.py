@@ -51,9 +51,14 @@ def join_list(items: Sequence[str], conjunction: str = "and") -> str:
 
 
 def month_year(value: str | None) -> str | None:
-    """The month and year ("Mar 2021") of ``2021-03`` or ``2021-03-14``; None if no date."""
+    """The month and year ("Mar 2021") of ``2021-03`` or ``2021-03-14``; None if no date.
+
+    A year alone stays a year ("2021"): a document never states a month the person did not.
+    """
     parsed = parse_partial_date(value) if value else None
-    return f"{MONTHS[parsed[1] - 1]} {parsed[0]}" if parsed else None
+    if parsed is None:
+        return None
+    return f"{MONTHS[parsed[1] - 1]} {parsed[0]}" if parsed[1] else str(parsed[0])
 
 
 def date_range(start: str | None, end: str | None, *, ongoing: bool) -> str | None:

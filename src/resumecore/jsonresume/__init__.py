@@ -38,8 +38,8 @@ Import is the inverse, plus these choices for what does not fit:
   too long text, a non-http(s) URL, an e-mail without ``@``, an impossible date (2019-13,
   1850), an end date before its start (the end is dropped), a score that is not a plain
   number 0-4 (``"3.67/4.0"``).
-* Dates: ``YYYY-MM`` and ``YYYY-MM-DD`` are kept; a bare ``YYYY`` becomes ``YYYY-01`` as a
-  start (or certificate) date and ``YYYY-12`` as an end date.
+* Dates: ``YYYY``, ``YYYY-MM`` and ``YYYY-MM-DD`` are kept as written (a year alone is shown
+  as the year, never given a month the document did not state).
 * location: city, region and countryCode joined with ``", "``. fluency: text starting with
   native, fluent, conversational or intermediate (-> conversational), basic, beginner or
   elementary (-> basic); anything else -> conversational.

@@ -255,7 +255,5 @@ def _url(value: Any) -> str | None:
 
 
 def _date(value: Any, start: str | None, *, is_end: bool) -> str | None:
-    if isinstance(value, str) and re.fullmatch(r"\d{4}", value):
-        value += "-12" if is_end else "-01"
     date = value if isinstance(value, str) and is_partial_date(value) else None
     return date if date and (not is_end or start is None or not_after(start, date)) else None

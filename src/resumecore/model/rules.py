@@ -56,11 +56,11 @@ def text_list(
 
 
 def partial_date(value: str | None, field: str, *, required: bool = False) -> list[FieldError]:
-    """``YYYY-MM`` or ``YYYY-MM-DD``."""
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
     if value is None:
         return [FieldError("required", "This date is required.", field)] if required else []
     if not is_partial_date(value):
-        return [FieldError("invalid_date", "Use YYYY-MM or YYYY-MM-DD.", field)]
+        return [FieldError("invalid_date", "Use YYYY, YYYY-MM or YYYY-MM-DD.", field)]
     return []
 
 

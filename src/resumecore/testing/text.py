@@ -72,12 +72,15 @@ def sentences(*, odd: bool = True) -> st.SearchStrategy[str]:
 def partial_dates(
     min_year: int = 1900, max_year: int = 2100, *, days: bool = True
 ) -> st.SearchStrategy[str]:
-    """``YYYY-MM`` (or ``YYYY-MM-DD`` when ``days``) naming a real date."""
+    """``YYYY-MM``, ``YYYY`` (or ``YYYY-MM-DD`` when ``days``) naming a real date."""
     day = st.none() | st.integers(1, 28) if days else st.none()
-    return st.builds(_render, st.integers(min_year, max_year), st.integers(1, 12), day)
+    month = st.integers(1, 12) | st.none()  # None: the year alone
+    return st.builds(_render, st.integers(min_year, max_year), month, day)
 
 
-def _render(year: int, month: int, day: int | None) -> str:
+def _render(year: int, month: int | None, day: int | None) -> str:
+    if month is None:
+        return f"{year:04d}"
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
