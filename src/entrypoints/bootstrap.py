@@ -326,7 +326,7 @@ def build_application(
     access = (
         model_access(settings, language_model, ledger, replies, clock) if language_model else None
     )
-    container.register(Writers, instance=writers(settings, access, ledger))
+    container.register(Writers, instance=writers(settings, access, ledger, scoring))
     offline_enhancer = OfflineEnhancer(cpu=scoring)
     container.register(
         ProfileEnhancer,
@@ -553,11 +553,13 @@ def _file_store(settings: Settings, app: Application) -> FileStore:
     return store
 
 
-def writers(settings: Settings, access: ModelAccess | None, ledger: TokenLedger) -> Writers:
-    """The offline writer, and the LLM writer when a model is configured."""
-    found: list[DocumentWriter] = [OfflineWriter()]
+def writers(
+    settings: Settings, access: ModelAccess | None, ledger: TokenLedger, cpu: CpuWorkRunner
+) -> Writers:
+    """The offline writer, and the LLM writer when a model is configured; both write on ``cpu``."""
+    found: list[DocumentWriter] = [OfflineWriter(cpu=cpu)]
     if access is not None:
-        found.append(LlmWriter(access))
+        found.append(LlmWriter(access, cpu))
     return Writers(
         found, default=settings.writer, ledger=ledger, tokens_per_day=settings.llm_tokens_per_day
     )

@@ -13,6 +13,9 @@ byte-identical documents on any day and machine. ``custom_prompt`` is ignored.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import ParamSpec
+
 from resumecore.generation.cover_letter_writer import letter_company, write_cover_letter
 from resumecore.generation.guard import Guard
 from resumecore.generation.letter_context import LetterContext
@@ -22,9 +25,12 @@ from resumecore.generation.tone import phrases
 from resumecore.model.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.model.job import Job
 from resumecore.model.profile import Profile
+from resumecore.ports.work import CpuWorkRunner
 from resumecore.postings.vocabulary import SkillVocabulary, default_vocabulary
 from resumecore.samples.style import WritingStyle
 from resumecore.tailoring import ResumePlan, match_report
+
+P = ParamSpec("P")
 
 
 def allowed_words(job: Job, options: CoverLetterOptions | None = None) -> tuple[str, str]:
@@ -39,9 +45,17 @@ class OfflineWriter:
     name = "offline"
     version = "offline-1"
 
-    def __init__(self, vocabulary: SkillVocabulary | None = None) -> None:
-        """Use ``vocabulary`` for skills (the shipped one by default)."""
+    def __init__(
+        self, vocabulary: SkillVocabulary | None = None, cpu: CpuWorkRunner | None = None
+    ) -> None:
+        """Use ``vocabulary`` for skills (the shipped one by default); write on ``cpu``'s workers.
+
+        Without ``cpu`` (tests, tools, the library) the writing runs inline. A server passes
+        one: writing for a 2,500-item profile takes ~1-2 s of CPU, which on the event loop
+        would stall every other request of the process.
+        """
         self._vocabulary = vocabulary or default_vocabulary()
+        self._cpu = cpu
 
     async def write_resume(
         self,
@@ -53,8 +67,7 @@ class OfflineWriter:
         style: WritingStyle | None = None,
     ) -> WrittenDocument:
         """The plan rendered as a resume; bullets follow ``style``'s bullet length if given."""
-        guard = Guard(profile, self._vocabulary, allowed_words(job))
-        return write_resume(profile, plan, options, guard, style)
+        return await self._run(self._resume, profile, job, plan, options, style)
 
     async def write_cover_letter(
         self,
@@ -69,6 +82,34 @@ class OfflineWriter:
 
         A ``style`` not in the first person quotes achievements whole rather than as "I ...".
         """
+        return await self._run(self._letter, profile, job, plan, options, style)
+
+    async def _run(
+        self, write: Callable[P, WrittenDocument], *args: P.args, **kwargs: P.kwargs
+    ) -> WrittenDocument:
+        if self._cpu is None:
+            return write(*args, **kwargs)
+        return await self._cpu.run(write, *args, **kwargs)
+
+    def _resume(
+        self,
+        profile: Profile,
+        job: Job,
+        plan: ResumePlan,
+        options: ResumeOptions,
+        style: WritingStyle | None,
+    ) -> WrittenDocument:
+        guard = Guard(profile, self._vocabulary, allowed_words(job))
+        return write_resume(profile, plan, options, guard, style)
+
+    def _letter(
+        self,
+        profile: Profile,
+        job: Job,
+        plan: ResumePlan,
+        options: CoverLetterOptions,
+        style: WritingStyle | None,
+    ) -> WrittenDocument:
         allowed = allowed_words(job, options)
         ctx = LetterContext(
             profile=profile,

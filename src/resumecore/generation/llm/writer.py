@@ -31,6 +31,7 @@ from resumecore.model.document import (
 )
 from resumecore.model.job import Job
 from resumecore.model.profile import Profile
+from resumecore.ports.work import CpuWorkRunner
 from resumecore.samples.style import WritingStyle
 from resumecore.tailoring import ResumePlan
 
@@ -42,10 +43,13 @@ class LlmWriter:
 
     name = "llm"
 
-    def __init__(self, access: ModelAccess) -> None:
-        """Rewrite through ``access`` (the model, its cache, budget and ledger)."""
+    def __init__(self, access: ModelAccess, cpu: CpuWorkRunner | None = None) -> None:
+        """Rewrite through ``access`` (the model, its cache, budget and ledger).
+
+        The offline text it starts from is written on ``cpu``'s workers when given.
+        """
         self._access = access
-        self._offline = OfflineWriter(access.vocabulary)
+        self._offline = OfflineWriter(access.vocabulary, cpu)
         self.version = f"{PROMPT_VERSION}:{access.model.model}"
 
     async def write_resume(
