@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import ParamSpec, TypeVar
@@ -34,7 +35,7 @@ from resumecore.services.generations.run import RunGeneration
 from resumecore.services.generations.worker import GenerationWorker
 from resumecore.services.generations.writers import Writers
 from resumecore.services.jobs.relevance import RelevanceScorer
-from resumecore.tailoring import ResumePlan
+from resumecore.tailoring import ResumePlan, job_terms, match
 from resumecore_server.adapters.memory.notifier import InProcessNotifier
 from resumecore_server.adapters.memory.task_queue import MemoryTaskQueue
 from resumecore_server.adapters.memory.uow import MemoryUnitOfWorkFactory
@@ -548,3 +549,31 @@ async def test_a_cancelled_generation_shows_no_stage_still_running() -> None:
     assert [s.status for s in cancelled.stages] == [
         "completed", "completed", "skipped", "pending", "pending", "pending",
     ]  # fmt: skip
+
+
+async def test_a_run_reads_the_job_and_matches_the_profile_once(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A cover letter's run matched the profile twice (the analyse stage, then the writer) and
+    # read the job's terms three times (both matches and the relevance scores).
+    calls: Counter[str] = Counter()
+    for module, name in ((match, "_match_report"), (job_terms, "_job_terms")):
+        monkeypatch.setattr(module, name, counted(getattr(module, name), name, calls))
+    requested = await rig.request(
+        PRINCIPAL, "cover_letter", rig.job_id, CoverLetterOptions(), idempotency=None
+    )
+
+    assert await rig.worker.run_once() is True
+
+    done = rig.stored(requested.generation.id)
+    assert done is not None
+    assert done.status == "completed", done.error
+    assert calls == {"_match_report": 1, "_job_terms": 1}
+
+
+def counted(fn: Callable[P, R], name: str, calls: Counter[str]) -> Callable[P, R]:
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        calls[name] += 1
+        return fn(*args, **kwargs)
+
+    return call

@@ -10,6 +10,7 @@ import msgspec
 from resumecore.model.profile import Profile
 from resumecore.postings.vocabulary import SkillVocabulary
 from resumecore.tailoring.items import item_skills, profile_items
+from resumecore.tailoring.run_memo import remembered
 
 NUMBER = re.compile(
     r"(?<![\w.\-/])([$€£]\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
@@ -130,4 +131,8 @@ def profile_facts(
 
 def item_skills_of(text: str, vocabulary: SkillVocabulary) -> set[str]:
     """Canonical skills mentioned in ``text``."""
-    return {m.canonical for m in vocabulary.find(text)}
+    return set(remembered(_skills_in, vocabulary, values=(text,)))
+
+
+def _skills_in(vocabulary: SkillVocabulary, text: str) -> frozenset[str]:
+    return frozenset(m.canonical for m in vocabulary.find(text))

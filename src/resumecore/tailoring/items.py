@@ -9,6 +9,7 @@ import msgspec
 from resumecore.model.dates import month_index
 from resumecore.model.profile import Profile
 from resumecore.postings.vocabulary import SkillVocabulary
+from resumecore.tailoring.run_memo import remembered
 
 ItemKind = Literal["experience", "achievement", "project", "skill", "certification", "education"]
 
@@ -125,15 +126,22 @@ def profile_items(profile: Profile, now: int) -> list[Item]:
 
 def item_skills(item: Item, vocabulary: SkillVocabulary) -> dict[str, str]:
     """Canonical skill -> the text that names it in ``item`` (the first mention wins)."""
+    found = remembered(_skills_named, vocabulary, values=(item.extra_skills, item.fields))
+    return dict(found)
+
+
+def _skills_named(
+    vocabulary: SkillVocabulary, extra_skills: tuple[str, ...], fields: tuple[str, ...]
+) -> dict[str, str]:
     found: dict[str, str] = {}
-    for name in item.extra_skills:
+    for name in extra_skills:
         canonical = vocabulary.canonical(name)
         if canonical is not None:
             found.setdefault(canonical, name)
         else:
             for match in vocabulary.find(name):
                 found.setdefault(match.canonical, match.alias)
-    for field in item.fields:
+    for field in fields:
         for match in vocabulary.find(field):
             found.setdefault(match.canonical, match.alias)
     return found

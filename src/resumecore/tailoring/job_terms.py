@@ -8,6 +8,7 @@ import msgspec
 
 from resumecore.model.job import Job
 from resumecore.postings.vocabulary import SkillVocabulary
+from resumecore.tailoring.run_memo import remembered
 from resumecore.tailoring.text import tokens, without_skills
 
 REQUIRED_WEIGHT = 2.0
@@ -51,6 +52,10 @@ def job_terms(job: Job, vocabulary: SkillVocabulary) -> JobTerms:
     other skill the posting mentions 0.5. The query is the requirement, nice-to-have,
     responsibility and title text (the description when those are empty), skills removed.
     """
+    return remembered(_job_terms, job, vocabulary)
+
+
+def _job_terms(job: Job, vocabulary: SkillVocabulary) -> JobTerms:
     weights: dict[str, float] = {}
 
     def add(names: list[str], weight: float) -> None:

@@ -34,6 +34,7 @@ from resumecore.tailoring.report import (
     RequirementMatch,
     Status,
 )
+from resumecore.tailoring.run_memo import remembered
 from resumecore.tailoring.text import tokens, without_skills
 
 MATCH_VERSION = f"match-2+{SCORE_VERSION}"
@@ -128,7 +129,10 @@ def match_report(
     Returns:
         The report; identical inputs always give the identical report.
     """
-    vocabulary = vocabulary or default_vocabulary()
+    return remembered(_match_report, profile, job, vocabulary or default_vocabulary())
+
+
+def _match_report(profile: Profile, job: Job, vocabulary: SkillVocabulary) -> MatchReport:
     terms = job_terms(job, vocabulary)
     items = profile_items(profile, terms.now)
     skills = [item_skills(item, vocabulary) for item in items]

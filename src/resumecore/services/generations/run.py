@@ -26,6 +26,7 @@ from resumecore.services.generations.manage import announce
 from resumecore.services.generations.writers import Writers
 from resumecore.services.jobs.relevance import RelevanceScorer
 from resumecore.tailoring import ResumePlan, match_report, select_for_resume
+from resumecore.tailoring.run_memo import one_run
 
 MAX_BULLETS = 4
 
@@ -72,7 +73,10 @@ class RunGeneration:
         if generation is None or generation.finished:
             return generation
         # The run's logs and spans carry the request that asked for it, in its trace.
+        # ``one_run``: the stages read the profile against the job several times; each reading
+        # is worked out once per run (``tailoring/run_memo.py``).
         with (
+            one_run(),
             bound_request_id(generation.request_id),
             self._tracer.span(
                 "generation.run",
