@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Awaitable, Callable
-from typing import ParamSpec, TypeVar
 
 import pytest
 
@@ -16,6 +15,7 @@ from resumecore.model.profile import Profile
 from resumecore.model.profile_revision import new_profile
 from resumecore.model.user import User
 from resumecore.ports.profile_enhancer import Enhancement, ProfileEnhancer
+from resumecore.ports.work import IN_PLACE
 from resumecore.services.profiles.edit import ReviseProfile
 from resumecore.services.profiles.enhance import EnhanceProfile
 from resumecore_server.adapters.memory.uow import MemoryUnitOfWorkFactory
@@ -24,15 +24,8 @@ from resumecore_server.adapters.throttle.costly_work_limiter import InProcessCos
 from tests.support.clock import FakeClock
 from tests.support.profiles import full_profile
 
-P = ParamSpec("P")
-R = TypeVar("R")
 OWNER = Principal(user_id=UserId("owner"), session_id=SessionId("s1"))
 OTHER = Principal(user_id=UserId("other"), session_id=SessionId("s2"))
-
-
-class Inline:
-    async def run(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
-        return fn(*args, **kwargs)
 
 
 class EditsWhileEnhancing:
@@ -74,7 +67,7 @@ def use_case(
     uow: MemoryUnitOfWorkFactory, enhancer: ProfileEnhancer | None = None
 ) -> EnhanceProfile:
     limiter = InProcessCostlyWorkLimiter(2)
-    return EnhanceProfile(uow, enhancer or OfflineEnhancer(), Inline(), limiter)
+    return EnhanceProfile(uow, enhancer or OfflineEnhancer(), IN_PLACE, limiter)
 
 
 async def test_a_second_enhancement_changes_nothing_and_bumps_no_version() -> None:

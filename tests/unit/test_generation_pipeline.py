@@ -28,6 +28,7 @@ from resumecore.model.profile import Profile
 from resumecore.model.profile_revision import new_profile
 from resumecore.model.user import User
 from resumecore.ports.generations import Task
+from resumecore.ports.work import IN_PLACE
 from resumecore.samples.style import WritingStyle
 from resumecore.services.generations.manage import CancelGeneration, DeleteGeneration
 from resumecore.services.generations.request import TASK_KIND, RequestGeneration
@@ -60,13 +61,6 @@ Requirements
 Nice to have
 - Kafka, Terraform
 """
-
-
-class InlineRunner:
-    """A ``CpuWorkRunner`` that runs the call on the event loop (deterministic, no threads)."""
-
-    async def run(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
-        return fn(*args, **kwargs)
 
 
 class GatedWriter:
@@ -178,7 +172,7 @@ class Rig:
         self.queue = queue or MemoryTaskQueue()
         self.notifier = InProcessNotifier()
         self.writer = writer or OfflineWriter()
-        cpu = InlineRunner()
+        cpu = IN_PLACE  # on the event loop: deterministic, no threads
         self.policy = GenerationPolicy(max_attempts=max_attempts, lease_seconds=lease_seconds)
         writers = Writers([self.writer], default=self.writer.name)
         self.run = RunGeneration(

@@ -22,7 +22,7 @@ from resumecore.generation.summary import TOP_SKILLS, composed_opening, skills_l
 from resumecore.model.components import LONG
 from resumecore.model.profile import Profile
 from resumecore.ports.profile_enhancer import Enhancement
-from resumecore.ports.work import CpuWorkRunner
+from resumecore.ports.work import IN_PLACE, CpuWorkRunner
 from resumecore.postings.vocabulary import SkillVocabulary, default_vocabulary
 
 NAME = "offline"
@@ -81,11 +81,9 @@ class OfflineEnhancer:
         self, cpu: CpuWorkRunner | None = None, vocabulary: SkillVocabulary | None = None
     ) -> None:
         """Run on ``cpu``'s workers (inline when None, for tests and tools)."""
-        self._cpu = cpu
+        self._cpu = cpu or IN_PLACE
         self._vocabulary = vocabulary or default_vocabulary()
 
     async def enhance(self, profile: Profile) -> Enhancement:
         """``enhance_offline`` of the profile, off the event loop when a runner is given."""
-        if self._cpu is None:
-            return enhance_offline(profile, self._vocabulary)
         return await self._cpu.run(enhance_offline, profile, self._vocabulary)

@@ -13,9 +13,6 @@ byte-identical documents on any day and machine. ``custom_prompt`` is ignored.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import ParamSpec
-
 from resumecore.generation.cover_letter_writer import letter_company, write_cover_letter
 from resumecore.generation.guard import Guard
 from resumecore.generation.letter_context import LetterContext
@@ -25,12 +22,10 @@ from resumecore.generation.tone import phrases
 from resumecore.model.document import CoverLetterOptions, ResumeOptions, WrittenDocument
 from resumecore.model.job import Job
 from resumecore.model.profile import Profile
-from resumecore.ports.work import CpuWorkRunner
+from resumecore.ports.work import IN_PLACE, CpuWorkRunner
 from resumecore.postings.vocabulary import SkillVocabulary, default_vocabulary
 from resumecore.samples.style import WritingStyle
 from resumecore.tailoring import ResumePlan, match_report
-
-P = ParamSpec("P")
 
 
 def allowed_words(job: Job, options: CoverLetterOptions | None = None) -> tuple[str, str]:
@@ -55,7 +50,7 @@ class OfflineWriter:
         would stall every other request of the process.
         """
         self._vocabulary = vocabulary or default_vocabulary()
-        self._cpu = cpu
+        self._cpu = cpu or IN_PLACE
 
     async def write_resume(
         self,
@@ -67,7 +62,7 @@ class OfflineWriter:
         style: WritingStyle | None = None,
     ) -> WrittenDocument:
         """The plan rendered as a resume; bullets follow ``style``'s bullet length if given."""
-        return await self._run(self._resume, profile, job, plan, options, style)
+        return await self._cpu.run(self._resume, profile, job, plan, options, style)
 
     async def write_cover_letter(
         self,
@@ -82,14 +77,7 @@ class OfflineWriter:
 
         A ``style`` not in the first person quotes achievements whole rather than as "I ...".
         """
-        return await self._run(self._letter, profile, job, plan, options, style)
-
-    async def _run(
-        self, write: Callable[P, WrittenDocument], *args: P.args, **kwargs: P.kwargs
-    ) -> WrittenDocument:
-        if self._cpu is None:
-            return write(*args, **kwargs)
-        return await self._cpu.run(write, *args, **kwargs)
+        return await self._cpu.run(self._letter, profile, job, plan, options, style)
 
     def _resume(
         self,

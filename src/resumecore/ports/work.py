@@ -22,6 +22,16 @@ class CpuWorkRunner(Protocol):
         ...
 
 
+class _InPlace:
+    """Runs the call where it is asked for (scripts, tools and the library: no worker pool)."""
+
+    async def run(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return fn(*args, **kwargs)
+
+
+IN_PLACE: CpuWorkRunner = _InPlace()
+
+
 class CostlyWorkLimiter(Protocol):
     """How many costly requests (match reports, rankings, later generation) a user may run."""
 

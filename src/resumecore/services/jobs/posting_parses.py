@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
 
 import msgspec
 
 from resumecore.ports.shared_cache import SharedCache
-from resumecore.ports.work import CpuWorkRunner
+from resumecore.ports.work import IN_PLACE, CpuWorkRunner
 from resumecore.postings.model import ParsedPosting
 from resumecore.postings.parser import parse_posting
 from resumecore.postings.version import parser_fingerprint
@@ -22,8 +21,6 @@ KIND = "posting"
 # slowest shapes known (tests/unit/test_posting_parse_bounds.py), and 98 % of stored postings
 # are this short; longer ones still go to the worker, off the event loop.
 INLINE_PARSE_LIMIT = 4_000
-P = ParamSpec("P")
-R = TypeVar("R")
 _decoder = msgspec.json.Decoder(ParsedPosting)
 
 
@@ -31,16 +28,6 @@ def parse_key(raw_text: str) -> str:
     """The cache key of ``raw_text``'s parse: kind, parser fingerprint, SHA-256 of the text."""
     digest = hashlib.sha256(raw_text.encode("utf-8", "surrogatepass")).hexdigest()
     return f"{KIND}:{parser_fingerprint()}:{digest}"
-
-
-class _InPlace:
-    """Runs the call where it is asked for (scripts and tests, which have no worker pool)."""
-
-    async def run(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
-        return fn(*args, **kwargs)
-
-
-IN_PLACE: CpuWorkRunner = _InPlace()
 
 
 class ParsedPostings:
