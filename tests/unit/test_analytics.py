@@ -112,6 +112,14 @@ def test_a_year_alone_counts_from_its_january_never_more() -> None:
     assert years(job("2023", current=True)) == 1.5  # 2023-01..2024-06
 
 
+def test_a_year_alone_ending_a_role_begun_that_year_still_counts_its_first_month() -> None:
+    # Accepted ("2019" and "2019-06" agree at the year both state); read as January, the end
+    # came before the start and the role counted nothing.
+    assert years(job("2019-06", "2019")) == 0.1
+    assert years(job("2019-06-15", "2019")) == 0.1
+    assert years(job("2020-01", "2021-03"), job("2021-06", "2021")) == 1.3  # 15 + 1 months
+
+
 # --- empty and full profiles ------------------------------------------------------------------
 
 

@@ -172,6 +172,17 @@ def test_phrasing_helpers() -> None:
     assert join_list(["A"]) == "A"
     assert join_list(["A", "B"]) == "A and B"
     assert join_list(["A", "B", "C"]) == "A, B and C"
+
+
+def test_join_list_sets_off_the_last_item_when_an_earlier_one_holds_the_conjunction() -> None:
+    skills = ["Dentrix", "Scaling and root planing", "Local anesthesia"]
+    assert join_list(skills) == "Dentrix, Scaling and root planing, and Local anesthesia"
+    assert join_list(skills[1:]) == "Scaling and root planing, and Local anesthesia"
+    assert join_list(["Sales and marketing", "CRM"], "or") == "Sales and marketing or CRM"
+    assert join_list(["R&D", "Sandbox design", "Brand"]) == "R&D, Sandbox design and Brand"
+    assert join_list(["Pick or pack", "Forklift"], "or") == "Pick or pack, or Forklift"
+    # The last item's own "and" is not ambiguous: nothing follows it.
+    assert join_list(["Go", "Research and development"]) == "Go and Research and development"
     assert date_range("2021-03", None, ongoing=True) == f"Mar 2021{DASH}Present"
     assert date_range("2019-01-05", "2021-06", ongoing=False) == f"Jan 2019{DASH}Jun 2021"
     assert date_range(None, "2014-08", ongoing=False) == "Aug 2014"

@@ -79,3 +79,59 @@ async def test_the_letter_does_not_claim_to_hold_a_lapsed_certification() -> Non
     text = (await _letter(ENGINEER, JOB)).text
     assert "Solutions Architect" not in text
     assert "Certified Kubernetes Administrator (CKA)" in text
+
+
+def _with_certification(expiry: str, *, listed_as_skill: bool = False) -> Profile:
+    return build_profile(
+        {
+            "personal_info": {"full_name": "Darren O'Connell"},
+            "skills": {
+                "technical": ["Forklift", *(["Driver CPC"] if listed_as_skill else [])],
+                "certifications": [
+                    {
+                        "name": "Driver CPC",
+                        "issuer": "DVSA",
+                        "date_obtained": "2021",
+                        "expiry_date": expiry,
+                    }
+                ],
+            },
+            "experiences": [
+                {
+                    "title": "HGV Driver",
+                    "company": "Northway Logistics",
+                    "start_date": "2016",
+                    "is_current": True,
+                    "achievements": ["Drove 40,000 miles a year without an incident"],
+                }
+            ],
+        },
+        at=AT,
+    )
+
+
+DRIVER_JOB = parse_posting(
+    "HGV Class 1 Driver\nFastway Freight\n\nRequirements:\n- Valid Driver CPC\n"
+    "- Forklift experience\n",
+    at=AT,
+)
+
+
+async def test_a_year_alone_expiry_is_expired_only_once_that_year_is_over() -> None:
+    # "Now" is December 2026: an expiry of "2026" may still be ahead, so "expired 2026" would
+    # be a claim the person never made; "2025" has surely passed.
+    this_year = await _resume(_with_certification("2026"), DRIVER_JOB)
+    last_year = await _resume(_with_certification("2025"), DRIVER_JOB)
+    assert "expired" not in this_year.text
+    assert "Driver CPC · DVSA · 2021" in this_year.text
+    assert "Driver CPC · DVSA · 2021 · expired 2025" in last_year.text
+
+
+async def test_the_letter_claims_no_certification_that_may_have_lapsed() -> None:
+    # Neither "I hold" nor "my skills include" for a certification that expired, or may have
+    # expired this year, even when the same name is also listed as a skill.
+    for expiry in ("2026", "2025-05"):
+        text = (await _letter(_with_certification(expiry, listed_as_skill=True), DRIVER_JOB)).text
+        assert "CPC" not in text, (expiry, text)
+    held = (await _letter(_with_certification("2027", listed_as_skill=True), DRIVER_JOB)).text
+    assert "Driver CPC" in held

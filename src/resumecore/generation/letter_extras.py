@@ -6,7 +6,7 @@ import re
 
 from resumecore.generation.letter_context import LetterContext
 from resumecore.generation.phrasing import degree_subject, join_list, prose_case, tidy
-from resumecore.generation.profile_view import has_lapsed, matched_listed, skill_canonical
+from resumecore.generation.profile_view import matched_listed, may_have_lapsed, skill_canonical
 from resumecore.generation.tone import asks
 from resumecore.model.document import Line
 from resumecore.tailoring.items import skill_id
@@ -25,7 +25,14 @@ def _listed_sentence(ctx: LetterContext, names: list[str], frame: str, prose: bo
     multimeter") whose capitals matter more than a capital in mid-sentence.
     """
     pairs = matched_listed(names, ctx.report.matched_skills, ctx.vocabulary)
-    fresh = [(n, c) for n, c in pairs if c not in ctx.mentioned]
+    # A skill that names a certification which may have lapsed ("Driver CPC", listed as a skill
+    # and as a certification expired last year) is not one to tell the employer the person has.
+    lapsed = {
+        skill_canonical(cert.name, ctx.vocabulary) or cert.name
+        for cert in ctx.profile.skills.certifications
+        if may_have_lapsed(cert, ctx.profile)
+    }
+    fresh = [(n, c) for n, c in pairs if c not in ctx.mentioned and c not in lapsed]
 
     def display(name: str, canonical: str) -> str:  # noqa: ARG001
         return prose_case(name) if prose else name
@@ -44,11 +51,11 @@ def _listed_sentence(ctx: LetterContext, names: list[str], frame: str, prose: bo
 
 def _certifications(ctx: LetterContext) -> Line | None:
     certs = {c.id: c for c in ctx.profile.skills.certifications}
-    # A lapsed certification is not one the person holds: the letter's "I hold" would be false.
+    # A certification that may have lapsed is not surely held: "I hold" could be false.
     relevant = [
         certs[i]
         for i in ctx.plan.certification_ids
-        if i in certs and ctx.scores.get(i, 0) > 0 and not has_lapsed(certs[i], ctx.profile)
+        if i in certs and ctx.scores.get(i, 0) > 0 and not may_have_lapsed(certs[i], ctx.profile)
     ]
     named = ctx.shown([c.name for c in relevant])[:MAX_CERTIFICATIONS]
     if not named:

@@ -44,10 +44,17 @@ def with_article(phrase: str) -> str:
 
 
 def join_list(items: Sequence[str], conjunction: str = "and") -> str:
-    """Items as "A", "A and B", "A, B and C" (no serial comma, one style everywhere)."""
+    """Items as "A", "A and B", "A, B and C" (no serial comma, one style everywhere).
+
+    Except where an item holds the conjunction itself: "Dentrix, Scaling and root planing and
+    Local anesthesia" reads as four skills, so the last one is set off by a comma ("..., Scaling
+    and root planing, and Local anesthesia").
+    """
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+    word = f" {conjunction} "
+    serial = "," if any(word in f" {item.lower()} " for item in items[:-1]) else ""
+    return f"{', '.join(items[:-1])}{serial} {conjunction} {items[-1]}"
 
 
 def month_year(value: str | None) -> str | None:

@@ -18,7 +18,7 @@ from resumecore.generation.phrasing import (
     with_article,
 )
 from resumecore.model.components import Certification, Education, Experience
-from resumecore.model.dates import month_index
+from resumecore.model.dates import end_month_index, lapse_month_indexes, month_index
 from resumecore.model.profile import Profile
 from resumecore.postings.skill_context import TECH_CATEGORIES
 from resumecore.postings.skill_match import SkillMatch
@@ -46,9 +46,18 @@ def now_month(profile: Profile) -> int:
 
 
 def has_lapsed(cert: Certification, profile: Profile) -> bool:
-    """True when ``cert`` has an expiry date before the profile's "now": it is no longer held."""
-    expiry = month_index(cert.expiry_date or "")
-    return expiry is not None and expiry < now_month(profile)
+    """True when ``cert`` surely expired before the profile's "now" (documents say "expired")."""
+    months = lapse_month_indexes(cert.expiry_date or "")
+    return months is not None and months[1] < now_month(profile)
+
+
+def may_have_lapsed(cert: Certification, profile: Profile) -> bool:
+    """True unless ``cert`` is surely still held: what a letter's "I hold" needs.
+
+    An expiry of "2026" may have passed at any time in 2026; "2026-12" holds through December.
+    """
+    months = lapse_month_indexes(cert.expiry_date or "")
+    return months is not None and months[0] < now_month(profile)
 
 
 def is_ongoing(exp: Experience) -> bool:
@@ -66,7 +75,7 @@ def years_of_experience(profile: Profile) -> int:
     months: set[int] = set()
     for exp in profile.experiences:
         first = month_index(exp.start_date)
-        last = None if exp.is_current or exp.end_date is None else month_index(exp.end_date)
+        last = None if exp.is_current else end_month_index(exp.start_date, exp.end_date)
         if first is not None:
             months.update(range(first, (now if last is None else last) + 1))
     return len(months) // 12
@@ -74,7 +83,7 @@ def years_of_experience(profile: Profile) -> int:
 
 def recency_key(exp: Experience) -> tuple[int, int]:
     """Sorts roles newest first when used with ``reverse=True``: by end (ongoing last), start."""
-    end = 10**7 if is_ongoing(exp) else month_index(exp.end_date or "") or 0
+    end = 10**7 if is_ongoing(exp) else end_month_index(exp.start_date, exp.end_date) or 0
     return end, month_index(exp.start_date) or 0
 
 
@@ -224,7 +233,7 @@ def recent_study(profile: Profile) -> Education | None:
     now = now_month(profile)
 
     def end(edu: Education) -> int | None:
-        return now if edu.is_current else month_index(edu.end_date or "")
+        return now if edu.is_current else end_month_index(edu.start_date, edu.end_date)
 
     recent = [
         e

@@ -14,7 +14,7 @@ from resumecore.generation.phrasing import SEPARATOR, date_range, month_year, te
 from resumecore.generation.profile_view import is_ongoing, recency_key
 from resumecore.generation.style_fit import fit_bullets
 from resumecore.model.components import Certification, Education, Experience, Project
-from resumecore.model.dates import month_index
+from resumecore.model.dates import end_month_index, month_index
 from resumecore.model.document import Entry, Line, Section, SectionKind
 from resumecore.model.profile_parts import Language
 from resumecore.samples.style import WritingStyle
@@ -108,7 +108,7 @@ def education_order(education: Sequence[Education]) -> list[Education]:
     """Newest first by end (then start) date; undated entries last, in the given order."""
 
     def key(edu: Education) -> tuple[int, int]:
-        end = 10**7 if edu.is_current else month_index(edu.end_date or "") or -1
+        end = 10**7 if edu.is_current else end_month_index(edu.start_date, edu.end_date) or -1
         return end, month_index(edu.start_date or "") or -1
 
     return sorted(education, key=key, reverse=True)

@@ -28,7 +28,7 @@ from datetime import date
 
 import msgspec
 
-from resumecore.model.dates import month_index
+from resumecore.model.dates import end_month_index, month_index
 from resumecore.model.profile import Profile
 
 WEIGHTS = {
@@ -115,8 +115,9 @@ def years_of_experience(profile: Profile, today: date) -> float:
     """Years covered by at least one job, rounded to one decimal.
 
     Each experience covers whole months from its start month through its end month inclusive
-    (a ``YYYY-MM-DD`` date counts as its month, a ``YYYY`` date as its January); a current job
-    or one without an end date runs through the month of ``today``. Overlapping and adjacent
+    (a ``YYYY-MM-DD`` date counts as its month, a ``YYYY`` date as its January, an end never
+    before its start); a current job or one without an end date runs through the month of
+    ``today``. Overlapping and adjacent
     intervals are merged first, so a month worked in two jobs counts once. Jobs starting after
     ``today`` count nothing.
     """
@@ -124,7 +125,7 @@ def years_of_experience(profile: Profile, today: date) -> float:
     intervals = []
     for experience in profile.experiences:
         start = month_index(experience.start_date)
-        end = month_index(experience.end_date) if experience.end_date else None
+        end = end_month_index(experience.start_date, experience.end_date)
         if experience.is_current or end is None:
             end = now
         if start is not None and start <= end:

@@ -53,3 +53,28 @@ def month_index(value: str) -> int | None:
     """
     parsed = parse_partial_date(value)
     return parsed[0] * 12 + (parsed[1] or 1) - 1 if parsed else None
+
+
+def end_month_index(start: str | None, end: str | None) -> int | None:
+    """``month_index(end)``, never before the start it closes (None without an end date).
+
+    "2019-06" to "2019" is accepted (the dates agree at the year both state), and the role ran
+    at least through its first month; read as January, its end would come before its start and
+    the role would count nothing and sort before one that ended in March 2019.
+    """
+    last = month_index(end) if end else None
+    first = month_index(start) if start else None
+    return last if last is None or first is None else max(last, first)
+
+
+def lapse_month_indexes(expiry: str) -> tuple[int, int] | None:
+    """The first and last month an expiry date may name (a year alone: January to December).
+
+    Past the last, a certification has surely lapsed ("expired 2026" is only said in 2027);
+    from the first, it may have: a document claims it is held only before then.
+    """
+    parsed = parse_partial_date(expiry)
+    if parsed is None:
+        return None
+    year, month, _ = parsed
+    return (year * 12 + month - 1,) * 2 if month else (year * 12, year * 12 + 11)

@@ -6,7 +6,7 @@ from typing import Literal
 
 import msgspec
 
-from resumecore.model.dates import month_index
+from resumecore.model.dates import end_month_index, month_index
 from resumecore.model.profile import Profile
 from resumecore.postings.vocabulary import SkillVocabulary
 from resumecore.tailoring.run_memo import remembered
@@ -50,7 +50,7 @@ def skill_id(name: str) -> str:
 
 def _months(start: str | None, end: str | None, now: int) -> tuple[int | None, int | None, int]:
     first = month_index(start) if start else None
-    last = month_index(end) if end else None
+    last = end_month_index(start, end)
     tenure = max(0, (last if last is not None else now) - first + 1) if first is not None else 0
     return first, last, tenure
 
