@@ -307,3 +307,17 @@ def test_meta_and_pay_lines_are_found_in_linear_time() -> None:
     pay = [text[start:end] for start, end in skill_asides._PAY_LINES.spans(text)]
     assert meta == ["  * Industry: Software Development"]
     assert pay == ["-  Salary: $50,000"]
+
+
+def test_a_uk_nursing_posting_names_no_us_product_insurance_title_or_software() -> None:
+    # Seen in a recruiter's review: "CIC" (a community interest company) read as an insurance
+    # designation, "prescribing" as the Surescripts network, "rotas" as rostering software.
+    parsed = parse_posting(
+        "Clinical Team Lead\nBristol Community Health CIC\nBristol, BS2\n\nResponsibilities\n"
+        "- Leading the clinic nursing team, including rotas, appraisals and supervision\n\n"
+        "Requirements\n- NMC registered nurse\n- Non-medical prescribing (V300) or willingness "
+        "to undertake\n- Spirometry\n"
+    )
+    assert "Spirometry" in parsed.skills
+    invented = {"Insurance Designations", "Surescripts", "Workforce Rostering Software"}
+    assert not invented & set(parsed.skills)
