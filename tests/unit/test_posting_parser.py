@@ -452,3 +452,17 @@ def test_an_unmarked_fragment_after_a_blank_line_stays_in_the_list() -> None:
         "3+ years of warehouse experience",
         "Strong Excel skills",
     )
+
+
+@pytest.mark.parametrize("legal_form", ["CIC", "Ltd", "plc"])
+def test_a_legal_name_under_the_title_is_the_employer_not_the_titles_unit(legal_form: str) -> None:
+    # Seen in a recruiter's review: the letter was addressed to the clinic, not the employer.
+    parsed = parse_posting(
+        "Clinical Team Lead \u2013 Respiratory Outpatient Clinic\n"
+        f"Bristol Community Health {legal_form}\nBristol, BS2 | Full time, 37.5 hours\n\n"
+        "About us\nWe run community clinics across Bristol.\n"
+    )
+    assert (parsed.title, parsed.company) == (
+        "Clinical Team Lead",
+        f"Bristol Community Health {legal_form}",
+    )

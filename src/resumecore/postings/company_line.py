@@ -33,6 +33,11 @@ def company_line(
 ) -> tuple[str | None, str | None]:
     """The company and place the header lines around the title name."""
     org, heard_place = org_and_place(rest, text)
+    below = _legal_name_below(top, title_line)
+    if org and below and not org_names.has_legal_form(org):
+        # "Clinical Team Lead - Respiratory Outpatient Clinic" over "Bristol Community Health
+        # CIC": the title's aside names the unit, the legal name under it the employer.
+        return below
     if org and not org[0].islower():
         # "Ferrowave (YC W22)": the aside is not part of the name.
         return company_prose.cased_elsewhere(text, TRAILING_ASIDE.sub("", org) or org), heard_place
@@ -137,6 +142,17 @@ def labelled_company(labels: list[tuple[str, str]]) -> tuple[str | None, str | N
             described = _DESCRIPTION.search(org) if org else None
             return (org[: described.start()] if org and described else org), place
     return None, None
+
+
+def _legal_name_below(top: list[str], title_line: str | None) -> tuple[str, str | None] | None:
+    """The line right under the title when it is a name with its legal form, and its place."""
+    if title_line not in top or top.index(title_line) + 1 >= len(top):
+        return None
+    line = top[top.index(title_line) + 1]
+    if is_label_line(line) or page_lines.is_sentence(line) or BULLET.match(line):
+        return None
+    org, place = places.split_org_place(strip_decoration(line))
+    return (org, place) if org and org_names.has_legal_form(org) else None
 
 
 def _town_line(org: str) -> bool:

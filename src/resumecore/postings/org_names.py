@@ -29,7 +29,7 @@ _FIELD_NOUN = re.compile(
     r"Academy|School|College|Surgery|Practice|Agency)$"
 )
 _LEGAL_FORM = re.compile(
-    r"\b(?:inc|ltd|llc|llp|gmbh|plc|corp|pty|s\.?a\.?s?|s\.?l\.?|b\.?v\.?|ag|limited)\.?\)?$",
+    r"\b(?:inc|ltd|llc|llp|gmbh|plc|corp|pty|s\.?a\.?s?|s\.?l\.?|b\.?v\.?|ag|limited|cic|cio)\.?\)?$",
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"^(?:[A-Z0-9][\w&.'\u2019-]*|&|of|and|the|de|la)$")
