@@ -26,6 +26,7 @@ from resumecore.postings.vocabulary import default_vocabulary
 from resumecore.services.generations.run import MAX_BULLETS
 from resumecore.services.jobs.relevance import RelevanceScorer
 from resumecore.tailoring import select_for_resume
+from resumecore_server.adapters.render import typst_pdf
 from resumecore_server.adapters.render.docx_renderer import DocxRenderer
 from resumecore_server.adapters.render.markdown import MarkdownRenderer, escape, to_markdown
 from resumecore_server.adapters.render.text import clean_text, layout
@@ -384,3 +385,41 @@ async def test_markdown_document_with_injection_in_every_field() -> None:
     assert sum(" ".join(INJECTIONS) in t for t in texts) == len(hostile.lines()) + len(
         [s for s in hostile.sections if s.kind != "header"]
     )
+
+
+def with_extra_bullets(resume: WrittenDocument, count: int) -> WrittenDocument:
+    """``resume`` with ``count`` more bullets under its first experience."""
+    sections = []
+    for section in resume.sections:
+        if section.kind == "experience" and section.entries:
+            first, *rest = section.entries
+            extra = tuple(Line(text=f"Extra bullet number {n} of the role") for n in range(count))
+            first = Entry(heading=first.heading, lines=(*first.lines, *extra))
+            sections.append(Section(kind=section.kind, title=section.title, entries=(first, *rest)))
+        else:
+            sections.append(section)
+    return WrittenDocument(document_type="resume", sections=tuple(sections), text=resume.text)
+
+
+async def test_a_slight_spill_onto_another_page_is_set_tighter_onto_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Seen in a recruiter's review: a second page holding only the Languages heading and line.
+    resume, _ = await written()
+    loose = TypstPdfRenderer()
+    with monkeypatch.context() as patched:
+        patched.setattr(typst_pdf, "COMPACT", 1.0)  # the tighter try changes nothing
+        count = 0
+        while (
+            await loose.render(with_extra_bullets(resume, count), "modern", RenderOptions())
+        ).page_count == 1:
+            count += 1
+            assert count < 80
+    spilling = with_extra_bullets(resume, count)  # the first that spills onto a second page
+    rendered = await PDF.render(spilling, "modern", RenderOptions())
+    assert rendered.page_count == 1
+    assert rendered.dropped == ()
+    assert in_order(flat(pdf_text(rendered.content)), rendered_lines(spilling)) == []
+    # A document that needs its pages keeps them, nothing dropped.
+    long = long_resume(resume)
+    assert ((await PDF.render(long, "modern", RenderOptions())).page_count or 0) >= 2

@@ -17,6 +17,11 @@ Extra font folders (``extra_font_dirs``; by default Noto CJK when installed) add
 families after the primary one, e.g. for Chinese and Japanese text; Typst is given them only
 for a document with a character the primary font cannot draw (``fonts.font_drawing``).
 
+A document that spills onto another page is compiled once more with less vertical white space
+(``COMPACT``: between blocks and above and below the text; the font and the side margins stay
+as chosen), and that version is kept when it needs fewer pages: a last page holding one heading
+and its line reads as a mistake.
+
 ``max_pages``: a resume's lines are in relevance order within each entry and entries in
 relevance order within each section, so the last bullets of the last experiences and projects
 go first, then those entries, then the other sections' last entries; for a letter, the last
@@ -52,6 +57,9 @@ from resumecore_server.adapters.render.text import (
 
 TEMPLATES = Path(__file__).with_name("templates")
 PAPER = {"letter": "us-letter", "a4": "a4"}
+# The share of the usual vertical white space (between blocks, above and below the page's
+# text) a document spilling onto one more page is tried with.
+COMPACT = 0.6
 _DROP_FIRST = ("experience", "projects")
 _KEEP = ("header", "greeting", "closing")
 
@@ -99,6 +107,13 @@ class TypstPdfRenderer:
         left_out = tuple(sorted(symbols))
         drops = _drop_order(document)
         pdf, pages = self._compile(document, template_id, options, font, ())
+        if pages > 1:
+            # A last page holding a heading and a line or two: with less white space between
+            # blocks and at the page's top and bottom (the font and side margins as chosen),
+            # the same lines may fit a page fewer. Taken only when they do.
+            tight, tight_pages = self._compile(document, template_id, options, font, (), COMPACT)
+            if tight_pages < pages:
+                pdf, pages = tight, tight_pages
         if options.max_pages is None or pages <= options.max_pages:
             return _file(pdf, pages, (), left_out)
         low, high = 1, len(drops)  # the fewest drops that fit lies in [low, high]
@@ -122,8 +137,9 @@ class TypstPdfRenderer:
         options: RenderOptions,
         font: Font,
         drops: tuple[_Drop, ...] | list[_Drop],
+        spacing: float = 1.0,
     ) -> tuple[bytes, int]:
-        data = _data(document, template_id, options, font, drops)
+        data = _data(document, template_id, options, font, drops, spacing)
         try:
             pdf = typst.compile(
                 str(TEMPLATES / f"{template_id}.typ"),
@@ -202,6 +218,7 @@ def _data(
     options: RenderOptions,
     font: Font,
     drops: tuple[_Drop, ...] | list[_Drop],
+    spacing: float = 1.0,
 ) -> dict[str, Any]:
     """The JSON value the template reads: only strings, numbers and names from fixed lists."""
     gone_lines = {(d.section, d.entry, d.line) for d in drops if d.line is not None}
@@ -238,6 +255,7 @@ def _data(
             "size": options.font_size,
             "paper": PAPER[options.paper],
             "margin": options.margin_mm,
+            "spacing": spacing,
             "accent": accent,
         },
     }
