@@ -9,7 +9,15 @@ import pytest
 from eval.tailoring_data import HELDOUT, load_job, load_profile
 
 from resumecore.generation.offline_writer import OfflineWriter, allowed_words
-from resumecore.generation.phrasing import DASH, article, date_range, join_list, role_name
+from resumecore.generation.phrasing import (
+    DASH,
+    article,
+    date_range,
+    degree_in_field,
+    degree_subject,
+    join_list,
+    role_name,
+)
 from resumecore.model.document import (
     CoverLetterOptions,
     ResumeOptions,
@@ -246,3 +254,15 @@ async def test_bullets_typed_into_a_role_description_stay_separate_lines() -> No
     written = await letter(profile, DEVOPS)
     assert " - Cut" not in written.text
     assert "• " not in written.text
+
+
+def test_a_degree_and_its_field_read_as_written() -> None:
+    # Seen in a recruiter's review: "GCSEs in incl. Maths and English", "I hold a GCSEs".
+    assert degree_in_field("GCSEs", "incl. Maths and English") == "GCSEs incl. Maths and English"
+    assert degree_in_field("LLB", "(Hons) Law") == "LLB (Hons) Law"
+    assert degree_in_field("BSc", "Information Systems") == "BSc in Information Systems"
+    assert degree_in_field("MSc Data Science", "data science") == "MSc Data Science"
+    assert degree_subject("GCSEs", "incl. Maths and English") == "GCSEs incl. Maths and English"
+    assert degree_subject("A-levels", "Maths, Physics") == "A-levels in Maths, Physics"
+    assert degree_subject("BSc", "Physics") == "a BSc in Physics"
+    assert degree_subject("MBA", "") == "an MBA"

@@ -43,6 +43,12 @@ def with_article(phrase: str) -> str:
     return f"{article(phrase)} {phrase}"
 
 
+# Qualifications named in the plural take no article: "GCSEs", "A-levels", "Highers".
+_PLURAL_QUALIFICATION = re.compile(r"(?:\b[A-Z]{2,}s|(?i:\blevels|\bhighers))$")
+# A field written with its own link to the degree: "incl. Maths and English", "(Hons) Law".
+_LINKED_FIELD = re.compile(r"(?i)(?:incl\b|including\b|in\b|with\b|and\b|[(,;:&+\-\u2013])")
+
+
 def join_list(items: Sequence[str], conjunction: str = "and") -> str:
     """Items as "A", "A and B", "A, B and C" (no serial comma, one style everywhere).
 
@@ -141,9 +147,18 @@ def prose_case(name: str) -> str:
 def degree_subject(degree: str, field: str) -> str:
     """A degree with its article and field: "a BSc in Physics", "an MSc Data Science"."""
     degree, field = tidy(degree), tidy(field)
-    if field and field.casefold() not in degree.casefold():
-        return f"{with_article(degree)} in {field}"
-    return with_article(degree)
+    named = degree if _PLURAL_QUALIFICATION.search(degree) else with_article(degree)
+    return named + degree_in_field("", field, degree)
+
+
+def degree_in_field(degree: str, field: str, named: str | None = None) -> str:
+    """``degree`` and its field: "BSc in Physics", "GCSEs incl. Maths" (the field's own link).
+
+    A field the degree's name (``named``, else ``degree``) already holds is not repeated.
+    """
+    if not field or field.casefold() in (degree if named is None else named).casefold():
+        return degree
+    return f"{degree} {field}" if _LINKED_FIELD.match(field) else f"{degree} in {field}"
 
 
 def normal_form(text: str) -> str:

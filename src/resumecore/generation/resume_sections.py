@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from resumecore.generation.guard import Guard
-from resumecore.generation.phrasing import SEPARATOR, date_range, month_year, text_lines, tidy
+from resumecore.generation.phrasing import (
+    SEPARATOR,
+    date_range,
+    degree_in_field,
+    month_year,
+    text_lines,
+    tidy,
+)
 from resumecore.generation.profile_view import is_ongoing, recency_key
 from resumecore.generation.style_fit import fit_bullets
 from resumecore.model.components import Certification, Education, Experience, Project
@@ -90,10 +97,7 @@ def project_entry(guard: Guard, project: Project) -> Entry | None:
 
 def education_entry(guard: Guard, edu: Education) -> Entry | None:
     """A degree: degree in field · institution · dates, then honours."""
-    field = tidy(edu.field_of_study or "")
-    degree = tidy(edu.degree)
-    if field and field.casefold() not in degree.casefold():
-        degree = f"{degree} in {field}"
+    degree = degree_in_field(tidy(edu.degree), tidy(edu.field_of_study or ""))
     dates = date_range(edu.start_date, edu.end_date, ongoing=edu.is_current)
     headings = [
         joined(degree, edu.institution, dates),
