@@ -18,9 +18,10 @@ families after the primary one, e.g. for Chinese and Japanese text; Typst is giv
 for a document with a character the primary font cannot draw (``fonts.font_drawing``).
 
 A document that spills onto another page is compiled once more with less vertical white space
-(``COMPACT``: between blocks and above and below the text; the font and the side margins stay
-as chosen), and that version is kept when it needs fewer pages: a last page holding one heading
-and its line reads as a mistake.
+(``COMPACT``: the top and bottom margins and the gaps between list items; the font, the side
+margins and the section titles stay as chosen), and that version is kept when it needs fewer
+pages: a last page holding one heading and its line reads as a mistake. ``max_pages`` then
+drops lines from whichever version was kept.
 
 ``max_pages``: a resume's lines are in relevance order within each entry and entries in
 relevance order within each section, so the last bullets of the last experiences and projects
@@ -57,8 +58,8 @@ from resumecore_server.adapters.render.text import (
 
 TEMPLATES = Path(__file__).with_name("templates")
 PAPER = {"letter": "us-letter", "a4": "a4"}
-# The share of the usual vertical white space (between blocks, above and below the page's
-# text) a document spilling onto one more page is tried with.
+# The share of the usual top and bottom margins and gaps between list items a document spilling
+# onto one more page is tried with.
 COMPACT = 0.6
 _DROP_FIRST = ("experience", "projects")
 _KEEP = ("header", "greeting", "closing")
@@ -107,20 +108,22 @@ class TypstPdfRenderer:
         left_out = tuple(sorted(symbols))
         drops = _drop_order(document)
         pdf, pages = self._compile(document, template_id, options, font, ())
+        spacing = 1.0
         if pages > 1:
-            # A last page holding a heading and a line or two: with less white space between
-            # blocks and at the page's top and bottom (the font and side margins as chosen),
-            # the same lines may fit a page fewer. Taken only when they do.
+            # A last page holding a heading and a line or two: with less white space at the
+            # page's top and bottom and between list items, the same lines may fit a page fewer.
             tight, tight_pages = self._compile(document, template_id, options, font, (), COMPACT)
             if tight_pages < pages:
-                pdf, pages = tight, tight_pages
+                pdf, pages, spacing = tight, tight_pages, COMPACT
         if options.max_pages is None or pages <= options.max_pages:
             return _file(pdf, pages, (), left_out)
         low, high = 1, len(drops)  # the fewest drops that fit lies in [low, high]
         best = None
         while low <= high:
             middle = (low + high) // 2
-            pdf, pages = self._compile(document, template_id, options, font, drops[:middle])
+            pdf, pages = self._compile(
+                document, template_id, options, font, drops[:middle], spacing
+            )
             if pages <= options.max_pages:
                 best, high = (pdf, pages, middle), middle - 1
             else:

@@ -148,17 +148,19 @@ def degree_subject(degree: str, field: str) -> str:
     """A degree with its article and field: "a BSc in Physics", "an MSc Data Science"."""
     degree, field = tidy(degree), tidy(field)
     named = degree if _PLURAL_QUALIFICATION.search(degree) else with_article(degree)
-    return named + degree_in_field("", field, degree)
+    return named + _field_after(degree, field)
 
 
-def degree_in_field(degree: str, field: str, named: str | None = None) -> str:
-    """``degree`` and its field: "BSc in Physics", "GCSEs incl. Maths" (the field's own link).
+def degree_in_field(degree: str, field: str) -> str:
+    """``degree`` and its field: "BSc in Physics", "GCSEs incl. Maths" (the field's own link)."""
+    return degree + _field_after(degree, field)
 
-    A field the degree's name (``named``, else ``degree``) already holds is not repeated.
-    """
-    if not field or field.casefold() in (degree if named is None else named).casefold():
-        return degree
-    return f"{degree} {field}" if _LINKED_FIELD.match(field) else f"{degree} in {field}"
+
+def _field_after(degree: str, field: str) -> str:
+    # Nothing when the degree's name already holds the field ("MSc Data Science").
+    if not field or field.casefold() in degree.casefold():
+        return ""
+    return f" {field}" if _LINKED_FIELD.match(field) else f" in {field}"
 
 
 def normal_form(text: str) -> str:

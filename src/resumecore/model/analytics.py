@@ -117,9 +117,8 @@ def years_of_experience(profile: Profile, today: date) -> float:
     Each experience covers whole months from its start month through its end month inclusive
     (a ``YYYY-MM-DD`` date counts as its month, a ``YYYY`` date as its January, an end never
     before its start); a current job or one without an end date runs through the month of
-    ``today``. Overlapping and adjacent
-    intervals are merged first, so a month worked in two jobs counts once. Jobs starting after
-    ``today`` count nothing.
+    ``today``. Overlapping and adjacent intervals are merged first, so a month worked in two jobs
+    counts once. Jobs starting after ``today`` count nothing.
     """
     now = today.year * 12 + today.month - 1
     intervals = []

@@ -33,8 +33,7 @@ def company_line(
 ) -> tuple[str | None, str | None]:
     """The company and place the header lines around the title name."""
     org, heard_place = org_and_place(rest, text)
-    below = _legal_name_below(top, title_line)
-    if org and below and not org_names.has_legal_form(org):
+    if org and not org_names.has_legal_form(org) and (below := _legal_name_below(top, title_line)):
         # "Clinical Team Lead - Respiratory Outpatient Clinic" over "Bristol Community Health
         # CIC": the title's aside names the unit, the legal name under it the employer.
         return below
@@ -146,9 +145,10 @@ def labelled_company(labels: list[tuple[str, str]]) -> tuple[str | None, str | N
 
 def _legal_name_below(top: list[str], title_line: str | None) -> tuple[str, str | None] | None:
     """The line right under the title when it is a name with its legal form, and its place."""
-    if title_line not in top or top.index(title_line) + 1 >= len(top):
+    below = top.index(title_line) + 1 if title_line in top else len(top)
+    if below >= len(top):
         return None
-    line = top[top.index(title_line) + 1]
+    line = top[below]
     if is_label_line(line) or page_lines.is_sentence(line) or BULLET.match(line):
         return None
     org, place = places.split_org_place(strip_decoration(line))
